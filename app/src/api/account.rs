@@ -1,0 +1,77 @@
+//! Candidate accounts: creation, validation, lost links, passwords.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[server(prefix = "/api", endpoint = "compte/creer")]
+pub async fn create_account(
+    nom: String,
+    prenom: String,
+    email: String,
+    email_confirmation: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
+    use crate::domain::account::AccountForm;
+    let state = super::context::state()?;
+    let form = AccountForm {
+        nom: &nom,
+        prenom: &prenom,
+        email: &email,
+        email_confirmation: &email_confirmation,
+        password: &password,
+        password_confirmation: &password_confirmation,
+    };
+    crate::server::accounts::create_candidate(&state, &form).await?;
+    leptos_axum::redirect("/compte/cree");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "compte/valider")]
+pub async fn validate_account(token: String) -> Result<String, AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::validate(&state, &token).await
+}
+
+#[server(prefix = "/api", endpoint = "compte/code-activation")]
+pub async fn resend_activation(email: String) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::resend_activation(&state, &email).await?;
+    leptos_axum::redirect("/compte/code-activation?envoye=1");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "compte/mot-de-passe-oublie")]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::forgot_password(&state, &email).await?;
+    leptos_axum::redirect("/compte/mot-de-passe-oublie?envoye=1");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "compte/lien-reinitialisation")]
+pub async fn reset_link_valid(token: String) -> Result<bool, AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::reset_link_usable(&state, &token).await
+}
+
+#[server(prefix = "/api", endpoint = "compte/reinitialiser")]
+pub async fn reset_password(token: String, password: String, password_confirmation: String) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::reset_password(&state, &token, &password, &password_confirmation).await?;
+    leptos_axum::redirect("/connexion?reinitialise=1");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "compte/mot-de-passe")]
+pub async fn change_password(current_password: String, password: String, password_confirmation: String) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    let signed = match super::context::signed(&state).await? {
+        Some(signed) => signed,
+        None => return Err(AppError::NotSignedIn),
+    };
+    crate::server::accounts::change_password(&state, &signed, &current_password, &password, &password_confirmation).await?;
+    leptos_axum::redirect("/compte?mot-de-passe-change=1");
+    Ok(())
+}

@@ -1,0 +1,336 @@
+//! The candidate's dossier: Informations personnelles, the INE pop-up, and
+//! the checklist of sections.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::address::AddressForm;
+use crate::domain::bac::BacForm;
+use crate::domain::cursus::CursusForm;
+use crate::domain::experience::{ExperienceForm, ExperienceKind};
+use crate::domain::identity::{IdentityForm, IneSettings};
+use crate::error::AppError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SectionKind {
+    Identity,
+    Address,
+    Bac,
+    Cursus,
+    Stages,
+    Experiences,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 6] =
+        [SectionKind::Identity, SectionKind::Address, SectionKind::Bac, SectionKind::Cursus, SectionKind::Stages, SectionKind::Experiences];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            SectionKind::Identity => "/dossier/informations-personnelles",
+            SectionKind::Address => "/dossier/adresse",
+            SectionKind::Bac => "/dossier/baccalaureat",
+            SectionKind::Cursus => "/dossier/cursus-externe",
+            SectionKind::Stages => "/dossier/stages",
+            SectionKind::Experiences => "/dossier/experiences",
+        }
+    }
+
+    /// The `?enregistre=` value the home page shows a confirmation for.
+    pub fn slug(self) -> &'static str {
+        self.path().trim_start_matches("/dossier/")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub complete: bool,
+    /// For the optional lists (stages, experiences): how many entries.
+    pub entries: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityPage {
+    /// What is saved, or what the account already knows.
+    pub form: IdentityForm,
+    /// The INE pop-up was answered (an INE, or "Je n'ai pas d'INE").
+    pub ine_answered: bool,
+    pub complete: bool,
+    pub settings: IneSettings,
+    pub countries: Vec<(String, String)>,
+    pub departements: Vec<(String, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "dossier/sections")]
+pub async fn load_sections() -> Result<Vec<Section>, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::checklist(&state, &signed).await
+}
+
+#[server(prefix = "/api", endpoint = "dossier/informations-personnelles")]
+pub async fn load_identity() -> Result<IdentityPage, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::identity_page(&state, &signed).await
+}
+
+#[server(prefix = "/api", endpoint = "dossier/ine")]
+pub async fn save_ine(ine: String, sans_ine: Option<String>) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::save_ine(&state, &signed, &ine, sans_ine.is_some()).await?;
+    leptos_axum::redirect("/dossier/informations-personnelles");
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "dossier/informations-personnelles/enregistrer")]
+pub async fn save_identity(
+    civilite: String,
+    nom_naissance: String,
+    nom_usuel: String,
+    prenom: String,
+    autre_prenom: String,
+    date_naissance: String,
+    pays_naissance: String,
+    departement_naissance: Option<String>,
+    ville_naissance: String,
+    nationalite: String,
+    telephone: String,
+    portable: String,
+    ine: String,
+    sans_ine: Option<String>,
+) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    let form = IdentityForm {
+        civilite,
+        nom_naissance,
+        nom_usuel,
+        prenom,
+        autre_prenom,
+        date_naissance,
+        pays_naissance,
+        departement_naissance: departement_naissance.unwrap_or_default(),
+        ville_naissance,
+        nationalite,
+        telephone,
+        portable,
+        ine,
+        sans_ine: sans_ine.is_some(),
+    };
+    crate::server::dossier::save_identity(&state, &signed, &form).await?;
+    leptos_axum::redirect(&format!("/?enregistre={}", SectionKind::Identity.slug()));
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressPage {
+    pub form: AddressForm,
+    pub countries: Vec<(String, String)>,
+    /// The communes of the saved postal code.
+    pub communes: Vec<(String, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "dossier/adresse")]
+pub async fn load_address() -> Result<AddressPage, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::address_page(&state, &signed).await
+}
+
+/// The communes of a French postal code (filled in as the candidate types).
+#[server(prefix = "/api", endpoint = "reference/communes")]
+pub async fn communes_for(code_postal: String) -> Result<Vec<(String, String)>, AppError> {
+    Ok(crate::server::refdata::communes_of(code_postal.trim()))
+}
+
+#[server(prefix = "/api", endpoint = "dossier/adresse/enregistrer")]
+pub async fn save_address(
+    pays: String,
+    ligne1: String,
+    ligne2: String,
+    ligne3: String,
+    code_postal: String,
+    commune: Option<String>,
+    ville: String,
+) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    let form = AddressForm { pays, ligne1, ligne2, ligne3, code_postal, commune: commune.unwrap_or_default(), ville };
+    crate::server::dossier::save_address(&state, &signed, &form).await?;
+    leptos_axum::redirect(&format!("/?enregistre={}", SectionKind::Address.slug()));
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BacPage {
+    pub form: BacForm,
+    /// The last year a bac can have been obtained (Europe/Paris).
+    pub this_year: i32,
+    pub countries: Vec<(String, String)>,
+    pub departements: Vec<(String, String)>,
+    /// The communes of the saved département.
+    pub communes: Vec<(String, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "dossier/baccalaureat")]
+pub async fn load_bac() -> Result<BacPage, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::bac_page(&state, &signed).await
+}
+
+/// The communes of a département.
+#[server(prefix = "/api", endpoint = "reference/communes-departement")]
+pub async fn communes_of_departement(departement: String) -> Result<Vec<(String, String)>, AppError> {
+    Ok(crate::server::refdata::communes_of_departement(departement.trim()))
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "dossier/baccalaureat/enregistrer")]
+pub async fn save_bac(
+    situation: Option<String>,
+    annee: Option<String>,
+    serie: Option<String>,
+    mention: Option<String>,
+    pays: Option<String>,
+    departement: Option<String>,
+    commune: Option<String>,
+    etablissement: Option<String>,
+) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    let form = BacForm {
+        situation: situation.unwrap_or_default(),
+        annee: annee.unwrap_or_default(),
+        serie: serie.unwrap_or_default(),
+        mention: mention.unwrap_or_default(),
+        pays: pays.unwrap_or_default(),
+        departement: departement.unwrap_or_default(),
+        commune: commune.unwrap_or_default(),
+        etablissement: etablissement.unwrap_or_default(),
+    };
+    crate::server::dossier::save_bac(&state, &signed, &form).await?;
+    leptos_axum::redirect(&format!("/?enregistre={}", SectionKind::Bac.slug()));
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExperiencesPage {
+    pub kind: ExperienceKind,
+    /// (id, entry)
+    pub items: Vec<(i64, ExperienceForm)>,
+}
+
+#[cfg(feature = "ssr")]
+fn kind_of(code: &str) -> Result<ExperienceKind, AppError> {
+    ExperienceKind::parse(code).ok_or(AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+fn section_of(kind: ExperienceKind) -> SectionKind {
+    match kind {
+        ExperienceKind::Stage => SectionKind::Stages,
+        ExperienceKind::Emploi => SectionKind::Experiences,
+    }
+}
+
+#[server(prefix = "/api", endpoint = "dossier/experiences")]
+pub async fn load_experiences(kind: String) -> Result<ExperiencesPage, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::experiences_page(&state, &signed, kind_of(&kind)?).await
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "dossier/experiences/enregistrer")]
+pub async fn save_experience(
+    kind: String,
+    id: Option<String>,
+    annee: String,
+    duree: String,
+    heures: Option<String>,
+    intitule: Option<String>,
+    employeur: String,
+    descriptif: String,
+) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    let kind = kind_of(&kind)?;
+    let id = match id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    let form = ExperienceForm { annee, duree, heures: heures.unwrap_or_default(), intitule: intitule.unwrap_or_default(), employeur, descriptif };
+    crate::server::dossier::save_experience(&state, &signed, kind, id, &form).await?;
+    leptos_axum::redirect(section_of(kind).path());
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "dossier/experiences/supprimer")]
+pub async fn delete_experience(kind: String, id: i64) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    let kind = kind_of(&kind)?;
+    crate::server::dossier::delete_experience(&state, &signed, kind, id).await?;
+    leptos_axum::redirect(section_of(kind).path());
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CursusRow {
+    pub id: i64,
+    pub form: CursusForm,
+    pub pays_nom: String,
+    pub departement_nom: String,
+    pub commune_nom: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CursusPage {
+    pub rows: Vec<CursusRow>,
+    pub this_year: i32,
+    pub countries: Vec<(String, String)>,
+    pub departements: Vec<(String, String)>,
+}
+
+#[server(prefix = "/api", endpoint = "dossier/cursus")]
+pub async fn load_cursus() -> Result<CursusPage, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::cursus_page(&state, &signed).await
+}
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "dossier/cursus/enregistrer")]
+pub async fn save_cursus(
+    id: Option<String>,
+    pays: String,
+    departement: Option<String>,
+    commune: Option<String>,
+    etablissement: String,
+    annee: String,
+    formation: String,
+    libelle: String,
+    obtenu: String,
+    mention: Option<String>,
+) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    let id = match id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::NotFound)?),
+    };
+    let form = CursusForm {
+        pays,
+        departement: departement.unwrap_or_default(),
+        commune: commune.unwrap_or_default(),
+        etablissement,
+        annee,
+        formation,
+        libelle,
+        obtenu,
+        mention: mention.unwrap_or_default(),
+    };
+    crate::server::dossier::save_cursus(&state, &signed, id, &form).await?;
+    leptos_axum::redirect(SectionKind::Cursus.path());
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "dossier/cursus/supprimer")]
+pub async fn delete_cursus(id: i64) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::delete_cursus(&state, &signed, id).await?;
+    leptos_axum::redirect(SectionKind::Cursus.path());
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! The staff dashboard's data.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormationRow {
+    pub centre: String,
+    pub title: String,
+    pub window_start: String,
+    pub window_end: String,
+    pub return_deadline: String,
+    pub mode: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub formations: Vec<FormationRow>,
+    pub mails_pending: i64,
+    pub mails_sent: i64,
+}
+
+/// Days are stored `YYYY-MM-DD`; staff read them `jj/mm/aaaa`.
+pub fn french_day(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!("{d}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "gestion/tableau-de-bord")]
+pub async fn load_dashboard() -> Result<Dashboard, AppError> {
+    use crate::server::auth::session::AccountKind;
+    use crate::server::store::{campaigns, outbox};
+    let state = super::context::state()?;
+    super::context::require(&state, AccountKind::Staff).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let formations = match campaigns::active(&mut conn).await? {
+        Some(c) => campaigns::formations(&mut conn, c.id).await?,
+        None => Vec::new(),
+    };
+    let counts = outbox::counts(&mut conn).await?;
+    Ok(Dashboard {
+        formations: formations
+            .into_iter()
+            .map(|f| FormationRow {
+                centre: f.centre,
+                title: f.title,
+                window_start: french_day(&f.window_start),
+                window_end: french_day(&f.window_end),
+                return_deadline: french_day(&f.return_deadline),
+                mode: f.mode,
+            })
+            .collect(),
+        mails_pending: counts.pending,
+        mails_sent: counts.sent,
+    })
+}

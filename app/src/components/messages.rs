@@ -1,0 +1,92 @@
+//! The one place where problems and errors become French words.
+
+use leptos::prelude::*;
+
+use crate::domain::ine::IneProblem;
+use crate::domain::password::PasswordRule;
+use crate::domain::Problem;
+use crate::error::AppError;
+use crate::i18n::*;
+
+pub fn rule_text(rule: PasswordRule) -> String {
+    let i18n = use_i18n();
+    match rule {
+        PasswordRule::Lowercase => t_string!(i18n, rules.lowercase).to_string(),
+        PasswordRule::Uppercase => t_string!(i18n, rules.uppercase).to_string(),
+        PasswordRule::Special => t_string!(i18n, rules.special).to_string(),
+        PasswordRule::Digit => t_string!(i18n, rules.digit).to_string(),
+        PasswordRule::NoSpace => t_string!(i18n, rules.no_space).to_string(),
+        PasswordRule::MinLength => t_string!(i18n, rules.min_length).to_string(),
+        PasswordRule::MaxLength => t_string!(i18n, rules.max_length).to_string(),
+    }
+}
+
+pub fn problem_text(problem: &Problem) -> String {
+    let i18n = use_i18n();
+    match problem {
+        Problem::Required => t_string!(i18n, problem.required).to_string(),
+        Problem::TooLong { max } => t_string!(i18n, problem.too_long, max = *max).to_string(),
+        Problem::EmailInvalid => t_string!(i18n, problem.email_invalid).to_string(),
+        Problem::EmailMismatch => t_string!(i18n, problem.email_mismatch).to_string(),
+        Problem::EmailTaken => t_string!(i18n, problem.email_taken).to_string(),
+        Problem::PasswordRules(rules) => {
+            let list: Vec<String> = rules.iter().map(|r| rule_text(*r)).collect();
+            format!("{} {}.", t_string!(i18n, problem.password_rules), list.join(" ; "))
+        }
+        Problem::PasswordMismatch => t_string!(i18n, problem.password_mismatch).to_string(),
+        Problem::PasswordWrong => t_string!(i18n, problem.password_wrong).to_string(),
+        Problem::Ine(ine) => ine_text(*ine),
+        Problem::IneTaken => t_string!(i18n, problem.ine_taken).to_string(),
+        Problem::DateInvalid => t_string!(i18n, problem.date_invalid).to_string(),
+        Problem::BirthDateImplausible => t_string!(i18n, problem.birth_date_implausible).to_string(),
+        Problem::PhoneInvalid => t_string!(i18n, problem.phone_invalid).to_string(),
+        Problem::HoursInvalid => t_string!(i18n, problem.hours_invalid).to_string(),
+        Problem::YearInvalid => t_string!(i18n, problem.year_invalid).to_string(),
+        Problem::PostalCodeInvalid => t_string!(i18n, problem.postal_code_invalid).to_string(),
+        Problem::PostalCodeUnknown => t_string!(i18n, problem.postal_code_unknown).to_string(),
+        Problem::UnknownChoice => t_string!(i18n, problem.unknown_choice).to_string(),
+        Problem::Locked => t_string!(i18n, problem.locked).to_string(),
+    }
+}
+
+pub fn ine_text(problem: IneProblem) -> String {
+    let i18n = use_i18n();
+    match problem {
+        IneProblem::Length { found } => t_string!(i18n, problem.ine_length, found = found).to_string(),
+        IneProblem::Format => t_string!(i18n, problem.ine_format).to_string(),
+        IneProblem::Key => t_string!(i18n, problem.ine_key).to_string(),
+        IneProblem::Repeated => t_string!(i18n, problem.ine_repeated).to_string(),
+        IneProblem::ForbiddenLetter => t_string!(i18n, problem.ine_forbidden_letter).to_string(),
+        IneProblem::InesRefused => t_string!(i18n, problem.ine_ines).to_string(),
+    }
+}
+
+pub fn error_text(error: &AppError) -> String {
+    let i18n = use_i18n();
+    match error {
+        AppError::Invalid(_) => t_string!(i18n, error.invalid).to_string(),
+        AppError::BadCredentials => t_string!(i18n, error.bad_credentials).to_string(),
+        AppError::TooManyAttempts => t_string!(i18n, error.too_many).to_string(),
+        AppError::NotSignedIn => t_string!(i18n, error.not_signed_in).to_string(),
+        AppError::NotFound => t_string!(i18n, error.not_found).to_string(),
+        AppError::LinkExpired => t_string!(i18n, error.link_expired).to_string(),
+        AppError::Internal => t_string!(i18n, error.internal).to_string(),
+        AppError::BadRequest(_) => t_string!(i18n, error.bad_request).to_string(),
+    }
+}
+
+/// The outcome of a form's last submission: an alert on error, a status
+/// message on success. Announced to screen readers.
+#[component]
+pub fn FormOutcome<T: Send + Sync + 'static>(
+    result: Signal<Option<Result<T, AppError>>>,
+    #[prop(optional, into)] success: Option<Signal<String>>,
+) -> impl IntoView {
+    move || {
+        result.with(|r| match r {
+            Some(Err(error)) => Some(view! { <p class="alert alert-error" role="alert">{error_text(error)}</p> }.into_any()),
+            Some(Ok(_)) => success.map(|text| view! { <p class="alert alert-success" role="status">{text.get()}</p> }.into_any()),
+            None => None,
+        })
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable pieces of UI: the page frame, form fields, messages.
+
+pub mod dialog;
+pub mod field;
+pub mod frame;
+pub mod idle;
+pub mod ine_field;
+pub mod messages;
+pub mod password_rules;

@@ -1,0 +1,108 @@
+//! Calendar days as people type them (jj/mm/aaaa), without a time zone:
+//! "today" is given by the caller (the server reads it in Europe/Paris).
+
+use serde::{Deserialize, Serialize};
+
+use super::Problem;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Day {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Day {
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Day> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) && (1000..=9999).contains(&year))
+            .then_some(Day { year, month, day })
+    }
+
+    /// `jj/mm/aaaa` (also `j/m/aaaa`, and `-` or `.` as separators).
+    pub fn parse_french(raw: &str) -> Result<Day, Problem> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(Problem::Required);
+        }
+        let parts: Vec<&str> = raw.split(['/', '-', '.']).collect();
+        let [d, m, y] = parts.as_slice() else { return Err(Problem::DateInvalid) };
+        let number = |s: &str| s.parse::<u32>().ok();
+        match (number(d), number(m), y.len() == 4) {
+            (Some(d), Some(m), true) => y.parse::<i32>().ok().and_then(|y| Day::new(y, m, d)).ok_or(Problem::DateInvalid),
+            _ => Err(Problem::DateInvalid),
+        }
+    }
+
+    /// `YYYY-MM-DD`, as stored.
+    pub fn parse_iso(raw: &str) -> Option<Day> {
+        let mut it = raw.split('-');
+        let (y, m, d) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
+        Day::new(y, m, d)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    pub fn french(&self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+
+    /// The same day `years` earlier (29 February becomes 28 when needed).
+    pub fn years_before(&self, years: i32) -> Day {
+        let year = self.year - years;
+        Day { year, month: self.month, day: self.day.min(days_in_month(year, self.month)) }
+    }
+}
+
+/// A birth date at least 10 and at most 100 years before `today`.
+pub fn parse_birth_date(raw: &str, today: Day) -> Result<Day, Problem> {
+    let day = Day::parse_french(raw)?;
+    if day > today.years_before(10) || day < today.years_before(100) {
+        return Err(Problem::BirthDateImplausible);
+    }
+    Ok(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TODAY: Day = Day { year: 2026, month: 11, day: 22 };
+
+    #[test]
+    fn parses_french_dates() {
+        assert_eq!(Day::parse_french("03/07/2004"), Ok(Day { year: 2004, month: 7, day: 3 }));
+        assert_eq!(Day::parse_french(" 3-7-2004 "), Ok(Day { year: 2004, month: 7, day: 3 }));
+        assert_eq!(Day::parse_french("29/02/2004").map(|d| d.iso()), Ok("2004-02-29".into()));
+        for bad in ["29/02/2005", "31/04/2004", "00/01/2004", "12/13/2004", "2004-07-03", "3/7/04", "abc"] {
+            assert_eq!(Day::parse_french(bad), Err(Problem::DateInvalid), "{bad}");
+        }
+        assert_eq!(Day::parse_french(""), Err(Problem::Required));
+    }
+
+    #[test]
+    fn birth_dates_are_between_10_and_100_years_ago() {
+        assert!(parse_birth_date("22/11/2016", TODAY).is_ok());
+        assert_eq!(parse_birth_date("23/11/2016", TODAY), Err(Problem::BirthDateImplausible));
+        assert!(parse_birth_date("22/11/1926", TODAY).is_ok());
+        assert_eq!(parse_birth_date("21/11/1926", TODAY), Err(Problem::BirthDateImplausible));
+    }
+
+    #[test]
+    fn round_trips_iso() {
+        let d = Day::new(2004, 7, 3).unwrap();
+        assert_eq!(Day::parse_iso(&d.iso()), Some(d));
+        assert_eq!(d.french(), "03/07/2004");
+    }
+}

@@ -1,0 +1,21 @@
+//! Pure rules of Sésame, compiled for the browser and the server alike.
+//! No I/O here: values are parsed into types that cannot be invalid
+//! ("parse, don't validate"), and every refusal is a [`Problem`] the UI
+//! turns into French words (see `crate::i18n_problem`).
+
+pub mod account;
+pub mod address;
+pub mod bac;
+pub mod cursus;
+pub mod identity;
+pub mod date;
+pub mod email;
+pub mod experience;
+pub mod ine;
+pub mod login;
+pub mod password;
+pub mod phone;
+pub mod place;
+pub mod problem;
+
+pub use problem::{FieldErrors, Problem};

@@ -1,0 +1,113 @@
+use serde::{Deserialize, Serialize};
+
+use super::ine::IneProblem;
+use super::password::PasswordRule;
+
+/// Why a value was refused. The words live in `locales/fr.json`; this enum
+/// is what travels between server and browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    EmailInvalid,
+    EmailMismatch,
+    EmailTaken,
+    PasswordRules(Vec<PasswordRule>),
+    PasswordMismatch,
+    PasswordWrong,
+    Ine(IneProblem),
+    /// This INE is already another candidate's in this campaign.
+    IneTaken,
+    /// A date that is not jj/mm/aaaa or does not exist.
+    DateInvalid,
+    /// A birth date less than 10 or more than 100 years ago.
+    BirthDateImplausible,
+    PhoneInvalid,
+    /// A year that is not a four-digit year up to this one.
+    YearInvalid,
+    /// Hours a week: a whole number from 1 to 80.
+    HoursInvalid,
+    /// Not five digits.
+    PostalCodeInvalid,
+    /// No commune has this postal code.
+    PostalCodeUnknown,
+    /// A value that is not among the choices offered.
+    UnknownChoice,
+    /// Informations personnelles are read-only once an application is submitted.
+    Locked,
+}
+
+/// Problems attached to the form field they belong to (the field's `name`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<(String, Problem)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, problem: Problem) {
+        self.0.push((field.to_owned(), problem));
+    }
+
+    /// Records the outcome of a parse, keeping the value when it succeeded.
+    pub fn take<T>(&mut self, field: &str, parsed: Result<T, Problem>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.add(field, problem);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Problem> {
+        self.0.iter().find(|(name, _)| name == field).map(|(_, p)| p)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when nothing was recorded, the errors otherwise.
+    pub fn into_result<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, FieldErrors> {
+        match (self.is_empty(), value()) {
+            (true, Some(value)) => Ok(value),
+            _ => Err(self),
+        }
+    }
+}
+
+/// A required, trimmed line of text of at most `max` characters.
+pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Err(Problem::Required)
+    } else if value.chars().count() > max {
+        Err(Problem::TooLong { max })
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_bounds() {
+        assert_eq!(required_text("  Léa ", 10), Ok("Léa".into()));
+        assert_eq!(required_text("   ", 10), Err(Problem::Required));
+        assert_eq!(required_text("abcdef", 5), Err(Problem::TooLong { max: 5 }));
+        assert_eq!(required_text("ééééé", 5), Ok("ééééé".into()));
+    }
+
+    #[test]
+    fn into_result_needs_no_error_and_a_value() {
+        let mut errors = FieldErrors::new();
+        let v = errors.take("a", Ok::<_, Problem>(1));
+        assert_eq!(errors.clone().into_result(|| v), Ok(1));
+        errors.add("b", Problem::Required);
+        assert!(errors.into_result(|| v).is_err());
+    }
+}

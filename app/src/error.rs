@@ -1,0 +1,73 @@
+//! The one error type of the API layer: what a server function may answer.
+//! It travels to the browser as JSON; `status()` gives its HTTP status
+//! (applied once, by the server's `api_status` middleware) and
+//! `components::messages` gives its words.
+
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+use crate::domain::FieldErrors;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Some fields were refused; nothing was changed.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// Sign-in refused, without saying whether the account exists.
+    #[error("bad credentials")]
+    BadCredentials,
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("not signed in")]
+    NotSignedIn,
+    /// Absent, or not yours: the two are never told apart.
+    #[error("not found")]
+    NotFound,
+    /// A link (activation, reset) that is unknown, used or past its date.
+    #[error("link expired")]
+    LinkExpired,
+    #[error("internal error")]
+    Internal,
+    /// The request itself was malformed (missing or unreadable arguments).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::BadCredentials | AppError::NotSignedIn => 401,
+            AppError::TooManyAttempts => 429,
+            AppError::NotFound => 404,
+            AppError::LinkExpired => 410,
+            AppError::Internal => 500,
+            AppError::BadRequest(_) => 400,
+        }
+    }
+
+    pub fn field(&self, name: &str) -> Option<&crate::domain::Problem> {
+        match self {
+            AppError::Invalid(errors) => errors.get(name),
+            _ => None,
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(errors: FieldErrors) -> Self {
+        AppError::Invalid(errors)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::ServerError(_) => AppError::Internal,
+            other => AppError::BadRequest(other.to_string()),
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! Sésame's application crate: the domain rules, the pages and components,
+//! the server functions, and (feature `ssr`) the server-side services.
+#![recursion_limit = "512"]
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+/// A reactive translated text, for props that take a `Signal<String>`.
+macro_rules! tr {
+    ($i18n:ident, $($key:tt)+) => {
+        ::leptos::prelude::Signal::derive(move || ::leptos_i18n::t_string!($i18n, $($key)+).to_string())
+    };
+}
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+pub mod root;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+pub use root::{shell, App};

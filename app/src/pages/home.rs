@@ -1,0 +1,63 @@
+//! Accueil: what to prepare, and the ways in (guide 01–03); once signed
+//! in, the candidate's login and what comes next.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, A};
+
+use crate::components::frame::PageTitle;
+use crate::pages::dossier::DossierChecklist;
+use crate::i18n::*;
+use crate::root::use_session;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    view! {
+        <PageTitle text=tr!(i18n, home.title)/>
+        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || {
+                let me = session.frame.get().and_then(Result::ok).and_then(|f| f.me);
+                match me {
+                    Some(me) if me.is_staff() => view! { <Redirect path="/gestion"/> }.into_any(),
+                    Some(me) => view! {
+                        <h1>{t!(i18n, home.welcome)}", "{me.display_name.clone()}</h1>
+                        <p>{t!(i18n, home.your_login)}" "<strong class="login">{me.login.clone()}</strong></p>
+                        <DossierChecklist/>
+                    }.into_any(),
+                    None => view! { <Welcome/> }.into_any(),
+                }
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1>{t!(i18n, tagline)}</h1>
+        <p class="lead">{t!(i18n, home.intro)}</p>
+        <div class="columns">
+            <section class="card">
+                <h2>{t!(i18n, home.new_here)}</h2>
+                <p><A href="/compte/creer" attr:class="button">{t!(i18n, home.create_account)}</A></p>
+                <h3 class="h-small">{t!(i18n, home.steps_title)}</h3>
+                <ul>
+                    <li>{t!(i18n, home.step_ine)}</li>
+                    <li>{t!(i18n, home.step_mail)}</li>
+                    <li>{t!(i18n, home.step_cursus)}</li>
+                </ul>
+            </section>
+            <section class="card">
+                <h2>{t!(i18n, home.have_account)}</h2>
+                <p><A href="/connexion" attr:class="button">{t!(i18n, home.sign_in)}</A></p>
+                <ul class="links">
+                    <li><A href="/compte/code-activation">{t!(i18n, home.lost_activation)}</A></li>
+                    <li><A href="/compte/mot-de-passe-oublie">{t!(i18n, home.forgot_password)}</A></li>
+                </ul>
+            </section>
+        </div>
+        <p class="staff-link"><A href="/gestion/connexion">{t!(i18n, home.staff_link)}</A></p>
+    }
+}

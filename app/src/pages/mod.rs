@@ -1,0 +1,12 @@
+//! One module per screen.
+
+pub mod account;
+pub mod create_account;
+pub mod dossier;
+pub mod gestion;
+pub mod home;
+pub mod lost_links;
+pub mod not_found;
+pub mod reset;
+pub mod sign_in;
+pub mod validate;

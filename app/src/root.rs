@@ -1,0 +1,106 @@
+//! The HTML shell, the router, and the session state every page shares.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::account::ChangePassword;
+use crate::api::session::{load_frame, FrameData, SignIn, SignOut, StaffSignIn};
+use crate::components::frame::PageFrame;
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::pages;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The actions that change who is signed in, and the frame data that
+/// depends on them: shared by the header and the pages.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub sign_in: ServerAction<SignIn>,
+    pub staff_sign_in: ServerAction<StaffSignIn>,
+    pub sign_out: ServerAction<SignOut>,
+    pub change_password: ServerAction<ChangePassword>,
+    pub frame: Resource<Result<FrameData, AppError>>,
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/sesame.css"/>
+            <Router>
+                <SessionScope/>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Inside the router, so that a plain form post's error (in the URL) reaches
+/// the actions, and the pages see the session.
+#[component]
+fn SessionScope() -> impl IntoView {
+    // After a plain form post (no WASM yet), the server redirects back with
+    // the error in the URL. <Routes> hands it to the actions created in the
+    // pages; these actions are created above <Routes>, so hand it here too.
+    let query = leptos_router::hooks::use_query_map();
+    let (err, path) = query.with_untracked(|q| (q.get("__err"), q.get("__path")));
+    if let (Some(err), Some(path)) = (err, path) {
+        provide_context(leptos::server::ServerActionError::new(&path, &err));
+    }
+    let sign_in = ServerAction::<SignIn>::new();
+    let staff_sign_in = ServerAction::<StaffSignIn>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    let change_password = ServerAction::<ChangePassword>::new();
+    let frame = Resource::new(
+        move || (sign_in.version().get(), staff_sign_in.version().get(), sign_out.version().get()),
+        |_| load_frame(),
+    );
+    provide_context(Session { sign_in, staff_sign_in, sign_out, change_password, frame });
+
+    view! {
+                <PageFrame>
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=path!("/") view=pages::home::HomePage/>
+                        <Route path=path!("/connexion") view=pages::sign_in::SignInPage/>
+                        <Route path=path!("/compte") view=pages::account::MyAccountPage/>
+                        <Route path=path!("/compte/creer") view=pages::create_account::CreateAccountPage/>
+                        <Route path=path!("/compte/cree") view=pages::create_account::AccountCreatedPage/>
+                        <Route path=path!("/compte/valider/:token") view=pages::validate::ValidatePage/>
+                        <Route path=path!("/compte/code-activation") view=pages::lost_links::LostActivationPage/>
+                        <Route path=path!("/compte/mot-de-passe-oublie") view=pages::lost_links::ForgotPasswordPage/>
+                        <Route path=path!("/compte/reinitialiser/:token") view=pages::reset::ResetPasswordPage/>
+                        <Route path=path!("/dossier/informations-personnelles") view=pages::dossier::IdentityPageView/>
+                        <Route path=path!("/dossier/adresse") view=pages::dossier::AddressPageView/>
+                        <Route path=path!("/dossier/baccalaureat") view=pages::dossier::BacPageView/>
+                        <Route path=path!("/dossier/cursus-externe") view=pages::dossier::CursusPageView/>
+                        <Route path=path!("/dossier/stages") view=pages::dossier::StagesPageView/>
+                        <Route path=path!("/dossier/experiences") view=pages::dossier::ExperiencesPageView/>
+                        <Route path=path!("/gestion/connexion") view=pages::gestion::StaffSignInPage/>
+                        <Route path=path!("/gestion") view=pages::gestion::DashboardPage/>
+                    </Routes>
+                </PageFrame>
+    }
+}

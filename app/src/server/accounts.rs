@@ -1,0 +1,301 @@
+//! Account use cases: what the server functions call. Each parses its
+//! input with the domain, does slow work (hashing) before opening a
+//! transaction, and writes the change and its mail in one transaction.
+
+use http::HeaderValue;
+
+use super::auth::session::{self, AccountKind, Signed};
+use super::auth::throttle;
+use super::auth::tokens::{random_bytes, random_token};
+use super::clock::{paris_date, paris_date_time};
+use super::mail;
+use super::state::AppState;
+use super::store::{self, accounts, campaigns, resets, sessions, StoreError};
+use crate::domain::account::{new_password, AccountForm, NewAccount};
+use crate::domain::email::EmailAddress;
+use crate::domain::login::Login;
+use crate::domain::{FieldErrors, Problem};
+use crate::error::AppError;
+
+pub const ACTIVATION_DAYS: i64 = 5;
+pub const RESET_HOURS: i64 = 2;
+/// Mails on request (new link, reset) per address and per hour.
+const MAILS_PER_HOUR: i64 = 3;
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        tracing::error!(%error, "store");
+        AppError::Internal
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        StoreError::from(error).into()
+    }
+}
+
+fn one_field(field: &str, problem: Problem) -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, problem);
+    AppError::Invalid(errors)
+}
+
+/// "Créer un compte". An address that already has an account gets the same
+/// answer, and its owner a mail saying so: the form never tells who has an
+/// account.
+pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Result<(), AppError> {
+    let account = NewAccount::parse(form)?;
+    let hash = state.hasher.hash(&account.password).await.map_err(|_| AppError::Internal)?;
+    let now = state.clock.now();
+    let token = random_token();
+    let mut tx = state.db.pool.begin().await?;
+    let campaign = campaigns::active(&mut tx).await?.ok_or(AppError::Internal)?;
+    let email_norm = account.email.normalized();
+    if let Some(existing) = accounts::candidate_by_identifier(&mut tx, None, &email_norm).await? {
+        let mail = mail::ACCOUNT_EXISTS.build(
+            &[("prenom", &existing.prenom), ("nom", &existing.nom), ("login", &existing.login), ("lien", &state.link("/compte/mot-de-passe-oublie"))],
+            &state.settings.assistance_email,
+        );
+        let key = format!("account-exists:{}:{}", existing.id, now / 3600);
+        mail::queue(&mut tx, &key, &existing.email, &mail, now).await?;
+        tx.commit().await?;
+        state.mail_bell.notify_one();
+        return Ok(());
+    }
+    let login = loop {
+        let login = Login::from_random_bytes(random_bytes());
+        if accounts::reserve_login(&mut tx, login.as_str()).await? {
+            break login;
+        }
+    };
+    let deadline = now + ACTIVATION_DAYS * 86_400;
+    let id = accounts::insert_candidate(
+        &mut tx,
+        &accounts::NewCandidate {
+            campaign_id: campaign.id,
+            login: login.as_str(),
+            nom: &account.nom,
+            prenom: &account.prenom,
+            email: account.email.as_str(),
+            email_norm: &email_norm,
+            password_hash: &hash,
+            activation_token_hash: &state.token_hash(&token),
+            now,
+            activation_deadline: deadline,
+        },
+    )
+    .await?;
+    let mail = mail::ACTIVATION.build(
+        &[
+            ("prenom", &account.prenom),
+            ("nom", &account.nom),
+            ("campagne", &campaign.label),
+            ("login", login.as_str()),
+            ("lien", &state.link(&format!("/compte/valider/{token}"))),
+            ("date_limite", &paris_date(deadline)),
+        ],
+        &state.settings.assistance_email,
+    );
+    mail::queue(&mut tx, &format!("activation:{id}"), account.email.as_str(), &mail, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// The validation link of the activation mail; returns the login.
+pub async fn validate(state: &AppState, token: &str) -> Result<String, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let candidate = accounts::validate_candidate(&mut conn, &state.token_hash(token), state.clock.now()).await?;
+    candidate.map(|c| c.login).ok_or(AppError::LinkExpired)
+}
+
+/// Counts a mail sent on request to this address; false past the hourly quota.
+async fn mail_quota(conn: &mut store::Conn, purpose: &str, email_norm: &str, now: i64) -> Result<bool, AppError> {
+    let key = format!("mail:{purpose}:{email_norm}");
+    let counter = store::throttle::get(conn, &key).await?;
+    let fresh = now - counter.first_failure_at > 3600;
+    if !fresh && counter.failures >= MAILS_PER_HOUR {
+        return Ok(false);
+    }
+    let next = if fresh {
+        store::throttle::Counter { failures: 1, first_failure_at: now, locked_until: 0 }
+    } else {
+        store::throttle::Counter { failures: counter.failures + 1, ..counter }
+    };
+    store::throttle::put(conn, &key, next).await?;
+    Ok(true)
+}
+
+/// "J'ai perdu mon code d'activation": a new link for an account not yet
+/// validated. Same answer whether the address has an account or not.
+pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email).map_err(|p| one_field("email", p))?;
+    let now = state.clock.now();
+    let token = random_token();
+    let mut tx = state.db.pool.begin().await?;
+    if mail_quota(&mut tx, "activation", &email.normalized(), now).await? {
+        if let Some(c) = accounts::renew_activation(&mut tx, &email.normalized(), &state.token_hash(&token), now).await? {
+            let campaign = campaigns::active(&mut tx).await?.map(|c| c.label).unwrap_or_default();
+            let mail = mail::ACTIVATION_AGAIN.build(
+                &[
+                    ("prenom", &c.prenom),
+                    ("nom", &c.nom),
+                    ("campagne", &campaign),
+                    ("login", &c.login),
+                    ("lien", &state.link(&format!("/compte/valider/{token}"))),
+                    ("date_limite", &paris_date(c.activation_deadline)),
+                ],
+                &state.settings.assistance_email,
+            );
+            mail::queue(&mut tx, &format!("activation-again:{}:{now}", c.id), &c.email, &mail, now).await?;
+        }
+    }
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// "J'ai oublié mon mot de passe": the login and a single-use link valid
+/// two hours. Same answer whether the address has an account or not.
+pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email).map_err(|p| one_field("email", p))?;
+    let now = state.clock.now();
+    let token = random_token();
+    let mut tx = state.db.pool.begin().await?;
+    if mail_quota(&mut tx, "reset", &email.normalized(), now).await? {
+        if let Some(c) = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await? {
+            let expires = now + RESET_HOURS * 3600;
+            resets::insert(&mut tx, &state.token_hash(&token), "candidat", c.id, now, expires).await?;
+            let mail = mail::PASSWORD_RESET.build(
+                &[
+                    ("prenom", &c.prenom),
+                    ("nom", &c.nom),
+                    ("login", &c.login),
+                    ("lien", &state.link(&format!("/compte/reinitialiser/{token}"))),
+                    ("expiration", &paris_date_time(expires)),
+                ],
+                &state.settings.assistance_email,
+            );
+            mail::queue(&mut tx, &format!("reset:{}:{now}", c.id), &c.email, &mail, now).await?;
+        }
+    }
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<bool, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(resets::is_usable(&mut conn, &state.token_hash(token), state.clock.now()).await?)
+}
+
+/// Sets the new password through a reset link and ends every session of
+/// the account. The link works once. A reset also proves the address, so
+/// an account not yet validated becomes validated.
+pub async fn reset_password(state: &AppState, token: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    let password = new_password(&mut errors, "password", password, confirmation);
+    let password = errors.into_result(|| password)?;
+    let hash = state.hasher.hash(&password).await.map_err(|_| AppError::Internal)?;
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    let (kind, id) = resets::consume(&mut tx, &state.token_hash(token), now).await?.ok_or(AppError::LinkExpired)?;
+    accounts::set_password(&mut tx, &kind, id, &hash).await?;
+    sessions::delete_for_account(&mut tx, &kind, id, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Checks a sign-in and opens a session; returns the `Set-Cookie` header.
+/// Unknown identifier, wrong password and locked account are told apart
+/// only by throttling, which treats them all the same.
+pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, password: &str) -> Result<HeaderValue, AppError> {
+    let mut errors = FieldErrors::new();
+    if identifier.trim().is_empty() {
+        errors.add("identifiant", Problem::Required);
+    }
+    if password.is_empty() {
+        errors.add("mot_de_passe", Problem::Required);
+    }
+    if !errors.is_empty() || identifier.len() > 254 || password.len() > 512 {
+        return Err(if errors.is_empty() { AppError::BadCredentials } else { AppError::Invalid(errors) });
+    }
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    let normalized = identifier.trim().to_lowercase();
+    let account = match kind {
+        AccountKind::Candidat => {
+            let login = Login::parse(identifier);
+            accounts::candidate_by_identifier(&mut conn, login.as_ref().map(Login::as_str), &normalized)
+                .await?
+                .map(|c| (c.id, c.password_hash, c.validated))
+        }
+        AccountKind::Staff => accounts::staff_by_email(&mut conn, &normalized).await?.map(|s| (s.id, s.password_hash, s.active)),
+    };
+    let mut keys = vec![throttle::identifier_key(identifier)];
+    if let Some((id, _, _)) = &account {
+        keys.push(throttle::account_key(kind.as_str(), *id));
+    }
+    let mut counters = Vec::new();
+    for key in &keys {
+        counters.push(store::throttle::get(&mut conn, key).await?);
+    }
+    if counters.iter().any(|c| throttle::is_locked(c, now)) {
+        return Err(AppError::TooManyAttempts);
+    }
+    drop(conn);
+    let (hash, usable) = match &account {
+        Some((_, hash, usable)) => (Some(hash.as_str()), *usable),
+        None => (None, false),
+    };
+    let good = state.hasher.verify(password, hash).await && usable;
+    let mut conn = state.db.pool.acquire().await?;
+    if !good {
+        let mut worst = 0;
+        for (key, counter) in keys.iter().zip(counters) {
+            let next = throttle::after_failure(counter, now);
+            worst = worst.max(next.failures);
+            store::throttle::put(&mut conn, key, next).await?;
+        }
+        drop(conn);
+        tokio::time::sleep(throttle::delay(worst)).await;
+        return Err(AppError::BadCredentials);
+    }
+    for key in &keys {
+        store::throttle::clear(&mut conn, key).await?;
+    }
+    drop(conn);
+    let (id, _, _) = account.expect("a good password implies an account");
+    let (cookie, _) = session::open(state, kind, id).await?;
+    Ok(cookie)
+}
+
+pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    sessions::delete(&mut conn, &signed.token_hash).await?;
+    Ok(())
+}
+
+/// Changes the password of the signed-in account and ends its other sessions.
+pub async fn change_password(state: &AppState, signed: &Signed, current: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+    let mut errors = FieldErrors::new();
+    let password = new_password(&mut errors, "password", password, confirmation);
+    let mut conn = state.db.pool.acquire().await?;
+    let hash = match signed.kind {
+        AccountKind::Candidat => accounts::candidate_by_id(&mut conn, signed.account_id).await?.map(|c| c.password_hash),
+        AccountKind::Staff => accounts::staff_by_id(&mut conn, signed.account_id).await?.map(|s| s.password_hash),
+    }
+    .ok_or(AppError::NotSignedIn)?;
+    drop(conn);
+    if !state.hasher.verify(current, Some(&hash)).await {
+        errors.add("current_password", Problem::PasswordWrong);
+    }
+    let password = errors.into_result(|| password)?;
+    let new_hash = state.hasher.hash(&password).await.map_err(|_| AppError::Internal)?;
+    let mut tx = state.db.pool.begin().await?;
+    accounts::set_password(&mut tx, signed.kind.as_str(), signed.account_id, &new_hash).await?;
+    sessions::delete_for_account(&mut tx, signed.kind.as_str(), signed.account_id, Some(&signed.token_hash)).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! Passwords, tokens, sessions and sign-in throttling.
+
+pub mod hashing;
+pub mod session;
+pub mod throttle;
+pub mod tokens;

@@ -1,0 +1,58 @@
+//! Time as the application sees it: UTC seconds, moved by tests.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Europe::Paris;
+
+#[derive(Clone, Default)]
+pub struct Clock {
+    /// Seconds added to the system clock (tests move time forward).
+    offset: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> i64 {
+        Utc::now().timestamp() + self.offset.load(Ordering::Relaxed)
+    }
+
+    pub fn advance(&self, seconds: i64) {
+        self.offset.fetch_add(seconds, Ordering::Relaxed);
+    }
+}
+
+/// A UTC timestamp as a French date, read in Europe/Paris (jj/mm/aaaa).
+pub fn paris_date(timestamp: i64) -> String {
+    paris(timestamp).format("%d/%m/%Y").to_string()
+}
+
+/// A UTC timestamp as a French date and time in Europe/Paris.
+pub fn paris_date_time(timestamp: i64) -> String {
+    paris(timestamp).format("%d/%m/%Y à %H:%M").to_string()
+}
+
+fn paris(timestamp: i64) -> DateTime<chrono_tz::Tz> {
+    Paris.from_utc_datetime(&DateTime::<Utc>::from_timestamp(timestamp, 0).unwrap_or_default().naive_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_in_paris_across_daylight_saving() {
+        // 2026-03-28 23:30 UTC is already the 29th in Paris (UTC+1).
+        assert_eq!(paris_date(1_774_740_600), "29/03/2026");
+        // 2026-07-01 21:59:59 UTC is 23:59:59 in Paris (UTC+2).
+        assert_eq!(paris_date_time(1_782_943_199), "01/07/2026 à 23:59");
+    }
+
+    #[test]
+    fn a_moved_clock_moves_forward() {
+        let clock = Clock::default();
+        let before = clock.now();
+        clock.advance(86_400);
+        assert!(clock.now() - before >= 86_400);
+    }
+}

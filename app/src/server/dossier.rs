@@ -1,0 +1,269 @@
+//! Dossier use cases: read and save Informations personnelles and the INE
+//! answer, and tell which sections are complete.
+
+use chrono::{Datelike, TimeZone, Utc};
+use chrono_tz::Europe::Paris;
+
+use super::auth::session::Signed;
+use super::refdata;
+use super::state::AppState;
+use super::store::{accounts, dossier, StoreError};
+use crate::api::dossier::{AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind};
+use crate::domain::cursus::{Cursus, CursusForm};
+use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
+use crate::domain::bac::{Bac, BacForm};
+use crate::domain::address::{Address, AddressForm};
+use crate::domain::date::Day;
+use crate::domain::identity::{parse_ine, Identity, IdentityForm};
+use crate::domain::{FieldErrors, Problem};
+use crate::error::AppError;
+
+/// Today in Europe/Paris.
+pub fn today(state: &AppState) -> Day {
+    let now = Paris.from_utc_datetime(&chrono::DateTime::<Utc>::from_timestamp(state.clock.now(), 0).unwrap_or_default().naive_utc());
+    Day::new(now.year(), now.month(), now.day()).expect("a calendar day")
+}
+
+async fn campaign_of(conn: &mut super::store::Conn, signed: &Signed) -> Result<i64, AppError> {
+    let row = accounts::candidate_by_id(conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    Ok(row.campaign_id)
+}
+
+pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<IdentityPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let candidate = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let settings = dossier::ine_settings(&mut conn, candidate.campaign_id).await?;
+    let ine = dossier::ine(&mut conn, candidate.id).await?;
+    let saved = dossier::identity(&mut conn, candidate.id).await?;
+    let complete = saved.is_some() && ine.is_some();
+    let mut form = saved.unwrap_or_else(|| IdentityForm {
+        nom_naissance: candidate.nom.clone(),
+        prenom: candidate.prenom.clone(),
+        pays_naissance: crate::domain::identity::FRANCE.into(),
+        nationalite: crate::domain::identity::FRANCE.into(),
+        ..IdentityForm::default()
+    });
+    if let Some((value, sans)) = &ine {
+        form.ine = value.clone().unwrap_or_default();
+        form.sans_ine = *sans;
+    }
+    Ok(IdentityPage {
+        form,
+        ine_answered: ine.is_some(),
+        complete,
+        settings,
+        countries: refdata::countries().to_vec(),
+        departements: refdata::departements().to_vec(),
+    })
+}
+
+fn ine_taken(error: StoreError) -> AppError {
+    match error {
+        StoreError::Duplicate => {
+            let mut errors = FieldErrors::new();
+            errors.add("ine", Problem::IneTaken);
+            AppError::Invalid(errors)
+        }
+        other => other.into(),
+    }
+}
+
+/// The pop-up: an INE, or "Je n'ai pas d'INE".
+pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bool) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let campaign = campaign_of(&mut conn, signed).await?;
+    let settings = dossier::ine_settings(&mut conn, campaign).await?;
+    let mut errors = FieldErrors::new();
+    let ine = if sans_ine {
+        None
+    } else {
+        let parsed = parse_ine(raw, false, settings, false);
+        match errors.take("ine", parsed.and_then(|i| i.ok_or(Problem::Required))) {
+            Some(ine) => Some(ine),
+            None => return Err(AppError::Invalid(errors)),
+        }
+    };
+    let value = ine.as_ref().map(|i| i.as_str());
+    dossier::put_ine(&mut conn, signed.account_id, campaign, value, state.clock.now()).await.map_err(ine_taken)
+}
+
+pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityForm) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let campaign = campaign_of(&mut conn, signed).await?;
+    let settings = dossier::ine_settings(&mut conn, campaign).await?;
+    drop(conn);
+    let parsed = Identity::parse(form, today(state), settings);
+    // Codes must be among the choices offered.
+    let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    for (field, value) in [("pays_naissance", &form.pays_naissance), ("nationalite", &form.nationalite)] {
+        let code = value.trim().to_uppercase();
+        if !code.is_empty() && !refdata::is_country(&code) && errors.get(field).is_none() {
+            errors.add(field, Problem::UnknownChoice);
+        }
+    }
+    if let Ok(id) = &parsed {
+        if let Some(dep) = &id.departement_naissance {
+            if !refdata::is_departement(dep) {
+                errors.add("departement_naissance", Problem::UnknownChoice);
+            }
+        }
+    }
+    let identity = match parsed {
+        Ok(identity) if errors.is_empty() => identity,
+        _ => return Err(AppError::Invalid(errors)),
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    dossier::put_ine(&mut tx, signed.account_id, campaign, identity.ine.as_ref().map(|i| i.as_str()), now).await.map_err(ine_taken)?;
+    dossier::put_identity(&mut tx, signed.account_id, campaign, &identity, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The sections of the dossier and whether each is complete.
+pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let identity = dossier::identity(&mut conn, signed.account_id).await?.is_some();
+    let ine = dossier::ine(&mut conn, signed.account_id).await?.is_some();
+    let address = dossier::address(&mut conn, signed.account_id).await?.is_some();
+    let bac = dossier::bac(&mut conn, signed.account_id).await?.is_some();
+    let cursus = dossier::cursus(&mut conn, signed.account_id).await?.len();
+    let stages = dossier::experiences(&mut conn, signed.account_id, ExperienceKind::Stage).await?.len();
+    let jobs = dossier::experiences(&mut conn, signed.account_id, ExperienceKind::Emploi).await?.len();
+    Ok(vec![
+        Section { kind: SectionKind::Identity, complete: identity && ine, entries: None },
+        Section { kind: SectionKind::Address, complete: address, entries: None },
+        Section { kind: SectionKind::Bac, complete: bac, entries: None },
+        Section { kind: SectionKind::Cursus, complete: true, entries: Some(cursus) },
+        Section { kind: SectionKind::Stages, complete: true, entries: Some(stages) },
+        Section { kind: SectionKind::Experiences, complete: true, entries: Some(jobs) },
+    ])
+}
+
+pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let form = dossier::address(&mut conn, signed.account_id)
+        .await?
+        .unwrap_or_else(|| AddressForm { pays: crate::domain::identity::FRANCE.into(), ..AddressForm::default() });
+    let communes = refdata::communes_of(form.code_postal.trim());
+    Ok(AddressPage { form, countries: refdata::countries().to_vec(), communes })
+}
+
+pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm) -> Result<(), AppError> {
+    let mut address = Address::parse(form, |cp| refdata::communes_of(cp));
+    if let Ok(a) = &address {
+        if !refdata::is_country(&a.pays) {
+            let mut errors = FieldErrors::new();
+            errors.add("pays", Problem::UnknownChoice);
+            address = Err(errors);
+        }
+    }
+    let address = address?;
+    let mut conn = state.db.pool.acquire().await?;
+    dossier::put_address(&mut conn, signed.account_id, &address, state.clock.now()).await?;
+    Ok(())
+}
+
+pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let form = dossier::bac(&mut conn, signed.account_id)
+        .await?
+        .unwrap_or_else(|| BacForm { pays: crate::domain::identity::FRANCE.into(), ..BacForm::default() });
+    let communes = refdata::communes_of_departement(form.departement.trim());
+    Ok(BacPage {
+        form,
+        this_year: today(state).year,
+        countries: refdata::countries().to_vec(),
+        departements: refdata::departements().to_vec(),
+        communes,
+    })
+}
+
+pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Result<(), AppError> {
+    let bac = Bac::parse(form, today(state).year, refdata::is_commune_of)?;
+    if let Bac::Obtained { pays, .. } = &bac {
+        if !refdata::is_country(pays) {
+            let mut errors = FieldErrors::new();
+            errors.add("pays", Problem::UnknownChoice);
+            return Err(AppError::Invalid(errors));
+        }
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    dossier::put_bac(&mut conn, signed.account_id, &bac, state.clock.now()).await?;
+    Ok(())
+}
+
+pub async fn experiences_page(state: &AppState, signed: &Signed, kind: ExperienceKind) -> Result<ExperiencesPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let items = dossier::experiences(&mut conn, signed.account_id, kind).await?;
+    Ok(ExperiencesPage { kind, items })
+}
+
+/// Adds an entry (`id` None) or changes one of the candidate's own.
+pub async fn save_experience(state: &AppState, signed: &Signed, kind: ExperienceKind, id: Option<i64>, form: &ExperienceForm) -> Result<(), AppError> {
+    let entry = Experience::parse(kind, form, today(state).year)?;
+    let mut conn = state.db.pool.acquire().await?;
+    if dossier::put_experience(&mut conn, signed.account_id, kind, id, &entry, state.clock.now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn delete_experience(state: &AppState, signed: &Signed, kind: ExperienceKind, id: i64) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    if dossier::delete_experience(&mut conn, signed.account_id, kind, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn name_of(list: &[refdata::Choice], code: &str) -> String {
+    list.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default()
+}
+
+pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let items = dossier::cursus(&mut conn, signed.account_id).await?;
+    let rows = items
+        .into_iter()
+        .map(|(id, form)| CursusRow {
+            id,
+            pays_nom: name_of(refdata::countries(), &form.pays),
+            departement_nom: name_of(refdata::departements(), &form.departement),
+            commune_nom: name_of(&refdata::communes_of_departement(&form.departement), &form.commune),
+            form,
+        })
+        .collect();
+    Ok(CursusPage {
+        rows,
+        this_year: today(state).year,
+        countries: refdata::countries().to_vec(),
+        departements: refdata::departements().to_vec(),
+    })
+}
+
+pub async fn save_cursus(state: &AppState, signed: &Signed, id: Option<i64>, form: &CursusForm) -> Result<(), AppError> {
+    let cursus = Cursus::parse(form, today(state).year, refdata::is_commune_of)?;
+    if !refdata::is_country(&cursus.pays) {
+        let mut errors = FieldErrors::new();
+        errors.add("pays", Problem::UnknownChoice);
+        return Err(AppError::Invalid(errors));
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    if dossier::put_cursus(&mut conn, signed.account_id, id, &cursus, state.clock.now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn delete_cursus(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    if dossier::delete_cursus(&mut conn, signed.account_id, id).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -1,0 +1,151 @@
+//! Mails in French: templates with named variables (`{{login}}`), rendered
+//! to text and HTML, and queued in the outbox within the caller's
+//! transaction. The server's worker sends them.
+
+use super::store::{outbox, Conn, StoreResult};
+
+pub const PRODUCT: &str = "Sésame";
+
+pub struct Template {
+    pub subject: &'static str,
+    pub body: &'static str,
+}
+
+/// Guide 02.1: the activation mail.
+pub const ACTIVATION: Template = Template {
+    subject: "{{product}} - Validation de votre compte",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Vous venez de créer un compte {{product}} pour la campagne {{campagne}}. Voici vos identifiants de connexion :\n\n\
+Login : {{login}}\n\n\
+Veuillez cliquer sur ce lien pour valider votre compte {{lien}}\n\n\
+Attention, vous devez valider votre compte avant le {{date_limite}}, après cela votre compte sera détruit.",
+};
+
+/// "J'ai perdu mon code d'activation".
+pub const ACTIVATION_AGAIN: Template = Template {
+    subject: "{{product}} - Nouveau lien de validation de votre compte",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Vous avez demandé un nouveau lien de validation de votre compte {{product}} pour la campagne {{campagne}}.\n\n\
+Login : {{login}}\n\n\
+Veuillez cliquer sur ce lien pour valider votre compte {{lien}}\n\n\
+Attention, vous devez valider votre compte avant le {{date_limite}}, après cela votre compte sera détruit.",
+};
+
+/// "J'ai oublié mon mot de passe".
+pub const PASSWORD_RESET: Template = Template {
+    subject: "{{product}} - Vos identifiants de connexion",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Vous avez demandé à changer votre mot de passe {{product}}. Voici vos identifiants de connexion :\n\n\
+Login : {{login}}\n\n\
+Pour choisir un nouveau mot de passe, cliquez sur ce lien {{lien}}\n\n\
+Ce lien ne sert qu'une fois et expire le {{expiration}}. Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre mot de passe actuel reste valable.",
+};
+
+/// Someone asked for an account with an address that already has one.
+pub const ACCOUNT_EXISTS: Template = Template {
+    subject: "{{product}} - Votre compte existe déjà",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Une demande de création de compte {{product}} a été faite avec votre adresse mail, qui a déjà un compte.\n\n\
+Login : {{login}}\n\n\
+Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici {{lien}}\n\n\
+Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel.",
+};
+
+const FOOTER: &str = "\n\n--\nCe courriel a été envoyé automatiquement, merci de ne pas y répondre.\n\
+{{product}} — assistance : {{assistance}}";
+
+pub struct Mail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Replaces each `{{name}}` by its value; unknown names stay visible.
+pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in vars {
+        out = out.replace(&format!("{{{{{name}}}}}"), value);
+    }
+    out
+}
+
+impl Template {
+    pub fn build(&self, vars: &[(&str, &str)], assistance: &str) -> Mail {
+        let mut all: Vec<(&str, &str)> = vec![("product", PRODUCT), ("assistance", assistance)];
+        all.extend_from_slice(vars);
+        let text = render(&format!("{}{FOOTER}", self.body), &all);
+        Mail { subject: render(self.subject, &all), html: to_html(&text), text }
+    }
+}
+
+/// The HTML part: the same words, escaped, links made clickable.
+fn to_html(text: &str) -> String {
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|para| {
+            let lines: Vec<String> = para
+                .lines()
+                .map(|line| {
+                    line.split(' ')
+                        .map(|word| {
+                            if word.starts_with("http://") || word.starts_with("https://") {
+                                format!("<a href=\"{0}\">{0}</a>", escape(word))
+                            } else {
+                                escape(word)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            format!("<p>{}</p>", lines.join("<br>"))
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{}</body></html>",
+        paragraphs.join("\n")
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Queues the mail in the caller's transaction. One event key, one mail.
+pub async fn queue(conn: &mut Conn, event_key: &str, to: &str, mail: &Mail, now: i64) -> StoreResult<()> {
+    outbox::enqueue(conn, event_key, to, &mail.subject, &mail.text, &mail.html, now).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_activation_mail_of_the_guide() {
+        let mail = ACTIVATION.build(
+            &[
+                ("prenom", "Léa"),
+                ("nom", "MARTIN"),
+                ("campagne", "Campagne eCesure 2026/2027"),
+                ("login", "AZEMZZJ3"),
+                ("lien", "http://127.0.0.1:3000/compte/valider/abc"),
+                ("date_limite", "13/04/2026"),
+            ],
+            "assistance@sesame.test",
+        );
+        assert_eq!(mail.subject, "Sésame - Validation de votre compte");
+        assert!(mail.text.starts_with("Bonjour Léa MARTIN,"));
+        assert!(mail.text.contains("Login : AZEMZZJ3"));
+        assert!(mail.text.contains("avant le 13/04/2026"));
+        assert!(mail.text.contains("assistance@sesame.test"));
+        assert!(!mail.text.contains("{{"));
+        assert!(mail.html.contains("<a href=\"http://127.0.0.1:3000/compte/valider/abc\">"));
+    }
+
+    #[test]
+    fn html_escapes_what_people_typed() {
+        let mail = ACTIVATION.build(&[("prenom", "<script>")], "a@b.fr");
+        assert!(mail.html.contains("&lt;script&gt;"));
+        assert!(!mail.html.contains("<script>"));
+    }
+}

@@ -1,0 +1,15 @@
+//! Server-only half of the app crate (feature `ssr`): everything the
+//! server functions need besides the domain. The `server` crate builds an
+//! [`AppState`] and hands it to every request as Leptos context.
+
+pub mod accounts;
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod dossier;
+pub mod mail;
+pub mod refdata;
+pub mod state;
+pub mod store;
+
+pub use state::AppState;

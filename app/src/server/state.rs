@@ -1,0 +1,51 @@
+//! What every request can reach: the database, the clock, the password
+//! hasher, the settings, and the bell that wakes the mail worker.
+
+use std::sync::Arc;
+
+use tokio::sync::Notify;
+
+use super::auth::hashing::Hasher;
+use super::clock::Clock;
+use super::db::Db;
+
+/// The part of the configuration the app itself needs.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Base of the links put in mails, without a trailing slash.
+    pub public_url: String,
+    /// Cookies get `Secure` when the public URL is https.
+    pub secure_cookies: bool,
+    /// Key of the hashes of tokens.
+    pub secret: Vec<u8>,
+    pub assistance_email: String,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Clock,
+    pub hasher: Hasher,
+    pub settings: Arc<Settings>,
+    pub mail_bell: Arc<Notify>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> Self {
+        AppState {
+            db,
+            clock: Clock::default(),
+            hasher: Hasher::per_core(),
+            settings: Arc::new(settings),
+            mail_bell: Arc::new(Notify::new()),
+        }
+    }
+
+    pub fn token_hash(&self, token: &str) -> String {
+        super::auth::tokens::keyed_hash(&self.settings.secret, token)
+    }
+
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.settings.public_url, path)
+    }
+}

@@ -1,0 +1,207 @@
+//! Candidate and staff accounts, and the registry of logins handed out.
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub id: i64,
+    pub campaign_id: i64,
+    pub login: String,
+    pub nom: String,
+    pub prenom: String,
+    pub email: String,
+    pub password_hash: String,
+    pub validated: bool,
+    pub activation_deadline: i64,
+}
+
+const CANDIDATE_COLUMNS: &str =
+    "id, campaign_id, login, nom, prenom, email, password_hash, validated_at, activation_deadline";
+
+fn candidate(row: sqlx::any::AnyRow) -> StoreResult<Candidate> {
+    Ok(Candidate {
+        id: row.try_get("id")?,
+        campaign_id: row.try_get("campaign_id")?,
+        login: row.try_get("login")?,
+        nom: row.try_get("nom")?,
+        prenom: row.try_get("prenom")?,
+        email: row.try_get("email")?,
+        password_hash: row.try_get("password_hash")?,
+        validated: row.try_get::<Option<i64>, _>("validated_at")?.is_some(),
+        activation_deadline: row.try_get("activation_deadline")?,
+    })
+}
+
+/// Records a login as handed out; false when it already was.
+pub async fn reserve_login(conn: &mut Conn, login: &str) -> StoreResult<bool> {
+    let done = sqlx::query("INSERT INTO used_logins (login) VALUES ($1) ON CONFLICT (login) DO NOTHING")
+        .bind(login)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub struct NewCandidate<'a> {
+    pub campaign_id: i64,
+    pub login: &'a str,
+    pub nom: &'a str,
+    pub prenom: &'a str,
+    pub email: &'a str,
+    pub email_norm: &'a str,
+    pub password_hash: &'a str,
+    pub activation_token_hash: &'a str,
+    pub now: i64,
+    pub activation_deadline: i64,
+}
+
+/// Fails with `Duplicate` when the address already has an account.
+pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(c.campaign_id)
+    .bind(c.login)
+    .bind(c.nom)
+    .bind(c.prenom)
+    .bind(c.email)
+    .bind(c.email_norm)
+    .bind(c.password_hash)
+    .bind(c.now)
+    .bind(c.activation_token_hash)
+    .bind(c.activation_deadline)
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn candidate_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Candidate>> {
+    let sql = format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = $1");
+    sqlx::query(&sql).bind(id).fetch_optional(conn).await?.map(candidate).transpose()
+}
+
+/// By login (upper case) or by normalised address.
+pub async fn candidate_by_identifier(conn: &mut Conn, login: Option<&str>, email_norm: &str) -> StoreResult<Option<Candidate>> {
+    let sql = format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE login = $1 OR email_norm = $2");
+    sqlx::query(&sql)
+        .bind(login.unwrap_or(""))
+        .bind(email_norm)
+        .fetch_optional(conn)
+        .await?
+        .map(candidate)
+        .transpose()
+}
+
+/// Validates the account holding this activation token, if still in time.
+pub async fn validate_candidate(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<Candidate>> {
+    let row = sqlx::query(
+        "UPDATE candidates SET validated_at = $2, activation_token_hash = NULL
+         WHERE activation_token_hash = $1 AND validated_at IS NULL AND activation_deadline >= $2 RETURNING id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => candidate_by_id(conn, row.try_get("id")?).await,
+        None => Ok(None),
+    }
+}
+
+/// Gives a not-yet-validated, not-yet-expired account a new activation token.
+pub async fn renew_activation(conn: &mut Conn, email_norm: &str, token_hash: &str, now: i64) -> StoreResult<Option<Candidate>> {
+    let row = sqlx::query(
+        "UPDATE candidates SET activation_token_hash = $2
+         WHERE email_norm = $1 AND validated_at IS NULL AND activation_deadline >= $3 RETURNING id",
+    )
+    .bind(email_norm)
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => candidate_by_id(conn, row.try_get("id")?).await,
+        None => Ok(None),
+    }
+}
+
+/// Deletes the accounts not validated in time; returns how many.
+pub async fn delete_unvalidated(conn: &mut Conn, now: i64) -> StoreResult<u64> {
+    sqlx::query(
+        "DELETE FROM sessions WHERE account_kind = 'candidat' AND account_id IN
+           (SELECT id FROM candidates WHERE validated_at IS NULL AND activation_deadline < $1)",
+    )
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let done = sqlx::query("DELETE FROM candidates WHERE validated_at IS NULL AND activation_deadline < $1")
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> StoreResult<()> {
+    let sql = match kind {
+        "staff" => "UPDATE staff SET password_hash = $1 WHERE id = $2",
+        _ => "UPDATE candidates SET password_hash = $1 WHERE id = $2",
+    };
+    sqlx::query(sql).bind(hash).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct Staff {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+fn staff(row: sqlx::any::AnyRow) -> StoreResult<Staff> {
+    Ok(Staff {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        role: row.try_get("role")?,
+        password_hash: row.try_get("password_hash")?,
+        active: row.try_get::<i64, _>("active")? == 1,
+    })
+}
+
+const STAFF_COLUMNS: &str = "id, email, display_name, role, password_hash, active";
+
+pub async fn staff_by_email(conn: &mut Conn, email_norm: &str) -> StoreResult<Option<Staff>> {
+    let sql = format!("SELECT {STAFF_COLUMNS} FROM staff WHERE email_norm = $1");
+    sqlx::query(&sql).bind(email_norm).fetch_optional(conn).await?.map(staff).transpose()
+}
+
+pub async fn staff_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Staff>> {
+    let sql = format!("SELECT {STAFF_COLUMNS} FROM staff WHERE id = $1");
+    sqlx::query(&sql).bind(id).fetch_optional(conn).await?.map(staff).transpose()
+}
+
+/// Creates a staff account, or resets the role, name and password of the
+/// existing one with this address (the CLI's `staff add` is repeatable).
+pub async fn upsert_staff(conn: &mut Conn, email: &str, email_norm: &str, name: &str, role: &str, hash: &str, now: i64) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO staff (email, email_norm, display_name, role, password_hash, active, created_at)
+         VALUES ($1, $2, $3, $4, $5, 1, $6)
+         ON CONFLICT (email_norm) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+           password_hash = excluded.password_hash, active = 1
+         RETURNING id",
+    )
+    .bind(email)
+    .bind(email_norm)
+    .bind(name)
+    .bind(role)
+    .bind(hash)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}

@@ -1,0 +1,134 @@
+//! Campaigns, centres and formations (read by every page's header, written
+//! by the demo seed for now; staff edit them in a later issue).
+
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub id: i64,
+    pub code: String,
+    pub label: String,
+    pub university_year: String,
+}
+
+pub async fn active(conn: &mut Conn) -> StoreResult<Option<Campaign>> {
+    let row = sqlx::query("SELECT id, code, label, university_year FROM campaigns WHERE active = 1 ORDER BY id DESC LIMIT 1")
+        .fetch_optional(conn)
+        .await?;
+    row.map(|row| {
+        Ok(Campaign {
+            id: row.try_get("id")?,
+            code: row.try_get("code")?,
+            label: row.try_get("label")?,
+            university_year: row.try_get("university_year")?,
+        })
+    })
+    .transpose()
+}
+
+/// Creates the campaign, or returns the id of the one with this code.
+pub async fn ensure_campaign(conn: &mut Conn, code: &str, label: &str, year: &str, now: i64) -> StoreResult<i64> {
+    sqlx::query(
+        "INSERT INTO campaigns (code, label, university_year, active, created_at) VALUES ($1, $2, $3, 1, $4)
+         ON CONFLICT (code) DO NOTHING",
+    )
+    .bind(code)
+    .bind(label)
+    .bind(year)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let row = sqlx::query("SELECT id FROM campaigns WHERE code = $1").bind(code).fetch_one(conn).await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn ensure_centre(conn: &mut Conn, campaign_id: i64, label: &str, address: &str, email: &str) -> StoreResult<i64> {
+    let existing = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 AND label = $2")
+        .bind(campaign_id)
+        .bind(label)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = existing {
+        return Ok(row.try_get("id")?);
+    }
+    let row = sqlx::query("INSERT INTO centres (campaign_id, label, contact_address, contact_email) VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(campaign_id)
+        .bind(label)
+        .bind(address)
+        .bind(email)
+        .fetch_one(conn)
+        .await?;
+    Ok(row.try_get("id")?)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Formation {
+    pub id: i64,
+    pub centre: String,
+    pub title: String,
+    pub window_start: String,
+    pub window_end: String,
+    pub return_deadline: String,
+    pub mode: String,
+}
+
+pub struct NewFormation<'a> {
+    pub centre_id: i64,
+    pub title: &'a str,
+    pub keywords: &'a str,
+    pub window_start: &'a str,
+    pub window_end: &'a str,
+    pub return_deadline: &'a str,
+    pub capacity: i64,
+}
+
+pub async fn ensure_formation(conn: &mut Conn, f: &NewFormation<'_>) -> StoreResult<i64> {
+    let existing = sqlx::query("SELECT id FROM formations WHERE centre_id = $1 AND title = $2")
+        .bind(f.centre_id)
+        .bind(f.title)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = existing {
+        return Ok(row.try_get("id")?);
+    }
+    let row = sqlx::query(
+        "INSERT INTO formations (centre_id, title, keywords, window_start, window_end, return_deadline, capacity)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(f.centre_id)
+    .bind(f.title)
+    .bind(f.keywords)
+    .bind(f.window_start)
+    .bind(f.window_end)
+    .bind(f.return_deadline)
+    .bind(f.capacity)
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn formations(conn: &mut Conn, campaign_id: i64) -> StoreResult<Vec<Formation>> {
+    let rows = sqlx::query(
+        "SELECT f.id, c.label AS centre, f.title, f.window_start, f.window_end, f.return_deadline, f.mode
+         FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $1 ORDER BY c.label, f.title",
+    )
+    .bind(campaign_id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(Formation {
+                id: row.try_get("id")?,
+                centre: row.try_get("centre")?,
+                title: row.try_get("title")?,
+                window_start: row.try_get("window_start")?,
+                window_end: row.try_get("window_end")?,
+                return_deadline: row.try_get("return_deadline")?,
+                mode: row.try_get("mode")?,
+            })
+        })
+        .collect()
+}

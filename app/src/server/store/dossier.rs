@@ -1,0 +1,332 @@
+//! The candidate's dossier: Informations personnelles and the INE answer.
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+use crate::domain::address::{Address, AddressForm, Place};
+use crate::domain::bac::{Bac, BacForm, NO_BAC};
+use crate::domain::cursus::{Cursus, CursusForm};
+use crate::domain::date::Day;
+use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
+use crate::domain::identity::{Identity, IdentityForm, IneSettings};
+use crate::domain::ine::IneRules;
+
+pub async fn ine_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<IneSettings> {
+    let row = sqlx::query("SELECT accept_ines, ine_required_for_french FROM campaigns WHERE id = $1")
+        .bind(campaign_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(match row {
+        Some(row) => IneSettings {
+            rules: IneRules { accept_ines: row.try_get::<i64, _>("accept_ines")? == 1 },
+            required_for_french: row.try_get::<i64, _>("ine_required_for_french")? == 1,
+        },
+        None => IneSettings::default(),
+    })
+}
+
+/// The INE answer: `Some((ine, sans_ine))` once the pop-up was answered.
+pub async fn ine(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<(Option<String>, bool)>> {
+    let row = sqlx::query("SELECT ine, sans_ine FROM dossier_ine WHERE candidate_id = $1")
+        .bind(candidate_id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|row| Ok((row.try_get("ine")?, row.try_get::<i64, _>("sans_ine")? == 1))).transpose()
+}
+
+/// Records the INE answer; `Duplicate` when another candidate of the
+/// campaign has this INE.
+pub async fn put_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64, ine: Option<&str>, now: i64) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO dossier_ine (candidate_id, campaign_id, ine, sans_ine, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (candidate_id) DO UPDATE SET ine = excluded.ine, sans_ine = excluded.sans_ine, updated_at = excluded.updated_at",
+    )
+    .bind(candidate_id)
+    .bind(campaign_id)
+    .bind(ine)
+    .bind(i64::from(ine.is_none()))
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn put_identity(conn: &mut Conn, candidate_id: i64, campaign_id: i64, id: &Identity, now: i64) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO dossier_identity (candidate_id, campaign_id, civilite, nom_naissance, nom_usuel, prenom, autre_prenom,
+            date_naissance, pays_naissance, departement_naissance, ville_naissance, nationalite, telephone, portable, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         ON CONFLICT (candidate_id) DO UPDATE SET civilite = excluded.civilite, nom_naissance = excluded.nom_naissance,
+            nom_usuel = excluded.nom_usuel, prenom = excluded.prenom, autre_prenom = excluded.autre_prenom,
+            date_naissance = excluded.date_naissance, pays_naissance = excluded.pays_naissance,
+            departement_naissance = excluded.departement_naissance, ville_naissance = excluded.ville_naissance,
+            nationalite = excluded.nationalite, telephone = excluded.telephone, portable = excluded.portable,
+            updated_at = excluded.updated_at",
+    )
+    .bind(candidate_id)
+    .bind(campaign_id)
+    .bind(id.civilite.code())
+    .bind(&id.nom_naissance)
+    .bind(id.nom_usuel.as_deref())
+    .bind(&id.prenom)
+    .bind(id.autre_prenom.as_deref())
+    .bind(id.date_naissance.iso())
+    .bind(&id.pays_naissance)
+    .bind(id.departement_naissance.as_deref())
+    .bind(&id.ville_naissance)
+    .bind(&id.nationalite)
+    .bind(id.telephone.as_deref())
+    .bind(id.portable.as_deref())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The saved Informations personnelles, as the form shows them.
+pub async fn identity(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<IdentityForm>> {
+    let row = sqlx::query(
+        "SELECT civilite, nom_naissance, nom_usuel, prenom, autre_prenom, date_naissance, pays_naissance,
+                departement_naissance, ville_naissance, nationalite, telephone, portable
+         FROM dossier_identity WHERE candidate_id = $1",
+    )
+    .bind(candidate_id)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+    let date: String = row.try_get("date_naissance")?;
+    Ok(Some(IdentityForm {
+        civilite: text("civilite")?,
+        nom_naissance: text("nom_naissance")?,
+        nom_usuel: text("nom_usuel")?,
+        prenom: text("prenom")?,
+        autre_prenom: text("autre_prenom")?,
+        date_naissance: Day::parse_iso(&date).map(|d| d.french()).unwrap_or(date),
+        pays_naissance: text("pays_naissance")?,
+        departement_naissance: text("departement_naissance")?,
+        ville_naissance: text("ville_naissance")?,
+        nationalite: text("nationalite")?,
+        telephone: text("telephone")?,
+        portable: text("portable")?,
+        ine: String::new(),
+        sans_ine: false,
+    }))
+}
+
+pub async fn put_address(conn: &mut Conn, candidate_id: i64, a: &Address, now: i64) -> StoreResult<()> {
+    let (commune_code, commune_nom, ville) = match &a.place {
+        Place::France { commune_code, commune_nom } => (Some(commune_code.as_str()), Some(commune_nom.as_str()), None),
+        Place::Abroad { ville } => (None, None, Some(ville.as_str())),
+    };
+    sqlx::query(
+        "INSERT INTO dossier_address (candidate_id, pays, ligne1, ligne2, ligne3, code_postal, commune_code, commune_nom, ville, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (candidate_id) DO UPDATE SET pays = excluded.pays, ligne1 = excluded.ligne1, ligne2 = excluded.ligne2,
+            ligne3 = excluded.ligne3, code_postal = excluded.code_postal, commune_code = excluded.commune_code,
+            commune_nom = excluded.commune_nom, ville = excluded.ville, updated_at = excluded.updated_at",
+    )
+    .bind(candidate_id)
+    .bind(&a.pays)
+    .bind(a.lignes[0].as_deref())
+    .bind(a.lignes[1].as_deref())
+    .bind(a.lignes[2].as_deref())
+    .bind(a.code_postal.as_deref())
+    .bind(commune_code)
+    .bind(commune_nom)
+    .bind(ville)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn address(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<AddressForm>> {
+    let row = sqlx::query("SELECT pays, ligne1, ligne2, ligne3, code_postal, commune_code, ville FROM dossier_address WHERE candidate_id = $1")
+        .bind(candidate_id)
+        .fetch_optional(conn)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+    Ok(Some(AddressForm {
+        pays: text("pays")?,
+        ligne1: text("ligne1")?,
+        ligne2: text("ligne2")?,
+        ligne3: text("ligne3")?,
+        code_postal: text("code_postal")?,
+        commune: text("commune_code")?,
+        ville: text("ville")?,
+    }))
+}
+
+pub async fn put_bac(conn: &mut Conn, candidate_id: i64, bac: &Bac, now: i64) -> StoreResult<()> {
+    let none: Option<&str> = None;
+    let q = sqlx::query(
+        "INSERT INTO dossier_bac (candidate_id, serie, annee, mention, pays, departement, commune_code, etablissement, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (candidate_id) DO UPDATE SET serie = excluded.serie, annee = excluded.annee, mention = excluded.mention,
+            pays = excluded.pays, departement = excluded.departement, commune_code = excluded.commune_code,
+            etablissement = excluded.etablissement, updated_at = excluded.updated_at",
+    )
+    .bind(candidate_id);
+    let q = match bac {
+        Bac::None => q.bind(NO_BAC).bind(None::<i64>).bind(none).bind(none).bind(none).bind(none).bind(none),
+        Bac::Obtained { annee, serie, mention, pays, departement, commune, etablissement } => q
+            .bind(serie.as_str())
+            .bind(Some(i64::from(*annee)))
+            .bind(mention.as_deref())
+            .bind(Some(pays.as_str()))
+            .bind(departement.as_deref())
+            .bind(commune.as_deref())
+            .bind(Some(etablissement.as_str())),
+    };
+    q.bind(now).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn bac(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<BacForm>> {
+    let row = sqlx::query("SELECT serie, annee, mention, pays, departement, commune_code, etablissement FROM dossier_bac WHERE candidate_id = $1")
+        .bind(candidate_id)
+        .fetch_optional(conn)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+    let serie = text("serie")?;
+    if serie == NO_BAC {
+        return Ok(Some(BacForm { situation: "non".into(), ..BacForm::default() }));
+    }
+    Ok(Some(BacForm {
+        situation: "oui".into(),
+        annee: row.try_get::<Option<i64>, _>("annee")?.map(|y| y.to_string()).unwrap_or_default(),
+        serie,
+        mention: text("mention")?,
+        pays: text("pays")?,
+        departement: text("departement")?,
+        commune: text("commune_code")?,
+        etablissement: text("etablissement")?,
+    }))
+}
+
+/// Adds an entry, or changes the candidate's own entry `id`; false when
+/// `id` is not one of theirs.
+pub async fn put_experience(conn: &mut Conn, candidate_id: i64, kind: ExperienceKind, id: Option<i64>, x: &Experience, now: i64) -> StoreResult<bool> {
+    let sql = match id {
+        None => "INSERT INTO dossier_experiences (candidate_id, kind, annee, duree, heures, intitule, employeur, descriptif, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        Some(_) => "UPDATE dossier_experiences SET annee = $3, duree = $4, heures = $5, intitule = $6, employeur = $7, descriptif = $8
+                 WHERE candidate_id = $1 AND kind = $2 AND id = $9",
+    };
+    let done = sqlx::query(sql)
+        .bind(candidate_id)
+        .bind(kind.code())
+        .bind(i64::from(x.annee))
+        .bind(&x.duree)
+        .bind(x.heures)
+        .bind(x.intitule.as_deref())
+        .bind(&x.employeur)
+        .bind(x.descriptif.as_deref())
+        .bind(id.unwrap_or(now))
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes the candidate's own entry; false when it is not theirs.
+pub async fn delete_experience(conn: &mut Conn, candidate_id: i64, kind: ExperienceKind, id: i64) -> StoreResult<bool> {
+    let done = sqlx::query("DELETE FROM dossier_experiences WHERE candidate_id = $1 AND kind = $2 AND id = $3")
+        .bind(candidate_id)
+        .bind(kind.code())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The candidate's entries of a kind, most recent year first: (id, form).
+pub async fn experiences(conn: &mut Conn, candidate_id: i64, kind: ExperienceKind) -> StoreResult<Vec<(i64, ExperienceForm)>> {
+    let rows = sqlx::query(
+        "SELECT id, annee, duree, heures, intitule, employeur, descriptif FROM dossier_experiences
+         WHERE candidate_id = $1 AND kind = $2 ORDER BY annee DESC, id",
+    )
+    .bind(candidate_id)
+    .bind(kind.code())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+            Ok((
+                row.try_get("id")?,
+                ExperienceForm {
+                    annee: row.try_get::<i64, _>("annee")?.to_string(),
+                    duree: text("duree")?,
+                    heures: row.try_get::<Option<i64>, _>("heures")?.map(|h| h.to_string()).unwrap_or_default(),
+                    intitule: text("intitule")?,
+                    employeur: text("employeur")?,
+                    descriptif: text("descriptif")?,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Adds a year of studies, or changes the candidate's own `id`; false when
+/// `id` is not one of theirs.
+pub async fn put_cursus(conn: &mut Conn, candidate_id: i64, id: Option<i64>, c: &Cursus, now: i64) -> StoreResult<bool> {
+    let sql = match id {
+        None => "INSERT INTO dossier_cursus (candidate_id, pays, departement, commune_code, etablissement, annee, formation, libelle, obtenu, mention, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        Some(_) => "UPDATE dossier_cursus SET pays = $2, departement = $3, commune_code = $4, etablissement = $5, annee = $6,
+                 formation = $7, libelle = $8, obtenu = $9, mention = $10 WHERE candidate_id = $1 AND id = $11",
+    };
+    let done = sqlx::query(sql)
+        .bind(candidate_id)
+        .bind(&c.pays)
+        .bind(c.departement.as_deref())
+        .bind(c.commune.as_deref())
+        .bind(&c.etablissement)
+        .bind(i64::from(c.annee))
+        .bind(&c.formation)
+        .bind(&c.libelle)
+        .bind(&c.obtenu)
+        .bind(c.mention.as_deref())
+        .bind(id.unwrap_or(now))
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn delete_cursus(conn: &mut Conn, candidate_id: i64, id: i64) -> StoreResult<bool> {
+    let done = sqlx::query("DELETE FROM dossier_cursus WHERE candidate_id = $1 AND id = $2").bind(candidate_id).bind(id).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The candidate's years of studies, oldest first: (id, form).
+pub async fn cursus(conn: &mut Conn, candidate_id: i64) -> StoreResult<Vec<(i64, CursusForm)>> {
+    let rows = sqlx::query(
+        "SELECT id, pays, departement, commune_code, etablissement, annee, formation, libelle, obtenu, mention
+         FROM dossier_cursus WHERE candidate_id = $1 ORDER BY annee, id",
+    )
+    .bind(candidate_id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+            Ok((
+                row.try_get("id")?,
+                CursusForm {
+                    pays: text("pays")?,
+                    departement: text("departement")?,
+                    commune: text("commune_code")?,
+                    etablissement: text("etablissement")?,
+                    annee: row.try_get::<i64, _>("annee")?.to_string(),
+                    formation: text("formation")?,
+                    libelle: text("libelle")?,
+                    obtenu: text("obtenu")?,
+                    mention: text("mention")?,
+                },
+            ))
+        })
+        .collect()
+}

@@ -1,0 +1,46 @@
+//! Single-use password reset links.
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+pub async fn insert(conn: &mut Conn, token_hash: &str, kind: &str, id: i64, now: i64, expires_at: i64) -> StoreResult<()> {
+    sqlx::query("INSERT INTO password_resets (token_hash, account_kind, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(token_hash)
+        .bind(kind)
+        .bind(id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Marks the link used and returns its account, if it was unused and in time.
+/// The conditional update makes two clicks yield one reset.
+pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<(String, i64)>> {
+    let row = sqlx::query(
+        "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at >= $2
+         RETURNING account_kind, account_id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|row| Ok((row.try_get("account_kind")?, row.try_get("account_id")?))).transpose()
+}
+
+/// True when the link can still be used (the reset form checks before showing).
+pub async fn is_usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<bool> {
+    let row = sqlx::query("SELECT 1 AS one FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at >= $2")
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.is_some())
+}
+
+pub async fn delete_expired(conn: &mut Conn, now: i64) -> StoreResult<u64> {
+    let done = sqlx::query("DELETE FROM password_resets WHERE expires_at < $1").bind(now).execute(conn).await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,149 @@
+// The dossier (guide 04.1): the INE pop-up, then Informations personnelles
+// filled with the keyboard only, then the checklist.
+import { test, expect } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
+import { hydrated, signedInCandidate } from './support/candidate';
+
+test('a new candidate meets the INE pop-up, then completes Informations personnelles', async ({ page }) => {
+  await signedInCandidate(page, 'dossier');
+  const checklist = page.getByRole('list', { name: 'Rubriques du dossier' });
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Informations personnelles' })).toContainText('À compléter');
+  await expectNoA11yViolations(page);
+
+  await page.getByRole('link', { name: 'Saisir/Modifier : Informations personnelles' }).click();
+  await hydrated(page);
+  const popup = page.getByRole('dialog', { name: 'Votre INE' });
+  await expect(popup).toBeVisible();
+  const ine = popup.getByLabel('INE');
+  await expect(ine).toBeFocused();
+  await expectNoA11yViolations(page);
+
+  // Checked as the candidate types, with the reason.
+  await page.keyboard.type('1234567890A');
+  await expect(popup.locator('.ine-status')).toContainText('La clé de cet INE');
+  await ine.fill('12345');
+  await expect(popup.locator('.ine-status')).toContainText('vous en avez saisi 5');
+  await ine.fill('123456789AB');
+  await expect(popup.locator('.ine-status')).toContainText('INES');
+  // The server refuses it too.
+  await page.keyboard.press('Enter');
+  await expect(popup.getByRole('alert')).toBeVisible();
+  // Focus stays in the dialog.
+  await ine.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  await expect(popup.locator(':focus')).toHaveCount(1);
+
+  await ine.fill('1234567890V');
+  await expect(popup.locator('.ine-status')).toContainText('INE-BEA valide');
+  await ine.press('Enter');
+  await expect(popup).toHaveCount(0);
+
+  // The whole form with the keyboard only.
+  await page.getByLabel('Civilité').focus();
+  await page.keyboard.press('ArrowDown'); // Mme
+  await page.getByLabel(/^Date naissance/).focus();
+  await page.keyboard.type('03/07/2004');
+  await page.getByLabel(/^Département de naissance/).focus();
+  await page.keyboard.type('31');
+  await page.getByLabel(/^Ville de naissance/).focus();
+  await page.keyboard.type('Toulouse');
+  await page.getByLabel(/^Téléphone portable/).focus();
+  await page.keyboard.type('06 12 34 56 78');
+  await expect(page.getByLabel('INE', { exact: true })).toHaveValue('1234567890V');
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).focus();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('status')).toContainText('Vos informations personnelles ont été enregistrées');
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Informations personnelles' })).toContainText('Complète');
+  await expect(page.getByText('Rubriques restant à compléter : 2')).toBeVisible();
+
+  // Adresse: in France the commune comes from the postal code.
+  await page.getByRole('link', { name: 'Saisir/Modifier : Adresse' }).click();
+  await hydrated(page);
+  await page.getByLabel(/^Adresse \(numéro et voie\)/).fill('12 rue des Lilas');
+  const commune = page.getByLabel(/^Commune/);
+  await page.getByLabel(/^Code postal/).focus();
+  await page.keyboard.type('31250');
+  await expect(commune.locator('option')).toHaveCount(3); // "Choisir…" and the two communes of 31250
+  await commune.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(commune).not.toHaveValue('');
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre adresse a été enregistrée');
+  await expect(page.getByText('Rubriques restant à compléter : 1')).toBeVisible();
+
+  // Baccalauréat: the series follow the year, in the browser.
+  await page.getByRole('link', { name: 'Saisir/Modifier : Baccalauréat' }).click();
+  await hydrated(page);
+  await page.getByLabel("J'ai le Bac ou une équivalence").check();
+  await page.getByLabel(/^Année d'obtention/).fill('2015');
+  const serie = page.getByLabel(/^Série du bac/);
+  await expect(serie.locator('option', { hasText: 'S - Scientifique' })).toHaveCount(1);
+  await page.getByLabel(/^Année d'obtention/).fill('2022');
+  await expect(serie.locator('option', { hasText: 'S - Scientifique' })).toHaveCount(0);
+  await serie.selectOption('BG');
+  await page.getByLabel(/^Mention/).selectOption('AB');
+  await page.getByLabel(/^Département/).selectOption('31');
+  const bacCommune = page.getByLabel(/^Commune/);
+  await expect(bacCommune.locator('option', { hasText: /^Toulouse$/ })).toHaveCount(1);
+  await bacCommune.selectOption({ label: 'Toulouse' });
+  await page.getByLabel(/^Etablissement/).fill('Lycée Pierre-de-Fermat');
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre baccalauréat a été enregistré');
+  await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
+});
+
+test('stages are added, changed and deleted', async ({ page }) => {
+  await signedInCandidate(page, 'stages');
+  await page.getByRole('link', { name: 'Saisir/Modifier : Stages' }).click();
+  await hydrated(page);
+  await expect(page.getByText('Rien de saisi pour le moment.')).toBeVisible();
+  await page.getByLabel(/^Année/).fill('2024');
+  await page.getByLabel(/^Durée/).fill('2 mois');
+  await page.getByLabel(/^Nombre d'heures/).fill('35');
+  await page.getByLabel(/^Employeur/).fill('CHU de Toulouse');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#descriptif-erreur')).toContainText('Ce champ est obligatoire');
+  await page.getByLabel(/^Descriptif/).fill('Stage infirmier');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'CHU de Toulouse' });
+  await expect(row).toContainText('2 mois');
+  await expectNoA11yViolations(page);
+
+  await row.getByRole('link', { name: /^Modifier/ }).click();
+  await expect(page.getByRole('heading', { name: 'Modification' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel(/^Durée/).fill('3 mois');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'CHU de Toulouse' })).toContainText('3 mois');
+
+  await page.getByRole('row').filter({ hasText: 'CHU de Toulouse' }).getByRole('button', { name: /^Supprimer/ }).click();
+  await expect(page.getByText('Rien de saisi pour le moment.')).toBeVisible();
+});
+
+test('a year of Cursus externe is entered as in the guide example', async ({ page }) => {
+  await signedInCandidate(page, 'cursus');
+  await page.getByRole('link', { name: 'Saisir/Modifier : Cursus externe' }).click();
+  await hydrated(page);
+  await page.getByLabel(/^Département/).selectOption('31');
+  const commune = page.getByLabel(/^Commune/);
+  await expect(commune.locator('option', { hasText: /^Toulouse$/ })).toHaveCount(1);
+  await commune.selectOption({ label: 'Toulouse' });
+  await page.getByLabel(/^Etablissement/).fill('UNIVERSITE DE TOULOUSE');
+  await page.getByLabel(/^Année d'obtention/).fill('2024');
+  await page.getByLabel(/^Formation/).selectOption('DU');
+  await page.getByLabel(/^Libellé et niveau/).fill('L1 Sciences de la Vie');
+  await page.getByLabel(/^Obtenu/).selectOption('O');
+  await page.getByLabel(/^Mention/).selectOption('AB');
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'L1 Sciences de la Vie' });
+  await expect(row).toContainText('Haute-Garonne');
+  await expect(row).toContainText('Toulouse');
+  await expect(row).toContainText('Obtenu');
+  await expect(row).toContainText('Assez bien');
+  await expectNoA11yViolations(page);
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The README's test command: every test. Unit tests, integration tests on
+# SQLite and PostgreSQL, end-to-end tests in Debian's Chromium, with mail
+# through a real SMTP capture server (MailDev) on loopback.
+set -euo pipefail
+source "$(dirname "$0")/tools.sh"
+cd "$SESAME_ROOT"
+sesame_tools
+
+if ! command -v chromium >/dev/null; then
+  echo "==> chromium (Debian)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+if [ ! -f end2end/node_modules/.package-lock.json ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  echo "==> end2end npm packages"
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi
+
+SERVER_PID=""
+E2E_DATA=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  [ -n "$E2E_DATA" ] && rm -rf "$E2E_DATA"
+  sesame_maildev_cleanup || true
+  sesame_pg_cleanup || true
+}
+trap cleanup EXIT
+source scripts/pg.sh
+source scripts/maildev.sh
+# Databases left by an interrupted earlier run.
+for db in $(psql "$SESAME_TEST_PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sesame_t_%'"); do
+  psql "$SESAME_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null
+done
+
+echo "==> unit and integration tests (SQLite and PostgreSQL)"
+cargo test -p app -p server --features app/ssr --no-fail-fast
+
+echo "==> end-to-end tests (Chromium)"
+cargo leptos build
+E2E_DATA="$(mktemp -d)"
+PORT="${SESAME_E2E_PORT:-3400}"
+export SESAME_DATA_DIR="$E2E_DATA" SESAME_LISTEN="127.0.0.1:$PORT" SESAME_SMTP_URL="$SESAME_TEST_SMTP_URL" \
+  LEPTOS_SITE_ROOT="$SESAME_ROOT/target/site" SESAME_LOG="${SESAME_LOG:-warn}"
+./target/debug/sesame demo >/dev/null
+./target/debug/sesame serve > target/e2e-server.log 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "server did not start:"; cat target/e2e-server.log; exit 1; }
+(cd end2end && SESAME_BASE_URL="http://127.0.0.1:$PORT" npx playwright test)

@@ -1,0 +1,32 @@
+# scripts/tools.sh — source this (bash): installs, once, what building
+# Sésame needs, and puts it on PATH. Every later run reuses it.
+#   * the Rust toolchain pinned in rust-toolchain.toml (rustup)
+#   * cargo-leptos, pinned
+#   * wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock
+#   * wasm-opt from the npm package binaryen (tools/package.json)
+
+SESAME_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.11"
+export PATH="$HOME/.cargo/bin:$SESAME_ROOT/tools/node_modules/.bin:$PATH"
+
+_sesame_cargo_install() { # crate version
+  cargo install "$1" --version "=$2" --locked || cargo install "$1" --version "=$2"
+}
+
+sesame_tools() {
+  (cd "$SESAME_ROOT" && rustup toolchain install >/dev/null)
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    echo "==> cargo-leptos $CARGO_LEPTOS_VERSION"
+    _sesame_cargo_install cargo-leptos "$CARGO_LEPTOS_VERSION"
+  fi
+  local wb
+  wb="$(grep -A1 '^name = "wasm-bindgen"$' "$SESAME_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb"; then
+    echo "==> wasm-bindgen-cli $wb"
+    _sesame_cargo_install wasm-bindgen-cli "$wb"
+  fi
+  if [ ! -x "$SESAME_ROOT/tools/node_modules/.bin/wasm-opt" ]; then
+    echo "==> wasm-opt (npm binaryen)"
+    (cd "$SESAME_ROOT/tools" && npm ci --no-audit --no-fund)
+  fi
+}

@@ -1,0 +1,181 @@
+//! Configuration: defaults, then an optional TOML file (`SESAME_CONFIG`),
+//! then environment variables. A wrong value stops the server with a
+//! message naming the variable.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    /// `smtp://host:port`; absent, mails are written to `<data>/outbox/*.eml`.
+    pub smtp_url: Option<String>,
+    pub public_url: String,
+    pub listen: SocketAddr,
+    pub secret: Vec<u8>,
+    pub assistance_email: String,
+    /// The From of every mail.
+    pub mail_from: String,
+    /// Where cargo-leptos put the site (WASM, CSS, assets).
+    pub site_root: PathBuf,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    smtp_url: Option<String>,
+    public_url: Option<String>,
+    listen: Option<String>,
+    session_secret: Option<String>,
+    assistance_email: Option<String>,
+    mail_from: Option<String>,
+    site_root: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration : {variable} : {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+fn err(variable: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError { variable, message: message.into() }
+}
+
+impl Config {
+    /// Reads the process environment.
+    pub fn load() -> Result<Config, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    pub fn from_lookup(env: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let file = match env("SESAME_CONFIG") {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| err("SESAME_CONFIG", format!("{path} : {e}")))?;
+                toml::from_str::<FileConfig>(&text).map_err(|e| err("SESAME_CONFIG", format!("{path} : {e}")))?
+            }
+            None => FileConfig::default(),
+        };
+        let data_dir = env("SESAME_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| PathBuf::from("data"));
+        let database_url = env("SESAME_DATABASE_URL")
+            .or(file.database_url)
+            .unwrap_or_else(|| format!("sqlite://{}/sesame.db", data_dir.display()));
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            return Err(err("SESAME_DATABASE_URL", "attendu sqlite://… ou postgres://…"));
+        }
+        let smtp_url = env("SESAME_SMTP_URL").or(file.smtp_url).filter(|s| !s.is_empty());
+        if let Some(smtp) = &smtp_url {
+            let parsed = url::Url::parse(smtp).map_err(|e| err("SESAME_SMTP_URL", e.to_string()))?;
+            if parsed.scheme() != "smtp" || parsed.host_str().is_none() {
+                return Err(err("SESAME_SMTP_URL", "attendu smtp://hôte:port"));
+            }
+        }
+        let listen_text = env("SESAME_LISTEN").or(file.listen).unwrap_or_else(|| "127.0.0.1:3000".into());
+        let listen: SocketAddr = listen_text.parse().map_err(|_| err("SESAME_LISTEN", format!("adresse invalide : {listen_text}")))?;
+        let public_url = env("SESAME_PUBLIC_URL").or(file.public_url).unwrap_or_else(|| format!("http://{listen}"));
+        let parsed = url::Url::parse(&public_url).map_err(|e| err("SESAME_PUBLIC_URL", e.to_string()))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(err("SESAME_PUBLIC_URL", "attendu http://… ou https://…"));
+        }
+        let assistance_email = env("SESAME_ASSISTANCE_EMAIL").or(file.assistance_email).unwrap_or_else(|| "assistance@sesame.localhost".into());
+        let mail_from = env("SESAME_MAIL_FROM").or(file.mail_from).unwrap_or_else(|| "Sésame <ne-pas-repondre@sesame.localhost>".into());
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(err("SESAME_MAIL_FROM", format!("adresse invalide : {mail_from}")));
+        }
+        let secret = match env("SESAME_SESSION_SECRET").or(file.session_secret) {
+            Some(s) if s.len() >= 32 => s.into_bytes(),
+            Some(_) => return Err(err("SESAME_SESSION_SECRET", "au moins 32 caractères")),
+            None => stored_secret(&data_dir).map_err(|e| err("SESAME_SESSION_SECRET", format!("lecture ou création dans {} : {e}", data_dir.display())))?,
+        };
+        let site_root = env("LEPTOS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| PathBuf::from("target/site"));
+        Ok(Config {
+            database_url,
+            data_dir,
+            smtp_url,
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            listen,
+            secret,
+            assistance_email,
+            mail_from,
+            site_root,
+        })
+    }
+
+    pub fn app_settings(&self) -> app::server::state::Settings {
+        app::server::state::Settings {
+            public_url: self.public_url.clone(),
+            secure_cookies: self.public_url.starts_with("https://"),
+            secret: self.secret.clone(),
+            assistance_email: self.assistance_email.clone(),
+        }
+    }
+}
+
+/// The secret kept in the data folder, made on first start.
+fn stored_secret(data_dir: &Path) -> std::io::Result<Vec<u8>> {
+    let path = data_dir.join("session-secret");
+    match std::fs::read_to_string(&path) {
+        Ok(s) if s.trim().len() >= 32 => Ok(s.trim().as_bytes().to_vec()),
+        _ => {
+            std::fs::create_dir_all(data_dir)?;
+            let secret = app::server::auth::tokens::random_token();
+            let tmp = data_dir.join(format!(".session-secret.{}.tmp", std::process::id()));
+            std::fs::write(&tmp, &secret)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))?;
+            }
+            std::fs::rename(&tmp, &path)?;
+            Ok(secret.into_bytes())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        // One folder per calling test: tests run in parallel.
+        let test = std::thread::current().name().unwrap_or("t").replace("::", "-");
+        let dir = std::env::temp_dir().join(format!("sesame-config-{}-{test}", std::process::id()));
+        let mut map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        map.entry("SESAME_DATA_DIR".into()).or_insert(dir.display().to_string());
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_safe_and_local() {
+        let c = with(&[]).unwrap();
+        assert!(c.database_url.starts_with("sqlite://"));
+        assert_eq!(c.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(c.public_url, "http://127.0.0.1:3000");
+        assert!(c.smtp_url.is_none());
+        assert!(c.secret.len() >= 32);
+        assert_eq!(with(&[]).unwrap().secret, c.secret, "the generated secret is kept");
+    }
+
+    #[test]
+    fn a_wrong_value_names_its_variable() {
+        assert_eq!(with(&[("SESAME_LISTEN", "nowhere")]).unwrap_err().variable, "SESAME_LISTEN");
+        assert_eq!(with(&[("SESAME_DATABASE_URL", "mysql://x")]).unwrap_err().variable, "SESAME_DATABASE_URL");
+        assert_eq!(with(&[("SESAME_SMTP_URL", "http://x")]).unwrap_err().variable, "SESAME_SMTP_URL");
+        assert_eq!(with(&[("SESAME_PUBLIC_URL", "ftp://x")]).unwrap_err().variable, "SESAME_PUBLIC_URL");
+        assert_eq!(with(&[("SESAME_SESSION_SECRET", "short")]).unwrap_err().variable, "SESAME_SESSION_SECRET");
+    }
+
+    #[test]
+    fn https_makes_cookies_secure() {
+        let c = with(&[("SESAME_PUBLIC_URL", "https://sesame.example.fr/")]).unwrap();
+        assert!(c.app_settings().secure_cookies);
+        assert_eq!(c.public_url, "https://sesame.example.fr");
+    }
+}

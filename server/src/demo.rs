@@ -1,0 +1,69 @@
+//! `sesame demo`: a demo campaign whose windows are open today, and one
+//! admin and one gestionnaire account. Running it again changes nothing
+//! but the staff passwords, reset to the printed ones.
+
+use chrono::{Datelike, Duration, Utc};
+
+use app::server::store::campaigns::{self, NewFormation};
+use app::server::AppState;
+
+use crate::staff::{self, Role};
+
+pub const ADMIN_EMAIL: &str = "admin@sesame.localhost";
+pub const ADMIN_PASSWORD: &str = "Admin-Sesame-2026";
+pub const GESTIONNAIRE_EMAIL: &str = "gestionnaire@sesame.localhost";
+pub const GESTIONNAIRE_PASSWORD: &str = "Gestion-Sesame-2026";
+
+pub async fn seed(state: &AppState) -> Result<String, String> {
+    let today = Utc::now().date_naive();
+    let year = if today.month() >= 9 { today.year() + 1 } else { today.year() };
+    let day = |offset: i64| (today + Duration::days(offset)).format("%Y-%m-%d").to_string();
+    let mut tx = state.db.pool.begin().await.map_err(|e| e.to_string())?;
+    let campaign = campaigns::ensure_campaign(
+        &mut tx,
+        &format!("CESURE{year}"),
+        &format!("Campagne eCesure {year}/{}", year + 1),
+        &format!("{year}/{}", year + 1),
+        state.clock.now(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    let centre = campaigns::ensure_centre(
+        &mut tx,
+        campaign,
+        "DEMANDE DE CESURE - FACULTE DE SANTE - DEPARTEMENT MMP - MEDECINE",
+        "118 route de Narbonne 31062 TOULOUSE",
+        "cesure.medecine@sesame.localhost",
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    for title in [
+        "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (ANNEE)",
+        "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (ANNEE)",
+    ] {
+        campaigns::ensure_formation(
+            &mut tx,
+            &NewFormation {
+                centre_id: centre,
+                title,
+                keywords: "césure, médecine",
+                window_start: &day(-7),
+                window_end: &day(30),
+                return_deadline: &day(30),
+                capacity: 40,
+            },
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    }
+    tx.commit().await.map_err(|e| e.to_string())?;
+    staff::add(state, ADMIN_EMAIL, "Administrateur démo", Role::Admin, ADMIN_PASSWORD).await?;
+    staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
+    Ok(format!(
+        "Démo prête : campagne « Campagne eCesure {year}/{} », 2 formations ouvertes.\n\
+         Admin : {ADMIN_EMAIL} / {ADMIN_PASSWORD}\n\
+         Gestionnaire : {GESTIONNAIRE_EMAIL} / {GESTIONNAIRE_PASSWORD}\n\
+         Espace gestion : /gestion/connexion",
+        year + 1
+    ))
+}

@@ -1,0 +1,86 @@
+//! Scheduled jobs. Each runs under a lease in the database, so with several
+//! servers on one PostgreSQL a job runs in one of them at a time. The
+//! server runs them periodically; `sesame jobs run <job>` runs one now.
+
+use std::time::Duration;
+
+use app::server::auth::session::IDLE_TIMEOUT;
+use app::server::store::{accounts, jobs, resets, sessions, throttle};
+use app::server::AppState;
+
+use crate::mailer::Mailer;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Job {
+    /// Deletes accounts not validated within 5 days.
+    PurgeUnvalidated,
+    /// Deletes idle sessions, used or expired reset links, old throttling counters.
+    PurgeExpired,
+    /// Sends the mails waiting in the outbox.
+    SendMail,
+}
+
+impl Job {
+    pub const ALL: [Job; 3] = [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::PurgeUnvalidated => "purge-unvalidated",
+            Job::PurgeExpired => "purge-expired",
+            Job::SendMail => "send-mail",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    #[error("job déjà en cours ailleurs")]
+    Busy,
+    #[error(transparent)]
+    Store(#[from] app::server::store::StoreError),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Runs one job now; returns what it did, in words.
+pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, JobError> {
+    let now = state.clock.now();
+    let mut conn = state.db.pool.acquire().await?;
+    if !jobs::try_lease(&mut conn, job.name(), now, now + 600).await? {
+        return Err(JobError::Busy);
+    }
+    let result = match job {
+        Job::PurgeUnvalidated => accounts::delete_unvalidated(&mut conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")),
+        Job::PurgeExpired => async {
+            let s = sessions::delete_idle(&mut conn, now - IDLE_TIMEOUT).await?;
+            let r = resets::delete_expired(&mut conn, now).await?;
+            let t = throttle::delete_stale(&mut conn, now - 86_400).await?;
+            Ok(format!("{s} session(s), {r} lien(s), {t} compteur(s) supprimé(s)"))
+        }
+        .await,
+        Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(Into::into),
+    };
+    let text = match &result {
+        Ok(text) => text.clone(),
+        Err(e) => format!("échec : {e}"),
+    };
+    jobs::finish(&mut conn, job.name(), state.clock.now(), &text).await?;
+    Ok(result?)
+}
+
+/// Runs the purges every ten minutes until shutdown.
+pub async fn schedule(state: AppState, mailer: Mailer, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        for job in [Job::PurgeUnvalidated, Job::PurgeExpired] {
+            match run(&state, &mailer, job).await {
+                Ok(text) => tracing::info!(job = job.name(), %text, "job done"),
+                Err(JobError::Busy) => {}
+                Err(error) => tracing::error!(job = job.name(), %error, "job failed"),
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(600)) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The `sesame` server: configuration, HTTP router, mail worker, scheduled
+//! jobs, demo seed and command line. The application itself (pages,
+//! server functions, use cases) lives in the `app` crate.
+
+pub mod config;
+pub mod demo;
+pub mod http;
+pub mod jobs;
+pub mod mailer;
+pub mod staff;
+
+pub use config::Config;

@@ -1,0 +1,151 @@
+//! `sesame`: the command line of the server.
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use app::server::{db::Db, AppState};
+use sesame_server::config::Config;
+use sesame_server::http::{leptos_options, router, ServerState};
+use sesame_server::jobs::{self, Job};
+use sesame_server::mailer::Mailer;
+use sesame_server::staff::{self, Role};
+
+#[derive(Parser)]
+#[command(name = "sesame", version, about = "Sésame : candidatures en ligne dans l'enseignement supérieur")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Applies the migrations, then serves HTTP until Ctrl-C or SIGTERM.
+    Serve,
+    /// Applies the database migrations.
+    Migrate,
+    /// Staff accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+    /// Scheduled jobs.
+    Jobs {
+        #[command(subcommand)]
+        command: JobsCommand,
+    },
+    /// Seeds the demo campaign and staff accounts (repeatable).
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Creates a staff account, or resets the one with this address.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_enum)]
+        role: Role,
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Read the password from this environment variable; without it a
+        /// random password is generated and printed.
+        #[arg(long)]
+        password_env: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum JobsCommand {
+    /// Runs one job now.
+    Run {
+        #[arg(value_enum)]
+        job: Job,
+    },
+    /// Lists the jobs.
+    List,
+}
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("SESAME_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")))
+        .init();
+    let cli = Cli::parse();
+    if let Err(message) = run(cli).await {
+        eprintln!("sesame : {message}");
+        std::process::exit(1);
+    }
+}
+
+async fn state(config: &Config) -> Result<AppState, String> {
+    let db = Db::connect(&config.database_url).await.map_err(|e| format!("SESAME_DATABASE_URL : {e}"))?;
+    db.migrate().await.map_err(|e| format!("migrations : {e}"))?;
+    Ok(AppState::new(db, config.app_settings()))
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let config = Config::load().map_err(|e| e.to_string())?;
+    match cli.command {
+        Command::Migrate => {
+            state(&config).await?;
+            println!("Migrations appliquées.");
+        }
+        Command::Demo => {
+            let state = state(&config).await?;
+            println!("{}", sesame_server::demo::seed(&state).await?);
+        }
+        Command::Staff { command: StaffCommand::Add { email, role, name, password_env } } => {
+            let state = state(&config).await?;
+            let (password, generated) = match password_env {
+                Some(var) => (std::env::var(&var).map_err(|_| format!("{var} : variable absente"))?, false),
+                None => (staff::generate_password(), true),
+            };
+            let name = if name.is_empty() { email.clone() } else { name };
+            staff::add(&state, &email, &name, role, &password).await?;
+            println!("Compte {} ({}) enregistré.", email, role.as_str());
+            if generated {
+                println!("Mot de passe : {password}");
+            }
+        }
+        Command::Jobs { command: JobsCommand::List } => {
+            for job in Job::ALL {
+                println!("{}", job.name());
+            }
+        }
+        Command::Jobs { command: JobsCommand::Run { job } } => {
+            let state = state(&config).await?;
+            let mailer = Mailer::from_config(&config);
+            let text = jobs::run(&state, &mailer, job).await.map_err(|e| e.to_string())?;
+            println!("{} : {text}", job.name());
+        }
+        Command::Serve => serve(config).await?,
+    }
+    Ok(())
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let state = state(&config).await?;
+    let mailer = Mailer::from_config(&config);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(mailer.clone().run(state.clone(), stopped.clone()));
+    let scheduler = tokio::spawn(jobs::schedule(state.clone(), mailer, stopped));
+    let app = router(ServerState { leptos_options: leptos_options(&config.site_root, config.listen), app: state });
+    let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("SESAME_LISTEN : {}: {e}", config.listen))?;
+    tracing::info!("Sésame écoute sur http://{}", config.listen);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let ctrl_c = tokio::signal::ctrl_c();
+            #[cfg(unix)]
+            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+            #[cfg(unix)]
+            tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+            #[cfg(not(unix))]
+            let _ = ctrl_c.await;
+            tracing::info!("arrêt : fin des requêtes en cours");
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    let _ = stop.send(true);
+    let _ = tokio::join!(worker, scheduler);
+    Ok(())
+}

@@ -1,0 +1,51 @@
+//! `sesame staff add`: creates (or resets) a staff account.
+
+use app::domain::email::EmailAddress;
+use app::domain::password::Password;
+use app::server::auth::tokens::random_bytes;
+use app::server::store::accounts;
+use app::server::AppState;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Role {
+    Admin,
+    Gestionnaire,
+    Commission,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Gestionnaire => "gestionnaire",
+            Role::Commission => "commission",
+        }
+    }
+}
+
+/// A random password that meets the policy (for accounts made by the CLI).
+pub fn generate_password() -> String {
+    let alphabet = b"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let body: String = random_bytes::<14>().iter().map(|b| alphabet[*b as usize % alphabet.len()] as char).collect();
+    format!("{body}-Aa9")
+}
+
+pub async fn add(state: &AppState, email: &str, name: &str, role: Role, password: &str) -> Result<i64, String> {
+    let email = EmailAddress::parse(email).map_err(|p| format!("adresse mail refusée : {p:?}"))?;
+    let password = Password::parse(password).map_err(|rules| format!("mot de passe refusé : {rules:?}"))?;
+    let hash = state.hasher.hash(&password).await.map_err(|e| e.to_string())?;
+    let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
+    accounts::upsert_staff(&mut conn, email.as_str(), &email.normalized(), name, role.as_str(), &hash, state.clock.now())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn generated_passwords_meet_the_policy() {
+        for _ in 0..50 {
+            assert!(app::domain::password::Password::parse(&super::generate_password()).is_ok());
+        }
+    }
+}

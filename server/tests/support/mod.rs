@@ -1,0 +1,179 @@
+//! A real router over a real database, SQLite or PostgreSQL, per test.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use sqlx::Row;
+use tower::ServiceExt;
+
+use app::server::db::{Backend, Db};
+use app::server::state::Settings;
+use app::server::AppState;
+use sesame_server::http::{leptos_options, router, ServerState};
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub backend: Backend,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub cookie: Option<String>,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+fn random_suffix() -> String {
+    app::server::auth::tokens::random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect::<String>().to_lowercase()
+}
+
+pub async fn spawn(backend: Backend) -> TestApp {
+    let url = match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("sesame-test-{}", random_suffix()));
+            std::fs::create_dir_all(&dir).unwrap();
+            format!("sqlite://{}/t.db", dir.display())
+        }
+        Backend::Postgres => {
+            let admin = std::env::var("SESAME_TEST_PG_URL")
+                .expect("SESAME_TEST_PG_URL must name a PostgreSQL server (scripts/test.sh provides one)");
+            let name = format!("sesame_t_{}", random_suffix());
+            sqlx::any::install_default_drivers();
+            let pool = sqlx::AnyPool::connect(&admin).await.expect("PostgreSQL reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&pool).await.unwrap();
+            pool.close().await;
+            let base = admin.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap();
+            format!("{base}/{name}")
+        }
+    };
+    let db = Db::connect(&url).await.unwrap();
+    db.migrate().await.unwrap();
+    let settings = Settings {
+        public_url: "http://sesame.test".into(),
+        secure_cookies: false,
+        secret: b"0123456789abcdef0123456789abcdef".to_vec(),
+        assistance_email: "assistance@sesame.test".into(),
+    };
+    let state = AppState::new(db, settings);
+    let mut conn = state.db.pool.acquire().await.unwrap();
+    app::server::store::campaigns::ensure_campaign(&mut conn, "T", "Campagne eCesure 2026/2027", "2026/2027", 0).await.unwrap();
+    drop(conn);
+    let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
+    let router = router(ServerState { leptos_options: options, app: state.clone() });
+    TestApp { router, state, backend }
+}
+
+impl TestApp {
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let header_text = |name| response.headers().get(name).and_then(|v: &header::HeaderValue| v.to_str().ok()).map(str::to_owned);
+        let cookie = header_text(header::SET_COOKIE).map(|c| c.split(';').next().unwrap_or_default().to_owned());
+        let location = header_text(header::LOCATION);
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        Reply { status, cookie, location, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// Calls a server function as the browser's WASM does (JSON answer).
+    pub async fn call(&self, path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Reply {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            request = request.header(header::COOKIE, c);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
+        let mut request = Request::get(path);
+        if let Some(c) = cookie {
+            request = request.header(header::COOKIE, c);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn create_account(&self, email: &str, password: &str) -> Reply {
+        self.call(
+            "/api/compte/creer",
+            &[
+                ("nom", "Martin"),
+                ("prenom", "Léa"),
+                ("email", email),
+                ("email_confirmation", email),
+                ("password", password),
+                ("password_confirmation", password),
+            ],
+            None,
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, identifier: &str, password: &str) -> Reply {
+        self.call("/api/session/connexion", &[("identifiant", identifier), ("mot_de_passe", password)], None).await
+    }
+
+    /// Mails queued to this address, oldest first: (subject, text).
+    pub async fn mails_to(&self, to: &str) -> Vec<(String, String)> {
+        let rows = sqlx::query("SELECT subject, body_text FROM outbox WHERE to_addr = $1 ORDER BY id")
+            .bind(to)
+            .fetch_all(&self.state.db.pool)
+            .await
+            .unwrap();
+        rows.into_iter().map(|r| (r.get("subject"), r.get("body_text"))).collect()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .fetch_one(&self.state.db.pool)
+            .await
+            .unwrap()
+            .get::<i64, _>("n")
+    }
+
+    /// Creates and validates an account; returns its login.
+    pub async fn validated_account(&self, email: &str, password: &str) -> String {
+        let created = self.create_account(email, password).await;
+        assert!(created.status.is_success() || created.status.is_redirection(), "{}", created.body);
+        let (_, text) = self.mails_to(email).await.pop().expect("activation mail");
+        let token = link_token(&text, "/compte/valider/");
+        let reply = self.call("/api/compte/valider", &[("token", &token)], None).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+        serde_json::from_str::<String>(&reply.body).unwrap()
+    }
+}
+
+/// The token at the end of the first link containing `path`.
+pub fn link_token(text: &str, path: &str) -> String {
+    let start = text.find(path).unwrap_or_else(|| panic!("no {path} link in:\n{text}")) + path.len();
+    text[start..].split_whitespace().next().unwrap().to_owned()
+}
+
+pub fn login_in(text: &str) -> String {
+    let start = text.find("Login : ").expect("a login") + "Login : ".len();
+    text[start..start + 8].to_owned()
+}
+
+/// Runs a test body on SQLite and on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = support::spawn(app::server::db::Backend::Sqlite).await;
+                ($body)(app).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let app = support::spawn(app::server::db::Backend::Postgres).await;
+                ($body)(app).await;
+            }
+        }
+    };
+}
