@@ -19,6 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -79,6 +80,8 @@ fn SessionScope() -> impl IntoView {
         |_| load_frame(),
     );
     provide_context(Session { sign_in, staff_sign_in, sign_out, change_password, frame });
+    let i18n = use_i18n();
+    Effect::new(move |_| crate::components::unsaved::install(t_string!(i18n, unsaved).to_string()));
 
     view! {
                 <PageFrame>
@@ -89,6 +92,7 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/compte/creer") view=pages::create_account::CreateAccountPage/>
                         <Route path=path!("/compte/cree") view=pages::create_account::AccountCreatedPage/>
                         <Route path=path!("/compte/valider/:token") view=pages::validate::ValidatePage/>
+                        <Route path=path!("/compte/adresse/:token") view=pages::email_change::EmailChangePage/>
                         <Route path=path!("/compte/code-activation") view=pages::lost_links::LostActivationPage/>
                         <Route path=path!("/compte/mot-de-passe-oublie") view=pages::lost_links::ForgotPasswordPage/>
                         <Route path=path!("/compte/reinitialiser/:token") view=pages::reset::ResetPasswordPage/>

@@ -1,8 +1,29 @@
 // The dossier (guide 04.1): the INE pop-up, then Informations personnelles
 // filled with the keyboard only, then the checklist.
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 import { hydrated, signedInCandidate } from './support/candidate';
+
+/** Types into a type-ahead, then picks the suggestion named `choice` with
+ *  the arrow keys and Enter, as a keyboard user does. */
+async function pickWithKeyboard(page: Page, label: RegExp, typed: string, choice: string) {
+  const box = page.getByRole('combobox', { name: label });
+  await box.focus();
+  await box.press('Control+A');
+  await page.keyboard.type(typed);
+  const list = page.getByRole('listbox', { name: label });
+  await expect(list).toBeVisible();
+  const option = list.getByRole('option').filter({ hasText: choice }).first();
+  await expect(option).toBeVisible();
+  const options = await list.getByRole('option').allTextContents();
+  const index = options.findIndex((text) => text.includes(choice));
+  for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
+  await expect(box).toHaveValue(new RegExp(`^${choice}`));
+}
 
 test('a new candidate meets the INE pop-up, then completes Informations personnelles', async ({ page }) => {
   await signedInCandidate(page, 'dossier');
@@ -47,6 +68,7 @@ test('a new candidate meets the INE pop-up, then completes Informations personne
   await page.keyboard.type('31');
   await page.getByLabel(/^Ville de naissance/).focus();
   await page.keyboard.type('Toulouse');
+  await pickWithKeyboard(page, /^Nationalité/, 'franc', 'France');
   await page.getByLabel(/^Téléphone portable/).focus();
   await page.keyboard.type('06 12 34 56 78');
   await expect(page.getByLabel('INE', { exact: true })).toHaveValue('1234567890V');
@@ -54,7 +76,7 @@ test('a new candidate meets the INE pop-up, then completes Informations personne
   await page.getByRole('button', { name: 'Enregistrer' }).focus();
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('status')).toContainText('Vos informations personnelles ont été enregistrées');
+  await expect(page.getByRole('status').filter({ hasText: 'Vos informations personnelles ont été enregistrées' })).toBeVisible();
   await expect(checklist.getByRole('listitem').filter({ hasText: 'Informations personnelles' })).toContainText('Complète');
   await expect(page.getByText('Rubriques restant à compléter : 2')).toBeVisible();
 
@@ -71,7 +93,7 @@ test('a new candidate meets the INE pop-up, then completes Informations personne
   await expect(commune).not.toHaveValue('');
   await expectNoA11yViolations(page);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('status')).toContainText('Votre adresse a été enregistrée');
+  await expect(page.getByRole('status').filter({ hasText: 'Votre adresse a été enregistrée' })).toBeVisible();
   await expect(page.getByText('Rubriques restant à compléter : 1')).toBeVisible();
 
   // Baccalauréat: the series follow the year, in the browser.
@@ -85,14 +107,19 @@ test('a new candidate meets the INE pop-up, then completes Informations personne
   await expect(serie.locator('option', { hasText: 'S - Scientifique' })).toHaveCount(0);
   await serie.selectOption('BG');
   await page.getByLabel(/^Mention/).selectOption('AB');
-  await page.getByLabel(/^Département/).selectOption('31');
-  const bacCommune = page.getByLabel(/^Commune/);
-  await expect(bacCommune.locator('option', { hasText: /^Toulouse$/ })).toHaveCount(1);
-  await bacCommune.selectOption({ label: 'Toulouse' });
-  await page.getByLabel(/^Etablissement/).fill('Lycée Pierre-de-Fermat');
+  await expect(page.getByRole('combobox', { name: /^Pays d'obtention/ })).toHaveValue('France');
+  await page.getByLabel(/^Département/).focus();
+  await page.keyboard.type('31');
+  await pickWithKeyboard(page, /^Commune/, 'toulou', 'Toulouse');
+  // With the list open, axe checks the combobox and its options too.
+  await page.getByRole('combobox', { name: /^Commune/ }).press('ArrowDown');
+  await expect(page.getByRole('listbox', { name: /^Commune/ })).toBeVisible();
   await expectNoA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox', { name: /^Commune/ })).toBeHidden();
+  await page.getByLabel(/^Etablissement/).fill('Lycée Pierre-de-Fermat');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('status')).toContainText('Votre baccalauréat a été enregistré');
+  await expect(page.getByRole('status').filter({ hasText: 'Votre baccalauréat a été enregistré' })).toBeVisible();
   await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
 });
 
@@ -129,9 +156,13 @@ test('a year of Cursus externe is entered as in the guide example', async ({ pag
   await page.getByRole('link', { name: 'Saisir/Modifier : Cursus externe' }).click();
   await hydrated(page);
   await page.getByLabel(/^Département/).selectOption('31');
-  const commune = page.getByLabel(/^Commune/);
-  await expect(commune.locator('option', { hasText: /^Toulouse$/ })).toHaveCount(1);
-  await commune.selectOption({ label: 'Toulouse' });
+  // Accents, case and "St" aside: "st orens" finds Saint-Orens-de-Gameville.
+  await pickWithKeyboard(page, /^Commune/, 'st orens', 'Saint-Orens-de-Gameville');
+  // Another département clears the commune.
+  await page.getByLabel(/^Département/).selectOption('32');
+  await expect(page.getByRole('combobox', { name: /^Commune/ })).toHaveValue('');
+  await page.getByLabel(/^Département/).selectOption('31');
+  await pickWithKeyboard(page, /^Commune/, 'toulouse', 'Toulouse');
   await page.getByLabel(/^Etablissement/).fill('UNIVERSITE DE TOULOUSE');
   await page.getByLabel(/^Année d'obtention/).fill('2024');
   await page.getByLabel(/^Formation/).selectOption('DU');

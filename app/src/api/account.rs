@@ -75,3 +75,24 @@ pub async fn change_password(current_password: String, password: String, passwor
     leptos_axum::redirect("/compte?mot-de-passe-change=1");
     Ok(())
 }
+
+#[server(prefix = "/api", endpoint = "compte/adresse")]
+pub async fn change_email(email: String, email_confirmation: String, current_password: String) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::accounts::request_email_change(&state, &signed, &email, &email_confirmation, &current_password).await?;
+    leptos_axum::redirect("/compte?adresse-envoyee=1");
+    Ok(())
+}
+
+/// The new address waiting for its link to be followed, if any.
+#[server(prefix = "/api", endpoint = "compte/adresse-en-attente")]
+pub async fn pending_email() -> Result<Option<String>, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::accounts::pending_email(&state, &signed).await
+}
+
+#[server(prefix = "/api", endpoint = "compte/adresse/confirmer")]
+pub async fn confirm_email(token: String) -> Result<String, AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::confirm_email_change(&state, &token).await
+}

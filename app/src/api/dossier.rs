@@ -57,6 +57,8 @@ pub struct IdentityPage {
     /// The INE pop-up was answered (an INE, or "Je n'ai pas d'INE").
     pub ine_answered: bool,
     pub complete: bool,
+    /// A first application was made: read-only (guide 04.6).
+    pub locked: bool,
     pub settings: IneSettings,
     pub countries: Vec<(String, String)>,
     pub departements: Vec<(String, String)>,
@@ -136,12 +138,6 @@ pub async fn load_address() -> Result<AddressPage, AppError> {
     crate::server::dossier::address_page(&state, &signed).await
 }
 
-/// The communes of a French postal code (filled in as the candidate types).
-#[server(prefix = "/api", endpoint = "reference/communes")]
-pub async fn communes_for(code_postal: String) -> Result<Vec<(String, String)>, AppError> {
-    Ok(crate::server::refdata::communes_of(code_postal.trim()))
-}
-
 #[server(prefix = "/api", endpoint = "dossier/adresse/enregistrer")]
 pub async fn save_address(
     pays: String,
@@ -166,20 +162,14 @@ pub struct BacPage {
     pub this_year: i32,
     pub countries: Vec<(String, String)>,
     pub departements: Vec<(String, String)>,
-    /// The communes of the saved département.
-    pub communes: Vec<(String, String)>,
+    /// The name of the saved commune.
+    pub commune_nom: String,
 }
 
 #[server(prefix = "/api", endpoint = "dossier/baccalaureat")]
 pub async fn load_bac() -> Result<BacPage, AppError> {
     let (state, signed) = super::context::candidate().await?;
     crate::server::dossier::bac_page(&state, &signed).await
-}
-
-/// The communes of a département.
-#[server(prefix = "/api", endpoint = "reference/communes-departement")]
-pub async fn communes_of_departement(departement: String) -> Result<Vec<(String, String)>, AppError> {
-    Ok(crate::server::refdata::communes_of_departement(departement.trim()))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod dossier;
+pub mod reference;
 pub mod session;
 pub mod staff;
 

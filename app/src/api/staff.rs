@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::identity::IneSettings;
 use crate::error::AppError;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +21,8 @@ pub struct Dashboard {
     pub formations: Vec<FormationRow>,
     pub mails_pending: i64,
     pub mails_sent: i64,
+    /// The campaign's INE rules, shown to admins only.
+    pub ine_settings: Option<IneSettings>,
 }
 
 /// Days are stored `YYYY-MM-DD`; staff read them `jj/mm/aaaa`.
@@ -36,7 +39,8 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     use crate::server::auth::session::AccountKind;
     use crate::server::store::{campaigns, outbox};
     let state = super::context::state()?;
-    super::context::require(&state, AccountKind::Staff).await?;
+    let signed = super::context::require(&state, AccountKind::Staff).await?;
+    let ine_settings = crate::server::campaigns::ine_settings(&state, &signed).await?;
     let mut conn = state.db.pool.acquire().await?;
     let formations = match campaigns::active(&mut conn).await? {
         Some(c) => campaigns::formations(&mut conn, c.id).await?,
@@ -57,5 +61,17 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
             .collect(),
         mails_pending: counts.pending,
         mails_sent: counts.sent,
+        ine_settings,
     })
+}
+
+/// "Paramètres INE" of the active campaign (admins).
+#[server(prefix = "/api", endpoint = "gestion/campagne/ine")]
+pub async fn save_ine_settings(accept_ines: Option<String>, ine_required_for_french: Option<String>) -> Result<(), AppError> {
+    use crate::domain::ine::IneRules;
+    use crate::server::auth::session::AccountKind;
+    let state = super::context::state()?;
+    let signed = super::context::require(&state, AccountKind::Staff).await?;
+    let settings = IneSettings { rules: IneRules { accept_ines: accept_ines.is_some() }, required_for_french: ine_required_for_french.is_some() };
+    crate::server::campaigns::save_ine_settings(&state, &signed, settings).await
 }

@@ -25,7 +25,7 @@ pub fn field_problem<T: Send + Sync + 'static>(result: Signal<Option<Result<T, A
 
 /// The ids that describe a control: its hint, extra ids, and its message
 /// when there is one.
-fn described_by(id: &'static str, has_hint: bool, extra: Option<&'static str>, problem: Signal<Option<Problem>>) -> impl Fn() -> Option<String> + Clone {
+pub(crate) fn described_by(id: &'static str, has_hint: bool, extra: Option<&'static str>, problem: Signal<Option<Problem>>) -> impl Fn() -> Option<String> + Clone {
     move || {
         let mut ids = Vec::new();
         if has_hint {
@@ -43,7 +43,7 @@ fn described_by(id: &'static str, has_hint: bool, extra: Option<&'static str>, p
 
 /// Label, hint and message around a control (whose id is `id`).
 #[component]
-fn FieldShell(
+pub(crate) fn FieldShell(
     id: &'static str,
     label: Signal<String>,
     required: bool,

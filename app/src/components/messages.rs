@@ -29,6 +29,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::EmailInvalid => t_string!(i18n, problem.email_invalid).to_string(),
         Problem::EmailMismatch => t_string!(i18n, problem.email_mismatch).to_string(),
         Problem::EmailTaken => t_string!(i18n, problem.email_taken).to_string(),
+        Problem::EmailUnchanged => t_string!(i18n, problem.email_unchanged).to_string(),
         Problem::PasswordRules(rules) => {
             let list: Vec<String> = rules.iter().map(|r| rule_text(*r)).collect();
             format!("{} {}.", t_string!(i18n, problem.password_rules), list.join(" ; "))
@@ -82,6 +83,11 @@ pub fn FormOutcome<T: Send + Sync + 'static>(
     result: Signal<Option<Result<T, AppError>>>,
     #[prop(optional, into)] success: Option<Signal<String>>,
 ) -> impl IntoView {
+    Effect::new(move |_| {
+        if result.with(|r| matches!(r, Some(Err(_)))) {
+            super::unsaved::submission_refused();
+        }
+    });
     move || {
         result.with(|r| match r {
             Some(Err(error)) => Some(view! { <p class="alert alert-error" role="alert">{error_text(error)}</p> }.into_any()),

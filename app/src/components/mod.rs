@@ -1,5 +1,6 @@
 //! Reusable pieces of UI: the page frame, form fields, messages.
 
+pub mod combobox;
 pub mod dialog;
 pub mod field;
 pub mod frame;
@@ -7,3 +8,4 @@ pub mod idle;
 pub mod ine_field;
 pub mod messages;
 pub mod password_rules;
+pub mod unsaved;

@@ -31,15 +31,33 @@ impl NewAccount {
         let mut errors = FieldErrors::new();
         let nom = errors.take("nom", required_text(form.nom, NAME_MAX).map(|n| n.to_uppercase()));
         let prenom = errors.take("prenom", required_text(form.prenom, NAME_MAX));
-        let email = errors.take("email", EmailAddress::parse(form.email));
-        if let Some(email) = &email {
-            if !email.as_str().eq_ignore_ascii_case(form.email_confirmation.trim()) {
-                errors.add("email_confirmation", Problem::EmailMismatch);
-            }
-        }
+        let email = confirmed_email(&mut errors, form.email, form.email_confirmation);
         let password = new_password(&mut errors, "password", form.password, form.password_confirmation);
         errors.into_result(|| Some(NewAccount { nom: nom?, prenom: prenom?, email: email?, password: password? }))
     }
+}
+
+/// "Adresse mail" and "Confirmation adresse mail": the address, when both
+/// agree and it is well formed.
+fn confirmed_email(errors: &mut FieldErrors, email: &str, confirmation: &str) -> Option<EmailAddress> {
+    let email = errors.take("email", EmailAddress::parse(email));
+    if let Some(email) = &email {
+        if !email.as_str().eq_ignore_ascii_case(confirmation.trim()) {
+            errors.add("email_confirmation", Problem::EmailMismatch);
+        }
+    }
+    email
+}
+
+/// A change of mail address asked from "Mon compte": a new address,
+/// confirmed, other than the current one.
+pub fn new_email(email: &str, confirmation: &str, current: &EmailAddress) -> Result<EmailAddress, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let email = confirmed_email(&mut errors, email, confirmation);
+    if email.as_ref().is_some_and(|e| e.normalized() == current.normalized()) {
+        errors.add("email", Problem::EmailUnchanged);
+    }
+    errors.into_result(|| email)
 }
 
 /// A new password and its confirmation (account creation, reset, change).
@@ -100,5 +118,16 @@ mod tests {
         .unwrap_err();
         assert_eq!(errors.get("email_confirmation"), Some(&Problem::EmailMismatch));
         assert_eq!(errors.get("password_confirmation"), Some(&Problem::PasswordMismatch));
+    }
+
+    #[test]
+    fn a_new_address_must_be_confirmed_and_new() {
+        let current = EmailAddress::parse("lea@example.fr").unwrap();
+        assert_eq!(new_email(" lea.martin@example.org ", "LEA.MARTIN@example.org", &current).unwrap().as_str(), "lea.martin@example.org");
+        let errors = new_email("lea.martin@example.org", "lea@example.org", &current).unwrap_err();
+        assert_eq!(errors.get("email_confirmation"), Some(&Problem::EmailMismatch));
+        let errors = new_email("LEA@example.fr", "lea@example.fr", &current).unwrap_err();
+        assert_eq!(errors.get("email"), Some(&Problem::EmailUnchanged));
+        assert_eq!(new_email("lea@", "lea@", &current).unwrap_err().get("email"), Some(&Problem::EmailInvalid));
     }
 }

@@ -13,6 +13,7 @@ pub mod email;
 pub mod experience;
 pub mod ine;
 pub mod login;
+pub mod lookup;
 pub mod password;
 pub mod phone;
 pub mod place;

@@ -12,6 +12,8 @@ pub enum Problem {
     EmailInvalid,
     EmailMismatch,
     EmailTaken,
+    /// A new address that is the current one.
+    EmailUnchanged,
     PasswordRules(Vec<PasswordRule>),
     PasswordMismatch,
     PasswordWrong,

@@ -1,11 +1,13 @@
-//! "Mon compte": identity, login, and changing the password (which ends
-//! the account's other sessions).
+//! "Mon compte": identity, login, changing the mail address (confirmed by
+//! a link sent to the new one) and the password (which ends the account's
+//! other sessions).
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::field::{field_problem, Field, SubmitButton};
+use crate::api::account::{pending_email, ChangeEmail};
+use crate::components::field::{field_problem, successes, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::FormOutcome;
 use crate::components::password_rules::NewPasswordFields;
@@ -37,6 +39,7 @@ pub fn MyAccountPage() -> impl IntoView {
                             <dt>{t!(i18n, account.email)}</dt><dd>{me.email.clone()}</dd>
                         </dl>
                     </section>
+                    {me.login.is_some().then(|| view! { <ChangeEmailForm/> })}
                 }.into_any(),
             })}
         </Transition>
@@ -50,6 +53,42 @@ pub fn MyAccountPage() -> impl IntoView {
                 <NewPasswordFields result=result label=tr!(i18n, account.new_password)
                     confirmation_label=tr!(i18n, account.new_password_confirmation)/>
                 <SubmitButton label=tr!(i18n, save) pending=action.pending()/>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// "Modifier mon adresse mail" (candidates): the address changes once the
+/// link mailed to the new one is followed (guide 04.6: the one thing still
+/// editable after a first application).
+#[component]
+fn ChangeEmailForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ChangeEmail>::new();
+    let result: Signal<_> = action.value().into();
+    let sent = successes(result);
+    let pending = Resource::new(move || sent.get(), |_| pending_email());
+    let query = use_query_map();
+    let just_sent = move || result.with(|r| matches!(r, Some(Ok(_)))) || (result.with(Option::is_none) && query.read().get("adresse-envoyee").is_some());
+    view! {
+        <section class="card" aria-labelledby="changer-adresse">
+            <h2 id="changer-adresse">{t!(i18n, account.change_email)}</h2>
+            <p>{t!(i18n, account.change_email_intro)}</p>
+            {move || just_sent().then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, account.email_link_sent)}</p> })}
+            <Transition fallback=|| ()>
+                {move || pending.get().and_then(Result::ok).flatten().map(|address| view! {
+                    <p class="hint">{t!(i18n, account.email_pending)}" "<strong>{address}</strong></p>
+                })}
+            </Transition>
+            <FormOutcome result=result/>
+            <ActionForm action=action attr:class="form" attr:novalidate=true attr:data-garde="1">
+                <Field name="email" id="nouvelle-adresse" kind="email" label=tr!(i18n, account.new_email) autocomplete="email"
+                    problem=field_problem(result, "email")/>
+                <Field name="email_confirmation" id="nouvelle-adresse-confirmation" kind="email" label=tr!(i18n, account.new_email_confirmation)
+                    autocomplete="email" problem=field_problem(result, "email_confirmation")/>
+                <Field name="current_password" id="adresse-mot-de-passe" kind="password" label=tr!(i18n, account.current_password)
+                    autocomplete="current-password" problem=field_problem(result, "current_password")/>
+                <SubmitButton label=tr!(i18n, account.change_email) pending=action.pending()/>
             </ActionForm>
         </section>
     }

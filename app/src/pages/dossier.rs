@@ -9,7 +9,9 @@ use leptos_router::hooks::use_query_map;
 use crate::api::dossier::{load_cursus, CursusPage, CursusRow, DeleteCursus, SaveCursus};
 use crate::api::dossier::{load_experiences, DeleteExperience, ExperiencesPage, SaveExperience};
 use crate::domain::experience::ExperienceKind;
-use crate::api::dossier::{communes_for, communes_of_departement, load_address, load_bac, BacPage, SaveBac, load_identity, load_sections, AddressPage, IdentityPage, SaveAddress, SaveIdentity, SaveIne, SectionKind};
+use crate::api::reference::{communes_for, List};
+use crate::api::dossier::{load_address, load_bac, BacPage, SaveBac, load_identity, load_sections, AddressPage, IdentityPage, SaveAddress, SaveIdentity, SaveIne, SectionKind};
+use crate::components::combobox::Combobox;
 use crate::components::dialog::Modal;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
@@ -123,7 +125,55 @@ pub fn IdentityPageView() -> impl IntoView {
     view! {
         <PageTitle text=tr!(i18n, dossier.identity_title)/>
         <h1>{t!(i18n, dossier.identity_title)}</h1>
-        {loaded(page, move |data| view! { <IdentityForm data=data save=save save_ine=save_ine/> }.into_any())}
+        {loaded(page, move |data| {
+            if data.locked {
+                view! { <IdentitySummary data=data/> }.into_any()
+            } else {
+                view! { <IdentityForm data=data save=save save_ine=save_ine/> }.into_any()
+            }
+        })}
+    }
+}
+
+/// Informations personnelles once an application was made: read-only,
+/// but for the mail address, which "Mon compte" changes (guide 04.6).
+#[component]
+fn IdentitySummary(data: IdentityPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let f = data.form;
+    let departement = name_in(&data.departements, &f.departement_naissance);
+    let civilite = match f.civilite.as_str() {
+        "Mme" => t_string!(i18n, dossier.civilite_mme).to_string(),
+        "M." => t_string!(i18n, dossier.civilite_m).to_string(),
+        other => other.to_owned(),
+    };
+    let ine = if f.sans_ine { t_string!(i18n, dossier.sans_ine).to_string() } else { f.ine.clone() };
+    let facts: Vec<(String, String)> = vec![
+        (t_string!(i18n, dossier.civilite).to_string(), civilite),
+        (t_string!(i18n, dossier.nom_naissance).to_string(), f.nom_naissance.clone()),
+        (t_string!(i18n, dossier.nom_usuel).to_string(), f.nom_usuel.clone()),
+        (t_string!(i18n, dossier.prenom).to_string(), f.prenom.clone()),
+        (t_string!(i18n, dossier.autre_prenom).to_string(), f.autre_prenom.clone()),
+        (t_string!(i18n, dossier.date_naissance).to_string(), f.date_naissance.clone()),
+        (t_string!(i18n, dossier.pays_naissance).to_string(), name_in(&data.countries, &f.pays_naissance)),
+        (t_string!(i18n, dossier.departement_naissance).to_string(), departement),
+        (t_string!(i18n, dossier.ville_naissance).to_string(), f.ville_naissance.clone()),
+        (t_string!(i18n, dossier.nationalite).to_string(), name_in(&data.countries, &f.nationalite)),
+        (t_string!(i18n, dossier.telephone).to_string(), f.telephone.clone()),
+        (t_string!(i18n, dossier.portable).to_string(), f.portable.clone()),
+        (t_string!(i18n, dossier.ine).to_string(), ine),
+    ];
+    view! {
+        <p class="alert alert-info" role="note">{t!(i18n, problem.locked)}</p>
+        <section class="card">
+            <dl class="facts">
+                {facts.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+            </dl>
+        </section>
+        <p class="actions">
+            <A href="/compte" attr:class="button">{t!(i18n, account.change_email)}</A>
+            <A href="/" attr:class="button button-secondary">{t!(i18n, dossier.back_to_dossier)}</A>
+        </p>
     }
 }
 
@@ -168,7 +218,7 @@ fn IdentityForm(data: IdentityPage, save: ServerAction<SaveIdentity>, save_ine: 
             <p>{t!(i18n, dossier.identity_intro)}</p>
             <p class="hint">{t!(i18n, required_hint)}</p>
             <FormOutcome result=result/>
-            <ActionForm action=save attr:class="form" attr:novalidate=true>
+            <ActionForm action=save attr:class="form" attr:novalidate=true attr:data-garde="1">
                 <SelectField name="civilite" label=tr!(i18n, dossier.civilite) options=civilites selected=f.civilite
                     placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "civilite")/>
                 <Field name="nom_naissance" label=tr!(i18n, dossier.nom_naissance) autocomplete="family-name" value=f.nom_naissance
@@ -181,15 +231,17 @@ fn IdentityForm(data: IdentityPage, save: ServerAction<SaveIdentity>, save_ine: 
                     value=f.autre_prenom problem=field_problem(result, "autre_prenom")/>
                 <Field name="date_naissance" label=tr!(i18n, dossier.date_naissance) autocomplete="bday" value=f.date_naissance
                     problem=field_problem(result, "date_naissance")/>
-                <SelectField name="pays_naissance" label=tr!(i18n, dossier.pays_naissance) options=data.countries.clone()
-                    selected=f.pays_naissance placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "pays_naissance")/>
+                <Combobox name="pays_naissance" label=tr!(i18n, dossier.pays_naissance) list=List::Countries
+                    text=name_in(&data.countries, &f.pays_naissance) code=f.pays_naissance hint=tr!(i18n, dossier.pays_hint)
+                    problem=field_problem(result, "pays_naissance")/>
                 <SelectField name="departement_naissance" label=tr!(i18n, dossier.departement_naissance) options=departements
                     selected=f.departement_naissance required=false hint=tr!(i18n, dossier.departement_hint)
                     placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "departement_naissance")/>
                 <Field name="ville_naissance" label=tr!(i18n, dossier.ville_naissance) value=f.ville_naissance
                     problem=field_problem(result, "ville_naissance")/>
-                <SelectField name="nationalite" label=tr!(i18n, dossier.nationalite) options=data.countries
-                    selected=f.nationalite placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "nationalite")/>
+                <Combobox name="nationalite" label=tr!(i18n, dossier.nationalite) list=List::Countries
+                    text=name_in(&data.countries, &f.nationalite) code=f.nationalite hint=tr!(i18n, dossier.pays_hint)
+                    problem=field_problem(result, "nationalite")/>
                 <Field name="telephone" kind="tel" label=tr!(i18n, dossier.telephone) required=false autocomplete="tel"
                     hint=tr!(i18n, dossier.phone_hint) value=f.telephone problem=field_problem(result, "telephone")/>
                 <Field name="portable" kind="tel" label=tr!(i18n, dossier.portable) required=false autocomplete="tel"
@@ -236,9 +288,9 @@ fn AddressForm(data: AddressPage, save: ServerAction<SaveAddress>) -> impl IntoV
         <p>{t!(i18n, dossier.address_intro)}</p>
         <p class="hint">{t!(i18n, required_hint)}</p>
         <FormOutcome result=result/>
-        <ActionForm action=save attr:class="form" attr:novalidate=true>
-            <SelectField name="pays" label=tr!(i18n, dossier.pays) options=data.countries selected=f.pays
-                placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "pays")/>
+        <ActionForm action=save attr:class="form" attr:novalidate=true attr:data-garde="1">
+            <Combobox name="pays" label=tr!(i18n, dossier.pays) list=List::Countries text=name_in(&data.countries, &f.pays)
+                code=f.pays hint=tr!(i18n, dossier.pays_hint) problem=field_problem(result, "pays")/>
             <Field name="ligne1" label=tr!(i18n, dossier.ligne1) autocomplete="address-line1" value=f.ligne1
                 problem=field_problem(result, "ligne1")/>
             <Field name="ligne2" label=tr!(i18n, dossier.ligne2) required=false autocomplete="address-line2" value=f.ligne2
@@ -274,6 +326,11 @@ pub fn BacPageView() -> impl IntoView {
     }
 }
 
+/// The name a list gives a code (empty when none).
+fn name_in(list: &[(String, String)], code: &str) -> String {
+    list.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default()
+}
+
 fn owned(list: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {
     list.into_iter().map(|(c, t)| (c.to_owned(), t.to_owned())).collect()
 }
@@ -292,17 +349,12 @@ fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
     let series = Signal::derive(move || owned(series_for(year_number())));
     let mention_list = Signal::derive(move || owned(mentions(year_number())));
     let (departement, set_departement) = signal(f.departement.clone());
-    let initial = data.communes;
-    let communes = Resource::new(move || departement.get(), |d| async move {
-        if d.is_empty() { Vec::new() } else { communes_of_departement(d).await.unwrap_or_default() }
-    });
-    let commune_options = Signal::derive(move || communes.get().unwrap_or_else(|| initial.clone()));
     let departements: Vec<(String, String)> = data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
     let situation_problem = field_problem(result, "situation");
     view! {
         <p class="hint">{t!(i18n, required_hint)}</p>
         <FormOutcome result=result/>
-        <ActionForm action=save attr:class="form" attr:novalidate=true>
+        <ActionForm action=save attr:class="form" attr:novalidate=true attr:data-garde="1">
             <fieldset class="choices" aria-describedby=move || situation_problem.with(Option::is_some).then_some("situation-erreur")>
                 <legend>{t!(i18n, dossier.bac_situation)}<span class="required" aria-hidden="true">" *"</span></legend>
                 <p class="hint">{t!(i18n, dossier.bac_only_one)}</p>
@@ -326,13 +378,14 @@ fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
                     hint=tr!(i18n, dossier.serie_hint) placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "serie")/>
                 <SelectField name="mention" label=tr!(i18n, dossier.mention) options=mention_list selected=f.mention required=false
                     placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "mention")/>
-                <SelectField name="pays" label=tr!(i18n, dossier.pays_obtention) options=data.countries selected=f.pays
-                    placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "pays")/>
+                <Combobox name="pays" label=tr!(i18n, dossier.pays_obtention) list=List::Countries
+                    text=name_in(&data.countries, &f.pays) code=f.pays hint=tr!(i18n, dossier.pays_hint) problem=field_problem(result, "pays")/>
                 <SelectField name="departement" label=tr!(i18n, dossier.departement) options=departements selected=f.departement
                     required=false hint=tr!(i18n, dossier.france_only) placeholder=tr!(i18n, dossier.choose)
                     problem=field_problem(result, "departement") on_change=Callback::new(move |v| set_departement.set(v))/>
-                <SelectField name="commune" label=tr!(i18n, dossier.commune) options=commune_options selected=f.commune required=false
-                    hint=tr!(i18n, dossier.france_only) placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "commune")/>
+                <Combobox name="commune" label=tr!(i18n, dossier.commune) list=List::Communes scope=departement
+                    code=f.commune text=data.commune_nom required=false hint=tr!(i18n, dossier.commune_search_hint)
+                    problem=field_problem(result, "commune")/>
                 <Field name="etablissement" label=tr!(i18n, dossier.etablissement) value=f.etablissement
                     problem=field_problem(result, "etablissement")/>
             </fieldset>
@@ -467,7 +520,7 @@ fn EntryForm(kind: ExperienceKind, editing: Option<(i64, crate::domain::experien
     view! {
         <h2 id="saisie">{form_title}</h2>
         <FormOutcome result=result/>
-        <ActionForm action=save attr:class="form" attr:novalidate=true attr:aria-labelledby="saisie">
+        <ActionForm action=save attr:class="form" attr:novalidate=true attr:data-garde="1" attr:aria-labelledby="saisie">
             <input type="hidden" name="kind" value=kind.code()/>
             <input type="hidden" name="id" value=edit_id.clone()/>
             <Field name="annee" label=tr!(i18n, dossier.annee_simple) value=f.annee problem=field_problem(result, "annee")/>
@@ -593,28 +646,25 @@ fn CursusForm(
     use crate::domain::cursus::{FORMATIONS, OUTCOMES};
     let i18n = use_i18n();
     let result: Signal<_> = save.value().into();
-    let (edit_id, f) = match editing {
-        Some(r) => (r.id.to_string(), r.form),
-        None => (String::new(), crate::domain::cursus::CursusForm { pays: crate::domain::identity::FRANCE.into(), ..Default::default() }),
+    let (edit_id, f, commune_nom) = match editing {
+        Some(r) => (r.id.to_string(), r.form, r.commune_nom),
+        None => (String::new(), crate::domain::cursus::CursusForm { pays: crate::domain::identity::FRANCE.into(), ..Default::default() }, String::new()),
     };
     let (departement, set_departement) = signal(f.departement.clone());
-    let communes = Resource::new(move || departement.get(), |d| async move {
-        if d.is_empty() { Vec::new() } else { communes_of_departement(d).await.unwrap_or_default() }
-    });
-    let commune_options = Signal::derive(move || communes.get().unwrap_or_default());
     let title = if edit_id.is_empty() { t_string!(i18n, dossier.new_cursus) } else { t_string!(i18n, dossier.edit_entry) }.to_string();
     view! {
         <h2 id="saisie">{title}</h2>
         <FormOutcome result=result/>
-        <ActionForm action=save attr:class="form" attr:novalidate=true attr:aria-labelledby="saisie">
+        <ActionForm action=save attr:class="form" attr:novalidate=true attr:data-garde="1" attr:aria-labelledby="saisie">
             <input type="hidden" name="id" value=edit_id.clone()/>
-            <SelectField name="pays" label=tr!(i18n, dossier.pays) options=countries selected=f.pays
-                placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "pays")/>
+            <Combobox name="pays" label=tr!(i18n, dossier.pays) list=List::Countries text=name_in(&countries, &f.pays)
+                code=f.pays hint=tr!(i18n, dossier.pays_hint) problem=field_problem(result, "pays")/>
             <SelectField name="departement" label=tr!(i18n, dossier.departement) options=departements selected=f.departement
                 required=false hint=tr!(i18n, dossier.france_only) placeholder=tr!(i18n, dossier.choose)
                 problem=field_problem(result, "departement") on_change=Callback::new(move |v| set_departement.set(v))/>
-            <SelectField name="commune" label=tr!(i18n, dossier.commune) options=commune_options selected=f.commune required=false
-                hint=tr!(i18n, dossier.france_only) placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "commune")/>
+            <Combobox name="commune" label=tr!(i18n, dossier.commune) list=List::Communes scope=departement
+                code=f.commune text=commune_nom required=false hint=tr!(i18n, dossier.commune_search_hint)
+                problem=field_problem(result, "commune")/>
             <Field name="etablissement" label=tr!(i18n, dossier.etablissement) value=f.etablissement problem=field_problem(result, "etablissement")/>
             <Field name="annee" label=tr!(i18n, dossier.annee_obtention) value=f.annee problem=field_problem(result, "annee")/>
             <SelectField name="formation" label=tr!(i18n, dossier.formation) options=owned(FORMATIONS.to_vec()) selected=f.formation

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::api::staff::load_dashboard;
+use crate::api::staff::{load_dashboard, SaveIneSettings};
+use crate::domain::identity::IneSettings;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, FormOutcome};
@@ -76,6 +77,7 @@ pub fn DashboardPage() -> impl IntoView {
                             }.into_any()
                         }}
                     </section>
+                    {d.ine_settings.map(|settings| view! { <IneSettingsForm settings=settings/> })}
                     <section class="card">
                         <h2>{t!(i18n, staff.mail_title)}</h2>
                         <p>{t!(i18n, staff.mail_pending)}" "<strong>{d.mails_pending}</strong>" · "{t!(i18n, staff.mail_sent)}" "<strong>{d.mails_sent}</strong></p>
@@ -83,5 +85,34 @@ pub fn DashboardPage() -> impl IntoView {
                 }.into_any(),
             })}
         </Suspense>
+    }
+}
+
+/// The campaign's INE rules (admins): INES on format alone, INE required of
+/// French nationals.
+#[component]
+fn IneSettingsForm(settings: IneSettings) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SaveIneSettings>::new();
+    let result: Signal<_> = action.value().into();
+    view! {
+        <section class="card" aria-labelledby="parametres-ine">
+            <h2 id="parametres-ine">{t!(i18n, staff.ine_title)}</h2>
+            <FormOutcome result=result success=tr!(i18n, staff.ine_saved)/>
+            <ActionForm action=action attr:class="form">
+                <div class="field checkbox">
+                    <input type="checkbox" id="accept_ines" name="accept_ines" value="1" checked=settings.rules.accept_ines
+                        aria-describedby="accept_ines-aide"/>
+                    <label for="accept_ines">{t!(i18n, staff.ine_accept_ines)}</label>
+                </div>
+                <p class="hint" id="accept_ines-aide">{t!(i18n, staff.ine_accept_ines_hint)}</p>
+                <div class="field checkbox">
+                    <input type="checkbox" id="ine_required_for_french" name="ine_required_for_french" value="1"
+                        checked=settings.required_for_french/>
+                    <label for="ine_required_for_french">{t!(i18n, staff.ine_required)}</label>
+                </div>
+                <SubmitButton label=tr!(i18n, save) pending=action.pending()/>
+            </ActionForm>
+        </section>
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod create_account;
+pub mod email_change;
 pub mod dossier;
 pub mod gestion;
 pub mod home;

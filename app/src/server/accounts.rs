@@ -10,8 +10,8 @@ use super::auth::tokens::{random_bytes, random_token};
 use super::clock::{paris_date, paris_date_time};
 use super::mail;
 use super::state::AppState;
-use super::store::{self, accounts, campaigns, resets, sessions, StoreError};
-use crate::domain::account::{new_password, AccountForm, NewAccount};
+use super::store::{self, accounts, campaigns, email_changes, resets, sessions, StoreError};
+use crate::domain::account::{new_email, new_password, AccountForm, NewAccount};
 use crate::domain::email::EmailAddress;
 use crate::domain::login::Login;
 use crate::domain::{FieldErrors, Problem};
@@ -19,6 +19,7 @@ use crate::error::AppError;
 
 pub const ACTIVATION_DAYS: i64 = 5;
 pub const RESET_HOURS: i64 = 2;
+pub const EMAIL_CHANGE_HOURS: i64 = 48;
 /// Mails on request (new link, reset) per address and per hour.
 const MAILS_PER_HOUR: i64 = 3;
 
@@ -298,4 +299,72 @@ pub async fn change_password(state: &AppState, signed: &Signed, current: &str, p
     sessions::delete_for_account(&mut tx, signed.kind.as_str(), signed.account_id, Some(&signed.token_hash)).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// "Modifier mon adresse mail": checks the password, then mails a
+/// single-use link to the new address and a notice to the current one. The
+/// address changes only when the link is followed.
+pub async fn request_email_change(state: &AppState, signed: &Signed, email: &str, confirmation: &str, current_password: &str) -> Result<(), AppError> {
+    if signed.kind != AccountKind::Candidat {
+        return Err(AppError::NotFound);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    drop(conn);
+    let current = EmailAddress::parse(&me.email).map_err(|_| AppError::Internal)?;
+    let mut errors = match new_email(email, confirmation, &current) {
+        Ok(_) => FieldErrors::new(),
+        Err(errors) => errors,
+    };
+    if !state.hasher.verify(current_password, Some(&me.password_hash)).await {
+        errors.add("current_password", Problem::PasswordWrong);
+    }
+    let email = errors.into_result(|| new_email(email, confirmation, &current).ok())?;
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    if !mail_quota(&mut tx, "email-change", &current.normalized(), now).await? {
+        return Err(AppError::TooManyAttempts);
+    }
+    // Two requests within a second are two events: the key carries a nonce.
+    let key = format!("email-change:{}:{}", me.id, random_token());
+    let taken = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await?.is_some();
+    if taken {
+        let mail = mail::EMAIL_CHANGE_TAKEN.build(&[("lien", &state.link("/compte/mot-de-passe-oublie"))], &state.settings.assistance_email);
+        mail::queue(&mut tx, &key, email.as_str(), &mail, now).await?;
+    } else {
+        let token = random_token();
+        let expires = now + EMAIL_CHANGE_HOURS * 3600;
+        email_changes::replace(&mut tx, &state.token_hash(&token), me.id, email.as_str(), &email.normalized(), now, expires).await?;
+        let who = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str())];
+        let link = state.link(&format!("/compte/adresse/{token}"));
+        let expiration = paris_date_time(expires);
+        let mail = mail::EMAIL_CHANGE.build(&[&who[..], &[("lien", &link), ("expiration", &expiration)]].concat(), &state.settings.assistance_email);
+        mail::queue(&mut tx, &key, email.as_str(), &mail, now).await?;
+        let notice = mail::EMAIL_CHANGE_NOTICE.build(&[&who[..], &[("nouvelle", email.as_str())]].concat(), &state.settings.assistance_email);
+        mail::queue(&mut tx, &format!("{key}:notice"), &me.email, &notice, now).await?;
+    }
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// The link of the mail above: the new address replaces the old one.
+pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<String, AppError> {
+    let mut tx = state.db.pool.begin().await?;
+    let pending = email_changes::consume(&mut tx, &state.token_hash(token), state.clock.now()).await?.ok_or(AppError::LinkExpired)?;
+    match accounts::set_candidate_email(&mut tx, pending.candidate_id, &pending.new_email, &pending.new_email_norm).await {
+        Err(StoreError::Duplicate) => return Err(one_field("email", Problem::EmailTaken)),
+        other => other?,
+    }
+    tx.commit().await?;
+    Ok(pending.new_email)
+}
+
+/// The address waiting for confirmation, shown on "Mon compte".
+pub async fn pending_email(state: &AppState, signed: &Signed) -> Result<Option<String>, AppError> {
+    if signed.kind != AccountKind::Candidat {
+        return Ok(None);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(email_changes::pending_for(&mut conn, signed.account_id, state.clock.now()).await?)
 }

@@ -29,6 +29,18 @@ async fn campaign_of(conn: &mut super::store::Conn, signed: &Signed) -> Result<i
     Ok(row.campaign_id)
 }
 
+/// Guide 04.6: once an application is made, Informations personnelles
+/// (the INE included) no longer change; only the mail address does, from
+/// "Mon compte".
+async fn refuse_if_locked(conn: &mut super::store::Conn, signed: &Signed) -> Result<(), AppError> {
+    if dossier::has_applied(conn, signed.account_id).await? {
+        let mut errors = FieldErrors::new();
+        errors.add("identite", Problem::Locked);
+        return Err(AppError::Invalid(errors));
+    }
+    Ok(())
+}
+
 pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<IdentityPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let candidate = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
@@ -36,6 +48,7 @@ pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<Identity
     let ine = dossier::ine(&mut conn, candidate.id).await?;
     let saved = dossier::identity(&mut conn, candidate.id).await?;
     let complete = saved.is_some() && ine.is_some();
+    let locked = dossier::has_applied(&mut conn, candidate.id).await?;
     let mut form = saved.unwrap_or_else(|| IdentityForm {
         nom_naissance: candidate.nom.clone(),
         prenom: candidate.prenom.clone(),
@@ -51,6 +64,7 @@ pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<Identity
         form,
         ine_answered: ine.is_some(),
         complete,
+        locked,
         settings,
         countries: refdata::countries().to_vec(),
         departements: refdata::departements().to_vec(),
@@ -71,6 +85,7 @@ fn ine_taken(error: StoreError) -> AppError {
 /// The pop-up: an INE, or "Je n'ai pas d'INE".
 pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bool) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
+    refuse_if_locked(&mut conn, signed).await?;
     let campaign = campaign_of(&mut conn, signed).await?;
     let settings = dossier::ine_settings(&mut conn, campaign).await?;
     let mut errors = FieldErrors::new();
@@ -89,6 +104,7 @@ pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bo
 
 pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityForm) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
+    refuse_if_locked(&mut conn, signed).await?;
     let campaign = campaign_of(&mut conn, signed).await?;
     let settings = dossier::ine_settings(&mut conn, campaign).await?;
     drop(conn);
@@ -169,13 +185,13 @@ pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppE
     let form = dossier::bac(&mut conn, signed.account_id)
         .await?
         .unwrap_or_else(|| BacForm { pays: crate::domain::identity::FRANCE.into(), ..BacForm::default() });
-    let communes = refdata::communes_of_departement(form.departement.trim());
+    let commune_nom = refdata::commune_name(form.commune.trim());
     Ok(BacPage {
         form,
         this_year: today(state).year,
         countries: refdata::countries().to_vec(),
         departements: refdata::departements().to_vec(),
-        communes,
+        commune_nom,
     })
 }
 
@@ -232,7 +248,7 @@ pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage
             id,
             pays_nom: name_of(refdata::countries(), &form.pays),
             departement_nom: name_of(refdata::departements(), &form.departement),
-            commune_nom: name_of(&refdata::communes_of_departement(&form.departement), &form.commune),
+            commune_nom: refdata::commune_name(&form.commune),
             form,
         })
         .collect();

@@ -51,6 +51,32 @@ Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici {
 Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel.",
 };
 
+/// "Mon compte" → "Modifier mon adresse mail": the link, to the new address.
+pub const EMAIL_CHANGE: Template = Template {
+    subject: "{{product}} - Confirmation de votre nouvelle adresse mail",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Vous avez demandé que cette adresse devienne celle de votre compte {{product}} (login : {{login}}).\n\n\
+Pour confirmer, cliquez sur ce lien {{lien}}\n\n\
+Ce lien ne sert qu'une fois et expire le {{expiration}}. Tant qu'il n'est pas suivi, votre ancienne adresse reste celle du compte. Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel.",
+};
+
+/// The same request, told to the current address.
+pub const EMAIL_CHANGE_NOTICE: Template = Template {
+    subject: "{{product}} - Demande de changement de votre adresse mail",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Une demande de changement de l'adresse mail de votre compte {{product}} (login : {{login}}) vers {{nouvelle}} vient d'être faite.\n\n\
+Elle ne prendra effet que lorsque le lien envoyé à cette nouvelle adresse aura été suivi. Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe depuis « Mon compte » et contactez l'assistance.",
+};
+
+/// The new address already belongs to an account: nothing changes, and the
+/// form does not say so (no account enumeration).
+pub const EMAIL_CHANGE_TAKEN: Template = Template {
+    subject: "{{product}} - Changement d'adresse mail impossible",
+    body: "Bonjour,\n\n\
+Une demande a été faite pour que cette adresse devienne celle d'un compte {{product}}. Cette adresse est déjà celle d'un autre compte : aucune modification n'a été faite.\n\n\
+Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici {{lien}}",
+};
+
 const FOOTER: &str = "\n\n--\nCe courriel a été envoyé automatiquement, merci de ne pas y répondre.\n\
 {{product}} — assistance : {{assistance}}";
 

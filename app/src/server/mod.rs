@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod campaigns;
 pub mod clock;
 pub mod db;
 pub mod dossier;

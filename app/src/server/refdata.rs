@@ -1,8 +1,11 @@
 //! Reference data shipped with the binary (see `app/data/README.md`):
-//! countries and départements, parsed once on first use.
+//! countries, départements and communes, parsed and indexed once on first
+//! use.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::domain::lookup::{Entry, Index};
 
 pub type Choice = (String, String);
 
@@ -35,27 +38,47 @@ static COMMUNES_BY_POSTAL_CODE: LazyLock<HashMap<String, Vec<Choice>>> = LazyLoc
     index
 });
 
-/// Communes by département: (INSEE code, name), sorted by name.
-static COMMUNES_BY_DEPARTEMENT: LazyLock<HashMap<String, Vec<Choice>>> = LazyLock::new(|| {
-    let mut index: HashMap<String, Vec<Choice>> = HashMap::new();
-    for line in include_str!("../../data/communes.tsv").lines() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        if let [code, name, dep, _] = cols.as_slice() {
-            index.entry(dep.to_string()).or_default().push((code.to_string(), name.to_string()));
-        }
-    }
-    for communes in index.values_mut() {
-        communes.sort_by(|a, b| a.1.cmp(&b.1));
-    }
-    index
+/// Every commune, searchable by name, scoped by département.
+static COMMUNES: LazyLock<Index> = LazyLock::new(|| {
+    let departement_name: HashMap<&str, &str> = DEPARTEMENTS.iter().map(|(c, n)| (c.as_str(), n.as_str())).collect();
+    let entries = include_str!("../../data/communes.tsv")
+        .lines()
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [code, name, dep, postal_codes] = cols.as_slice() else { return None };
+            let first_postal_code = postal_codes.split(',').next().unwrap_or_default();
+            let detail = format!("{first_postal_code}, {}", departement_name.get(dep).copied().unwrap_or(dep));
+            Some(Entry { code: code.to_string(), label: name.to_string(), detail, scope: dep.to_string() })
+        })
+        .collect();
+    Index::new(entries)
 });
 
-pub fn communes_of_departement(departement: &str) -> Vec<Choice> {
-    COMMUNES_BY_DEPARTEMENT.get(departement).cloned().unwrap_or_default()
+static COUNTRY_INDEX: LazyLock<Index> = LazyLock::new(|| {
+    Index::new(
+        COUNTRIES
+            .iter()
+            .map(|(code, name)| Entry { code: code.clone(), label: name.clone(), detail: String::new(), scope: String::new() })
+            .collect(),
+    )
+});
+
+/// The searchable communes (scope: département code).
+pub fn communes() -> &'static Index {
+    &COMMUNES
+}
+
+/// The searchable countries (no scope).
+pub fn country_index() -> &'static Index {
+    &COUNTRY_INDEX
 }
 
 pub fn is_commune_of(code: &str, departement: &str) -> bool {
-    COMMUNES_BY_DEPARTEMENT.get(departement).is_some_and(|list| list.iter().any(|(c, _)| c == code))
+    COMMUNES.get(code).is_some_and(|c| c.scope == departement)
+}
+
+pub fn commune_name(code: &str) -> String {
+    COMMUNES.get(code).map(|c| c.label.clone()).unwrap_or_default()
 }
 
 pub fn communes_of(postal_code: &str) -> Vec<Choice> {
@@ -95,6 +118,9 @@ mod tests {
         assert!(communes_of("01400").len() > 1);
         assert!(communes_of("99999").is_empty());
         assert!(is_commune_of("31555", "31") && !is_commune_of("31555", "32"));
-        assert!(communes_of_departement("31").len() > 500);
+        assert_eq!(communes().search("toulouse", Some("31"), 5)[0].code, "31555");
+        assert!(communes().search("", Some("31"), 1000).len() > 500);
+        assert_eq!(communes().search("st etienne", None, 1)[0].label, "Saint-Étienne");
+        assert_eq!(country_index().search("allem", None, 5)[0].code, "DE");
     }
 }

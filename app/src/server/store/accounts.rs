@@ -152,6 +152,12 @@ pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> S
     Ok(())
 }
 
+/// A unique violation (`Duplicate`) when another account has the address.
+pub async fn set_candidate_email(conn: &mut Conn, id: i64, email: &str, email_norm: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2 WHERE id = $3").bind(email).bind(email_norm).bind(id).execute(conn).await?;
+    Ok(())
+}
+
 #[derive(Clone, Debug)]
 pub struct Staff {
     pub id: i64,

@@ -29,6 +29,18 @@ pub async fn active(conn: &mut Conn) -> StoreResult<Option<Campaign>> {
     .transpose()
 }
 
+/// The campaign's INE rules (issue 3): INES accepted on format alone, INE
+/// required of French nationals.
+pub async fn set_ine_settings(conn: &mut Conn, campaign_id: i64, accept_ines: bool, required_for_french: bool) -> StoreResult<()> {
+    sqlx::query("UPDATE campaigns SET accept_ines = $1, ine_required_for_french = $2 WHERE id = $3")
+        .bind(accept_ines as i64)
+        .bind(required_for_french as i64)
+        .bind(campaign_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Creates the campaign, or returns the id of the one with this code.
 pub async fn ensure_campaign(conn: &mut Conn, code: &str, label: &str, year: &str, now: i64) -> StoreResult<i64> {
     sqlx::query(

@@ -11,6 +11,12 @@ use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
 use crate::domain::identity::{Identity, IdentityForm, IneSettings};
 use crate::domain::ine::IneRules;
 
+/// Whether the candidate has made at least one application.
+pub async fn has_applied(conn: &mut Conn, candidate_id: i64) -> StoreResult<bool> {
+    let row = sqlx::query("SELECT 1 AS one FROM applications WHERE candidate_id = $1 LIMIT 1").bind(candidate_id).fetch_optional(conn).await?;
+    Ok(row.is_some())
+}
+
 pub async fn ine_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<IneSettings> {
     let row = sqlx::query("SELECT accept_ines, ine_required_for_french FROM campaigns WHERE id = $1")
         .bind(campaign_id)

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod campaigns;
 pub mod dossier;
+pub mod email_changes;
 pub mod jobs;
 pub mod outbox;
 pub mod resets;

@@ -1,7 +1,7 @@
 //! The outbox worker against a real SMTP server (MailDev, started by
 //! scripts/test.sh): a mail waits while SMTP is down, then leaves once.
 
-mod support;
+use crate::support;
 
 use support::TestApp;
 

@@ -1,7 +1,7 @@
 //! The dossier's Informations personnelles and INE pop-up through HTTP, on
 //! SQLite and PostgreSQL.
 
-mod support;
+use crate::support;
 
 use axum::http::StatusCode;
 use support::TestApp;
@@ -201,7 +201,7 @@ on_both_databases!(one_baccalaureat_whose_series_depends_on_its_year, |app: Test
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
     let page: app::api::dossier::BacPage = serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
     assert_eq!((page.form.annee.as_str(), page.form.serie.as_str(), page.form.commune.as_str()), ("2015", "S", "31555"));
-    assert!(page.communes.iter().any(|(c, _)| c == "31555"));
+    assert_eq!(page.commune_nom, "Toulouse");
 
     let none = app.call("/api/dossier/baccalaureat/enregistrer", &[("situation", "non")], Some(&me)).await;
     assert!(none.status.is_success() || none.status.is_redirection(), "{}", none.body);
@@ -279,4 +279,90 @@ on_both_databases!(cursus_years_are_kept_like_the_guide_example, |app: TestApp| 
     let deleted = app.call("/api/dossier/cursus/supprimer", &[("id", &id)], Some(&lea)).await;
     assert!(deleted.status.is_success() || deleted.status.is_redirection());
     assert_eq!(app.count("dossier_cursus").await, 0);
+});
+
+/// A formation of the test campaign and an application to it, as issue 4's
+/// "Candidater" will create.
+async fn apply(app: &TestApp, login: &str) {
+    use app::server::store::campaigns;
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let campaign = campaigns::active(&mut conn).await.unwrap().unwrap().id;
+    let centre = campaigns::ensure_centre(&mut conn, campaign, "Centre", "", "").await.unwrap();
+    let formation = campaigns::ensure_formation(
+        &mut conn,
+        &campaigns::NewFormation { centre_id: centre, title: "F", keywords: "", window_start: "2026-01-01", window_end: "2026-12-31", return_deadline: "2026-12-31", capacity: 10 },
+    )
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO applications (candidate_id, formation_id, created_at) SELECT id, $1, 0 FROM candidates WHERE login = $2")
+        .bind(formation)
+        .bind(login)
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+}
+
+on_both_databases!(informations_personnelles_are_read_only_after_a_first_application, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    let saved = app.call("/api/dossier/informations-personnelles/enregistrer", &identity("1234567890V"), Some(&me)).await;
+    assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
+    apply(&app, &login).await;
+
+    let page: app::api::dossier::IdentityPage =
+        serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
+    assert!(page.locked);
+    let mut changed = identity("0123456789M");
+    changed[3] = ("prenom", "Lou");
+    let refused = app.call("/api/dossier/informations-personnelles/enregistrer", &changed, Some(&me)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(&refused, "identite"), Some(Problem::Locked));
+    let ine = app.call("/api/dossier/ine", &[("ine", "0123456789M")], Some(&me)).await;
+    assert_eq!(problem(&ine, "identite"), Some(Problem::Locked));
+    let page: app::api::dossier::IdentityPage =
+        serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
+    assert_eq!((page.form.prenom.as_str(), page.form.ine.as_str()), ("Léa", "1234567890V"), "nothing changed");
+    // The mail address still changes (guide 04.6).
+    let mail = app
+        .call("/api/compte/adresse", &[("email", "lea@example.org"), ("email_confirmation", "lea@example.org"), ("current_password", PASSWORD)], Some(&me))
+        .await;
+    assert!(mail.status.is_success() || mail.status.is_redirection(), "{}", mail.body);
+    // Other sections stay editable.
+    let address = app
+        .call(
+            "/api/dossier/adresse/enregistrer",
+            &[("pays", "FR"), ("ligne1", "1 rue de la Paix"), ("ligne2", ""), ("ligne3", ""), ("code_postal", "31000"), ("commune", "31555"), ("ville", "")],
+            Some(&me),
+        )
+        .await;
+    assert!(address.status.is_success() || address.status.is_redirection(), "{}", address.body);
+});
+
+on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: TestApp| async move {
+    use sesame_server::staff::{add, Role};
+    add(&app.state, "admin@sesame.test", "A", Role::Admin, "Admin-Test-2026!").await.unwrap();
+    add(&app.state, "g@sesame.test", "G", Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
+    let admin = app.call("/api/session/connexion-gestion", &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Admin-Test-2026!")], None).await.cookie.unwrap();
+    let gestionnaire = app.call("/api/session/connexion-gestion", &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
+    let me = candidate(&app, "lea@example.fr").await;
+
+    let dashboard: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&gestionnaire)).await.body).unwrap();
+    assert!(dashboard.ine_settings.is_none(), "a gestionnaire does not see them");
+    assert_eq!(app.call("/api/gestion/campagne/ine", &[("accept_ines", "1")], Some(&gestionnaire)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.call("/api/gestion/campagne/ine", &[("accept_ines", "1")], Some(&me)).await.status, StatusCode::NOT_FOUND);
+    let refused = app.call("/api/dossier/ine", &[("ine", "123456789AB")], Some(&me)).await;
+    assert_eq!(problem(&refused, "ine"), Some(Problem::Ine(IneProblem::InesRefused)));
+
+    let saved = app.call("/api/gestion/campagne/ine", &[("accept_ines", "1"), ("ine_required_for_french", "1")], Some(&admin)).await;
+    assert!(saved.status.is_success(), "{}", saved.body);
+    let dashboard: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
+    let settings = dashboard.ine_settings.unwrap();
+    assert!(settings.rules.accept_ines && settings.required_for_french);
+    let accepted = app.call("/api/dossier/ine", &[("ine", "123456789AB")], Some(&me)).await;
+    assert!(accepted.status.is_success() || accepted.status.is_redirection(), "{}", accepted.body);
+
+    // Unchecked boxes are absent from the form: both rules off again.
+    assert!(app.call("/api/gestion/campagne/ine", &[], Some(&admin)).await.status.is_success());
+    let dashboard: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
+    assert_eq!(dashboard.ine_settings.unwrap(), Default::default());
 });

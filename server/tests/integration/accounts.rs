@@ -2,7 +2,7 @@
 //! PostgreSQL: creation, duplicates, activation, expiry, sign-in, lockout,
 //! reset, password change, staff separation, malformed requests.
 
-mod support;
+use crate::support;
 
 use axum::http::StatusCode;
 use support::{link_token, login_in, TestApp};

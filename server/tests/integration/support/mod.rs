@@ -159,19 +159,19 @@ pub fn login_in(text: &str) -> String {
 }
 
 /// Runs a test body on SQLite and on PostgreSQL.
-#[macro_export]
+
 macro_rules! on_both_databases {
     ($name:ident, $body:expr) => {
         mod $name {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = support::spawn(app::server::db::Backend::Sqlite).await;
+                let app = crate::support::spawn(app::server::db::Backend::Sqlite).await;
                 ($body)(app).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let app = support::spawn(app::server::db::Backend::Postgres).await;
+                let app = crate::support::spawn(app::server::db::Backend::Postgres).await;
                 ($body)(app).await;
             }
         }

@@ -1,0 +1,50 @@
+//! Reference data the forms look up as the candidate types: communes and
+//! countries (open data, see `app/data/README.md`). Public, read-only, GET
+//! so that browsers and proxies may cache the answers.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::lookup::Suggestion;
+use crate::error::AppError;
+
+/// How many suggestions one keystroke brings at most.
+pub const SUGGESTIONS: usize = 12;
+
+/// The lists a type-ahead can search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum List {
+    /// French communes; the scope is a département code.
+    Communes,
+    Countries,
+}
+
+impl List {
+    pub fn code(self) -> &'static str {
+        match self {
+            List::Communes => "communes",
+            List::Countries => "pays",
+        }
+    }
+}
+
+/// The suggestions for what was typed in a type-ahead.
+#[server(prefix = "/api", endpoint = "reference/recherche", input = GetUrl)]
+pub async fn lookup(liste: String, q: String, scope: Option<String>) -> Result<Vec<Suggestion>, AppError> {
+    use crate::server::refdata;
+    let index = match liste.as_str() {
+        "communes" => refdata::communes(),
+        "pays" => refdata::country_index(),
+        _ => return Err(AppError::NotFound),
+    };
+    let q: String = q.chars().take(100).collect();
+    let scope = scope.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    Ok(index.search(&q, scope, SUGGESTIONS).into_iter().map(Suggestion::from).collect())
+}
+
+/// The communes of a French postal code (filled in as the candidate types).
+#[server(prefix = "/api", endpoint = "reference/communes")]
+pub async fn communes_for(code_postal: String) -> Result<Vec<(String, String)>, AppError> {
+    Ok(crate::server::refdata::communes_of(code_postal.trim()))
+}

@@ -1,0 +1,200 @@
+//! A type-ahead over a server-side list (communes, countries), after the
+//! WAI-ARIA "combobox with list autocomplete" pattern: the candidate types,
+//! the server suggests (`api::reference::lookup`), arrows move through the
+//! suggestions, Enter or a click picks one, Escape closes the list (a
+//! second Escape clears the field). The chosen code travels in a hidden
+//! input named `name`; the server checks it again on save.
+
+use leptos::prelude::*;
+
+use super::field::FieldShell;
+use crate::api::reference::{lookup, List};
+use crate::domain::lookup::{sole_exact, Suggestion};
+use crate::domain::Problem;
+use crate::i18n::*;
+
+#[component]
+pub fn Combobox(
+    /// The name the server function reads (the code), also the input's id.
+    name: &'static str,
+    #[prop(into)] label: Signal<String>,
+    list: List,
+    /// Limits the search (a département for communes); when it changes, the
+    /// choice is cleared.
+    #[prop(into, optional)]
+    scope: Option<Signal<String>>,
+    /// The saved code and the label shown for it.
+    #[prop(optional, into)]
+    code: String,
+    #[prop(optional, into)] text: String,
+    #[prop(default = true)] required: bool,
+    #[prop(into, optional)] problem: Signal<Option<Problem>>,
+    #[prop(into, optional)] hint: Option<Signal<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let listbox_id = format!("{name}-liste");
+    let option_id = move |i: usize| format!("{name}-option-{i}");
+    let initial_text = text.clone();
+    let (chosen, set_chosen) = signal(code);
+    let (typed, set_typed) = signal(text);
+    let (open, set_open) = signal(false);
+    let (active, set_active) = signal(None::<usize>);
+    let scope = scope.unwrap_or_else(|| Signal::stored(String::new()));
+
+    // Asked of the server as the candidate types; only the answer to the
+    // latest request is kept. (Not a resource: a resource read under the
+    // page's <Suspense> would swap the form out while loading, and the
+    // field would lose the focus.)
+    let (items, set_items) = signal(Vec::<Suggestion>::new());
+    let (answered, set_answered) = signal(false);
+    let generation = StoredValue::new(0u64);
+    let fetch = move || {
+        let n = generation.get_value() + 1;
+        generation.set_value(n);
+        set_answered.set(false);
+        let (q, scope) = (typed.get_untracked(), scope.get_untracked());
+        leptos::task::spawn_local(async move {
+            let found = lookup(list.code().to_owned(), q, Some(scope)).await.unwrap_or_default();
+            if generation.get_value() == n {
+                set_items.set(found);
+                set_answered.set(true);
+            }
+        });
+    };
+    let expanded = Signal::derive(move || open.get() && items.with(|s| !s.is_empty()));
+
+    // A new scope (another département) makes the choice meaningless.
+    Effect::new(move |previous: Option<String>| {
+        let now = scope.get();
+        if previous.is_some_and(|p| p != now) {
+            set_chosen.set(String::new());
+            set_typed.set(String::new());
+            set_items.set(Vec::new());
+        }
+        now
+    });
+
+    let pick = move |s: Suggestion| {
+        set_chosen.set(s.code);
+        set_typed.set(s.label);
+        set_open.set(false);
+        set_active.set(None);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let n = items.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                if !open.get() {
+                    set_open.set(true);
+                    fetch();
+                }
+                if n > 0 {
+                    set_active.set(Some(active.get().map_or(0, |i| (i + 1) % n)));
+                }
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                if n > 0 {
+                    set_active.set(Some(active.get().map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+            }
+            "Enter" => {
+                if let Some(s) = active.get().filter(|_| expanded.get()).and_then(|i| items.with(|list| list.get(i).cloned())) {
+                    ev.prevent_default();
+                    pick(s);
+                }
+            }
+            "Escape" => {
+                if expanded.get() {
+                    ev.prevent_default();
+                    set_open.set(false);
+                    set_active.set(None);
+                } else if !typed.with(String::is_empty) {
+                    ev.prevent_default();
+                    set_typed.set(String::new());
+                    set_chosen.set(String::new());
+                }
+            }
+            _ => {}
+        }
+    };
+    let status = move || {
+        if !open.get() {
+            return String::new();
+        }
+        match items.with(Vec::len) {
+            0 if typed.with(|t| !t.trim().is_empty()) && answered.get() => t_string!(i18n, combobox.none).to_string(),
+            0 => String::new(),
+            n => t_string!(i18n, combobox.count, count = n).to_string(),
+        }
+    };
+    view! {
+        <FieldShell id=name label=label required=required problem=problem hint=hint>
+            <div class="combobox">
+                <input
+                    id=name
+                    type="text"
+                    role="combobox"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-autocomplete="list"
+                    aria-controls=listbox_id.clone()
+                    aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                    aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                    aria-describedby=super::field::described_by(name, hint.is_some(), None, problem)
+                    value=initial_text
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
+                        set_typed.set(event_target_value(&ev));
+                        set_chosen.set(String::new());
+                        set_active.set(None);
+                        set_open.set(true);
+                        fetch();
+                    }
+                    on:keydown=on_keydown
+                    on:blur=move |_| {
+                        // A whole name typed without picking: take it when unambiguous.
+                        if chosen.with(String::is_empty) {
+                            if let Some(s) = items.with(|list| typed.with(|t| sole_exact(list, t).cloned())) {
+                                pick(s);
+                            }
+                        }
+                        set_open.set(false);
+                        set_active.set(None);
+                    }
+                />
+                <input type="hidden" name=name prop:value=move || chosen.get() value=chosen.get_untracked()/>
+                <ul id=listbox_id role="listbox" class="combobox-list" aria-label=move || label.get() hidden=move || !expanded.get()>
+                    {move || {
+                        items
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, s)| {
+                                let chosen_now = s.clone();
+                                view! {
+                                    <li
+                                        id=option_id(i)
+                                        role="option"
+                                        class="combobox-option"
+                                        aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                        // Keep the focus in the field while the pointer picks.
+                                        on:mousedown=|ev| ev.prevent_default()
+                                        on:click=move |_| pick(chosen_now.clone())
+                                    >
+                                        <span class="combobox-label">{s.label}</span>
+                                        {(!s.detail.is_empty()).then(|| view! { <span class="combobox-detail">{s.detail}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
+            </div>
+        </FieldShell>
+    }
+}

@@ -1,0 +1,122 @@
+//! Benchmark (run with `cargo bench -p server --bench lookup`, not part of
+//! the tests): the commune type-ahead against the whole commune list.
+//!
+//! 1. The search alone (`domain::lookup::Index::search` over the ~35,000
+//!    communes): latency per keystroke, p50 / p99 / max.
+//! 2. The same queries as HTTP GETs through the real router
+//!    (`/api/reference/recherche`), from 16 concurrent clients for a few
+//!    seconds: requests per second and p50 / p99 latency.
+//!
+//! The queries are what people type: every prefix (1 to 8 characters) of
+//! commune names picked across the list, with and without a département.
+
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::http::Request;
+use tower::ServiceExt;
+
+use app::server::db::Db;
+use app::server::refdata;
+use app::server::state::Settings;
+use app::server::AppState;
+use sesame_server::http::{leptos_options, router, ServerState};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn report(what: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{what}: {} queries, p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+        samples.len(),
+        percentile(&samples, 0.5).as_secs_f64() * 1e6,
+        percentile(&samples, 0.99).as_secs_f64() * 1e6,
+        samples.last().unwrap().as_secs_f64() * 1e6,
+    );
+}
+
+/// (query, département or "") pairs: prefixes of real names.
+fn workload() -> Vec<(String, String)> {
+    let all = refdata::communes().search("", None, usize::MAX);
+    let mut queries = Vec::new();
+    for entry in all.iter().step_by(97) {
+        let chars: Vec<char> = entry.label.chars().collect();
+        for n in 1..=chars.len().min(8) {
+            let q: String = chars[..n].iter().collect();
+            queries.push((q.clone(), String::new()));
+            queries.push((q, entry.scope.clone()));
+        }
+    }
+    queries
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+#[tokio::main]
+async fn main() {
+    let start = Instant::now();
+    let index = refdata::communes();
+    println!("index of {} communes built in {:.0} ms", index.len(), start.elapsed().as_secs_f64() * 1000.0);
+    let queries = workload();
+
+    let mut samples = Vec::with_capacity(queries.len());
+    for (q, dep) in &queries {
+        let scope = (!dep.is_empty()).then_some(dep.as_str());
+        let t = Instant::now();
+        let found = index.search(q, scope, app::api::reference::SUGGESTIONS);
+        samples.push(t.elapsed());
+        std::hint::black_box(found);
+    }
+    report("search alone (1 thread)", samples);
+
+    let dir = std::env::temp_dir().join(format!("sesame-bench-lookup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = Db::connect(&format!("sqlite://{}/b.db", dir.display())).await.unwrap();
+    db.migrate().await.unwrap();
+    let state = AppState::new(
+        db,
+        Settings { public_url: "http://b".into(), secure_cookies: false, secret: vec![7; 32], assistance_email: "a@b.fr".into() },
+    );
+    let app = router(ServerState { leptos_options: leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap()), app: state });
+    let uris: Vec<String> = queries
+        .iter()
+        .map(|(q, dep)| format!("/api/reference/recherche?liste=communes&q={}&scope={}", encode(q), encode(dep)))
+        .collect();
+    let uris = std::sync::Arc::new(uris);
+    let clients = 16;
+    let run_for = Duration::from_secs(5);
+    let began = Instant::now();
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let (app, uris) = (app.clone(), uris.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut samples = Vec::new();
+            let mut i = c * 7919;
+            while began.elapsed() < run_for {
+                let uri = &uris[i % uris.len()];
+                i += 1;
+                let t = Instant::now();
+                let reply = app.clone().oneshot(Request::get(uri.as_str()).body(Body::empty()).unwrap()).await.unwrap();
+                let status = reply.status();
+                let body = axum::body::to_bytes(reply.into_body(), 1 << 20).await.unwrap();
+                samples.push(t.elapsed());
+                assert!(status.is_success(), "{uri}: {status} {}", String::from_utf8_lossy(&body));
+            }
+            samples
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.unwrap());
+    }
+    let elapsed = began.elapsed().as_secs_f64();
+    println!("through the router, {clients} concurrent clients: {:.0} requests/s", all.len() as f64 / elapsed);
+    report("through the router", all);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,12 @@
+//! Integration tests: the real router and use cases on SQLite and on
+//! PostgreSQL, and the mail worker against a real SMTP capture. One test
+//! binary (one link) for all of them.
+
+#[macro_use]
+mod support;
+
+mod accounts;
+mod dossier;
+mod email_change;
+mod reference;
+mod mail;
