@@ -29,6 +29,13 @@ pub enum AppError {
     LinkExpired,
     #[error("internal error")]
     Internal,
+    /// "Candidater" refused, with the reason.
+    #[error("application refused")]
+    ApplyRefused(crate::domain::application::ApplyRefusal),
+    /// The thing changed meanwhile (another tab, a double click, staff):
+    /// nothing was done; reload and look again.
+    #[error("conflict")]
+    Conflict,
     /// The request itself was malformed (missing or unreadable arguments).
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -44,6 +51,7 @@ impl AppError {
             AppError::LinkExpired => 410,
             AppError::Internal => 500,
             AppError::BadRequest(_) => 400,
+            AppError::ApplyRefused(_) | AppError::Conflict => 409,
         }
     }
 

@@ -96,6 +96,9 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/compte/code-activation") view=pages::lost_links::LostActivationPage/>
                         <Route path=path!("/compte/mot-de-passe-oublie") view=pages::lost_links::ForgotPasswordPage/>
                         <Route path=path!("/compte/reinitialiser/:token") view=pages::reset::ResetPasswordPage/>
+                        <Route path=path!("/candidatures") view=pages::applications::ApplicationsPage/>
+                        <Route path=path!("/candidatures/offre") view=pages::applications::OfferPage/>
+                        <Route path=path!("/candidatures/:id") view=pages::applications::ApplicationPage/>
                         <Route path=path!("/dossier/informations-personnelles") view=pages::dossier::IdentityPageView/>
                         <Route path=path!("/dossier/adresse") view=pages::dossier::AddressPageView/>
                         <Route path=path!("/dossier/baccalaureat") view=pages::dossier::BacPageView/>

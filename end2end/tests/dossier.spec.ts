@@ -99,26 +99,42 @@ test('a new candidate meets the INE pop-up, then completes Informations personne
   // Baccalauréat: the series follow the year, in the browser.
   await page.getByRole('link', { name: 'Saisir/Modifier : Baccalauréat' }).click();
   await hydrated(page);
-  await page.getByLabel("J'ai le Bac ou une équivalence").check();
-  await page.getByLabel(/^Année d'obtention/).fill('2015');
+  // Keyboard only, as in the other sections.
+  await page.getByLabel("J'ai le Bac ou une équivalence").focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByLabel("J'ai le Bac ou une équivalence")).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(/^Année d'obtention/)).toBeFocused();
+  await page.keyboard.type('2015');
   const serie = page.getByLabel(/^Série du bac/);
   await expect(serie.locator('option', { hasText: 'S - Scientifique' })).toHaveCount(1);
-  await page.getByLabel(/^Année d'obtention/).fill('2022');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('2022');
   await expect(serie.locator('option', { hasText: 'S - Scientifique' })).toHaveCount(0);
-  await serie.selectOption('BG');
-  await page.getByLabel(/^Mention/).selectOption('AB');
+  await page.keyboard.press('Tab');
+  await expect(serie).toBeFocused();
+  // Arrows move through a closed list (a space would open it).
+  for (let i = 0; i < 20 && (await serie.inputValue()) !== 'BG'; i++) await page.keyboard.press('ArrowDown');
+  await expect(serie).toHaveValue('BG');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(/^Mention/)).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // Passable
+  await page.keyboard.press('ArrowDown'); // Assez bien
+  await expect(page.getByLabel(/^Mention/)).toHaveValue('AB');
   await expect(page.getByRole('combobox', { name: /^Pays d'obtention/ })).toHaveValue('France');
   await page.getByLabel(/^Département/).focus();
   await page.keyboard.type('31');
   await pickWithKeyboard(page, /^Commune/, 'toulou', 'Toulouse');
   // With the list open, axe checks the combobox and its options too.
-  await page.getByRole('combobox', { name: /^Commune/ }).press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('listbox', { name: /^Commune/ })).toBeVisible();
   await expectNoA11yViolations(page);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox', { name: /^Commune/ })).toBeHidden();
-  await page.getByLabel(/^Etablissement/).fill('Lycée Pierre-de-Fermat');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel(/^Etablissement/)).toBeFocused();
+  await page.keyboard.type('Lycée Pierre-de-Fermat');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Votre baccalauréat a été enregistré' })).toBeVisible();
   await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
 });

@@ -28,39 +28,62 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
     )
     .await
     .map_err(|e| e.to_string())?;
-    let centre = campaigns::ensure_centre(
-        &mut tx,
-        campaign,
-        "DEMANDE DE CESURE - FACULTE DE SANTE - DEPARTEMENT MMP - MEDECINE",
-        "118 route de Narbonne 31062 TOULOUSE",
-        "cesure.medecine@sesame.localhost",
-    )
-    .await
-    .map_err(|e| e.to_string())?;
-    for title in [
-        "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (ANNEE)",
-        "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (ANNEE)",
-    ] {
-        campaigns::ensure_formation(
-            &mut tx,
-            &NewFormation {
-                centre_id: centre,
-                title,
-                keywords: "césure, médecine",
-                window_start: &day(-7),
-                window_end: &day(30),
-                return_deadline: &day(30),
-                capacity: 40,
-            },
-        )
-        .await
-        .map_err(|e| e.to_string())?;
+    // The offer of guide 05 (césure tree) and the passerelle guide.
+    let open = (day(-7), day(30));
+    let closed = (day(-60), day(-30));
+    let tree: [(&str, &str, &str, &[(&str, &str)], &(String, String)); 4] = [
+        (
+            "DEMANDE DE CESURE - FACULTE DE SANTE - DEPARTEMENT MMP - MEDECINE",
+            "118 route de Narbonne 31062 TOULOUSE",
+            "cesure.medecine@sesame.localhost",
+            &[
+                ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (ANNEE)", "césure, médecine, étranger"),
+                ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (SEMESTRE 1)", "césure, médecine, étranger"),
+                ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (ANNEE)", "césure, médecine"),
+                ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (SEMESTRE 1)", "césure, médecine"),
+            ],
+            &open,
+        ),
+        (
+            "DEMANDE DE CESURE - FACULTE SCIENCES ET INGENIERIE (FSI)",
+            "118 route de Narbonne 31062 TOULOUSE",
+            "cesure.fsi@sesame.localhost",
+            &[("GESTION CESURE FSI L1 (ANNEE)", "césure, sciences")],
+            &open,
+        ),
+        (
+            "DEMANDE DE CESURE - IUT",
+            "115 route de Narbonne 31077 TOULOUSE",
+            "cesure.iut@sesame.localhost",
+            &[("GESTION CESURE IUT BUT 2 (ANNEE)", "césure, IUT")],
+            &closed,
+        ),
+        (
+            "PASSERELLE TOULOUSE TECH",
+            "Toulouse Tech, 41 allées Jules Guesde 31000 TOULOUSE",
+            "passerelle.tech@sesame.localhost",
+            &[("PASSERELLE TOULOUSE TECH - ENTREE EN 1RE ANNEE D'ECOLE D'INGENIEURS", "passerelle, ingénieur, Toulouse Tech")],
+            &open,
+        ),
+    ];
+    let mut formations = 0;
+    for (label, address, email, list, (start, end)) in tree {
+        let centre = campaigns::ensure_centre(&mut tx, campaign, label, address, email).await.map_err(|e| e.to_string())?;
+        for (title, keywords) in list {
+            campaigns::ensure_formation(
+                &mut tx,
+                &NewFormation { centre_id: centre, title, keywords, window_start: start, window_end: end, return_deadline: end, capacity: 40 },
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            formations += 1;
+        }
     }
     tx.commit().await.map_err(|e| e.to_string())?;
     staff::add(state, ADMIN_EMAIL, "Administrateur démo", Role::Admin, ADMIN_PASSWORD).await?;
     staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
     Ok(format!(
-        "Démo prête : campagne « Campagne eCesure {year}/{} », 2 formations ouvertes.\n\
+        "Démo prête : campagne « Campagne eCesure {year}/{} », {formations} formations (une close).\n\
          Admin : {ADMIN_EMAIL} / {ADMIN_PASSWORD}\n\
          Gestionnaire : {GESTIONNAIRE_EMAIL} / {GESTIONNAIRE_PASSWORD}\n\
          Espace gestion : /gestion/connexion",

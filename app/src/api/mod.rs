@@ -2,6 +2,7 @@
 //! request's context, call a use case in `server::`, answer.
 
 pub mod account;
+pub mod applications;
 pub mod dossier;
 pub mod reference;
 pub mod session;

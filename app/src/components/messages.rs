@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::domain::ine::IneProblem;
 use crate::domain::password::PasswordRule;
 use crate::domain::Problem;
+use crate::domain::application::ApplyRefusal;
 use crate::error::AppError;
 use crate::i18n::*;
 
@@ -62,6 +63,17 @@ pub fn ine_text(problem: IneProblem) -> String {
     }
 }
 
+pub fn refusal_text(refusal: &ApplyRefusal) -> String {
+    let i18n = use_i18n();
+    match refusal {
+        ApplyRefusal::NotYetOpen(day) => t_string!(i18n, apply.not_yet, date = day.french()).to_string(),
+        ApplyRefusal::Closed(day) => t_string!(i18n, apply.closed, date = day.french()).to_string(),
+        ApplyRefusal::AlreadyApplied => t_string!(i18n, apply.already).to_string(),
+        ApplyRefusal::LimitReached(max) => t_string!(i18n, apply.limit, max = *max).to_string(),
+        ApplyRefusal::DossierIncomplete => t_string!(i18n, apply.incomplete).to_string(),
+    }
+}
+
 pub fn error_text(error: &AppError) -> String {
     let i18n = use_i18n();
     match error {
@@ -73,6 +85,8 @@ pub fn error_text(error: &AppError) -> String {
         AppError::LinkExpired => t_string!(i18n, error.link_expired).to_string(),
         AppError::Internal => t_string!(i18n, error.internal).to_string(),
         AppError::BadRequest(_) => t_string!(i18n, error.bad_request).to_string(),
+        AppError::Conflict => t_string!(i18n, error.conflict).to_string(),
+        AppError::ApplyRefused(refusal) => refusal_text(refusal),
     }
 }
 

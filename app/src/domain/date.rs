@@ -58,6 +58,17 @@ impl Day {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// Days since 1970-01-01 (civil calendar; H. Hinnant's algorithm).
+    pub fn days_since_epoch(&self) -> i64 {
+        let (m, d) = (self.month as i64, self.day as i64);
+        let y = self.year as i64 - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The same day `years` earlier (29 February becomes 28 when needed).
     pub fn years_before(&self, years: i32) -> Day {
         let year = self.year - years;

@@ -4,6 +4,7 @@
 //! turns into French words (see `crate::i18n_problem`).
 
 pub mod account;
+pub mod application;
 pub mod address;
 pub mod bac;
 pub mod cursus;

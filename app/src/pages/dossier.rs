@@ -96,7 +96,7 @@ pub fn DossierChecklist() -> impl IntoView {
 
 /// A section's data once loaded: its form, an error, or the sign-in page
 /// for a visitor whose session has ended.
-fn loaded<T>(page: Resource<Result<T, AppError>>, render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static) -> impl IntoView
+pub(crate) fn loaded<T>(page: Resource<Result<T, AppError>>, render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
 {

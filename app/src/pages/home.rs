@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
 use crate::components::frame::PageTitle;
+use crate::pages::applications::HomeApplications;
 use crate::pages::dossier::DossierChecklist;
 use crate::i18n::*;
 use crate::root::use_session;
@@ -23,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
                     Some(me) => view! {
                         <h1>{t!(i18n, home.welcome)}", "{me.display_name.clone()}</h1>
                         <p>{t!(i18n, home.your_login)}" "<strong class="login">{me.login.clone()}</strong></p>
+                        <HomeApplications/>
                         <DossierChecklist/>
                     }.into_any(),
                     None => view! { <Welcome/> }.into_any(),

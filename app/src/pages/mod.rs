@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod account;
+pub mod applications;
 pub mod create_account;
 pub mod email_change;
 pub mod dossier;

@@ -10,11 +10,23 @@ use chrono_tz::Europe::Paris;
 pub struct Clock {
     /// Seconds added to the system clock (tests move time forward).
     offset: Arc<AtomicI64>,
+    /// When not 0, the clock stands still at this instant (plus `offset`).
+    frozen: Arc<AtomicI64>,
 }
 
 impl Clock {
     pub fn now(&self) -> i64 {
-        Utc::now().timestamp() + self.offset.load(Ordering::Relaxed)
+        let base = match self.frozen.load(Ordering::Relaxed) {
+            0 => Utc::now().timestamp(),
+            at => at,
+        };
+        base + self.offset.load(Ordering::Relaxed)
+    }
+
+    /// Stops the clock at `timestamp` (tests of exact instants).
+    pub fn freeze_at(&self, timestamp: i64) {
+        self.offset.store(0, Ordering::Relaxed);
+        self.frozen.store(timestamp, Ordering::Relaxed);
     }
 
     pub fn advance(&self, seconds: i64) {

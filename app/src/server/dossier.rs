@@ -136,6 +136,15 @@ pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityFor
     Ok(())
 }
 
+/// Informations personnelles (with the INE answer), Adresse and
+/// Baccalauréat: what an application needs (issue 4).
+pub async fn required_sections_complete(conn: &mut super::store::Conn, candidate_id: i64) -> Result<bool, AppError> {
+    Ok(dossier::identity(conn, candidate_id).await?.is_some()
+        && dossier::ine(conn, candidate_id).await?.is_some()
+        && dossier::address(conn, candidate_id).await?.is_some()
+        && dossier::bac(conn, candidate_id).await?.is_some())
+}
+
 /// The sections of the dossier and whether each is complete.
 pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>, AppError> {
     let mut conn = state.db.pool.acquire().await?;

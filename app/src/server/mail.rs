@@ -77,6 +77,23 @@ Une demande a été faite pour que cette adresse devienne celle d'un compte {{pr
 Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici {{lien}}",
 };
 
+/// Guide 05.1: "vous recevez un mail de confirmation".
+pub const APPLICATION_CREATED: Template = Template {
+    subject: "{{product}} - Confirmation de votre candidature",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) a bien été enregistrée.\n\n\
+Procédure dématérialisée : veuillez déposer vos pièces justificatives avant le {{date_limite}}. Une fois fait vous devrez transmettre votre candidature.\n\n\
+Pour suivre votre candidature : {{lien}}",
+};
+
+/// Guide 05.3: "une annulation est définitive et fait l'objet d'un mail".
+pub const APPLICATION_CANCELLED: Template = Template {
+    subject: "{{product}} - Annulation de votre candidature",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) a été annulée le {{date}}, à votre demande. Cette annulation est définitive.\n\n\
+Si vous n'êtes pas à l'origine de cette annulation, contactez l'assistance.",
+};
+
 const FOOTER: &str = "\n\n--\nCe courriel a été envoyé automatiquement, merci de ne pas y répondre.\n\
 {{product}} — assistance : {{assistance}}";
 

@@ -3,6 +3,7 @@
 //! [`AppState`] and hands it to every request as Leptos context.
 
 pub mod accounts;
+pub mod applications;
 pub mod auth;
 pub mod campaigns;
 pub mod clock;

@@ -34,3 +34,31 @@ export async function signedInCandidate(page: Page, prefix = 'candidat'): Promis
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bienvenue');
   return { email, login };
 }
+
+/** Fills Informations personnelles (no INE), Adresse and Baccalauréat
+ *  ("Je n'ai pas le Bac"): the least a dossier needs to apply. */
+export async function completeDossier(page: Page) {
+  await page.goto('/dossier/informations-personnelles');
+  await hydrated(page);
+  await page.getByRole('dialog').getByRole('button', { name: "Je n'ai pas d'INE" }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByLabel('Civilité').selectOption('Mme');
+  await page.getByLabel(/^Date naissance/).fill('03/07/2004');
+  await page.getByLabel(/^Département de naissance/).selectOption('31');
+  await page.getByLabel(/^Ville de naissance/).fill('Toulouse');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vos informations personnelles ont été enregistrées' })).toBeVisible();
+  await page.goto('/dossier/adresse');
+  await hydrated(page);
+  await page.getByLabel(/^Adresse \(numéro et voie\)/).fill('12 rue des Lilas');
+  await page.getByLabel(/^Code postal/).fill('31000');
+  await expect(page.getByLabel(/^Commune/).locator('option')).toHaveCount(2);
+  await page.getByLabel(/^Commune/).selectOption('31555');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre adresse a été enregistrée' })).toBeVisible();
+  await page.goto('/dossier/baccalaureat');
+  await hydrated(page);
+  await page.getByLabel("Je n'ai pas le Bac (0000-sans bac)").check();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
+}

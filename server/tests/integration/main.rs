@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod applications;
 mod dossier;
 mod email_change;
 mod reference;

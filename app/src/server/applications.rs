@@ -1,0 +1,153 @@
+//! Application use cases: the offer, "Candidater" (rules from
+//! `domain::application`, checked in one transaction with the candidate's
+//! row locked, the mail queued in it), the list, the summary, cancelling.
+
+use super::auth::session::Signed;
+use super::clock::paris_date;
+use super::dossier::{required_sections_complete, today};
+use super::mail;
+use super::state::AppState;
+use super::store::applications::{self, ApplicationRow, OfferRow};
+use super::store::{accounts, StoreError};
+use crate::api::applications::{ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
+use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, DossierStatus, Window};
+use crate::domain::date::Day;
+use crate::error::AppError;
+
+fn window(f: &OfferRow) -> Result<Window, AppError> {
+    match (Day::parse_iso(&f.window_start), Day::parse_iso(&f.window_end)) {
+        (Some(start), Some(end)) => Ok(Window { start, end }),
+        _ => {
+            tracing::error!(formation = f.formation_id, "formation window unreadable");
+            Err(AppError::Internal)
+        }
+    }
+}
+
+fn deadline(f: &OfferRow) -> Result<Day, AppError> {
+    Day::parse_iso(&f.return_deadline).ok_or(AppError::Internal)
+}
+
+pub async fn offer(state: &AppState, signed: &Signed) -> Result<Vec<OfferCentre>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let rows = applications::offer(&mut conn, me.campaign_id).await?;
+    let mine: Vec<i64> = applications::of_candidate(&mut conn, me.id).await?.iter().map(|a| a.formation.formation_id).collect();
+    let today = today(state);
+    let mut centres: Vec<OfferCentre> = Vec::new();
+    for f in rows {
+        let w = window(&f)?;
+        let formation = OfferFormation {
+            id: f.formation_id,
+            title: f.title.clone(),
+            keywords: f.keywords.clone(),
+            url: f.url.clone(),
+            start: w.start,
+            end: w.end,
+            mode: f.mode.clone(),
+            state: w.state(today),
+            applied: mine.contains(&f.formation_id),
+        };
+        match centres.last_mut() {
+            Some(c) if c.id == f.centre_id => c.formations.push(formation),
+            _ => centres.push(OfferCentre { id: f.centre_id, label: f.centre, formations: vec![formation] }),
+        }
+    }
+    Ok(centres)
+}
+
+pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Result<i64, AppError> {
+    let now = state.clock.now();
+    let today = today(state);
+    let mut tx = state.db.pool.begin().await?;
+    applications::lock_candidate(&mut tx, signed.account_id).await?;
+    let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let formation = applications::formation(&mut tx, me.campaign_id, formation_id).await?.ok_or(AppError::NotFound)?;
+    let (live, already_applied) = applications::live_counts(&mut tx, me.id, formation_id).await?;
+    let ctx = ApplyContext {
+        window: window(&formation)?,
+        today,
+        already_applied,
+        live_applications: live as u32,
+        max_applications: applications::max_applications(&mut tx, me.campaign_id).await? as u32,
+        dossier_complete: required_sections_complete(&mut tx, me.id).await?,
+    };
+    may_apply(&ctx).map_err(AppError::ApplyRefused)?;
+    let id = match applications::insert(&mut tx, me.id, formation_id, now).await {
+        Ok(id) => id,
+        Err(StoreError::Duplicate) => return Err(AppError::ApplyRefused(ApplyRefusal::AlreadyApplied)),
+        Err(other) => return Err(other.into()),
+    };
+    let mail = mail::APPLICATION_CREATED.build(
+        &[
+            ("prenom", &me.prenom),
+            ("nom", &me.nom),
+            ("formation", &formation.title),
+            ("centre", &formation.centre),
+            ("date_limite", &deadline(&formation)?.french()),
+            ("lien", &state.link(&format!("/candidatures/{id}"))),
+        ],
+        &state.settings.assistance_email,
+    );
+    mail::queue(&mut tx, &format!("application-created:{id}"), &me.email, &mail, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(id)
+}
+
+fn line(a: &ApplicationRow, today: Day) -> Result<ApplicationLine, AppError> {
+    let return_deadline = deadline(&a.formation)?;
+    Ok(ApplicationLine {
+        id: a.id,
+        formation: a.formation.title.clone(),
+        return_deadline,
+        days_left: days_left(today, return_deadline),
+        treatment: a.formation.treatment.clone(),
+        status: DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?,
+        decision: a.decision.clone(),
+        centre: a.formation.centre.clone(),
+    })
+}
+
+pub async fn lines(state: &AppState, signed: &Signed) -> Result<Vec<ApplicationLine>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let today = today(state);
+    applications::of_candidate(&mut conn, signed.account_id).await?.iter().map(|a| line(a, today)).collect()
+}
+
+pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<ApplicationDetail, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let a = applications::one_of_candidate(&mut conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
+    let line = line(&a, today(state))?;
+    Ok(ApplicationDetail {
+        may_cancel: may_cancel(line.status, a.decision.is_some()),
+        line,
+        mode: a.formation.mode.clone(),
+        created: paris_date(a.created_at),
+        received: a.received_at.map(paris_date),
+        transmitted: a.transmitted_at.map(paris_date),
+        contact_address: a.formation.centre_address.clone(),
+        contact_email: a.formation.centre_email.clone(),
+    })
+}
+
+/// Guide 05.3. A second click, or a click in a stale tab, finds the
+/// application already cancelled (or no longer cancellable): `Conflict`,
+/// and no second mail.
+pub async fn cancel(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let a = applications::one_of_candidate(&mut tx, me.id, id).await?.ok_or(AppError::NotFound)?;
+    if !applications::cancel(&mut tx, me.id, id, now).await? {
+        return Err(AppError::Conflict);
+    }
+    let mail = mail::APPLICATION_CANCELLED.build(
+        &[("prenom", &me.prenom), ("nom", &me.nom), ("formation", &a.formation.title), ("centre", &a.formation.centre), ("date", &paris_date(now))],
+        &state.settings.assistance_email,
+    );
+    mail::queue(&mut tx, &format!("application-cancelled:{id}"), &me.email, &mail, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}

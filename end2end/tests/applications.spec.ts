@@ -1,0 +1,91 @@
+// Applying (guide 05): the offer of formations, the confirmation, the
+// summary, the "Candidatures" table, a refused second application, and
+// cancelling with its mail.
+import { test, expect } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
+import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
+import { waitForMail } from './support/mail';
+
+const FORMATION = "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (ANNEE)";
+
+test('a candidate applies from the offer, is refused twice the same, then cancels', async ({ page }) => {
+  const { email } = await signedInCandidate(page, 'candidature');
+  await completeDossier(page);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Candidatures' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Candidatures');
+  await expect(page.getByText("Vous n'avez pas encore de candidature")).toBeVisible();
+  await page.getByRole('link', { name: '+ Nouvelle candidature' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Offre de formation');
+  await hydrated(page);
+
+  // Centres unfold with the keyboard; the search unfolds what matches.
+  const centre = page.getByRole('button', { name: /DEPARTEMENT MMP - MEDECINE/ });
+  await expect(centre).toHaveAttribute('aria-expanded', 'false');
+  await centre.focus();
+  await page.keyboard.press('Enter');
+  await expect(centre).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('rowheader', { name: FORMATION })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('rowheader', { name: FORMATION })).toBeHidden();
+  await page.getByLabel('Rechercher une formation').fill('etranger');
+  await expect(page.getByRole('status').filter({ hasText: 'correspondent' })).toContainText('2 / 7');
+  await expect(page.getByRole('button', { name: /FACULTE SCIENCES ET INGENIERIE/ })).toBeHidden();
+  await expect(page.getByRole('rowheader', { name: FORMATION })).toBeVisible();
+  // The IUT window is closed: no button.
+  await page.getByLabel('Rechercher une formation').fill('IUT');
+  await expect(page.getByRole('row').filter({ hasText: 'BUT 2' })).toContainText('Close');
+  await page.getByLabel('Rechercher une formation').fill('');
+  await expectNoA11yViolations(page);
+
+  await page.getByLabel('Rechercher une formation').fill('etranger');
+  const applyButton = page.getByRole('button', { name: `Candidater : ${FORMATION}` });
+  await applyButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Confirmation' });
+  await expect(dialog).toContainText(`Voulez-vous candidater à la formation '${FORMATION}' ?`);
+  await expect(dialog.getByRole('button', { name: 'Non' })).toBeFocused();
+  await expectNoA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await applyButton.click();
+  await dialog.getByRole('button', { name: 'Oui, candidater' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  await expect(page.getByRole('status').filter({ hasText: 'Votre candidature a été enregistrée' })).toBeVisible();
+  const details = page.getByRole('region', { name: 'Informations détaillées' });
+  await expect(details).toContainText(FORMATION);
+  await expect(details).toContainText('En attente');
+  await expect(details).toContainText('Non défini');
+  await expect(page.getByRole('region', { name: 'Adresse de contact' })).toContainText('118 route de Narbonne 31062 TOULOUSE');
+  await expect(page.getByText(/^Procédure dématérialisée, veuillez déposer vos pièces/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  const mail = await waitForMail(email, 'Confirmation de votre candidature');
+  expect(mail.text).toContain(FORMATION);
+
+  // The same formation again: refused, with the reason.
+  await page.goto('/candidatures/offre');
+  await hydrated(page);
+  await page.getByLabel('Rechercher une formation').fill('etranger');
+  await expect(page.getByRole('row').filter({ hasText: FORMATION })).toContainText('Candidature déjà déposée');
+
+  // The table; Enter on "Ouvrir" opens the summary.
+  await page.goto('/candidatures');
+  await hydrated(page);
+  const row = page.getByRole('row').filter({ hasText: FORMATION });
+  await expect(row).toContainText('En attente');
+  await expect(row).toContainText('jour(s) restant(s)');
+  await expectNoA11yViolations(page);
+  await row.getByRole('link', { name: /^Ouvrir/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  await hydrated(page);
+
+  // Cancelling asks first, is final, and mails.
+  await page.getByRole('button', { name: 'Annuler ma candidature' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Annuler la candidature' });
+  await expect(confirm).toContainText('Attention : une annulation est définitive et fait l\'objet d\'un mail.');
+  await confirm.getByRole('button', { name: 'Oui, annuler définitivement' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre candidature a été annulée' })).toBeVisible();
+  await expect(page.getByText("Vous n'avez pas encore de candidature")).toBeVisible();
+  await waitForMail(email, 'Annulation de votre candidature');
+});
