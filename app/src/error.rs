@@ -32,6 +32,9 @@ pub enum AppError {
     /// "Candidater" refused, with the reason.
     #[error("application refused")]
     ApplyRefused(crate::domain::application::ApplyRefusal),
+    /// A pièce justificative file refused, with the reason.
+    #[error("file refused")]
+    FileRefused(crate::domain::upload::UploadProblem),
     /// The thing changed meanwhile (another tab, a double click, staff):
     /// nothing was done; reload and look again.
     #[error("conflict")]
@@ -52,6 +55,8 @@ impl AppError {
             AppError::Internal => 500,
             AppError::BadRequest(_) => 400,
             AppError::ApplyRefused(_) | AppError::Conflict => 409,
+            AppError::FileRefused(crate::domain::upload::UploadProblem::TooLarge { .. }) => 413,
+            AppError::FileRefused(_) => 422,
         }
     }
 

@@ -34,7 +34,7 @@ test('a candidate applies from the offer, is refused twice the same, then cancel
   await expect(page.getByRole('rowheader', { name: FORMATION })).toBeVisible();
   // The IUT window is closed: no button.
   await page.getByLabel('Rechercher une formation').fill('IUT');
-  await expect(page.getByRole('row').filter({ hasText: 'BUT 2' })).toContainText('Close');
+  await expect(page.getByRole('row').filter({ hasText: 'BUT 2' })).toContainText('Candidatures closes');
   await page.getByLabel('Rechercher une formation').fill('');
   await expectNoA11yViolations(page);
 
@@ -88,4 +88,76 @@ test('a candidate applies from the offer, is refused twice the same, then cancel
   await expect(page.getByRole('status').filter({ hasText: 'Votre candidature a été annulée' })).toBeVisible();
   await expect(page.getByText("Vous n'avez pas encore de candidature")).toBeVisible();
   await waitForMail(email, 'Annulation de votre candidature');
+});
+
+const PIECES = [
+  "Copie de la pièce d'identité",
+  'CURRICULUM VITAE',
+  'Fiche de renseignements administratifs',
+  'JUSTIFICATIFS DES PROJETS DE CESURE',
+  'LETTRE DE MOTIVATION',
+];
+
+function pdf(size = 4000): Buffer {
+  const head = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
+}
+
+function jpeg(size = 3000): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), Buffer.alloc(size, 0x11)]);
+}
+
+test('pieces are uploaded, checked, answered, then the application is transmitted', async ({ page }) => {
+  const { email } = await signedInCandidate(page, 'pieces');
+  await completeDossier(page);
+  await page.goto('/candidatures/offre');
+  await hydrated(page);
+  await page.getByLabel('Rechercher une formation').fill('en france (annee)');
+  await page.getByRole('button', { name: /^Candidater : .*EN FRANCE \(ANNEE\)/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  await hydrated(page);
+  const table = page.getByRole('region', { name: 'Pièces justificatives' });
+  await expect(table.getByRole('row')).toHaveCount(7);
+  await expect(page.getByRole('button', { name: 'Transmettre ma candidature' })).toBeDisabled();
+
+  // Refused in the browser, with what is accepted: an executable named .pdf, an oversized file.
+  const cv = page.getByLabel('Ajouter un fichier : CURRICULUM VITAE');
+  await cv.setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03 not a pdf') });
+  const cvRow = table.getByRole('row').filter({ hasText: 'CURRICULUM VITAE' });
+  await expect(cvRow.getByRole('alert')).toContainText("n'est ni un PDF ni une image JPEG");
+  await cv.setInputFiles({ name: 'gros.pdf', mimeType: 'application/pdf', buffer: pdf(2 * 1024 * 1024 + 1) });
+  await expect(cvRow.getByRole('alert')).toContainText('dépasse 2 Mo');
+  await expect(cvRow).toContainText('En attente');
+
+  // Six real files: PDFs and JPEG photos, one replaced.
+  for (const [i, piece] of PIECES.entries()) {
+    const file = i % 2 === 0 ? { name: `piece-${i}.pdf`, mimeType: 'application/pdf', buffer: pdf(20000 + i) } : { name: `photo-${i}.jpg`, mimeType: 'image/jpeg', buffer: jpeg(50000) };
+    await page.getByLabel(`Ajouter un fichier : ${piece}`).setInputFiles(file);
+    await expect(table.getByRole('row').filter({ hasText: piece })).toContainText('Transmise');
+  }
+  await page.getByLabel('Remplacer le fichier : CURRICULUM VITAE').setInputFiles({ name: 'cv-2026.pdf', mimeType: 'application/pdf', buffer: pdf(9000) });
+  await expect(cvRow).toContainText('cv-2026.pdf');
+  const download = page.waitForEvent('download');
+  await cvRow.getByRole('link', { name: /^Télécharger : cv-2026.pdf/ }).click();
+  expect((await download).suggestedFilename()).toBe('cv-2026.pdf');
+
+  // The conditional piece: "Non concerné".
+  const capture = table.getByRole('row').filter({ hasText: 'CAPTURE' });
+  await capture.getByRole('button', { name: /^Non concerné/ }).click();
+  await expect(capture).toContainText('Non concerné');
+  await expectNoA11yViolations(page);
+
+  const transmit = page.getByRole('button', { name: 'Transmettre ma candidature' });
+  await expect(transmit).toBeEnabled();
+  await transmit.click();
+  const dialog = page.getByRole('dialog', { name: 'Transmettre ma candidature' });
+  await expect(dialog).toContainText('une fois votre dossier transmis aucune modification ne sera possible');
+  await expectNoA11yViolations(page);
+  await dialog.getByRole('button', { name: 'Oui, transmettre' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Réceptionné' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
+  await expect(page.getByRole('region', { name: 'Dates utiles' })).toContainText('Date de transmission');
+  await expect(page.getByLabel(/^Ajouter un fichier/)).toHaveCount(0);
+  await waitForMail(email, 'Accusé de réception de votre dossier');
 });

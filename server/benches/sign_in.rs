@@ -44,7 +44,7 @@ async fn main() {
     db.migrate().await.unwrap();
     let state = AppState::new(
         db,
-        Settings { public_url: "http://b".into(), secure_cookies: false, secret: vec![7; 32], assistance_email: "a@b.fr".into() },
+        Settings { public_url: "http://b".into(), secure_cookies: false, secret: vec![7; 32], assistance_email: "a@b.fr".into(), files_dir: dir.join("files"), max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES },
     );
     sesame_server::staff::add(&state, "bench@sesame.test", "Bench", sesame_server::staff::Role::Gestionnaire, "Abcdefgh1!").await.unwrap();
     let app = router(ServerState { leptos_options: leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap()), app: state });

@@ -21,6 +21,8 @@ pub struct Config {
     pub mail_from: String,
     /// Where cargo-leptos put the site (WASM, CSS, assets).
     pub site_root: PathBuf,
+    /// The largest piece accepted, in bytes.
+    pub max_upload_bytes: u64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -35,6 +37,7 @@ struct FileConfig {
     assistance_email: Option<String>,
     mail_from: Option<String>,
     site_root: Option<PathBuf>,
+    max_upload_bytes: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +96,10 @@ impl Config {
             Some(_) => return Err(err("SESAME_SESSION_SECRET", "au moins 32 caractères")),
             None => stored_secret(&data_dir).map_err(|e| err("SESAME_SESSION_SECRET", format!("lecture ou création dans {} : {e}", data_dir.display())))?,
         };
+        let max_upload_bytes = match env("SESAME_MAX_UPLOAD_BYTES").or(file.max_upload_bytes.map(|n| n.to_string())) {
+            None => app::domain::upload::DEFAULT_MAX_BYTES,
+            Some(text) => text.parse::<u64>().ok().filter(|n| *n >= 1024).ok_or_else(|| err("SESAME_MAX_UPLOAD_BYTES", format!("nombre d'octets attendu (au moins 1024) : {text}")))?,
+        };
         let site_root = env("LEPTOS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| PathBuf::from("target/site"));
         Ok(Config {
             database_url,
@@ -104,6 +111,7 @@ impl Config {
             assistance_email,
             mail_from,
             site_root,
+            max_upload_bytes,
         })
     }
 
@@ -113,6 +121,8 @@ impl Config {
             secure_cookies: self.public_url.starts_with("https://"),
             secret: self.secret.clone(),
             assistance_email: self.assistance_email.clone(),
+            files_dir: self.data_dir.join("files"),
+            max_upload_bytes: self.max_upload_bytes,
         }
     }
 }

@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, Utc};
 
 use app::server::store::campaigns::{self, NewFormation};
+use app::server::store::pieces;
 use app::server::AppState;
 
 use crate::staff::{self, Role};
@@ -31,7 +32,19 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
     // The offer of guide 05 (césure tree) and the passerelle guide.
     let open = (day(-7), day(30));
     let closed = (day(-60), day(-30));
-    let tree: [(&str, &str, &str, &[(&str, &str)], &(String, String)); 4] = [
+    // The six pieces of guide 05.2, common to the centre; (label, required).
+    let cesure_pieces: &[(&str, bool)] = &[
+        ("Copie de la pièce d'identité", true),
+        ("CURRICULUM VITAE", true),
+        ("Fiche de renseignements administratifs", true),
+        ("CAPTURE D'ECRAN : COCHE CESURE SUR PARCOURSUP - MON MASTER", false),
+        ("JUSTIFICATIFS DES PROJETS DE CESURE", true),
+        ("LETTRE DE MOTIVATION", true),
+    ];
+    let passerelle_pieces: &[(&str, bool)] =
+        &[("Charte d'engagement signée", true), ("Relevés de notes de l'année en cours", true), ("Copie de la pièce d'identité", true)];
+    #[allow(clippy::type_complexity)]
+    let tree: [(&str, &str, &str, &[(&str, &str)], &(String, String), &[(&str, bool)]); 4] = [
         (
             "DEMANDE DE CESURE - FACULTE DE SANTE - DEPARTEMENT MMP - MEDECINE",
             "118 route de Narbonne 31062 TOULOUSE",
@@ -43,6 +56,7 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
                 ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (SEMESTRE 1)", "césure, médecine"),
             ],
             &open,
+            cesure_pieces,
         ),
         (
             "DEMANDE DE CESURE - FACULTE SCIENCES ET INGENIERIE (FSI)",
@@ -50,6 +64,7 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
             "cesure.fsi@sesame.localhost",
             &[("GESTION CESURE FSI L1 (ANNEE)", "césure, sciences")],
             &open,
+            cesure_pieces,
         ),
         (
             "DEMANDE DE CESURE - IUT",
@@ -57,6 +72,7 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
             "cesure.iut@sesame.localhost",
             &[("GESTION CESURE IUT BUT 2 (ANNEE)", "césure, IUT")],
             &closed,
+            cesure_pieces,
         ),
         (
             "PASSERELLE TOULOUSE TECH",
@@ -64,11 +80,15 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
             "passerelle.tech@sesame.localhost",
             &[("PASSERELLE TOULOUSE TECH - ENTREE EN 1RE ANNEE D'ECOLE D'INGENIEURS", "passerelle, ingénieur, Toulouse Tech")],
             &open,
+            passerelle_pieces,
         ),
     ];
     let mut formations = 0;
-    for (label, address, email, list, (start, end)) in tree {
+    for (label, address, email, list, (start, end), piece_list) in tree {
         let centre = campaigns::ensure_centre(&mut tx, campaign, label, address, email).await.map_err(|e| e.to_string())?;
+        for (position, (piece, required)) in piece_list.iter().enumerate() {
+            pieces::ensure_piece(&mut tx, centre, None, piece, *required, position as i64).await.map_err(|e| e.to_string())?;
+        }
         for (title, keywords) in list {
             campaigns::ensure_formation(
                 &mut tx,

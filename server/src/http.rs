@@ -19,7 +19,7 @@ use app::error::AppError;
 use app::server::AppState;
 use app::{shell, App};
 
-/// Forms are small; uploads get their own limit later.
+/// Forms are small; uploads (`uploads.rs`) have their own limit.
 const MAX_BODY: usize = 64 * 1024;
 
 #[derive(Clone, FromRef)]
@@ -41,7 +41,8 @@ pub fn router(state: ServerState) -> Router {
     let routes = generate_route_list(App);
     let app_state = state.app.clone();
     let options = state.leptos_options.clone();
-    Router::new()
+    let max_upload = state.app.settings.max_upload_bytes;
+    let pages = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .route("/api/{*name}", get(server_fn).post(server_fn))
@@ -52,8 +53,11 @@ pub fn router(state: ServerState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY));
+    Router::new()
+        .merge(crate::uploads::routes(max_upload))
+        .merge(pages)
         .layer(middleware::from_fn(api_status))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

@@ -8,5 +8,6 @@ pub mod http;
 pub mod jobs;
 pub mod mailer;
 pub mod staff;
+pub mod uploads;
 
 pub use config::Config;

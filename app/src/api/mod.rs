@@ -4,6 +4,7 @@
 pub mod account;
 pub mod applications;
 pub mod dossier;
+pub mod pieces;
 pub mod reference;
 pub mod session;
 pub mod staff;

@@ -6,6 +6,7 @@ use crate::domain::ine::IneProblem;
 use crate::domain::password::PasswordRule;
 use crate::domain::Problem;
 use crate::domain::application::ApplyRefusal;
+use crate::domain::upload::UploadProblem;
 use crate::error::AppError;
 use crate::i18n::*;
 
@@ -74,6 +75,26 @@ pub fn refusal_text(refusal: &ApplyRefusal) -> String {
     }
 }
 
+pub fn upload_text(problem: UploadProblem) -> String {
+    let i18n = use_i18n();
+    match problem {
+        UploadProblem::Empty => t_string!(i18n, pieces.empty).to_string(),
+        UploadProblem::TooLarge { max } => t_string!(i18n, pieces.too_large, max = format_size(max)).to_string(),
+        UploadProblem::NotPdfOrJpeg => t_string!(i18n, pieces.wrong_kind).to_string(),
+    }
+}
+
+/// "2 Mo", "512 Ko".
+pub fn format_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+        format!("{} Mo", bytes / (1024 * 1024))
+    } else if bytes >= 1024 * 1024 {
+        format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    } else {
+        format!("{} Ko", bytes.div_ceil(1024))
+    }
+}
+
 pub fn error_text(error: &AppError) -> String {
     let i18n = use_i18n();
     match error {
@@ -87,6 +108,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::BadRequest(_) => t_string!(i18n, error.bad_request).to_string(),
         AppError::Conflict => t_string!(i18n, error.conflict).to_string(),
         AppError::ApplyRefused(refusal) => refusal_text(refusal),
+        AppError::FileRefused(problem) => upload_text(*problem),
     }
 }
 

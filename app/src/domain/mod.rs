@@ -17,7 +17,9 @@ pub mod login;
 pub mod lookup;
 pub mod password;
 pub mod phone;
+pub mod pieces;
 pub mod place;
 pub mod problem;
+pub mod upload;
 
 pub use problem::{FieldErrors, Problem};

@@ -260,7 +260,7 @@ fn OfferTree(centres: Vec<OfferCentre>) -> impl IntoView {
 /// A confirmation: a modal titled `title`, described by the element with id
 /// `confirmation-texte`, closed by Escape or by `on_close`.
 #[component]
-fn ConfirmDialog(#[prop(into)] title: Signal<String>, on_close: Callback<()>, children: Children) -> impl IntoView {
+pub(crate) fn ConfirmDialog(#[prop(into)] title: Signal<String>, on_close: Callback<()>, children: Children) -> impl IntoView {
     view! {
         <div on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
             <Modal labelled_by="confirmation-titre" described_by="confirmation-texte">
@@ -276,9 +276,11 @@ pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let cancel = ServerAction::<CancelApplication>::new();
+    // A redirect back here (after "Transmettre") changes the query: reload.
+    let location = leptos_router::hooks::use_location();
     let detail = Resource::new(
-        move || (params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0), cancel.version().get()),
-        |(id, _)| load_application(id),
+        move || (params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0), cancel.version().get(), location.search.get()),
+        |(id, _, _)| load_application(id),
     );
     view! {
         <PageTitle text=tr!(i18n, applications.recap_title)/>
@@ -332,6 +334,10 @@ fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>) -> 
         {(l.status == DossierStatus::EnAttente).then(|| view! {
             <p class="alert alert-info" role="note">{t_string!(i18n, applications.banner, date = l.return_deadline.french()).to_string()}</p>
         })}
+        {move || query.read().get("transmise").map(|_| view! {
+            <p class="alert alert-success" role="status">{t!(i18n, pieces.transmitted)}</p>
+        })}
+        <crate::pages::pieces::PiecesSection application=id/>
         {d.may_cancel.then(|| view! {
             <p><button type="button" class="button button-danger" on:click=move |_| asking.set(true)>{t!(i18n, applications.cancel)}</button></p>
         })}

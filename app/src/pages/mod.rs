@@ -7,6 +7,7 @@ pub mod email_change;
 pub mod dossier;
 pub mod gestion;
 pub mod home;
+pub mod pieces;
 pub mod lost_links;
 pub mod not_found;
 pub mod reset;

@@ -94,6 +94,14 @@ Votre candidature à la formation « {{formation}} » ({{centre}}) a été annul
 Si vous n'êtes pas à l'origine de cette annulation, contactez l'assistance.",
 };
 
+/// Guide 05.4: "un mail accusant de la bonne réception de votre dossier".
+pub const APPLICATION_RECEIVED: Template = Template {
+    subject: "{{product}} - Accusé de réception de votre dossier",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) a été transmise le {{date}}. Son statut est désormais « Réceptionné ».\n\n\
+Vous serez averti·e par mail dès qu'un avis sera émis pour votre candidature : {{lien}}",
+};
+
 const FOOTER: &str = "\n\n--\nCe courriel a été envoyé automatiquement, merci de ne pas y répondre.\n\
 {{product}} — assistance : {{assistance}}";
 

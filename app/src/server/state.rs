@@ -19,6 +19,10 @@ pub struct Settings {
     /// Key of the hashes of tokens.
     pub secret: Vec<u8>,
     pub assistance_email: String,
+    /// Where uploaded pieces are stored (outside the web root).
+    pub files_dir: std::path::PathBuf,
+    /// The largest piece accepted, in bytes (2 MB by default).
+    pub max_upload_bytes: u64,
 }
 
 #[derive(Clone)]

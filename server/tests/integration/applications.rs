@@ -48,7 +48,7 @@ async fn candidate(app: &TestApp, email: &str) -> String {
 }
 
 /// Informations personnelles, Adresse and Baccalauréat saved.
-async fn complete_dossier(app: &TestApp, me: &str) {
+pub(crate) async fn complete_dossier(app: &TestApp, me: &str) {
     for (path, fields) in [
         ("/api/dossier/informations-personnelles/enregistrer", crate::dossier::identity("")),
         (

@@ -11,3 +11,4 @@ mod dossier;
 mod email_change;
 mod reference;
 mod mail;
+mod pieces;

@@ -9,6 +9,7 @@ pub mod dossier;
 pub mod email_changes;
 pub mod jobs;
 pub mod outbox;
+pub mod pieces;
 pub mod resets;
 pub mod sessions;
 pub mod throttle;

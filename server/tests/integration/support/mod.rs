@@ -31,12 +31,10 @@ fn random_suffix() -> String {
 }
 
 pub async fn spawn(backend: Backend) -> TestApp {
+    let dir = std::env::temp_dir().join(format!("sesame-test-{}", random_suffix()));
+    std::fs::create_dir_all(&dir).unwrap();
     let url = match backend {
-        Backend::Sqlite => {
-            let dir = std::env::temp_dir().join(format!("sesame-test-{}", random_suffix()));
-            std::fs::create_dir_all(&dir).unwrap();
-            format!("sqlite://{}/t.db", dir.display())
-        }
+        Backend::Sqlite => format!("sqlite://{}/t.db", dir.display()),
         Backend::Postgres => {
             let admin = std::env::var("SESAME_TEST_PG_URL")
                 .expect("SESAME_TEST_PG_URL must name a PostgreSQL server (scripts/test.sh provides one)");
@@ -56,6 +54,8 @@ pub async fn spawn(backend: Backend) -> TestApp {
         secure_cookies: false,
         secret: b"0123456789abcdef0123456789abcdef".to_vec(),
         assistance_email: "assistance@sesame.test".into(),
+        files_dir: dir.join("files"),
+        max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
     };
     let state = AppState::new(db, settings);
     let mut conn = state.db.pool.acquire().await.unwrap();

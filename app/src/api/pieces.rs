@@ -1,0 +1,60 @@
+//! Pièces justificatives of an application (guide 05.4). Files themselves
+//! travel outside server functions: `POST /fichiers/candidature/{id}/piece/{piece}`
+//! (streamed to disk) and `GET /fichiers/{file}` (as an attachment), in
+//! the server crate's `uploads` module.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::pieces::PieceStatus;
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PieceLine {
+    pub piece_id: i64,
+    pub label: String,
+    pub required: bool,
+    pub common: bool,
+    pub status: PieceStatus,
+    pub comment: String,
+    pub file_id: Option<i64>,
+    pub file_name: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PiecesView {
+    pub pieces: Vec<PieceLine>,
+    /// Files may be added or removed (before transmission, or Incomplet).
+    pub editable: bool,
+    pub may_transmit: bool,
+    pub max_bytes: u64,
+}
+
+pub fn upload_path(application: i64, piece: i64) -> String {
+    format!("/fichiers/candidature/{application}/piece/{piece}")
+}
+
+pub fn download_path(file: i64) -> String {
+    format!("/fichiers/{file}")
+}
+
+#[server(prefix = "/api", endpoint = "candidatures/pieces")]
+pub async fn load_pieces(application: i64) -> Result<PiecesView, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::pieces::view(&state, &signed, application).await
+}
+
+/// "Supprimer" a file, or answer "Non concerné" (`non_concerne` set).
+#[server(prefix = "/api", endpoint = "candidatures/pieces/reponse")]
+pub async fn answer_piece(application: i64, piece: i64, non_concerne: Option<String>) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::pieces::set_answer(&state, &signed, application, piece, non_concerne.is_some()).await
+}
+
+#[server(prefix = "/api", endpoint = "candidatures/transmettre")]
+pub async fn transmit_application(application: i64) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::pieces::transmit(&state, &signed, application).await?;
+    leptos_axum::redirect(&format!("/candidatures/{application}?transmise=1"));
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! Uploaded files on disk, under `Settings::files_dir`, by generated names.
+//! A file is received into `tmp/` while being checked (content, size),
+//! flushed, then renamed into place: a crash leaves no half file under a
+//! real name, only `tmp/` debris that `sweep_tmp` removes.
+
+use std::path::{Path, PathBuf};
+
+use bytes::Bytes;
+use futures::{Stream, StreamExt};
+use tokio::io::AsyncWriteExt;
+
+use super::auth::tokens::random_token;
+use crate::domain::upload::{check, FileKind, UploadProblem, SNIFF_BYTES};
+use crate::error::AppError;
+
+/// A file checked and in place.
+pub struct Stored {
+    pub stored_name: String,
+    pub kind: FileKind,
+    pub size: u64,
+}
+
+fn tmp_dir(root: &Path) -> PathBuf {
+    root.join("tmp")
+}
+
+pub fn path_of(root: &Path, stored_name: &str) -> Option<PathBuf> {
+    // Names are ours (random, alphanumeric); refuse anything else.
+    let safe = !stored_name.is_empty() && stored_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    safe.then(|| root.join(stored_name))
+}
+
+/// Receives `body` (at most `max` bytes, a PDF or a JPEG by content) and
+/// puts it in place under a new name. Memory stays bounded: chunks go to
+/// disk as they come.
+pub async fn receive<S, E>(root: &Path, mut body: S, max: u64) -> Result<Stored, AppError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    tokio::fs::create_dir_all(tmp_dir(root)).await.map_err(internal)?;
+    let name: String = random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(32).collect();
+    let tmp = tmp_dir(root).join(&name);
+    let outcome = write_checked(&tmp, &mut body, max).await;
+    let kind = match outcome {
+        Ok(kind) => kind,
+        Err(error) => {
+            let _ = tokio::fs::remove_file(&tmp).await;
+            return Err(error);
+        }
+    };
+    let size = tokio::fs::metadata(&tmp).await.map_err(internal)?.len();
+    let stored_name = format!("{name}.{}", kind.extension());
+    tokio::fs::rename(&tmp, root.join(&stored_name)).await.map_err(internal)?;
+    Ok(Stored { stored_name, kind, size })
+}
+
+async fn write_checked<S, E>(tmp: &Path, body: &mut S, max: u64) -> Result<FileKind, AppError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    let mut file = tokio::fs::File::create(tmp).await.map_err(internal)?;
+    let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
+    let mut size: u64 = 0;
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| AppError::BadRequest(format!("envoi interrompu : {e}")))?;
+        size += chunk.len() as u64;
+        if size > max {
+            return Err(AppError::FileRefused(UploadProblem::TooLarge { max }));
+        }
+        if head.len() < SNIFF_BYTES {
+            let take = (SNIFF_BYTES - head.len()).min(chunk.len());
+            head.extend_from_slice(&chunk[..take]);
+            if head.len() == SNIFF_BYTES && crate::domain::upload::kind_of(&head).is_none() {
+                return Err(AppError::FileRefused(UploadProblem::NotPdfOrJpeg));
+            }
+        }
+        file.write_all(&chunk).await.map_err(internal)?;
+    }
+    let kind = check(&head, size, max).map_err(AppError::FileRefused)?;
+    file.flush().await.map_err(internal)?;
+    file.sync_all().await.map_err(internal)?;
+    Ok(kind)
+}
+
+pub async fn remove(root: &Path, stored_name: &str) {
+    if let Some(path) = path_of(root, stored_name) {
+        if let Err(error) = tokio::fs::remove_file(&path).await {
+            tracing::warn!(%error, stored_name, "file not removed");
+        }
+    }
+}
+
+fn internal(error: std::io::Error) -> AppError {
+    tracing::error!(%error, "file storage");
+    AppError::Internal
+}

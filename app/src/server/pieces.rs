@@ -1,0 +1,185 @@
+//! Pièces justificatives use cases: the table of an application, receiving
+//! a file (checked while it streams to disk, then recorded in one
+//! transaction), deleting, "Non concerné", downloading, and "Transmettre".
+
+use super::auth::session::Signed;
+use super::clock::paris_date;
+use super::files;
+use super::mail;
+use super::state::AppState;
+use super::store::applications::{self, ApplicationRow};
+use super::store::{accounts, pieces, Conn};
+use crate::api::pieces::{PieceLine, PiecesView};
+use crate::domain::application::DossierStatus;
+use crate::domain::pieces::{may_change_pieces, may_transmit, PieceState, PieceStatus};
+use crate::domain::upload::{clean_name, FileKind};
+use crate::error::AppError;
+
+async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(ApplicationRow, DossierStatus), AppError> {
+    let a = applications::one_of_candidate(conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
+    let status = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
+    Ok((a, status))
+}
+
+async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow) -> Result<Vec<(PieceLine, PieceState)>, AppError> {
+    let rows = pieces::of_application(conn, signed.account_id, a.formation.centre_id, a.formation.formation_id).await?;
+    rows.into_iter()
+        .map(|p| {
+            let status = PieceStatus::from_code(&p.status).ok_or(AppError::Internal)?;
+            let state = PieceState { required: p.required, status, has_file: p.file_id.is_some() };
+            let line = PieceLine {
+                piece_id: p.piece_id,
+                label: p.label,
+                required: p.required,
+                common: p.common,
+                status,
+                comment: p.comment,
+                file_id: p.file_id,
+                file_name: p.file_name,
+            };
+            Ok((line, state))
+        })
+        .collect()
+}
+
+pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Result<PiecesView, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let (a, status) = application(&mut conn, signed, application_id).await?;
+    let all = lines(&mut conn, signed, &a).await?;
+    let states: Vec<PieceState> = all.iter().map(|(_, s)| *s).collect();
+    Ok(PiecesView {
+        editable: may_change_pieces(status),
+        may_transmit: may_change_pieces(status) && may_transmit(&states),
+        max_bytes: state.settings.max_upload_bytes,
+        pieces: all.into_iter().map(|(l, _)| l).collect(),
+    })
+}
+
+/// The piece, when it is one of this application's and the application
+/// still accepts changes.
+async fn editable_piece(conn: &mut Conn, signed: &Signed, application_id: i64, piece_id: i64) -> Result<PieceLine, AppError> {
+    let (a, status) = application(conn, signed, application_id).await?;
+    let piece = lines(conn, signed, &a).await?.into_iter().map(|(l, _)| l).find(|l| l.piece_id == piece_id).ok_or(AppError::NotFound)?;
+    if !may_change_pieces(status) {
+        return Err(AppError::Conflict);
+    }
+    Ok(piece)
+}
+
+/// Checks who may upload before the body is read.
+pub async fn authorize_upload(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    editable_piece(&mut conn, signed, application_id, piece_id).await.map(|_| ())
+}
+
+/// Records a file already checked and in place; removes it if that fails.
+pub async fn record_upload(
+    state: &AppState,
+    signed: &Signed,
+    application_id: i64,
+    piece_id: i64,
+    stored: files::Stored,
+    original_name: &str,
+) -> Result<(), AppError> {
+    let root = &state.settings.files_dir;
+    let outcome = async {
+        let now = state.clock.now();
+        let mut tx = state.db.pool.begin().await?;
+        applications::lock_candidate(&mut tx, signed.account_id).await?;
+        editable_piece(&mut tx, signed, application_id, piece_id).await?;
+        let name = clean_name(original_name, stored.kind);
+        let file = pieces::NewFile {
+            candidate_id: signed.account_id,
+            stored_name: &stored.stored_name,
+            original_name: &name,
+            kind: stored.kind.code(),
+            size: stored.size as i64,
+            now,
+        };
+        let file_id = pieces::insert_file(&mut tx, &file).await?;
+        let replaced = pieces::answer(&mut tx, signed.account_id, piece_id, PieceStatus::Transmise.code(), Some(file_id), now).await?;
+        let gone = match replaced {
+            Some(old) => pieces::delete_file(&mut tx, old).await?,
+            None => None,
+        };
+        tx.commit().await?;
+        Ok::<_, AppError>(gone)
+    }
+    .await;
+    match outcome {
+        Ok(gone) => {
+            if let Some(name) = gone {
+                files::remove(root, &name).await;
+            }
+            Ok(())
+        }
+        Err(error) => {
+            files::remove(root, &stored.stored_name).await;
+            Err(error)
+        }
+    }
+}
+
+/// "Supprimer" (back to En attente) or "Non concerné" (conditional pieces).
+pub async fn set_answer(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64, not_concerned: bool) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    applications::lock_candidate(&mut tx, signed.account_id).await?;
+    let piece = editable_piece(&mut tx, signed, application_id, piece_id).await?;
+    if not_concerned && piece.required {
+        return Err(AppError::Conflict);
+    }
+    let status = if not_concerned { PieceStatus::NonConcerne } else { PieceStatus::EnAttente };
+    let replaced = pieces::answer(&mut tx, signed.account_id, piece_id, status.code(), None, now).await?;
+    let gone = match replaced {
+        Some(old) => pieces::delete_file(&mut tx, old).await?,
+        None => None,
+    };
+    tx.commit().await?;
+    if let Some(name) = gone {
+        files::remove(&state.settings.files_dir, &name).await;
+    }
+    Ok(())
+}
+
+/// A file to download: (path, name to show, kind), only the candidate's own.
+pub async fn download(state: &AppState, signed: &Signed, file_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let f = pieces::file_of(&mut conn, signed.account_id, file_id).await?.ok_or(AppError::NotFound)?;
+    let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
+    Ok((path, f.original_name, FileKind::from_code(&f.kind).ok_or(AppError::Internal)?))
+}
+
+/// "Transmettre ma candidature": once, whatever the clicks and tabs.
+pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    applications::lock_candidate(&mut tx, signed.account_id).await?;
+    let (a, status) = application(&mut tx, signed, application_id).await?;
+    let states: Vec<PieceState> = lines(&mut tx, signed, &a).await?.into_iter().map(|(_, s)| s).collect();
+    if !may_change_pieces(status) {
+        return Err(AppError::Conflict);
+    }
+    if !may_transmit(&states) {
+        return Err(AppError::Invalid(crate::domain::FieldErrors::new()));
+    }
+    if !pieces::transmit(&mut tx, signed.account_id, application_id, now).await? {
+        return Err(AppError::Conflict);
+    }
+    let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let mail = mail::APPLICATION_RECEIVED.build(
+        &[
+            ("prenom", &me.prenom),
+            ("nom", &me.nom),
+            ("formation", &a.formation.title),
+            ("centre", &a.formation.centre),
+            ("date", &paris_date(now)),
+            ("lien", &state.link(&format!("/candidatures/{application_id}"))),
+        ],
+        &state.settings.assistance_email,
+    );
+    mail::queue(&mut tx, &format!("application-received:{application_id}:{}", a.version), &me.email, &mail, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}

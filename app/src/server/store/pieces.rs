@@ -1,0 +1,167 @@
+//! Pièces justificatives: the pieces an application needs, the candidate's
+//! files and answers.
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+#[derive(Clone, Debug)]
+pub struct PieceRow {
+    pub piece_id: i64,
+    pub label: String,
+    pub required: bool,
+    /// Common to the whole centre (not only this formation).
+    pub common: bool,
+    pub status: String,
+    pub comment: String,
+    pub file_id: Option<i64>,
+    pub file_name: Option<String>,
+}
+
+/// The pieces of a formation (its own, then its centre's), with the
+/// candidate's answer to each.
+pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, formation_id: i64) -> StoreResult<Vec<PieceRow>> {
+    let rows = sqlx::query(
+        "SELECT p.id, p.label, p.required, p.formation_id, cp.status, cp.comment, cp.file_id, f.original_name
+         FROM pieces p
+         LEFT JOIN candidate_pieces cp ON cp.piece_id = p.id AND cp.candidate_id = $1
+         LEFT JOIN files f ON f.id = cp.file_id
+         WHERE p.centre_id = $2 AND (p.formation_id IS NULL OR p.formation_id = $3)
+         ORDER BY p.position, p.id",
+    )
+    .bind(candidate_id)
+    .bind(centre_id)
+    .bind(formation_id)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(PieceRow {
+                piece_id: row.try_get("id")?,
+                label: row.try_get("label")?,
+                required: row.try_get::<i64, _>("required")? == 1,
+                common: row.try_get::<Option<i64>, _>("formation_id")?.is_none(),
+                status: row.try_get::<Option<String>, _>("status")?.unwrap_or_else(|| "en_attente".to_owned()),
+                comment: row.try_get::<Option<String>, _>("comment")?.unwrap_or_default(),
+                file_id: row.try_get("file_id")?,
+                file_name: row.try_get("original_name")?,
+            })
+        })
+        .collect()
+}
+
+pub struct NewFile<'a> {
+    pub candidate_id: i64,
+    pub stored_name: &'a str,
+    pub original_name: &'a str,
+    pub kind: &'a str,
+    pub size: i64,
+    pub now: i64,
+}
+
+pub async fn insert_file(conn: &mut Conn, f: &NewFile<'_>) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO files (candidate_id, stored_name, original_name, kind, size, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(f.candidate_id)
+    .bind(f.stored_name)
+    .bind(f.original_name)
+    .bind(f.kind)
+    .bind(f.size)
+    .bind(f.now)
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+/// Sets the candidate's answer to a piece; returns the file it replaces.
+pub async fn answer(conn: &mut Conn, candidate_id: i64, piece_id: i64, status: &str, file_id: Option<i64>, now: i64) -> StoreResult<Option<i64>> {
+    let previous = sqlx::query("SELECT file_id FROM candidate_pieces WHERE candidate_id = $1 AND piece_id = $2")
+        .bind(candidate_id)
+        .bind(piece_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|row| row.try_get::<Option<i64>, _>("file_id"))
+        .transpose()?
+        .flatten();
+    sqlx::query(
+        "INSERT INTO candidate_pieces (candidate_id, piece_id, status, file_id, comment, updated_at) VALUES ($1, $2, $3, $4, '', $5)
+         ON CONFLICT (candidate_id, piece_id) DO UPDATE SET status = excluded.status, file_id = excluded.file_id, comment = '', updated_at = excluded.updated_at",
+    )
+    .bind(candidate_id)
+    .bind(piece_id)
+    .bind(status)
+    .bind(file_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(previous.filter(|p| Some(*p) != file_id))
+}
+
+/// Removes a file row no answer points to any more; returns its stored name.
+pub async fn delete_file(conn: &mut Conn, file_id: i64) -> StoreResult<Option<String>> {
+    let row = sqlx::query("DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM candidate_pieces WHERE file_id = $1) RETURNING stored_name")
+        .bind(file_id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| Ok(r.try_get("stored_name")?)).transpose()
+}
+
+pub struct FileRow {
+    pub stored_name: String,
+    pub original_name: String,
+    pub kind: String,
+}
+
+/// A file, only if it is this candidate's.
+pub async fn file_of(conn: &mut Conn, candidate_id: i64, file_id: i64) -> StoreResult<Option<FileRow>> {
+    let row = sqlx::query("SELECT stored_name, original_name, kind FROM files WHERE id = $1 AND candidate_id = $2")
+        .bind(file_id)
+        .bind(candidate_id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| Ok(FileRow { stored_name: r.try_get("stored_name")?, original_name: r.try_get("original_name")?, kind: r.try_get("kind")? }))
+        .transpose()
+}
+
+/// Every stored name the database knows (orphan files on disk are not).
+pub async fn stored_names(conn: &mut Conn) -> StoreResult<Vec<String>> {
+    let rows = sqlx::query("SELECT stored_name FROM files").fetch_all(conn).await?;
+    rows.into_iter().map(|r| Ok(r.try_get("stored_name")?)).collect()
+}
+
+/// For the demo seed: the piece, created once.
+pub async fn ensure_piece(conn: &mut Conn, centre_id: i64, formation_id: Option<i64>, label: &str, required: bool, position: i64) -> StoreResult<i64> {
+    let existing = sqlx::query("SELECT id FROM pieces WHERE centre_id = $1 AND label = $2")
+        .bind(centre_id)
+        .bind(label)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(row) = existing {
+        return Ok(row.try_get("id")?);
+    }
+    let row = sqlx::query("INSERT INTO pieces (centre_id, formation_id, label, required, position) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(centre_id)
+        .bind(formation_id)
+        .bind(label)
+        .bind(required as i64)
+        .bind(position)
+        .fetch_one(conn)
+        .await?;
+    Ok(row.try_get("id")?)
+}
+
+/// Moves the application from En attente (or Incomplet) to Réceptionné;
+/// false when it was not in such a state any more (a second click).
+pub async fn transmit(conn: &mut Conn, candidate_id: i64, application_id: i64, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET status = 'receptionne', transmitted_at = $3, received_at = $3, version = version + 1
+         WHERE id = $1 AND candidate_id = $2 AND cancelled_at IS NULL AND status IN ('en_attente', 'incomplet')",
+    )
+    .bind(application_id)
+    .bind(candidate_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,107 @@
+//! Files of pièces justificatives over plain HTTP (not server functions):
+//! the upload streams the request body to disk with its own size limit, the
+//! download answers an attachment. Both check the session and answer 404
+//! for anything that is not the candidate's.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use tower_http::limit::RequestBodyLimitLayer;
+
+use app::error::AppError;
+use app::server::auth::session::{self, AccountKind, Signed};
+use app::server::{files, pieces, AppState};
+
+use crate::http::ServerState;
+
+pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
+    Router::new()
+        .route("/fichiers/candidature/{application}/piece/{piece}", post(upload))
+        .route("/fichiers/{file}", get(download))
+        // The body check in `files::receive` gives the French message; this
+        // layer only stops a client that keeps sending well beyond it.
+        .layer(RequestBodyLimitLayer::new(max_upload_bytes as usize + 64 * 1024))
+}
+
+fn failure(error: AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response()
+}
+
+async fn candidate(state: &AppState, headers: &HeaderMap) -> Result<Signed, AppError> {
+    match session::current(state, headers).await? {
+        Some(s) if s.kind == AccountKind::Candidat => Ok(s),
+        Some(_) => Err(AppError::NotFound),
+        None => Err(AppError::NotSignedIn),
+    }
+}
+
+/// The original file name, sent percent-encoded in `X-Nom-Fichier`.
+fn original_name(headers: &HeaderMap) -> String {
+    let raw = headers.get("x-nom-fichier").and_then(|v| v.to_str().ok()).unwrap_or("piece");
+    percent_decode(raw)
+}
+
+fn percent_decode(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+async fn upload(State(state): State<ServerState>, Path((application, piece)): Path<(i64, i64)>, headers: HeaderMap, body: Body) -> Response {
+    let app = &state.app;
+    let outcome = async {
+        let signed = candidate(app, &headers).await?;
+        pieces::authorize_upload(app, &signed, application, piece).await?;
+        let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+        pieces::record_upload(app, &signed, application, piece, stored, &original_name(&headers)).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => failure(error),
+    }
+}
+
+async fn download(State(state): State<ServerState>, Path(file): Path<i64>, headers: HeaderMap) -> Response {
+    let app = &state.app;
+    let outcome = async {
+        let signed = candidate(app, &headers).await?;
+        pieces::download(app, &signed, file).await
+    }
+    .await;
+    let (path, name, kind) = match outcome {
+        Ok(found) => found,
+        Err(error) => return failure(error),
+    };
+    let file = match tokio::fs::File::open(&path).await {
+        Ok(file) => file,
+        Err(_) => return failure(AppError::NotFound),
+    };
+    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, value);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}

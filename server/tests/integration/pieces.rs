@@ -1,0 +1,161 @@
+//! Pièces justificatives through HTTP, on SQLite and PostgreSQL: files
+//! judged by content and size, written whole or not at all, served only to
+//! their owner as attachments, "Non concerné", and "Transmettre" once.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use tower::ServiceExt;
+
+use crate::support::{self, TestApp};
+use app::api::applications::ApplicationDetail;
+use app::api::pieces::PiecesView;
+use app::domain::application::DossierStatus;
+use app::domain::pieces::PieceStatus;
+use app::domain::upload::{UploadProblem, DEFAULT_MAX_BYTES};
+use app::error::AppError;
+
+const PASSWORD: &str = "Abcdefgh1!";
+
+fn ok(reply: &support::Reply) -> bool {
+    reply.status.is_success() || reply.status.is_redirection()
+}
+
+fn pdf(size: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.resize(size, b'x');
+    bytes
+}
+
+/// A candidate with a complete dossier and an application to a formation
+/// whose centre asks for two pieces: one required, one conditional.
+async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64) {
+    use app::server::store::{campaigns, pieces};
+    app.state.clock.freeze_at(chrono::DateTime::parse_from_rfc3339("2026-06-15T10:00:00Z").unwrap().timestamp());
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let campaign = campaigns::active(&mut conn).await.unwrap().unwrap().id;
+    let centre = campaigns::ensure_centre(&mut conn, campaign, "CENTRE", "", "").await.unwrap();
+    let f = campaigns::NewFormation { centre_id: centre, title: "F", keywords: "", window_start: "2026-06-01", window_end: "2026-07-01", return_deadline: "2026-07-01", capacity: 10 };
+    let formation = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
+    let cv = pieces::ensure_piece(&mut conn, centre, None, "CURRICULUM VITAE", true, 0).await.unwrap();
+    let capture = pieces::ensure_piece(&mut conn, centre, Some(formation), "CAPTURE D'ECRAN", false, 1).await.unwrap();
+    drop(conn);
+    let login = app.validated_account(email, PASSWORD).await;
+    let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    crate::applications::complete_dossier(app, &me).await;
+    let applied = app.call("/api/candidatures/candidater", &[("formation", &formation.to_string())], Some(&me)).await;
+    assert!(ok(&applied), "{}", applied.body);
+    let id = app.call("/api/candidatures/liste", &[], Some(&me)).await;
+    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&id.body).unwrap()[0].id;
+    (me, id, cv, capture)
+}
+
+async fn upload(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
+    let request = Request::post(app::api::pieces::upload_path(application, piece))
+        .header(header::COOKIE, me)
+        .header("x-nom-fichier", name)
+        .body(Body::from(bytes))
+        .unwrap();
+    app.send(request).await
+}
+
+async fn view(app: &TestApp, me: &str, application: i64) -> PiecesView {
+    let reply = app.call("/api/candidatures/pieces", &[("application", &application.to_string())], Some(me)).await;
+    serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
+}
+
+fn refused(reply: &support::Reply) -> Option<UploadProblem> {
+    match serde_json::from_str::<AppError>(&reply.body) {
+        Ok(AppError::FileRefused(p)) => Some(p),
+        _ => None,
+    }
+}
+
+fn files_on_disk(app: &TestApp) -> Vec<String> {
+    let root = &app.state.settings.files_dir;
+    let mut names: Vec<String> = std::fs::read_dir(root)
+        .map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    names.extend(std::fs::read_dir(root.join("tmp")).map(|d| d.filter_map(|e| e.ok()).map(|e| format!("tmp/{}", e.file_name().to_string_lossy())).collect::<Vec<_>>()).unwrap_or_default());
+    names
+}
+
+on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: TestApp| async move {
+    let (me, application, cv, _) = setup(&app, "lea@example.fr").await;
+    let exe = upload(&app, &me, application, cv, "cv.pdf", b"MZ\x90\x00\x03\x00\x00\x00binary".to_vec()).await;
+    assert_eq!(exe.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(refused(&exe), Some(UploadProblem::NotPdfOrJpeg));
+    assert_eq!(refused(&upload(&app, &me, application, cv, "vide.pdf", Vec::new()).await), Some(UploadProblem::Empty));
+    let big = upload(&app, &me, application, cv, "gros.pdf", pdf(DEFAULT_MAX_BYTES as usize + 1)).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(refused(&big), Some(UploadProblem::TooLarge { max: DEFAULT_MAX_BYTES }));
+    assert!(files_on_disk(&app).is_empty(), "refused files leave nothing: {:?}", files_on_disk(&app));
+    assert_eq!(app.count("files").await, 0);
+
+    let good = upload(&app, &me, application, cv, "Mon%20CV%20%C3%A9t%C3%A9.PDF", pdf(DEFAULT_MAX_BYTES as usize)).await;
+    assert_eq!(good.status, StatusCode::NO_CONTENT, "{}", good.body);
+    let v = view(&app, &me, application).await;
+    let line = v.pieces.iter().find(|p| p.piece_id == cv).unwrap();
+    assert_eq!((line.status, line.file_name.as_deref()), (PieceStatus::Transmise, Some("Mon CV été.pdf")));
+    assert_eq!(files_on_disk(&app).len(), 1);
+
+    // Replacing keeps one file; the old one is gone from disk.
+    let jpeg = [vec![0xFF, 0xD8, 0xFF, 0xE0], vec![0u8; 1000]].concat();
+    assert_eq!(upload(&app, &me, application, cv, "photo.jpeg", jpeg.clone()).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(files_on_disk(&app).len(), 1);
+    assert_eq!(app.count("files").await, 1);
+
+    let file_id = view(&app, &me, application).await.pieces.iter().find(|p| p.piece_id == cv).unwrap().file_id.unwrap();
+    let request = Request::get(app::api::pieces::download_path(file_id)).header(header::COOKIE, &me).body(Body::empty()).unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
+    assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(response.headers()[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment;"));
+    let body = axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap();
+    assert_eq!(body.to_vec(), jpeg);
+
+    // Someone else's file and application: 404, and nothing changes.
+    let (tom, tom_application, _, _) = setup(&app, "tom@example.fr").await;
+    assert_eq!(app.get(&app::api::pieces::download_path(file_id), Some(&tom)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(upload(&app, &tom, application, cv, "x.pdf", pdf(100)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(upload(&app, &me, tom_application, cv, "x.pdf", pdf(100)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::api::pieces::download_path(file_id), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(files_on_disk(&app).len(), 1);
+});
+
+on_both_databases!(transmission_needs_every_piece_and_happens_once, |app: TestApp| async move {
+    let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
+    let id = application.to_string();
+    assert!(!view(&app, &me, application).await.may_transmit);
+    assert!(!ok(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
+
+    // A required piece cannot be "Non concerné"; a conditional one can.
+    let waive = |piece: i64| {
+        let (app, me, id) = (&app, me.clone(), id.clone());
+        async move {
+            let piece = piece.to_string();
+            app.call("/api/candidatures/pieces/reponse", &[("application", id.as_str()), ("piece", piece.as_str()), ("non_concerne", "1")], Some(&me)).await
+        }
+    };
+    assert_eq!(waive(cv).await.status, StatusCode::CONFLICT);
+    assert!(ok(&waive(capture).await));
+    assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
+    // "Supprimer" puts the piece back to En attente and removes the file.
+    assert!(ok(&app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me)).await));
+    assert!(files_on_disk(&app).is_empty());
+    assert!(!view(&app, &me, application).await.may_transmit);
+    assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
+    assert!(view(&app, &me, application).await.may_transmit);
+
+    let fields = [("application", id.as_str())];
+    let clicks = futures::future::join_all((0..3).map(|_| app.call("/api/candidatures/transmettre", &fields, Some(&me)))).await;
+    assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1, "{:?}", clicks.iter().map(|r| (r.status, &r.body)).collect::<Vec<_>>());
+    let receipts = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Accusé de réception")).count();
+    assert_eq!(receipts, 1);
+    let detail: ApplicationDetail = serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&me)).await.body).unwrap();
+    assert_eq!(detail.line.status, DossierStatus::Receptionne);
+    assert!(detail.transmitted.is_some() && detail.received.is_some() && !detail.may_cancel);
+    // After transmission the candidate changes nothing.
+    assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::CONFLICT);
+    assert!(!view(&app, &me, application).await.editable);
+});
