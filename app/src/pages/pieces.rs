@@ -80,26 +80,41 @@ fn PieceRow(application: i64, piece: PieceLine, editable: bool, max: u64, answer
     let message_id = format!("fichier-{}-message", piece.piece_id);
     let label = piece.label.clone();
     let piece_id = piece.piece_id;
+    // One way in for a file, whether picked or dropped on the row.
+    #[cfg(feature = "hydrate")]
+    let start = move |file: web_sys::File| {
+        set_problem.set(None);
+        set_progress.set(Some(0.0));
+        leptos::task::spawn_local(async move {
+            let outcome = upload::send(application, piece_id, file, max, move |fraction| set_progress.set(Some(fraction))).await;
+            set_progress.set(None);
+            match outcome {
+                Ok(()) => refresh.run(()),
+                Err(error) => set_problem.set(Some(error)),
+            }
+        });
+    };
     let on_file = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
             let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else { return };
-            input.set_value("");
-            set_problem.set(None);
-            set_progress.set(Some(0.0));
-            leptos::task::spawn_local(async move {
-                let outcome = upload::send(application, piece_id, file, max, move |fraction| set_progress.set(Some(fraction))).await;
-                set_progress.set(None);
-                match outcome {
-                    Ok(()) => refresh.run(()),
-                    Err(error) => set_problem.set(Some(error)),
-                }
-            });
+            if let Some(file) = input.files().and_then(|list| list.get(0)) {
+                input.set_value("");
+                start(file);
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, max, refresh, set_problem, set_progress);
+    };
+    let (dragging, set_dragging) = signal(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        set_dragging.set(false);
+        #[cfg(feature = "hydrate")]
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|list| list.get(0)) {
+            start(file);
+        }
     };
     let has_file = piece.file_id.is_some();
     let delete_label = format!("{} : {}", t_string!(i18n, pieces.delete), piece.label);
@@ -107,7 +122,10 @@ fn PieceRow(application: i64, piece: PieceLine, editable: bool, max: u64, answer
     let conditional = !piece.required;
     let kind_note = if piece.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }.to_string();
     view! {
-        <tr>
+        <tr class:drop-target=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| if editable { ev.prevent_default(); set_dragging.set(true); }
+            on:dragleave=move |_| set_dragging.set(false)
+            on:drop=move |ev| if editable { on_drop(ev) }>
             <th scope="row" data-label=tr!(i18n, pieces.col_piece)>
                 {piece.label.clone()}
                 <span class="piece-note">{format!("({kind_note}{})", if piece.common { format!(", {}", t_string!(i18n, pieces.common)) } else { String::new() })}</span>

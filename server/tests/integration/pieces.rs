@@ -91,6 +91,16 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     assert!(files_on_disk(&app).is_empty(), "refused files leave nothing: {:?}", files_on_disk(&app));
     assert_eq!(app.count("files").await, 0);
 
+    // A body cut off midway (the connection drops): nothing is kept.
+    let parts: Vec<Result<Vec<u8>, std::io::Error>> = vec![Ok(pdf(64 * 1024)), Err(std::io::Error::other("connexion coupée"))];
+    let request = Request::post(app::api::pieces::upload_path(application, cv))
+        .header(header::COOKIE, &me)
+        .body(Body::from_stream(futures::stream::iter(parts)))
+        .unwrap();
+    assert_eq!(app.send(request).await.status, StatusCode::BAD_REQUEST);
+    assert!(files_on_disk(&app).is_empty(), "an interrupted upload leaves nothing: {:?}", files_on_disk(&app));
+    assert_eq!(app.count("files").await, 0);
+
     let good = upload(&app, &me, application, cv, "Mon%20CV%20%C3%A9t%C3%A9.PDF", pdf(DEFAULT_MAX_BYTES as usize)).await;
     assert_eq!(good.status, StatusCode::NO_CONTENT, "{}", good.body);
     let v = view(&app, &me, application).await;
