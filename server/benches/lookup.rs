@@ -75,6 +75,25 @@ async fn main() {
     }
     report("search alone (1 thread)", samples);
 
+    // The baseline an index must beat: a scan of every normalised label for
+    // a word starting with the query.
+    let all: Vec<(String, &app::domain::lookup::Entry)> =
+        index.search("", None, usize::MAX).into_iter().map(|e| (app::domain::lookup::normalize(&e.label), e)).collect();
+    let mut scan = Vec::with_capacity(queries.len());
+    for (q, dep) in &queries {
+        let q = app::domain::lookup::normalize(q);
+        let t = Instant::now();
+        let mut found: Vec<&(String, &app::domain::lookup::Entry)> = all
+            .iter()
+            .filter(|(n, e)| (dep.is_empty() || e.scope == *dep) && (n.starts_with(&q) || n.contains(&format!(" {q}"))))
+            .collect();
+        found.sort_by_key(|(n, _)| (!n.starts_with(&q), n.len()));
+        found.truncate(app::api::reference::SUGGESTIONS);
+        scan.push(t.elapsed());
+        std::hint::black_box(found);
+    }
+    report("baseline: linear scan (1 thread)", scan);
+
     let dir = std::env::temp_dir().join(format!("sesame-bench-lookup-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let db = Db::connect(&format!("sqlite://{}/b.db", dir.display())).await.unwrap();
