@@ -132,8 +132,9 @@ test('a new candidate meets the INE pop-up, then completes Informations personne
   await page.keyboard.press('Escape');
   await expect(page.getByRole('listbox', { name: /^Commune/ })).toBeHidden();
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel(/^Etablissement/)).toBeFocused();
-  await page.keyboard.type('Lycée Pierre-de-Fermat');
+  await expect(page.getByRole('combobox', { name: /^Etablissement/ })).toBeFocused();
+  // The establishments of the chosen commune are suggested.
+  await pickWithKeyboard(page, /^Etablissement/, 'fermat', 'Lycée Pierre de Fermat');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Votre baccalauréat a été enregistré' })).toBeVisible();
   await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
@@ -179,7 +180,7 @@ test('a year of Cursus externe is entered as in the guide example', async ({ pag
   await expect(page.getByRole('combobox', { name: /^Commune/ })).toHaveValue('');
   await page.getByLabel(/^Département/).selectOption('31');
   await pickWithKeyboard(page, /^Commune/, 'toulouse', 'Toulouse');
-  await page.getByLabel(/^Etablissement/).fill('UNIVERSITE DE TOULOUSE');
+  await page.getByRole('combobox', { name: /^Etablissement/ }).fill('UNIVERSITE DE TOULOUSE');
   await page.getByLabel(/^Année d'obtention/).fill('2024');
   await page.getByLabel(/^Formation/).selectOption('DU');
   await page.getByLabel(/^Libellé et niveau/).fill('L1 Sciences de la Vie');

@@ -99,6 +99,18 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
             formations += 1;
         }
     }
+    // A few establishments of Toulouse (the directory itself is imported
+    // with `sesame etablissements import`).
+    for (uai, name, kind) in [
+        ("0310036W", "Lycée Pierre de Fermat", "Lycée"),
+        ("0310038Y", "Lycée Saint-Sernin", "Lycée"),
+        ("0310041B", "Lycée Ozenne", "Lycée"),
+        ("0311382J", "Université Toulouse Capitole", "Université"),
+        ("0311383K", "Université Toulouse - Jean Jaurès", "Université"),
+        ("0311384L", "Université Toulouse III - Paul Sabatier", "Université"),
+    ] {
+        app::server::store::establishments::upsert(&mut tx, uai, name, "31555", kind).await.map_err(|e| e.to_string())?;
+    }
     tx.commit().await.map_err(|e| e.to_string())?;
     staff::add(state, ADMIN_EMAIL, "Administrateur démo", Role::Admin, ADMIN_PASSWORD).await?;
     staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod demo;
+pub mod establishments;
 pub mod http;
 pub mod jobs;
 pub mod mailer;

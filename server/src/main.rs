@@ -35,6 +35,17 @@ enum Command {
     },
     /// Seeds the demo campaign and staff accounts (repeatable).
     Demo,
+    /// The establishments directory of the "Etablissement" type-ahead.
+    Etablissements {
+        #[command(subcommand)]
+        command: EstablishmentsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EstablishmentsCommand {
+    /// Imports the Annuaire de l'éducation CSV (data.gouv.fr); repeatable.
+    Import { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -117,6 +128,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             let mailer = Mailer::from_config(&config);
             let text = jobs::run(&state, &mailer, job).await.map_err(|e| e.to_string())?;
             println!("{} : {text}", job.name());
+        }
+        Command::Etablissements { command: EstablishmentsCommand::Import { file } } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{} : {e}", file.display()))?;
+            let rows = sesame_server::establishments::parse(&text)?;
+            let state = state(&config).await?;
+            let n = sesame_server::establishments::import(&state, &rows).await?;
+            println!("{n} établissements importés.");
         }
         Command::Serve => serve(config).await?,
     }

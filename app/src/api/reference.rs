@@ -18,6 +18,9 @@ pub enum List {
     /// French communes; the scope is a département code.
     Communes,
     Countries,
+    /// Lycées, universities… (a database directory); the scope is a
+    /// commune code; a name outside the list may still be typed.
+    Establishments,
 }
 
 impl List {
@@ -25,6 +28,7 @@ impl List {
         match self {
             List::Communes => "communes",
             List::Countries => "pays",
+            List::Establishments => "etablissements",
         }
     }
 }
@@ -33,13 +37,19 @@ impl List {
 #[server(prefix = "/api", endpoint = "reference/recherche", input = GetUrl)]
 pub async fn lookup(liste: String, q: String, scope: Option<String>) -> Result<Vec<Suggestion>, AppError> {
     use crate::server::refdata;
+    let q: String = q.chars().take(100).collect();
+    let scope = scope.as_deref().map(str::trim).filter(|s| !s.is_empty());
     let index = match liste.as_str() {
         "communes" => refdata::communes(),
         "pays" => refdata::country_index(),
+        "etablissements" => {
+            let Some(commune) = scope else { return Ok(Vec::new()) };
+            let state = super::context::state()?;
+            let mut conn = state.db.pool.acquire().await?;
+            return Ok(crate::server::store::establishments::search(&mut conn, commune, &q, SUGGESTIONS as i64).await?);
+        }
         _ => return Err(AppError::NotFound),
     };
-    let q: String = q.chars().take(100).collect();
-    let scope = scope.as_deref().map(str::trim).filter(|s| !s.is_empty());
     Ok(index.search(&q, scope, SUGGESTIONS).into_iter().map(Suggestion::from).collect())
 }
 

@@ -30,6 +30,13 @@ pub fn Combobox(
     #[prop(default = true)] required: bool,
     #[prop(into, optional)] problem: Signal<Option<Problem>>,
     #[prop(into, optional)] hint: Option<Signal<String>>,
+    /// The typed text itself is the value (named `name`); the list only
+    /// suggests (establishments: one outside the directory may be typed).
+    #[prop(optional)]
+    free_text: bool,
+    /// Told the chosen code whenever it changes (another field's scope).
+    #[prop(optional)]
+    on_change: Option<Callback<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let listbox_id = format!("{name}-liste");
@@ -40,6 +47,14 @@ pub fn Combobox(
     let (open, set_open) = signal(false);
     let (active, set_active) = signal(None::<usize>);
     let scope = scope.unwrap_or_else(|| Signal::stored(String::new()));
+    if let Some(callback) = on_change {
+        Effect::new(move |first: Option<()>| {
+            let code = chosen.get();
+            if first.is_some() {
+                callback.run(code);
+            }
+        });
+    }
 
     // Asked of the server as the candidate types; only the answer to the
     // latest request is kept. (Not a resource: a resource read under the
@@ -55,13 +70,17 @@ pub fn Combobox(
         let (q, scope) = (typed.get_untracked(), scope.get_untracked());
         leptos::task::spawn_local(async move {
             let found = lookup(list.code().to_owned(), q, Some(scope)).await.unwrap_or_default();
-            if generation.get_value() == n {
-                set_items.set(found);
-                set_answered.set(true);
+            // The page may be gone by now (the form was sent): `try_` then.
+            if generation.try_get_value() == Some(n) {
+                set_items.try_set(found);
+                set_answered.try_set(true);
             }
         });
     };
-    let expanded = Signal::derive(move || open.get() && items.with(|s| !s.is_empty()));
+    // View closures read with `try_`: when the page goes (a form sent, a
+    // link followed) a last update may reach them after their signals were
+    // disposed, and a panic there would stop the whole app.
+    let expanded = move || open.try_get().unwrap_or(false) && items.try_with(|s| !s.is_empty()).unwrap_or(false);
 
     // A new scope (another département) makes the choice meaningless.
     Effect::new(move |previous: Option<String>| {
@@ -100,13 +119,13 @@ pub fn Combobox(
                 }
             }
             "Enter" => {
-                if let Some(s) = active.get().filter(|_| expanded.get()).and_then(|i| items.with(|list| list.get(i).cloned())) {
+                if let Some(s) = active.get().filter(|_| expanded()).and_then(|i| items.with(|list| list.get(i).cloned())) {
                     ev.prevent_default();
                     pick(s);
                 }
             }
             "Escape" => {
-                if expanded.get() {
+                if expanded() {
                     ev.prevent_default();
                     set_open.set(false);
                     set_active.set(None);
@@ -120,11 +139,11 @@ pub fn Combobox(
         }
     };
     let status = move || {
-        if !open.get() {
+        if !open.try_get().unwrap_or(false) {
             return String::new();
         }
-        match items.with(Vec::len) {
-            0 if typed.with(|t| !t.trim().is_empty()) && answered.get() => t_string!(i18n, combobox.none).to_string(),
+        match items.try_with(Vec::len).unwrap_or(0) {
+            0 if typed.try_with(|t| !t.trim().is_empty()).unwrap_or(false) && answered.try_get().unwrap_or(false) => t_string!(i18n, combobox.none).to_string(),
             0 => String::new(),
             n => t_string!(i18n, combobox.count, count = n).to_string(),
         }
@@ -134,19 +153,20 @@ pub fn Combobox(
             <div class="combobox">
                 <input
                     id=name
+                    name=free_text.then_some(name)
                     type="text"
                     role="combobox"
                     autocomplete="off"
                     spellcheck="false"
                     aria-autocomplete="list"
                     aria-controls=listbox_id.clone()
-                    aria-expanded=move || if expanded.get() { "true" } else { "false" }
-                    aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
+                    aria-expanded=move || if expanded() { "true" } else { "false" }
+                    aria-activedescendant=move || active.try_get().flatten().filter(|_| expanded()).map(option_id)
                     aria-required=required.then_some("true")
                     aria-invalid=move || problem.with(Option::is_some).then_some("true")
                     aria-describedby=super::field::described_by(name, hint.is_some(), None, problem)
                     value=initial_text
-                    prop:value=move || typed.get()
+                    prop:value=move || typed.try_get().unwrap_or_default()
                     on:input=move |ev| {
                         set_typed.set(event_target_value(&ev));
                         set_chosen.set(String::new());
@@ -155,9 +175,19 @@ pub fn Combobox(
                         fetch();
                     }
                     on:keydown=on_keydown
-                    on:blur=move |_| {
+                    on:blur=move |_ev| {
+                        // Leaving the page removes the field, which blurs it:
+                        // its signals are being disposed then, touch nothing.
+                        #[cfg(feature = "hydrate")]
+                        {
+                            use wasm_bindgen::JsCast;
+                            let connected = _ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|n| n.is_connected());
+                            if !connected {
+                                return;
+                            }
+                        }
                         // A whole name typed without picking: take it when unambiguous.
-                        if chosen.with(String::is_empty) {
+                        if !free_text && chosen.with(String::is_empty) {
                             if let Some(s) = items.with(|list| typed.with(|t| sole_exact(list, t).cloned())) {
                                 pick(s);
                             }
@@ -166,11 +196,12 @@ pub fn Combobox(
                         set_active.set(None);
                     }
                 />
-                <input type="hidden" name=name prop:value=move || chosen.get() value=chosen.get_untracked()/>
-                <ul id=listbox_id role="listbox" class="combobox-list" aria-label=move || label.get() hidden=move || !expanded.get()>
+                {(!free_text).then(|| view! { <input type="hidden" name=name prop:value=move || chosen.try_get().unwrap_or_default() value=chosen.get_untracked()/> })}
+                <ul id=listbox_id role="listbox" class="combobox-list" aria-label=move || label.get() hidden=move || !expanded()>
                     {move || {
                         items
-                            .get()
+                            .try_get()
+                            .unwrap_or_default()
                             .into_iter()
                             .enumerate()
                             .map(|(i, s)| {
@@ -180,7 +211,7 @@ pub fn Combobox(
                                         id=option_id(i)
                                         role="option"
                                         class="combobox-option"
-                                        aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                        aria-selected=move || if active.try_get().flatten() == Some(i) { "true" } else { "false" }
                                         // Keep the focus in the field while the pointer picks.
                                         on:mousedown=|ev| ev.prevent_default()
                                         on:click=move |_| pick(chosen_now.clone())

@@ -349,6 +349,7 @@ fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
     let series = Signal::derive(move || owned(series_for(year_number())));
     let mention_list = Signal::derive(move || owned(mentions(year_number())));
     let (departement, set_departement) = signal(f.departement.clone());
+    let (commune, set_commune) = signal(f.commune.clone());
     let departements: Vec<(String, String)> = data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
     let situation_problem = field_problem(result, "situation");
     view! {
@@ -384,9 +385,10 @@ fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
                     required=false hint=tr!(i18n, dossier.france_only) placeholder=tr!(i18n, dossier.choose)
                     problem=field_problem(result, "departement") on_change=Callback::new(move |v| set_departement.set(v))/>
                 <Combobox name="commune" label=tr!(i18n, dossier.commune) list=List::Communes scope=departement
-                    code=f.commune text=data.commune_nom required=false hint=tr!(i18n, dossier.commune_search_hint)
-                    problem=field_problem(result, "commune")/>
-                <Field name="etablissement" label=tr!(i18n, dossier.etablissement) value=f.etablissement
+                    code=f.commune.clone() text=data.commune_nom required=false hint=tr!(i18n, dossier.commune_search_hint)
+                    problem=field_problem(result, "commune") on_change=Callback::new(move |c| set_commune.set(c))/>
+                <Combobox name="etablissement" label=tr!(i18n, dossier.etablissement) list=List::Establishments scope=commune
+                    text=f.etablissement free_text=true hint=tr!(i18n, dossier.etablissement_hint)
                     problem=field_problem(result, "etablissement")/>
             </fieldset>
             <SubmitButton label=tr!(i18n, save) pending=save.pending()>
@@ -651,6 +653,7 @@ fn CursusForm(
         None => (String::new(), crate::domain::cursus::CursusForm { pays: crate::domain::identity::FRANCE.into(), ..Default::default() }, String::new()),
     };
     let (departement, set_departement) = signal(f.departement.clone());
+    let (commune, set_commune) = signal(f.commune.clone());
     let title = if edit_id.is_empty() { t_string!(i18n, dossier.new_cursus) } else { t_string!(i18n, dossier.edit_entry) }.to_string();
     view! {
         <h2 id="saisie">{title}</h2>
@@ -663,9 +666,11 @@ fn CursusForm(
                 required=false hint=tr!(i18n, dossier.france_only) placeholder=tr!(i18n, dossier.choose)
                 problem=field_problem(result, "departement") on_change=Callback::new(move |v| set_departement.set(v))/>
             <Combobox name="commune" label=tr!(i18n, dossier.commune) list=List::Communes scope=departement
-                code=f.commune text=commune_nom required=false hint=tr!(i18n, dossier.commune_search_hint)
-                problem=field_problem(result, "commune")/>
-            <Field name="etablissement" label=tr!(i18n, dossier.etablissement) value=f.etablissement problem=field_problem(result, "etablissement")/>
+                code=f.commune.clone() text=commune_nom required=false hint=tr!(i18n, dossier.commune_search_hint)
+                problem=field_problem(result, "commune") on_change=Callback::new(move |c| set_commune.set(c))/>
+            <Combobox name="etablissement" label=tr!(i18n, dossier.etablissement) list=List::Establishments scope=commune
+                text=f.etablissement free_text=true hint=tr!(i18n, dossier.etablissement_hint)
+                problem=field_problem(result, "etablissement")/>
             <Field name="annee" label=tr!(i18n, dossier.annee_obtention) value=f.annee problem=field_problem(result, "annee")/>
             <SelectField name="formation" label=tr!(i18n, dossier.formation) options=owned(FORMATIONS.to_vec()) selected=f.formation
                 placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "formation")/>

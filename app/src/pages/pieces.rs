@@ -31,7 +31,9 @@ pub fn PiecesSection(application: i64) -> impl IntoView {
     let answer = ServerAction::<AnswerPiece>::new();
     let (uploads, set_uploads) = signal(0u32);
     let view_data = Resource::new(move || (uploads.get(), answer.version().get()), move |_| load_pieces(application));
-    let refresh = Callback::new(move |_: ()| set_uploads.update(|n| *n += 1));
+    let refresh = Callback::new(move |_: ()| {
+        set_uploads.try_update(|n| *n += 1);
+    });
     view! {
         <section class="card" aria-labelledby="pieces-titre">
             <h2 id="pieces-titre">{t!(i18n, pieces.title)}</h2>
@@ -86,11 +88,17 @@ fn PieceRow(application: i64, piece: PieceLine, editable: bool, max: u64, answer
         set_problem.set(None);
         set_progress.set(Some(0.0));
         leptos::task::spawn_local(async move {
-            let outcome = upload::send(application, piece_id, file, max, move |fraction| set_progress.set(Some(fraction))).await;
-            set_progress.set(None);
+            let outcome = upload::send(application, piece_id, file, max, move |fraction| {
+                set_progress.try_set(Some(fraction));
+            })
+            .await;
+            // The candidate may have left the page meanwhile: `try_` then.
+            set_progress.try_set(None);
             match outcome {
                 Ok(()) => refresh.run(()),
-                Err(error) => set_problem.set(Some(error)),
+                Err(error) => {
+                    set_problem.try_set(Some(error));
+                }
             }
         });
     };

@@ -35,3 +35,23 @@ on_both_databases!(malformed_lookups_are_refused_cleanly, |app: TestApp| async m
     assert_eq!(app.get(&long, None).await.status, StatusCode::OK);
     assert_eq!(app.get("/api/reference/recherche?liste=communes&q=%FF%FE", None).await.status.is_server_error(), false);
 });
+
+on_both_databases!(establishments_are_suggested_within_the_chosen_commune, |app: TestApp| async move {
+    use app::server::store::establishments::upsert;
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    upsert(&mut conn, "0310036W", "Lycée Pierre de Fermat", "31555", "Lycée").await.unwrap();
+    upsert(&mut conn, "0310038Y", "Lycée Saint-Sernin", "31555", "Lycée").await.unwrap();
+    upsert(&mut conn, "0690026D", "Lycée du Parc", "69123", "Lycée").await.unwrap();
+    // Importing again updates, never duplicates.
+    upsert(&mut conn, "0310036W", "Lycée Pierre-de-Fermat", "31555", "Lycée").await.unwrap();
+    drop(conn);
+    let found = suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=fermat&scope=31555", None).await.body);
+    assert_eq!(found.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["Lycée Pierre-de-Fermat"]);
+    let st = suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=st%20sernin&scope=31555", None).await.body);
+    assert_eq!(st[0].label, "Lycée Saint-Sernin");
+    let all = suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=&scope=31555", None).await.body);
+    assert_eq!(all.len(), 2, "a commune's establishments, none from elsewhere");
+    assert!(suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=parc", None).await.body).is_empty(), "no commune, no list");
+    assert!(suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=100%25_%27&scope=31555", None).await.body).is_empty());
+    assert_eq!(app.count("establishments").await, 3);
+});

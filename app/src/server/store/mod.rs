@@ -7,6 +7,7 @@ pub mod applications;
 pub mod campaigns;
 pub mod dossier;
 pub mod email_changes;
+pub mod establishments;
 pub mod jobs;
 pub mod outbox;
 pub mod pieces;
