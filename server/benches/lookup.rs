@@ -10,17 +10,15 @@
 //! The queries are what people type: every prefix (1 to 8 characters) of
 //! commune names picked across the list, with and without a département.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::Request;
 use tower::ServiceExt;
 
-use app::server::db::Db;
 use app::server::refdata;
-use app::server::state::Settings;
-use app::server::AppState;
-use sesame_server::http::{leptos_options, router, ServerState};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -94,15 +92,8 @@ async fn main() {
     }
     report("baseline: linear scan (1 thread)", scan);
 
-    let dir = std::env::temp_dir().join(format!("sesame-bench-lookup-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let db = Db::connect(&format!("sqlite://{}/b.db", dir.display())).await.unwrap();
-    db.migrate().await.unwrap();
-    let state = AppState::new(
-        db,
-        Settings { public_url: "http://b".into(), secure_cookies: false, secret: vec![7; 32], assistance_email: "a@b.fr".into(), files_dir: dir.join("files"), max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES },
-    );
-    let app = router(ServerState { leptos_options: leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap()), app: state });
+    let (state, dir) = support::state("lookup").await;
+    let app = support::app_router(state);
     let uris: Vec<String> = queries
         .iter()
         .map(|(q, dep)| format!("/api/reference/recherche?liste=communes&q={}&scope={}", encode(q), encode(dep)))

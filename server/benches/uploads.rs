@@ -5,6 +5,8 @@
 //! the same bytes to the same disk, then 100 uploads at once, with the
 //! process's peak memory before and after.
 
+mod support;
+
 use std::time::Instant;
 
 use bytes::Bytes;
@@ -15,12 +17,6 @@ use app::server::files;
 const SIZE: usize = 2 * 1024 * 1024;
 const CHUNK: usize = 64 * 1024;
 
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0)))
-        .unwrap_or(0)
-}
 
 fn payload() -> Bytes {
     let mut bytes = b"%PDF-1.7\n".to_vec();
@@ -73,7 +69,7 @@ async fn main() {
         100.0 * mb_s / raw_mb_s
     );
 
-    let before = peak_rss_kib();
+    let before = support::peak_rss_kib();
     println!("peak RSS before the burst: {} MiB (the 2 MB payload held once)", before / 1024);
     let start = Instant::now();
     let tasks: Vec<_> = (0..100)
@@ -87,6 +83,6 @@ async fn main() {
     }
     let burst = start.elapsed().as_secs_f64();
     println!("100 concurrent uploads of 2 MB: {:.2} s, {:.0} MB/s", burst, (100 * SIZE) as f64 / burst / 1e6);
-    println!("peak RSS after the burst: {} MiB (+{} MiB)", peak_rss_kib() / 1024, (peak_rss_kib() - before) / 1024);
+    println!("peak RSS after the burst: {} MiB (+{} MiB)", support::peak_rss_kib() / 1024, (support::peak_rss_kib() - before) / 1024);
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -1,0 +1,40 @@
+//! What the benchmarks share: a fresh SQLite state in a temporary folder,
+//! the real router over it, and the process's peak memory.
+
+use axum::Router;
+
+use app::server::db::Db;
+use app::server::state::Settings;
+use app::server::AppState;
+use sesame_server::http::{leptos_options, router, ServerState};
+
+/// A migrated SQLite database under a temporary folder, and its state.
+#[allow(dead_code)]
+pub async fn state(name: &str) -> (AppState, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("sesame-bench-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = Db::connect(&format!("sqlite://{}/b.db", dir.display())).await.unwrap();
+    db.migrate().await.unwrap();
+    let settings = Settings {
+        public_url: "http://b".into(),
+        secure_cookies: false,
+        secret: vec![7; 32],
+        assistance_email: "a@b.fr".into(),
+        files_dir: dir.join("files"),
+        max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
+    };
+    (AppState::new(db, settings), dir)
+}
+
+#[allow(dead_code)]
+pub fn app_router(state: AppState) -> Router {
+    router(ServerState { leptos_options: leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap()), app: state })
+}
+
+#[allow(dead_code)]
+pub fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.split_whitespace().nth(1).unwrap_or("0").parse().unwrap_or(0)))
+        .unwrap_or(0)
+}
