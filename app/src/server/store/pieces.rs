@@ -124,12 +124,6 @@ pub async fn file_of(conn: &mut Conn, candidate_id: i64, file_id: i64) -> StoreR
         .transpose()
 }
 
-/// Every stored name the database knows (orphan files on disk are not).
-pub async fn stored_names(conn: &mut Conn) -> StoreResult<Vec<String>> {
-    let rows = sqlx::query("SELECT stored_name FROM files").fetch_all(conn).await?;
-    rows.into_iter().map(|r| Ok(r.try_get("stored_name")?)).collect()
-}
-
 /// For the demo seed: the piece, created once.
 pub async fn ensure_piece(conn: &mut Conn, centre_id: i64, formation_id: Option<i64>, label: &str, required: bool, position: i64) -> StoreResult<i64> {
     let existing = sqlx::query("SELECT id FROM pieces WHERE centre_id = $1 AND label = $2")
