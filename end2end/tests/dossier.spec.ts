@@ -1,8 +1,24 @@
 // The dossier (guide 04.1): the INE pop-up, then Informations personnelles
 // filled with the keyboard only, then the checklist.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Locator, Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 import { hydrated, signedInCandidate } from './support/candidate';
+
+/** Types into a field as a keyboard user does (after selecting what is there). */
+async function typeInto(page: Page, field: Locator, text: string) {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+}
+
+/** Moves a closed native list to `value` with the arrow keys. */
+async function chooseWithKeyboard(page: Page, select: Locator, value: string) {
+  await select.focus();
+  for (const key of ['ArrowDown', 'ArrowUp']) {
+    for (let i = 0; i < 120 && (await select.inputValue()) !== value; i++) await page.keyboard.press(key);
+  }
+  await expect(select).toHaveValue(value);
+}
 
 /** Types into a type-ahead, then picks the suggestion named `choice` with
  *  the arrow keys and Enter, as a keyboard user does. */
@@ -145,14 +161,14 @@ test('stages are added, changed and deleted', async ({ page }) => {
   await page.getByRole('link', { name: 'Saisir/Modifier : Stages' }).click();
   await hydrated(page);
   await expect(page.getByText('Rien de saisi pour le moment.')).toBeVisible();
-  await page.getByLabel(/^Année/).fill('2024');
-  await page.getByLabel(/^Durée/).fill('2 mois');
-  await page.getByLabel(/^Nombre d'heures/).fill('35');
-  await page.getByLabel(/^Employeur/).fill('CHU de Toulouse');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await typeInto(page, page.getByLabel(/^Année/), '2024');
+  await typeInto(page, page.getByLabel(/^Durée/), '2 mois');
+  await typeInto(page, page.getByLabel(/^Nombre d'heures/), '35');
+  await typeInto(page, page.getByLabel(/^Employeur/), 'CHU de Toulouse');
+  await page.keyboard.press('Enter');
   await expect(page.locator('#descriptif-erreur')).toContainText('Ce champ est obligatoire');
-  await page.getByLabel(/^Descriptif/).fill('Stage infirmier');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await typeInto(page, page.getByLabel(/^Descriptif/), 'Stage infirmier');
+  await page.keyboard.press('Enter');
   const row = page.getByRole('row').filter({ hasText: 'CHU de Toulouse' });
   await expect(row).toContainText('2 mois');
   await expectNoA11yViolations(page);
@@ -160,8 +176,8 @@ test('stages are added, changed and deleted', async ({ page }) => {
   await row.getByRole('link', { name: /^Modifier/ }).click();
   await expect(page.getByRole('heading', { name: 'Modification' })).toBeVisible();
   await hydrated(page);
-  await page.getByLabel(/^Durée/).fill('3 mois');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await typeInto(page, page.getByLabel(/^Durée/), '3 mois');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('row').filter({ hasText: 'CHU de Toulouse' })).toContainText('3 mois');
 
   await page.getByRole('row').filter({ hasText: 'CHU de Toulouse' }).getByRole('button', { name: /^Supprimer/ }).click();
@@ -172,22 +188,24 @@ test('a year of Cursus externe is entered as in the guide example', async ({ pag
   await signedInCandidate(page, 'cursus');
   await page.getByRole('link', { name: 'Saisir/Modifier : Cursus externe' }).click();
   await hydrated(page);
-  await page.getByLabel(/^Département/).selectOption('31');
+  await chooseWithKeyboard(page, page.getByLabel(/^Département/), '31');
   // Accents, case and "St" aside: "st orens" finds Saint-Orens-de-Gameville.
   await pickWithKeyboard(page, /^Commune/, 'st orens', 'Saint-Orens-de-Gameville');
   // Another département clears the commune.
-  await page.getByLabel(/^Département/).selectOption('32');
+  await chooseWithKeyboard(page, page.getByLabel(/^Département/), '32');
   await expect(page.getByRole('combobox', { name: /^Commune/ })).toHaveValue('');
-  await page.getByLabel(/^Département/).selectOption('31');
+  await chooseWithKeyboard(page, page.getByLabel(/^Département/), '31');
   await pickWithKeyboard(page, /^Commune/, 'toulouse', 'Toulouse');
-  await page.getByRole('combobox', { name: /^Etablissement/ }).fill('UNIVERSITE DE TOULOUSE');
-  await page.getByLabel(/^Année d'obtention/).fill('2024');
-  await page.getByLabel(/^Formation/).selectOption('DU');
-  await page.getByLabel(/^Libellé et niveau/).fill('L1 Sciences de la Vie');
-  await page.getByLabel(/^Obtenu/).selectOption('O');
-  await page.getByLabel(/^Mention/).selectOption('AB');
+  await typeInto(page, page.getByRole('combobox', { name: /^Etablissement/ }), 'UNIVERSITE DE TOULOUSE');
+  await typeInto(page, page.getByLabel(/^Année d'obtention/), '2024');
+  await chooseWithKeyboard(page, page.getByLabel(/^Formation/), 'DU');
+  await typeInto(page, page.getByLabel(/^Libellé et niveau/), 'L1 Sciences de la Vie');
+  await chooseWithKeyboard(page, page.getByLabel(/^Obtenu/), 'O');
+  await chooseWithKeyboard(page, page.getByLabel(/^Mention/), 'AB');
   await expectNoA11yViolations(page);
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  // Enter in a text field sends the form.
+  await page.getByLabel(/^Libellé et niveau/).focus();
+  await page.keyboard.press('Enter');
   const row = page.getByRole('row').filter({ hasText: 'L1 Sciences de la Vie' });
   await expect(row).toContainText('Haute-Garonne');
   await expect(row).toContainText('Toulouse');
