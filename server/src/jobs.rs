@@ -55,7 +55,9 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
             let s = sessions::delete_idle(&mut conn, now - IDLE_TIMEOUT).await?;
             let r = resets::delete_expired(&mut conn, now).await?;
             let t = throttle::delete_stale(&mut conn, now - 86_400).await?;
-            Ok(format!("{s} session(s), {r} lien(s), {t} compteur(s) supprimé(s)"))
+            // What uploads cut off by a crash left behind (never a file in use).
+            let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
+            Ok(format!("{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s) supprimé(s)"))
         }
         .await,
         Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(Into::into),

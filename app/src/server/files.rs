@@ -96,3 +96,43 @@ fn internal(error: std::io::Error) -> AppError {
     tracing::error!(%error, "file storage");
     AppError::Internal
 }
+
+/// Removes what interrupted uploads left in `tmp/` (older than `age`
+/// seconds, so uploads under way are spared); returns how many.
+pub async fn sweep_tmp(root: &Path, age: std::time::Duration) -> usize {
+    let Ok(mut entries) = tokio::fs::read_dir(tmp_dir(root)).await else { return 0 };
+    let mut removed = 0;
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let old = entry
+            .metadata()
+            .await
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|elapsed| elapsed > age);
+        if old && tokio::fs::remove_file(entry.path()).await.is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn sweeps_only_old_debris() {
+        let root = std::env::temp_dir().join(format!("sesame-sweep-{}", random_token().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>()));
+        std::fs::create_dir_all(tmp_dir(&root)).unwrap();
+        let old = tmp_dir(&root).join("old");
+        std::fs::write(&old, b"%PDF-").unwrap();
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        std::fs::File::options().write(true).open(&old).unwrap().set_modified(an_hour_ago).unwrap();
+        std::fs::write(tmp_dir(&root).join("fresh"), b"%PDF-").unwrap();
+        assert_eq!(sweep_tmp(&root, std::time::Duration::from_secs(3600)).await, 1);
+        assert!(!old.exists() && tmp_dir(&root).join("fresh").exists());
+        assert_eq!(sweep_tmp(&root.join("nowhere"), std::time::Duration::from_secs(1)).await, 0);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}
