@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::api::applications::{
     load_application, load_applications, load_offer, ApplicationDetail, ApplicationLine, Apply, CancelApplication, OfferCentre, OfferFormation,
 };
+use crate::components::table::ColumnHeaders;
 use crate::components::dialog::Modal;
 use crate::components::frame::PageTitle;
 use crate::components::messages::FormOutcome;
@@ -72,15 +73,15 @@ fn ApplicationsTable(lines: Vec<ApplicationLine>) -> impl IntoView {
         <div class="table-scroll card" tabindex="0" role="region" aria-labelledby="candidatures-titre">
             <h2 id="candidatures-titre" class="visually-hidden">{t!(i18n, applications.title)}</h2>
             <table class="stack-on-phone clickable-rows">
-                <thead><tr>
-                    <th scope="col">{t!(i18n, applications.col_formation)}</th>
-                    <th scope="col">{t!(i18n, applications.col_deadline)}</th>
-                    <th scope="col">{t!(i18n, applications.col_treatment)}</th>
-                    <th scope="col">{t!(i18n, applications.col_status)}</th>
-                    <th scope="col">{t!(i18n, applications.col_decision)}</th>
-                    <th scope="col">{t!(i18n, applications.col_centre)}</th>
-                    <th scope="col">{t!(i18n, applications.col_action)}</th>
-                </tr></thead>
+                <ColumnHeaders labels=vec![
+                    t_string!(i18n, applications.col_formation).to_string(),
+                    t_string!(i18n, applications.col_deadline).to_string(),
+                    t_string!(i18n, applications.col_treatment).to_string(),
+                    t_string!(i18n, applications.col_status).to_string(),
+                    t_string!(i18n, applications.col_decision).to_string(),
+                    t_string!(i18n, applications.col_centre).to_string(),
+                    t_string!(i18n, applications.col_action).to_string(),
+                ]/>
                 <tbody>
                     {lines.into_iter().map(|l| {
                         let href = format!("/candidatures/{}", l.id);

@@ -11,6 +11,7 @@ use crate::api::dossier::{load_experiences, DeleteExperience, ExperiencesPage, S
 use crate::domain::experience::ExperienceKind;
 use crate::api::reference::{communes_for, List};
 use crate::api::dossier::{load_address, load_bac, BacPage, SaveBac, load_identity, load_sections, AddressPage, IdentityPage, SaveAddress, SaveIdentity, SaveIne, SectionKind};
+use crate::components::table::ColumnHeaders;
 use crate::components::combobox::Combobox;
 use crate::components::dialog::Modal;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
@@ -585,18 +586,18 @@ fn CursusList(data: CursusPage, save: ServerAction<SaveCursus>, delete: ServerAc
             view! {
                 <div class="table-scroll card" tabindex="0" role="region" aria-labelledby="liste-titre">
                     <table class="stack-on-phone">
-                        <thead><tr>
-                            <th scope="col">{t!(i18n, dossier.annee_obtention)}</th>
-                            <th scope="col">{t!(i18n, dossier.pays)}</th>
-                            <th scope="col">{t!(i18n, dossier.departement)}</th>
-                            <th scope="col">{t!(i18n, dossier.commune)}</th>
-                            <th scope="col">{t!(i18n, dossier.etablissement)}</th>
-                            <th scope="col">{t!(i18n, dossier.formation)}</th>
-                            <th scope="col">{t!(i18n, dossier.libelle)}</th>
-                            <th scope="col">{t!(i18n, dossier.obtenu)}</th>
-                            <th scope="col">{t!(i18n, dossier.mention)}</th>
-                            <th scope="col">{t!(i18n, dossier.actions)}</th>
-                        </tr></thead>
+                        <ColumnHeaders labels=vec![
+                            t_string!(i18n, dossier.annee_obtention).to_string(),
+                            t_string!(i18n, dossier.pays).to_string(),
+                            t_string!(i18n, dossier.departement).to_string(),
+                            t_string!(i18n, dossier.commune).to_string(),
+                            t_string!(i18n, dossier.etablissement).to_string(),
+                            t_string!(i18n, dossier.formation).to_string(),
+                            t_string!(i18n, dossier.libelle).to_string(),
+                            t_string!(i18n, dossier.obtenu).to_string(),
+                            t_string!(i18n, dossier.mention).to_string(),
+                            t_string!(i18n, dossier.actions).to_string(),
+                        ]/>
                         <tbody>
                             {data.rows.into_iter().map(|r: CursusRow| {
                                 let label = format!("{} {}", r.form.annee, r.form.libelle);

@@ -5,6 +5,7 @@ use leptos_router::components::Redirect;
 
 use crate::api::staff::{load_dashboard, SaveIneSettings};
 use crate::domain::identity::IneSettings;
+use crate::components::table::ColumnHeaders;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, FormOutcome};
@@ -54,13 +55,13 @@ pub fn DashboardPage() -> impl IntoView {
                             view! {
                                 <div class="table-scroll">
                                     <table class="stack-on-phone">
-                                        <thead><tr>
-                                            <th scope="col">{t!(i18n, staff.col_centre)}</th>
-                                            <th scope="col">{t!(i18n, staff.col_formation)}</th>
-                                            <th scope="col">{t!(i18n, staff.col_dates)}</th>
-                                            <th scope="col">{t!(i18n, staff.col_deadline)}</th>
-                                            <th scope="col">{t!(i18n, staff.col_mode)}</th>
-                                        </tr></thead>
+                                        <ColumnHeaders labels=vec![
+                                            t_string!(i18n, staff.col_centre).to_string(),
+                                            t_string!(i18n, staff.col_formation).to_string(),
+                                            t_string!(i18n, staff.col_dates).to_string(),
+                                            t_string!(i18n, staff.col_deadline).to_string(),
+                                            t_string!(i18n, staff.col_mode).to_string(),
+                                        ]/>
                                         <tbody>
                                             {d.formations.into_iter().map(|f| view! {
                                                 <tr>
