@@ -149,6 +149,11 @@ impl Index {
     }
 }
 
+/// The name a list of (code, name) pairs gives a code (empty when none).
+pub fn name_in(list: &[(String, String)], code: &str) -> String {
+    list.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default()
+}
+
 /// What a search sends to the browser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suggestion {

@@ -12,6 +12,7 @@ use crate::domain::experience::ExperienceKind;
 use crate::api::reference::{communes_for, List};
 use crate::api::dossier::{load_address, load_bac, BacPage, SaveBac, load_identity, load_sections, AddressPage, IdentityPage, SaveAddress, SaveIdentity, SaveIne, SectionKind};
 use crate::components::table::ColumnHeaders;
+use crate::domain::lookup::name_in;
 use crate::components::combobox::Combobox;
 use crate::components::dialog::Modal;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
@@ -325,11 +326,6 @@ pub fn BacPageView() -> impl IntoView {
         <h1>{t!(i18n, dossier.bac_title)}</h1>
         {loaded(page, move |data| view! { <BacForm data=data save=save/> }.into_any())}
     }
-}
-
-/// The name a list gives a code (empty when none).
-fn name_in(list: &[(String, String)], code: &str) -> String {
-    list.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default()
 }
 
 fn owned(list: Vec<(&'static str, &'static str)>) -> Vec<(String, String)> {

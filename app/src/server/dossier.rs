@@ -6,6 +6,7 @@ use chrono_tz::Europe::Paris;
 
 use super::auth::session::Signed;
 use super::refdata;
+use crate::domain::lookup::name_in;
 use super::state::AppState;
 use super::store::{accounts, dossier, StoreError};
 use crate::api::dossier::{AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind};
@@ -244,10 +245,6 @@ pub async fn delete_experience(state: &AppState, signed: &Signed, kind: Experien
     }
 }
 
-fn name_of(list: &[refdata::Choice], code: &str) -> String {
-    list.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default()
-}
-
 pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let items = dossier::cursus(&mut conn, signed.account_id).await?;
@@ -255,8 +252,8 @@ pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage
         .into_iter()
         .map(|(id, form)| CursusRow {
             id,
-            pays_nom: name_of(refdata::countries(), &form.pays),
-            departement_nom: name_of(refdata::departements(), &form.departement),
+            pays_nom: name_in(refdata::countries(), &form.pays),
+            departement_nom: name_in(refdata::departements(), &form.departement),
             commune_nom: refdata::commune_name(&form.commune),
             form,
         })
