@@ -107,6 +107,8 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/dossier/experiences") view=pages::dossier::ExperiencesPageView/>
                         <Route path=path!("/gestion/connexion") view=pages::gestion::StaffSignInPage/>
                         <Route path=path!("/gestion") view=pages::gestion::DashboardPage/>
+                        <Route path=path!("/gestion/candidatures") view=pages::review::ReviewListPage/>
+                        <Route path=path!("/gestion/candidatures/:id") view=pages::review::ReviewPage/>
                     </Routes>
                 </PageFrame>
     }

@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
 import { waitForMail } from './support/mail';
+import { browserJpeg, CESURE_PIECES, pdf, realPdf } from './support/files';
 
 const FORMATION = "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (ANNEE)";
 
@@ -90,18 +91,7 @@ test('a candidate applies from the offer, is refused twice the same, then cancel
   await waitForMail(email, 'Annulation de votre candidature');
 });
 
-const PIECES = [
-  "Copie de la pièce d'identité",
-  'CURRICULUM VITAE',
-  'Fiche de renseignements administratifs',
-  'JUSTIFICATIFS DES PROJETS DE CESURE',
-  'LETTRE DE MOTIVATION',
-];
-
-function pdf(size = 4000): Buffer {
-  const head = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
-}
+const PIECES = CESURE_PIECES;
 
 function jpeg(size = 3000): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), Buffer.alloc(size, 0x11)]);
@@ -160,4 +150,58 @@ test('pieces are uploaded, checked, answered, then the application is transmitte
   await expect(page.getByRole('region', { name: 'Dates utiles' })).toContainText('Date de transmission');
   await expect(page.getByLabel(/^Ajouter un fichier/)).toHaveCount(0);
   await waitForMail(email, 'Accusé de réception de votre dossier');
+});
+
+test('a piece in several files becomes one PDF, a heavy photo is reduced, the model downloads', async ({ page }) => {
+  await signedInCandidate(page, 'passerelle');
+  await completeDossier(page);
+  await page.goto('/candidatures/offre');
+  await hydrated(page);
+  await page.getByLabel('Rechercher une formation').fill('passerelle');
+  await page.getByRole('button', { name: /^Candidater : PASSERELLE TOULOUSE TECH/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  await hydrated(page);
+
+  // The charte d'engagement, to download, sign and send back.
+  const contact = page.getByRole('region', { name: 'Adresse de contact' });
+  await expect(contact).toContainText('Fichiers modèles à télécharger');
+  const download = page.waitForEvent('download');
+  await contact.getByRole('link', { name: "Télécharger le modèle : Charte d'engagement signée" }).click();
+  const model = await download;
+  expect(model.suggestedFilename()).toBe('charte-engagement.pdf');
+  const fs = await import('node:fs/promises');
+  expect((await fs.readFile((await model.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Recto and verso picked together, then one more page added.
+  const table = page.getByRole('region', { name: 'Pièces justificatives' });
+  const grades = table.getByRole('row').filter({ hasText: 'Relevés de notes' });
+  const verso = await browserJpeg(page, 800, 600, 0);
+  await page.getByLabel('Ajouter un fichier : Relevés de notes').setInputFiles([
+    { name: 'releve-recto.pdf', mimeType: 'application/pdf', buffer: realPdf('Releve S1') },
+    { name: 'verso.jpg', mimeType: 'image/jpeg', buffer: verso },
+  ]);
+  await expect(grades).toContainText('2 fichiers réunis en un PDF');
+  await expect(grades).toContainText('releve-recto.pdf');
+  await grades.getByLabel('Ajouter un autre fichier : Relevés de notes').setInputFiles({
+    name: 'annexe.pdf', mimeType: 'application/pdf', buffer: realPdf('Annexe'),
+  });
+  await expect(grades).toContainText('3 fichiers réunis en un PDF');
+  // "Voir" opens the PDF in a new tab, shown rather than downloaded.
+  const viewLink = grades.getByRole('link', { name: /^Voir : releve-recto.pdf/ });
+  await expect(viewLink).toHaveAttribute('target', '_blank');
+  const shown = await page.request.get((await viewLink.getAttribute('href'))!);
+  expect(shown.headers()['content-disposition']).toMatch(/^inline;/);
+  expect(shown.headers()['content-type']).toBe('application/pdf');
+  const merged = (await shown.body()).toString('latin1');
+  expect(merged.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(3);
+
+  // A photo over 2 MB, as a phone takes it: reduced in the browser, then accepted.
+  const heavy = await browserJpeg(page, 4000, 3000, 40, 0.95);
+  expect(heavy.length).toBeGreaterThan(2 * 1024 * 1024);
+  const identity = table.getByRole('row').filter({ hasText: "Copie de la pièce d'identité" });
+  await page.getByLabel("Ajouter un fichier : Copie de la pièce d'identité").setInputFiles({ name: 'carte.jpg', mimeType: 'image/jpeg', buffer: heavy });
+  await expect(identity).toContainText('Transmise');
+  await expect(identity).toContainText('carte.jpg');
+  await expectNoA11yViolations(page);
 });

@@ -15,6 +15,32 @@ pub const ADMIN_PASSWORD: &str = "Admin-Sesame-2026";
 pub const GESTIONNAIRE_EMAIL: &str = "gestionnaire@sesame.localhost";
 pub const GESTIONNAIRE_PASSWORD: &str = "Gestion-Sesame-2026";
 
+/// The passerelle's "charte d'engagement", a model file to download, sign
+/// and send back (guide passerelle); written once.
+async fn charte_model(state: &AppState, piece: i64, year: i32) -> Result<(), String> {
+    let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
+    if pieces::model_of(&mut conn, piece).await.map_err(|e| e.to_string())?.is_some() {
+        return Ok(());
+    }
+    let text = app::server::pdf::text_document(
+        &format!("Charte d'engagement – Passerelle Toulouse Tech {year}/{}", year + 1),
+        &[
+            "Je soussigné·e, candidat·e à l'entrée en 1re année d'école d'ingénieurs par la passerelle Toulouse Tech, m'engage à :",
+            "– fournir des informations exactes et des pièces justificatives authentiques ;",
+            "– suivre l'ensemble des enseignements et des évaluations de la formation si ma candidature est retenue ;",
+            "– informer le service des admissions de tout changement de situation ;",
+            "– confirmer ou me désister dans les délais indiqués après la décision.",
+            "Fait à ………………………, le ……………………",
+            "Nom, prénom et signature :",
+        ],
+    );
+    let stored = app::server::files::store_bytes(&state.settings.files_dir, &text, app::domain::upload::FileKind::Pdf)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    pieces::set_model(&mut conn, piece, &stored.stored_name, "charte-engagement.pdf").await.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 pub async fn seed(state: &AppState) -> Result<String, String> {
     let today = Utc::now().date_naive();
     let year = if today.month() >= 9 { today.year() + 1 } else { today.year() };
@@ -84,10 +110,19 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
         ),
     ];
     let mut formations = 0;
+    let mut charte = None;
+    let mut gestionnaire_centres = Vec::new();
     for (label, address, email, list, (start, end), piece_list) in tree {
         let centre = campaigns::ensure_centre(&mut tx, campaign, label, address, email).await.map_err(|e| e.to_string())?;
+        // The demo gestionnaire works on every centre but the IUT's.
+        if !label.ends_with("IUT") {
+            gestionnaire_centres.push(centre);
+        }
         for (position, (piece, required)) in piece_list.iter().enumerate() {
-            pieces::ensure_piece(&mut tx, centre, None, piece, *required, position as i64).await.map_err(|e| e.to_string())?;
+            let id = pieces::ensure_piece(&mut tx, centre, None, piece, *required, position as i64).await.map_err(|e| e.to_string())?;
+            if piece.starts_with("Charte") {
+                charte = Some(id);
+            }
         }
         for (title, keywords) in list {
             campaigns::ensure_formation(
@@ -112,8 +147,12 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
         app::server::store::establishments::upsert(&mut tx, uai, name, "31555", kind).await.map_err(|e| e.to_string())?;
     }
     tx.commit().await.map_err(|e| e.to_string())?;
+    if let Some(piece) = charte {
+        charte_model(state, piece, year).await?;
+    }
     staff::add(state, ADMIN_EMAIL, "Administrateur démo", Role::Admin, ADMIN_PASSWORD).await?;
-    staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
+    let gestionnaire = staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
+    staff::assign(state, gestionnaire, &gestionnaire_centres).await?;
     Ok(format!(
         "Démo prête : campagne « Campagne eCesure {year}/{} », {formations} formations (une close).\n\
          Admin : {ADMIN_EMAIL} / {ADMIN_PASSWORD}\n\

@@ -56,10 +56,12 @@ pub fn router(state: ServerState) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY));
     Router::new()
         .merge(crate::uploads::routes(max_upload))
+        .merge(crate::exports::routes())
         .merge(pages)
         .layer(middleware::from_fn(api_status))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        // Pages are never framed; a file shown inline may be, by our own pages (the staff viewer).
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

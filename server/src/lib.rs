@@ -5,6 +5,7 @@
 pub mod config;
 pub mod demo;
 pub mod establishments;
+pub mod exports;
 pub mod http;
 pub mod jobs;
 pub mod mailer;

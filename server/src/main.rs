@@ -62,6 +62,10 @@ enum StaffCommand {
         /// random password is generated and printed.
         #[arg(long)]
         password_env: Option<String>,
+        /// A centre (its id) this gestionnaire or commission member works
+        /// on; repeat for several. Admins see every centre.
+        #[arg(long = "centre")]
+        centres: Vec<i64>,
     },
 }
 
@@ -105,14 +109,15 @@ async fn run(cli: Cli) -> Result<(), String> {
             let state = state(&config).await?;
             println!("{}", sesame_server::demo::seed(&state).await?);
         }
-        Command::Staff { command: StaffCommand::Add { email, role, name, password_env } } => {
+        Command::Staff { command: StaffCommand::Add { email, role, name, password_env, centres } } => {
             let state = state(&config).await?;
             let (password, generated) = match password_env {
                 Some(var) => (std::env::var(&var).map_err(|_| format!("{var} : variable absente"))?, false),
                 None => (staff::generate_password(), true),
             };
             let name = if name.is_empty() { email.clone() } else { name };
-            staff::add(&state, &email, &name, role, &password).await?;
+            let id = staff::add(&state, &email, &name, role, &password).await?;
+            staff::assign(&state, id, &centres).await?;
             println!("Compte {} ({}) enregistré.", email, role.as_str());
             if generated {
                 println!("Mot de passe : {password}");

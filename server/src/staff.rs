@@ -40,6 +40,15 @@ pub async fn add(state: &AppState, email: &str, name: &str, role: Role, password
         .map_err(|e| e.to_string())
 }
 
+/// Assigns centres to a staff member (kept if already assigned).
+pub async fn assign(state: &AppState, staff_id: i64, centres: &[i64]) -> Result<(), String> {
+    let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
+    for centre in centres {
+        app::server::store::review::assign_centre(&mut conn, staff_id, *centre).await.map_err(|e| format!("centre {centre} : {e}"))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

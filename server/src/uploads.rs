@@ -4,7 +4,7 @@
 //! for anything that is not the candidate's.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -13,7 +13,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use app::error::AppError;
 use app::server::auth::session::{self, AccountKind, Signed};
-use app::server::{files, pieces, AppState};
+use app::server::{files, pieces, review, AppState};
 
 use crate::http::ServerState;
 
@@ -21,12 +21,14 @@ pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
     Router::new()
         .route("/fichiers/candidature/{application}/piece/{piece}", post(upload))
         .route("/fichiers/{file}", get(download))
+        .route("/fichiers/modele/{piece}", get(model))
         // The body check in `files::receive` gives the French message; this
         // layer only stops a client that keeps sending well beyond it.
         .layer(RequestBodyLimitLayer::new(max_upload_bytes as usize + 64 * 1024))
 }
 
-fn failure(error: AppError) -> Response {
+/// An error as JSON with its status (what server functions answer too).
+pub(crate) fn failure(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response()
 }
@@ -63,13 +65,27 @@ fn percent_decode(raw: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-async fn upload(State(state): State<ServerState>, Path((application, piece)): Path<(i64, i64)>, headers: HeaderMap, body: Body) -> Response {
+/// `?ajout=1`: add the file to the piece's current one (one PDF);
+/// `?vue=1`: show a file in the browser rather than download it.
+#[derive(serde::Deserialize, Default)]
+struct Options {
+    ajout: Option<String>,
+    vue: Option<String>,
+}
+
+async fn upload(
+    State(state): State<ServerState>,
+    Path((application, piece)): Path<(i64, i64)>,
+    Query(options): Query<Options>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let app = &state.app;
     let outcome = async {
         let signed = candidate(app, &headers).await?;
         pieces::authorize_upload(app, &signed, application, piece).await?;
         let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
-        pieces::record_upload(app, &signed, application, piece, stored, &original_name(&headers)).await
+        pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some()).await
     }
     .await;
     match outcome {
@@ -78,14 +94,35 @@ async fn upload(State(state): State<ServerState>, Path((application, piece)): Pa
     }
 }
 
-async fn download(State(state): State<ServerState>, Path(file): Path<i64>, headers: HeaderMap) -> Response {
+async fn download(State(state): State<ServerState>, Path(file): Path<i64>, Query(options): Query<Options>, headers: HeaderMap) -> Response {
     let app = &state.app;
     let outcome = async {
-        let signed = candidate(app, &headers).await?;
-        pieces::download(app, &signed, file).await
+        match session::current(app, &headers).await? {
+            Some(s) if s.kind == AccountKind::Candidat => pieces::download(app, &s, file).await,
+            // Staff read the files of the candidates of their centres.
+            Some(s) if review::may_read_file(app, &s, file).await? => pieces::staff_download(app, file).await,
+            Some(_) => Err(AppError::NotFound),
+            None => Err(AppError::NotSignedIn),
+        }
     }
     .await;
-    let (path, name, kind) = match outcome {
+    send_file(outcome, options.vue.is_some()).await
+}
+
+async fn model(State(state): State<ServerState>, Path(piece): Path<i64>, headers: HeaderMap) -> Response {
+    let app = &state.app;
+    let outcome = async {
+        session::current(app, &headers).await?.ok_or(AppError::NotSignedIn)?;
+        pieces::model(app, piece).await
+    }
+    .await;
+    send_file(outcome, false).await
+}
+
+/// Streams a checked file, as an attachment or (`inline`) to be shown;
+/// its type is the one its content was checked to be, never sniffed.
+async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::upload::FileKind), AppError>, inline: bool) -> Response {
+    let (path, name, kind) = match found {
         Ok(found) => found,
         Err(error) => return failure(error),
     };
@@ -95,7 +132,7 @@ async fn download(State(state): State<ServerState>, Path(file): Path<i64>, heade
     };
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
     let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let disposition = format!("{}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}", if inline { "inline" } else { "attachment" });
     let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
@@ -103,5 +140,9 @@ async fn download(State(state): State<ServerState>, Path(file): Path<i64>, heade
         h.insert(header::CONTENT_DISPOSITION, value);
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    if inline {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'self'"));
+    }
     response
 }

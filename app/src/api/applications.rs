@@ -40,7 +40,7 @@ pub struct ApplicationLine {
     pub days_left: Option<i64>,
     pub treatment: String,
     pub status: DossierStatus,
-    pub decision: Option<String>,
+    pub decision: Option<crate::domain::decision::Decision>,
     pub centre: String,
 }
 
@@ -55,6 +55,8 @@ pub struct ApplicationDetail {
     pub contact_address: String,
     pub contact_email: String,
     pub may_cancel: bool,
+    /// Pieces with a model file to download: (piece id, label).
+    pub models: Vec<(i64, String)>,
 }
 
 #[server(prefix = "/api", endpoint = "candidatures/offre")]

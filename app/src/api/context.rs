@@ -35,6 +35,13 @@ pub async fn require(state: &AppState, kind: AccountKind) -> Result<Signed, AppE
     }
 }
 
+/// The state and the signed-in staff member.
+pub async fn staff() -> Result<(AppState, Signed), AppError> {
+    let state = state()?;
+    let signed = require(&state, AccountKind::Staff).await?;
+    Ok((state, signed))
+}
+
 /// The state and the signed-in candidate: what every dossier function needs.
 pub async fn candidate() -> Result<(AppState, Signed), AppError> {
     let state = state()?;

@@ -6,6 +6,7 @@ pub mod applications;
 pub mod dossier;
 pub mod pieces;
 pub mod reference;
+pub mod review;
 pub mod session;
 pub mod staff;
 

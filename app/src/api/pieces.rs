@@ -19,6 +19,11 @@ pub struct PieceLine {
     pub comment: String,
     pub file_id: Option<i64>,
     pub file_name: Option<String>,
+    /// Files combined into the one shown (several files for one piece).
+    pub file_parts: i64,
+    /// The candidate may add, replace or remove its file now.
+    pub editable: bool,
+    pub has_model: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +41,20 @@ pub fn upload_path(application: i64, piece: i64) -> String {
 
 pub fn download_path(file: i64) -> String {
     format!("/fichiers/{file}")
+}
+
+/// The same file shown in the browser rather than downloaded.
+pub fn view_path(file: i64) -> String {
+    format!("/fichiers/{file}?vue=1")
+}
+
+/// Adds a file to the piece's current one (combined into one PDF).
+pub fn add_path(application: i64, piece: i64) -> String {
+    format!("{}?ajout=1", upload_path(application, piece))
+}
+
+pub fn model_path(piece: i64) -> String {
+    format!("/fichiers/modele/{piece}")
 }
 
 #[server(prefix = "/api", endpoint = "candidatures/pieces")]

@@ -16,9 +16,33 @@ pub struct FormationRow {
     pub mode: String,
 }
 
+/// Live applications of one formation, by dossier status and decision.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormationStats {
+    pub formation_id: i64,
+    pub title: String,
+    pub centre: String,
+    pub capacity: i64,
+    pub en_attente: i64,
+    pub receptionne: i64,
+    pub complet: i64,
+    pub incomplet: i64,
+    pub favorable: i64,
+    pub liste_complementaire: i64,
+    pub defavorable: i64,
+}
+
+impl FormationStats {
+    pub fn total(&self) -> i64 {
+        self.en_attente + self.receptionne + self.complet + self.incomplet
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub formations: Vec<FormationRow>,
+    /// The formations of the staff member's centres, with their counts.
+    pub stats: Vec<FormationStats>,
     pub mails_pending: i64,
     pub mails_sent: i64,
     /// The campaign's INE rules, shown to admins only.
@@ -47,7 +71,10 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         None => Vec::new(),
     };
     let counts = outbox::counts(&mut conn).await?;
+    drop(conn);
+    let stats = crate::server::review::formation_stats(&state, &signed).await?;
     Ok(Dashboard {
+        stats,
         formations: formations
             .into_iter()
             .map(|f| FormationRow {

@@ -38,9 +38,11 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                             let home = if me.is_staff() { "/gestion" } else { "/compte" };
                             view! {
                                 <nav class="session" aria-label=move || t_string!(i18n, nav_label)>
-                                    {(!me.is_staff()).then(|| view! {
-                                        <A href="/candidatures" attr:class="nav-link">{t!(i18n, nav_applications)}</A>
-                                    })}
+                                    {if me.is_staff() {
+                                        view! { <A href="/gestion/candidatures" attr:class="nav-link">{t!(i18n, nav_review)}</A> }.into_any()
+                                    } else {
+                                        view! { <A href="/candidatures" attr:class="nav-link">{t!(i18n, nav_applications)}</A> }.into_any()
+                                    }}
                                     <span class="who">
                                         <span class="visually-hidden">{t!(i18n, signed_in_as)}" "</span>
                                         <A href=home>{me.display_name.clone()}</A>

@@ -49,6 +49,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::PostalCodeUnknown => t_string!(i18n, problem.postal_code_unknown).to_string(),
         Problem::UnknownChoice => t_string!(i18n, problem.unknown_choice).to_string(),
         Problem::Locked => t_string!(i18n, problem.locked).to_string(),
+        Problem::RankInvalid => t_string!(i18n, problem.rank_invalid).to_string(),
     }
 }
 
@@ -81,6 +82,8 @@ pub fn upload_text(problem: UploadProblem) -> String {
         UploadProblem::Empty => t_string!(i18n, pieces.empty).to_string(),
         UploadProblem::TooLarge { max } => t_string!(i18n, pieces.too_large, max = format_size(max)).to_string(),
         UploadProblem::NotPdfOrJpeg => t_string!(i18n, pieces.wrong_kind).to_string(),
+        UploadProblem::Unreadable => t_string!(i18n, pieces.unreadable).to_string(),
+        UploadProblem::CombinedTooLarge { max } => t_string!(i18n, pieces.combined_too_large, max = format_size(max)).to_string(),
     }
 }
 
@@ -93,6 +96,20 @@ pub fn format_size(bytes: u64) -> String {
     } else {
         format!("{} Ko", bytes.div_ceil(1024))
     }
+}
+
+pub fn review_text(refusal: &crate::domain::review::ReviewRefusal) -> String {
+    use crate::domain::review::ReviewRefusal;
+    let i18n = use_i18n();
+    match refusal {
+        ReviewRefusal::NotReceived => t_string!(i18n, review.refused_not_received),
+        ReviewRefusal::PiecesNotValidated => t_string!(i18n, review.refused_not_validated),
+        ReviewRefusal::NothingRefused => t_string!(i18n, review.refused_nothing_refused),
+        ReviewRefusal::ReadOnly => t_string!(i18n, review.refused_read_only),
+        ReviewRefusal::NotComplete => t_string!(i18n, review.refused_not_complete),
+        ReviewRefusal::NoDraft => t_string!(i18n, review.refused_no_draft),
+    }
+    .to_string()
 }
 
 pub fn error_text(error: &AppError) -> String {
@@ -109,6 +126,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::Conflict => t_string!(i18n, error.conflict).to_string(),
         AppError::ApplyRefused(refusal) => refusal_text(refusal),
         AppError::FileRefused(problem) => upload_text(*problem),
+        AppError::ReviewRefused(refusal) => review_text(refusal),
     }
 }
 

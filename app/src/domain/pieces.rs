@@ -61,6 +61,16 @@ pub fn may_change_pieces(status: DossierStatus) -> bool {
     matches!(status, DossierStatus::EnAttente | DossierStatus::Incomplet)
 }
 
+/// One piece may change: any before transmission; when the dossier is
+/// Incomplet, all but those staff validated (the refused ones above all).
+pub fn may_change_piece(dossier: DossierStatus, piece: PieceStatus) -> bool {
+    match dossier {
+        DossierStatus::EnAttente => true,
+        DossierStatus::Incomplet => piece != PieceStatus::Validee,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +96,14 @@ mod tests {
         assert!(may_change_pieces(DossierStatus::Incomplet));
         assert!(!may_change_pieces(DossierStatus::Receptionne));
         assert!(!may_change_pieces(DossierStatus::Complet));
+    }
+
+    #[test]
+    fn an_incomplete_dossier_reopens_all_but_the_validated_pieces() {
+        assert!(may_change_piece(DossierStatus::EnAttente, PieceStatus::Validee));
+        assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::Refusee));
+        assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::Transmise));
+        assert!(!may_change_piece(DossierStatus::Incomplet, PieceStatus::Validee));
+        assert!(!may_change_piece(DossierStatus::Receptionne, PieceStatus::Refusee));
     }
 }

@@ -35,6 +35,8 @@ pub enum Problem {
     PostalCodeUnknown,
     /// A value that is not among the choices offered.
     UnknownChoice,
+    /// A rank on the liste complémentaire: a whole number from 1.
+    RankInvalid,
     /// Informations personnelles are read-only once an application is submitted.
     Locked,
 }

@@ -52,6 +52,21 @@ pub enum UploadProblem {
     TooLarge { max: u64 },
     /// Neither a PDF nor a JPEG, whatever its name says.
     NotPdfOrJpeg,
+    /// A file added to a piece that cannot be combined with the others
+    /// (a damaged or password-protected PDF, a truncated photo).
+    Unreadable,
+    /// The combined PDF of a piece would exceed `max`, or hold more than
+    /// `MAX_PARTS` files.
+    CombinedTooLarge { max: u64 },
+}
+
+/// Several files for one piece are combined into one PDF: at most this
+/// many files...
+pub const MAX_PARTS: i64 = 20;
+
+/// ...and at most this size (five pieces' worth).
+pub fn combined_max(max: u64) -> u64 {
+    max.saturating_mul(5)
 }
 
 /// The kind of file these leading bytes start, if accepted.

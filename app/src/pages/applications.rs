@@ -29,9 +29,17 @@ pub fn status_text(status: DossierStatus) -> String {
     .to_string()
 }
 
-fn decision_text(decision: &Option<String>) -> String {
+pub fn decision_text(decision: &Option<crate::domain::decision::Decision>) -> String {
+    use crate::domain::decision::DecisionKind;
     let i18n = use_i18n();
-    decision.clone().unwrap_or_else(|| t_string!(i18n, applications.decision_none).to_string())
+    match decision {
+        None => t_string!(i18n, applications.decision_none).to_string(),
+        Some(d) => match d.kind {
+            DecisionKind::Favorable => t_string!(i18n, decision.favorable).to_string(),
+            DecisionKind::ListeComplementaire => t_string!(i18n, decision.waiting, rank = d.rank.unwrap_or_default()).to_string(),
+            DecisionKind::Defavorable => t_string!(i18n, decision.unfavorable, reason = d.reason.clone().unwrap_or_default()).to_string(),
+        },
+    }
 }
 
 /// "12 jour(s) restant(s)", "Dernier jour…", or "Date dépassée".
@@ -330,6 +338,14 @@ fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>) -> 
                 <h2 id="recap-contact">{t!(i18n, applications.contact)}</h2>
                 <p>{d.contact_address.clone()}</p>
                 {(!d.contact_email.is_empty()).then(|| view! { <p><a href=format!("mailto:{}", d.contact_email)>{d.contact_email.clone()}</a></p> })}
+                {(!d.models.is_empty()).then(|| view! {
+                    <h3>{t!(i18n, applications.models)}</h3>
+                    <ul class="plain-list">
+                        {d.models.iter().map(|(piece, label)| view! {
+                            <li><a href=crate::api::pieces::model_path(*piece) download="">{format!("{} : {label}", t_string!(i18n, pieces.model))}</a></li>
+                        }).collect_view()}
+                    </ul>
+                })}
             </section>
         </div>
         {(l.status == DossierStatus::EnAttente).then(|| view! {

@@ -47,6 +47,7 @@ pub fn DashboardPage() -> impl IntoView {
                 Err(AppError::NotFound) => view! { <p class="alert alert-error" role="alert">{t!(i18n, staff.forbidden)}</p> }.into_any(),
                 Err(e) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
                 Ok(d) => view! {
+                    <StatsSection stats=d.stats.clone()/>
                     <section class="card">
                         <h2>{t!(i18n, staff.formations)}</h2>
                         {if d.formations.is_empty() {
@@ -116,4 +117,75 @@ fn IneSettingsForm(settings: IneSettings) -> impl IntoView {
             </ActionForm>
         </section>
     }
+}
+
+/// "Candidatures par formation": a table of counts (the accessible source)
+/// and, beside each formation, a bar of its dossiers by status; each
+/// segment also carries its number, so colour is never the only signal.
+#[component]
+fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView {
+    let i18n = use_i18n();
+    if stats.is_empty() {
+        return ().into_any();
+    }
+    let widest = stats.iter().map(|s| s.total().max(s.capacity)).max().unwrap_or(1).max(1);
+    view! {
+        <section class="card" aria-labelledby="stats-titre">
+            <h2 id="stats-titre">{t!(i18n, staff.stats_title)}</h2>
+            <ul class="legend" aria-hidden="true">
+                <li><span class="swatch s-attente"></span>{t!(i18n, applications.status_en_attente)}</li>
+                <li><span class="swatch s-receptionne"></span>{t!(i18n, applications.status_receptionne)}</li>
+                <li><span class="swatch s-complet"></span>{t!(i18n, applications.status_complet)}</li>
+                <li><span class="swatch s-incomplet"></span>{t!(i18n, applications.status_incomplet)}</li>
+                <li><span class="capacity-mark"></span>{t!(i18n, staff.col_capacity)}</li>
+            </ul>
+            <div class="table-scroll">
+                <table class="stack-on-phone stats">
+                    <ColumnHeaders labels=vec![
+                        t_string!(i18n, staff.col_formation).to_string(),
+                        t_string!(i18n, staff.col_chart).to_string(),
+                        t_string!(i18n, staff.col_capacity).to_string(),
+                        t_string!(i18n, applications.status_en_attente).to_string(),
+                        t_string!(i18n, applications.status_receptionne).to_string(),
+                        t_string!(i18n, applications.status_complet).to_string(),
+                        t_string!(i18n, applications.status_incomplet).to_string(),
+                        t_string!(i18n, decision.kind_favorable).to_string(),
+                        t_string!(i18n, decision.kind_waiting).to_string(),
+                        t_string!(i18n, decision.kind_unfavorable).to_string(),
+                    ]/>
+                    <tbody>
+                        {stats.into_iter().map(|s| {
+                            let pct = |n: i64| format!("width: {:.2}%", n as f64 * 100.0 / widest as f64);
+                            let link = format!("/gestion/candidatures?formation={}", s.formation_id);
+                            let segments = [("s-attente", s.en_attente), ("s-receptionne", s.receptionne), ("s-complet", s.complet), ("s-incomplet", s.incomplet)];
+                            view! {
+                                <tr>
+                                    <th scope="row" data-label=tr!(i18n, staff.col_formation)>
+                                        <a href=link>{s.title.clone()}</a><span class="piece-note">{s.centre.clone()}</span>
+                                    </th>
+                                    <td data-label=tr!(i18n, staff.col_chart)>
+                                        <div class="bar" aria-hidden="true">
+                                            {segments.into_iter().filter(|(_, n)| *n > 0).map(|(class, n)| view! {
+                                                <span class=format!("segment {class}") style=pct(n)>{n}</span>
+                                            }).collect_view()}
+                                            {(s.capacity > 0).then(|| view! { <span class="capacity-mark" style=format!("left: {:.2}%", s.capacity as f64 * 100.0 / widest as f64)></span> })}
+                                        </div>
+                                    </td>
+                                    <td data-label=tr!(i18n, staff.col_capacity)>{s.capacity}</td>
+                                    <td data-label=tr!(i18n, applications.status_en_attente)>{s.en_attente}</td>
+                                    <td data-label=tr!(i18n, applications.status_receptionne)>{s.receptionne}</td>
+                                    <td data-label=tr!(i18n, applications.status_complet)>{s.complet}</td>
+                                    <td data-label=tr!(i18n, applications.status_incomplet)>{s.incomplet}</td>
+                                    <td data-label=tr!(i18n, decision.kind_favorable)>{s.favorable}</td>
+                                    <td data-label=tr!(i18n, decision.kind_waiting)>{s.liste_complementaire}</td>
+                                    <td data-label=tr!(i18n, decision.kind_unfavorable)>{s.defavorable}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
 }

@@ -11,5 +11,6 @@ pub mod pieces;
 pub mod lost_links;
 pub mod not_found;
 pub mod reset;
+pub mod review;
 pub mod sign_in;
 pub mod validate;

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::pieces::{download_path, load_pieces, AnswerPiece, PieceLine, PiecesView, TransmitApplication};
+use crate::api::pieces::{download_path, load_pieces, model_path, view_path, AnswerPiece, PieceLine, PiecesView, TransmitApplication};
 use crate::components::messages::{error_text, format_size, FormOutcome};
+use crate::components::table::ColumnHeaders;
 use crate::domain::pieces::PieceStatus;
 use crate::error::AppError;
 use crate::i18n::*;
@@ -34,16 +35,19 @@ pub fn PiecesSection(application: i64) -> impl IntoView {
     let refresh = Callback::new(move |_: ()| {
         set_uploads.try_update(|n| *n += 1);
     });
+    // The last refused file, by piece: kept here, above the table, so that
+    // it survives the table's reload after the other files of a batch.
+    let problem = RwSignal::new(None::<(i64, AppError)>);
     view! {
         <section class="card" aria-labelledby="pieces-titre">
             <h2 id="pieces-titre">{t!(i18n, pieces.title)}</h2>
-            {loaded(view_data, move |v| view! { <PiecesTable application=application data=v answer=answer refresh=refresh/> }.into_any())}
+            {loaded(view_data, move |v| view! { <PiecesTable application=application data=v answer=answer refresh=refresh problem=problem/> }.into_any())}
         </section>
     }
 }
 
 #[component]
-fn PiecesTable(application: i64, data: PiecesView, answer: ServerAction<AnswerPiece>, refresh: Callback<()>) -> impl IntoView {
+fn PiecesTable(application: i64, data: PiecesView, answer: ServerAction<AnswerPiece>, refresh: Callback<()>, problem: RwSignal<Option<(i64, AppError)>>) -> impl IntoView {
     let i18n = use_i18n();
     let answer_result: Signal<_> = answer.value().into();
     let max = data.max_bytes;
@@ -56,15 +60,9 @@ fn PiecesTable(application: i64, data: PiecesView, answer: ServerAction<AnswerPi
         <FormOutcome result=answer_result/>
         <div class="table-scroll">
             <table class="stack-on-phone pieces">
-                <thead><tr>
-                    <th scope="col">{t!(i18n, pieces.col_piece)}</th>
-                    <th scope="col">{t!(i18n, pieces.col_file)}</th>
-                    <th scope="col">{t!(i18n, pieces.col_status)}</th>
-                    <th scope="col">{t!(i18n, pieces.col_comment)}</th>
-                    {editable.then(|| view! { <th scope="col">{t!(i18n, pieces.col_actions)}</th> })}
-                </tr></thead>
+                <PiecesHeader actions=editable/>
                 <tbody>
-                    {data.pieces.into_iter().map(|p| view! { <PieceRow application=application piece=p editable=editable max=max answer=answer refresh=refresh/> }).collect_view()}
+                    {data.pieces.into_iter().map(|p| view! { <PieceRow application=application piece=p editable=editable max=max answer=answer refresh=refresh problem=problem/> }).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -73,76 +71,123 @@ fn PiecesTable(application: i64, data: PiecesView, answer: ServerAction<AnswerPi
     .into_any()
 }
 
+/// The header row of a pièces justificatives table (candidate and staff
+/// alike), with an "Actions" column when something can be done.
 #[component]
-fn PieceRow(application: i64, piece: PieceLine, editable: bool, max: u64, answer: ServerAction<AnswerPiece>, refresh: Callback<()>) -> impl IntoView {
+pub fn PiecesHeader(actions: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut labels = vec![
+        t_string!(i18n, pieces.col_piece).to_string(),
+        t_string!(i18n, pieces.col_file).to_string(),
+        t_string!(i18n, pieces.col_status).to_string(),
+        t_string!(i18n, pieces.col_comment).to_string(),
+    ];
+    if actions {
+        labels.push(t_string!(i18n, pieces.col_actions).to_string());
+    }
+    view! { <ColumnHeaders labels=labels/> }
+}
+
+#[component]
+fn PieceRow(
+    application: i64,
+    piece: PieceLine,
+    editable: bool,
+    max: u64,
+    answer: ServerAction<AnswerPiece>,
+    refresh: Callback<()>,
+    problem: RwSignal<Option<(i64, AppError)>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (progress, set_progress) = signal(None::<f64>);
-    let (problem, set_problem) = signal(None::<AppError>);
-    let input_id = format!("fichier-{}", piece.piece_id);
     let message_id = format!("fichier-{}-message", piece.piece_id);
     let label = piece.label.clone();
     let piece_id = piece.piece_id;
-    // One way in for a file, whether picked or dropped on the row.
+    let has_file = piece.file_id.is_some();
+    // One way in for files, whether picked or dropped on the row: the first
+    // replaces the piece's file unless `adding`, the others are added to it.
     #[cfg(feature = "hydrate")]
-    let start = move |file: web_sys::File| {
-        set_problem.set(None);
+    let start = move |files: Vec<web_sys::File>, adding: bool| {
+        problem.set(None);
         set_progress.set(Some(0.0));
         leptos::task::spawn_local(async move {
-            let outcome = upload::send(application, piece_id, file, max, move |fraction| {
-                set_progress.try_set(Some(fraction));
-            })
-            .await;
+            let count = files.len() as f64;
+            let mut outcome = Ok(());
+            let mut sent = 0;
+            for (i, file) in files.into_iter().enumerate() {
+                let add = adding || i > 0;
+                outcome = upload::send(application, piece_id, file, add, max, move |fraction| {
+                    set_progress.try_set(Some((i as f64 + fraction) / count));
+                })
+                .await;
+                if outcome.is_err() {
+                    break;
+                }
+                sent += 1;
+            }
             // The candidate may have left the page meanwhile: `try_` then.
             set_progress.try_set(None);
-            match outcome {
-                Ok(()) => refresh.run(()),
-                Err(error) => {
-                    set_problem.try_set(Some(error));
-                }
+            if let Err(error) = outcome {
+                problem.try_set(Some((piece_id, error)));
+            }
+            if sent > 0 {
+                refresh.run(());
             }
         });
     };
-    let on_file = move |ev: leptos::ev::Event| {
+    let on_files = move |ev: leptos::ev::Event, adding: bool| {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
             let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
-            if let Some(file) = input.files().and_then(|list| list.get(0)) {
-                input.set_value("");
-                start(file);
+            let files = upload::files_of(input.files());
+            input.set_value("");
+            if !files.is_empty() {
+                start(files, adding);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, max, refresh, set_problem, set_progress);
+        let _ = (ev, adding, max, refresh, set_progress);
     };
     let (dragging, set_dragging) = signal(false);
+    let droppable = editable && piece.editable;
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         set_dragging.set(false);
         #[cfg(feature = "hydrate")]
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|list| list.get(0)) {
-            start(file);
+        {
+            let files = upload::files_of(ev.data_transfer().and_then(|d| d.files()));
+            if !files.is_empty() {
+                start(files, false);
+            }
         }
     };
-    let has_file = piece.file_id.is_some();
     let delete_label = format!("{} : {}", t_string!(i18n, pieces.delete), piece.label);
     let not_concerned_label = format!("{} : {}", t_string!(i18n, pieces.not_concerned), piece.label);
     let conditional = !piece.required;
     let kind_note = if piece.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }.to_string();
+    let file_name = piece.file_name.clone().unwrap_or_default();
+    let parts = piece.file_parts;
     view! {
         <tr class:drop-target=move || dragging.get()
-            on:dragover=move |ev: leptos::ev::DragEvent| if editable { ev.prevent_default(); set_dragging.set(true); }
+            on:dragover=move |ev: leptos::ev::DragEvent| if droppable { ev.prevent_default(); set_dragging.set(true); }
             on:dragleave=move |_| set_dragging.set(false)
-            on:drop=move |ev| if editable { on_drop(ev) }>
+            on:drop=move |ev| if droppable { on_drop(ev) }>
             <th scope="row" data-label=tr!(i18n, pieces.col_piece)>
                 {piece.label.clone()}
                 <span class="piece-note">{format!("({kind_note}{})", if piece.common { format!(", {}", t_string!(i18n, pieces.common)) } else { String::new() })}</span>
+                {piece.has_model.then(|| view! {
+                    <a class="piece-model" href=model_path(piece_id) download="">{format!("{} : {}", t_string!(i18n, pieces.model), piece.label)}</a>
+                })}
             </th>
             <td data-label=tr!(i18n, pieces.col_file)>
                 {piece.file_id.map(|f| view! {
-                    <a href=download_path(f) download=piece.file_name.clone().unwrap_or_default()
-                        aria-label=format!("{} : {}", t_string!(i18n, pieces.download), piece.file_name.clone().unwrap_or_default())>
-                        {piece.file_name.clone().unwrap_or_default()}
+                    <a href=download_path(f) download=file_name.clone()
+                        aria-label=format!("{} : {file_name}", t_string!(i18n, pieces.download))>{file_name.clone()}</a>
+                    {(parts > 1).then(|| view! { <span class="piece-note">{t_string!(i18n, pieces.parts, count = parts).to_string()}</span> })}
+                    <a class="file-view" href=view_path(f) target="_blank" rel="noopener">
+                        {t!(i18n, pieces.view)}
+                        <span class="visually-hidden">{format!(" : {file_name} {}", t_string!(i18n, pieces.new_tab))}</span>
                     </a>
                 })}
             </td>
@@ -150,14 +195,14 @@ fn PieceRow(application: i64, piece: PieceLine, editable: bool, max: u64, answer
             <td data-label=tr!(i18n, pieces.col_comment)>{piece.comment.clone()}</td>
             {editable.then(|| view! {
                 <td data-label=tr!(i18n, pieces.col_actions)>
+                    {piece.editable.then(|| view! {
                     <div class="row-actions">
-                        <input type="file" id=input_id.clone() class="visually-hidden file-input" accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
-                            aria-describedby=message_id.clone() on:change=on_file/>
-                        <label for=input_id.clone() class="button button-secondary file-button">
-                            {if has_file { t!(i18n, pieces.replace).into_any() } else { t!(i18n, pieces.add).into_any() }}
-                            <span class="visually-hidden">{format!(" : {label}")}</span>
-                        </label>
+                        <FilePicker id=format!("fichier-{piece_id}") described_by=message_id.clone() label=label.clone()
+                            text=if has_file { t_string!(i18n, pieces.replace).to_string() } else { t_string!(i18n, pieces.add).to_string() }
+                            on_files=Callback::new(move |ev| on_files(ev, false))/>
                         {has_file.then(|| view! {
+                            <FilePicker id=format!("fichier-{piece_id}-ajout") described_by=message_id.clone() label=label.clone()
+                                text=t_string!(i18n, pieces.add_more).to_string() on_files=Callback::new(move |ev| on_files(ev, true))/>
                             <ActionForm action=answer attr:class="inline-form">
                                 <input type="hidden" name="application" value=application/>
                                 <input type="hidden" name="piece" value=piece_id/>
@@ -175,15 +220,30 @@ fn PieceRow(application: i64, piece: PieceLine, editable: bool, max: u64, answer
                             </ActionForm>
                         })}
                     </div>
+                    })}
                     <div id=message_id aria-live="polite">
                         {move || progress.get().map(|p| view! {
                             <progress max="100" value=format!("{:.0}", p * 100.0) aria-label=move || t_string!(i18n, pieces.sending)></progress>
                         })}
-                        {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{error_text(&e)}</p> })}
+                        {move || problem.get().filter(|(p, _)| *p == piece_id).map(|(_, e)| view! { <p class="field-error" role="alert">{error_text(&e)}</p> })}
                     </div>
                 </td>
             })}
         </tr>
+    }
+}
+
+/// A file input behind a button-looking label (several files at once; on
+/// a phone the camera is offered).
+#[component]
+fn FilePicker(id: String, described_by: String, label: String, text: String, on_files: Callback<leptos::ev::Event>) -> impl IntoView {
+    view! {
+        <input type="file" id=id.clone() class="visually-hidden file-input" multiple accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
+            aria-describedby=described_by on:change=move |ev| on_files.run(ev)/>
+        <label for=id class="button button-secondary file-button">
+            {text}
+            <span class="visually-hidden">{format!(" : {label}")}</span>
+        </label>
     }
 }
 
@@ -218,26 +278,38 @@ fn Transmit(application: i64, ready: bool) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod upload {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
 
-    use crate::api::pieces::upload_path;
-    use crate::domain::upload::{check, SNIFF_BYTES};
+    use crate::api::pieces::{add_path, upload_path};
+    use crate::domain::upload::{check, kind_of, FileKind, UploadProblem, SNIFF_BYTES};
     use crate::error::AppError;
 
-    fn js(_: wasm_bindgen::JsValue) -> AppError {
+    fn js(_: JsValue) -> AppError {
         AppError::Internal
     }
 
-    /// Checks the file as the server will, then POSTs it, reporting progress.
-    pub async fn send(application: i64, piece: i64, file: web_sys::File, max: u64, on_progress: impl Fn(f64) + 'static) -> Result<(), AppError> {
-        let size = file.size() as u64;
+    pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+        list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+    }
+
+    /// Checks the file as the server will (a photo too heavy is first
+    /// downscaled), then POSTs it, reporting progress.
+    pub async fn send(application: i64, piece: i64, file: web_sys::File, adding: bool, max: u64, on_progress: impl Fn(f64) + 'static) -> Result<(), AppError> {
+        let name = file.name();
         let head_blob = file.slice_with_i32_and_i32(0, SNIFF_BYTES as i32).map_err(js)?;
         let head = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(head_blob)).await.map_err(|_| AppError::Internal)?;
-        check(&head, size, max).map_err(AppError::FileRefused)?;
+        let blob: web_sys::Blob = if kind_of(&head) == Some(FileKind::Jpeg) && file.size() as u64 > max {
+            downscale(&file, max).await?
+        } else {
+            file.into()
+        };
+        check(&head, blob.size() as u64, max).map_err(AppError::FileRefused)?;
 
         let xhr = web_sys::XmlHttpRequest::new().map_err(js)?;
-        xhr.open("POST", &upload_path(application, piece)).map_err(js)?;
-        let name = js_sys::encode_uri_component(&file.name()).as_string().unwrap_or_default();
+        let path = if adding { add_path(application, piece) } else { upload_path(application, piece) };
+        xhr.open("POST", &path).map_err(js)?;
+        let name = js_sys::encode_uri_component(&name).as_string().unwrap_or_default();
         xhr.set_request_header("X-Nom-Fichier", &name).map_err(js)?;
         let progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |ev: web_sys::ProgressEvent| {
             if ev.length_computable() && ev.total() > 0.0 {
@@ -250,8 +322,8 @@ mod upload {
             xhr.set_onerror(Some(&reject));
             xhr.set_onabort(Some(&reject));
         });
-        xhr.send_with_opt_blob(Some(&file)).map_err(js)?;
-        let sent = wasm_bindgen_futures::JsFuture::from(done).await;
+        xhr.send_with_opt_blob(Some(&blob)).map_err(js)?;
+        let sent = JsFuture::from(done).await;
         drop(progress);
         if sent.is_err() {
             return Err(AppError::Internal);
@@ -263,5 +335,50 @@ mod upload {
                 Err(serde_json::from_str::<AppError>(&body).unwrap_or(AppError::Internal))
             }
         }
+    }
+
+    /// A photo re-encoded smaller (the longest side at A4 300 dpi, then
+    /// less) until it fits `max`; the browser turns it upright as it reads
+    /// its EXIF orientation.
+    async fn downscale(file: &web_sys::File, max: u64) -> Result<web_sys::Blob, AppError> {
+        let window = web_sys::window().ok_or(AppError::Internal)?;
+        let bitmap: web_sys::ImageBitmap = JsFuture::from(window.create_image_bitmap_with_blob(file).map_err(js)?)
+            .await
+            .map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))?
+            .unchecked_into();
+        let (w, h) = (bitmap.width() as f64, bitmap.height() as f64);
+        let document = window.document().ok_or(AppError::Internal)?;
+        for longest in [3508.0, 2480.0, 1754.0, 1240.0] {
+            let scale = (longest / w.max(h)).min(1.0);
+            let (cw, ch) = ((w * scale).round().max(1.0), (h * scale).round().max(1.0));
+            let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").map_err(js)?.unchecked_into();
+            canvas.set_width(cw as u32);
+            canvas.set_height(ch as u32);
+            let context: web_sys::CanvasRenderingContext2d =
+                canvas.get_context("2d").map_err(js)?.ok_or(AppError::Internal)?.unchecked_into();
+            context.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, cw, ch).map_err(js)?;
+            let blob = jpeg_of(&canvas).await?;
+            if blob.size() as u64 <= max {
+                return Ok(blob);
+            }
+        }
+        Err(AppError::FileRefused(UploadProblem::TooLarge { max }))
+    }
+
+    async fn jpeg_of(canvas: &web_sys::HtmlCanvasElement) -> Result<web_sys::Blob, AppError> {
+        let mut failed = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            let done = Closure::once_into_js(move |blob: JsValue| {
+                let _ = resolve.call1(&JsValue::NULL, &blob);
+            });
+            if let Err(error) = canvas.to_blob_with_type_and_encoder_options(done.unchecked_ref(), "image/jpeg", &JsValue::from_f64(0.85)) {
+                failed = Some(error);
+            }
+        });
+        if let Some(error) = failed {
+            return Err(js(error));
+        }
+        let blob = JsFuture::from(promise).await.map_err(js)?;
+        blob.dyn_into::<web_sys::Blob>().map_err(|_| AppError::Internal)
     }
 }

@@ -119,7 +119,14 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
     let mut conn = state.db.pool.acquire().await?;
     let a = applications::one_of_candidate(&mut conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
     let line = line(&a, today(state))?;
+    let models = super::store::pieces::of_application(&mut conn, signed.account_id, a.formation.centre_id, a.formation.formation_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.has_model)
+        .map(|p| (p.piece_id, p.label))
+        .collect();
     Ok(ApplicationDetail {
+        models,
         may_cancel: may_cancel(line.status, a.decision.is_some()),
         line,
         mode: a.formation.mode.clone(),

@@ -44,6 +44,20 @@ pub fn paris_date_time(timestamp: i64) -> String {
     paris(timestamp).format("%d/%m/%Y à %H:%M").to_string()
 }
 
+/// The day of a UTC timestamp in Europe/Paris: (year, month, day).
+pub fn paris_ymd(timestamp: i64) -> (i32, u32, u32) {
+    use chrono::Datelike;
+    let t = paris(timestamp);
+    (t.year(), t.month(), t.day())
+}
+
+/// The first instant (UTC seconds) of a day in Europe/Paris.
+pub fn paris_day_start(day: crate::domain::date::Day) -> i64 {
+    let midnight = chrono::NaiveDate::parse_from_str(&day.iso(), "%Y-%m-%d").unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default();
+    // Midnight exists in Paris every day (DST changes happen at 2 or 3 a.m.).
+    Paris.from_local_datetime(&midnight).earliest().map(|t| t.timestamp()).unwrap_or_default()
+}
+
 fn paris(timestamp: i64) -> DateTime<chrono_tz::Tz> {
     Paris.from_utc_datetime(&DateTime::<Utc>::from_timestamp(timestamp, 0).unwrap_or_default().naive_utc())
 }

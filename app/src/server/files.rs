@@ -10,8 +10,13 @@ use futures::{Stream, StreamExt};
 use tokio::io::AsyncWriteExt;
 
 use super::auth::tokens::random_token;
+use super::pdf;
 use crate::domain::upload::{check, FileKind, UploadProblem, SNIFF_BYTES};
 use crate::error::AppError;
+
+/// Combining loads whole files and parses them: at most this many at once,
+/// so memory stays bounded however many candidates add pages together.
+static COMBINING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 /// A file checked and in place.
 pub struct Stored {
@@ -38,9 +43,7 @@ where
     S: Stream<Item = Result<Bytes, E>> + Unpin,
     E: std::fmt::Display,
 {
-    tokio::fs::create_dir_all(tmp_dir(root)).await.map_err(internal)?;
-    let name: String = random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(32).collect();
-    let tmp = tmp_dir(root).join(&name);
+    let (name, tmp) = new_tmp(root).await?;
     let outcome = write_checked(&tmp, &mut body, max).await;
     let kind = match outcome {
         Ok(kind) => kind,
@@ -49,10 +52,60 @@ where
             return Err(error);
         }
     };
-    let size = tokio::fs::metadata(&tmp).await.map_err(internal)?.len();
+    put_in_place(root, &name, &tmp, kind).await
+}
+
+/// A fresh random name and its path in `tmp/`.
+async fn new_tmp(root: &Path) -> Result<(String, PathBuf), AppError> {
+    tokio::fs::create_dir_all(tmp_dir(root)).await.map_err(internal)?;
+    let name: String = random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(32).collect();
+    let tmp = tmp_dir(root).join(&name);
+    Ok((name, tmp))
+}
+
+/// Renames a flushed file from `tmp/` to its place.
+async fn put_in_place(root: &Path, name: &str, tmp: &Path, kind: FileKind) -> Result<Stored, AppError> {
+    let size = tokio::fs::metadata(tmp).await.map_err(internal)?.len();
     let stored_name = format!("{name}.{}", kind.extension());
-    tokio::fs::rename(&tmp, root.join(&stored_name)).await.map_err(internal)?;
+    tokio::fs::rename(tmp, root.join(&stored_name)).await.map_err(internal)?;
     Ok(Stored { stored_name, kind, size })
+}
+
+/// Writes `bytes` as a new file in place (tmp, flush, rename).
+pub async fn store_bytes(root: &Path, bytes: &[u8], kind: FileKind) -> Result<Stored, AppError> {
+    let (name, tmp) = new_tmp(root).await?;
+    let written = async {
+        let mut file = tokio::fs::File::create(&tmp).await?;
+        file.write_all(bytes).await?;
+        file.sync_all().await
+    }
+    .await;
+    if let Err(error) = written {
+        let _ = tokio::fs::remove_file(&tmp).await;
+        return Err(internal(error));
+    }
+    put_in_place(root, &name, &tmp, kind).await
+}
+
+/// A piece's current file (`first`) and a file just received, combined
+/// into one new PDF in place (at most `max` bytes). The two inputs stay:
+/// the caller removes them once the database points to the new one.
+pub async fn combine(root: &Path, first: (&str, FileKind), added: &Stored, max: u64) -> Result<Stored, AppError> {
+    let first_path = path_of(root, first.0).ok_or(AppError::NotFound)?;
+    let added_path = path_of(root, &added.stored_name).ok_or(AppError::NotFound)?;
+    let (first_kind, added_kind) = (first.1, added.kind);
+    let _turn = COMBINING.acquire().await.map_err(|_| AppError::Internal)?;
+    let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, AppError> {
+        let a = std::fs::read(&first_path).map_err(internal)?;
+        let b = std::fs::read(&added_path).map_err(internal)?;
+        pdf::merge(&[(first_kind, &a), (added_kind, &b)]).map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))
+    })
+    .await
+    .map_err(|_| AppError::Internal)??;
+    if bytes.len() as u64 > max {
+        return Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max }));
+    }
+    store_bytes(root, &bytes, FileKind::Pdf).await
 }
 
 async fn write_checked<S, E>(tmp: &Path, body: &mut S, max: u64) -> Result<FileKind, AppError>

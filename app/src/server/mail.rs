@@ -102,6 +102,33 @@ Votre candidature à la formation « {{formation}} » ({{centre}}) a été trans
 Vous serez averti·e par mail dès qu'un avis sera émis pour votre candidature : {{lien}}",
 };
 
+/// Guide passerelle, "Les étapes de mon dossier": Complet.
+pub const DOSSIER_COMPLETE: Template = Template {
+    subject: "Candidature - dossier complet",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) et vos pièces justificatives ont été vérifiées : votre dossier est considéré comme complet.\n\n\
+Vous serez averti·e par mail dès qu'une décision sera rendue : {{lien}}",
+};
+
+/// Guide passerelle: "Si vous recevez un mail "Candidature - dossier incomplet"…".
+pub const DOSSIER_INCOMPLETE: Template = Template {
+    subject: "Candidature - dossier incomplet",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) et vos pièces justificatives ont été vérifiées, et votre dossier est considéré comme incomplet :\n\n\
+{{pieces}}\n\n\
+Connectez-vous afin de vérifier l'état de vos pièces justificatives, ajouter la pièce manquante ou modifier la pièce qui fait défaut, puis transmettez de nouveau votre candidature, avec le dossier complet : {{lien}}\n\n\
+Un dossier non transmis est considéré comme une candidature incomplète ; il ne sera pas validé pour passage en jury.",
+};
+
+/// A published decision (liste principale, liste complémentaire, défavorable).
+pub const DECISION_PUBLISHED: Template = Template {
+    subject: "Candidature - décision",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Une décision a été rendue sur votre candidature à la formation « {{formation}} » ({{centre}}) :\n\n\
+{{decision}}\n\n\
+Retrouvez-la dans votre espace de candidature : {{lien}}",
+};
+
 const FOOTER: &str = "\n\n--\nCe courriel a été envoyé automatiquement, merci de ne pas y répondre.\n\
 {{product}} — assistance : {{assistance}}";
 

@@ -8,11 +8,15 @@ pub mod auth;
 pub mod campaigns;
 pub mod clock;
 pub mod db;
+pub mod decisions;
 pub mod dossier;
+pub mod export;
 pub mod files;
 pub mod mail;
+pub mod pdf;
 pub mod pieces;
 pub mod refdata;
+pub mod review;
 pub mod state;
 pub mod store;
 

@@ -11,8 +11,8 @@ use super::store::applications::{self, ApplicationRow};
 use super::store::{accounts, pieces, Conn};
 use crate::api::pieces::{PieceLine, PiecesView};
 use crate::domain::application::DossierStatus;
-use crate::domain::pieces::{may_change_pieces, may_transmit, PieceState, PieceStatus};
-use crate::domain::upload::{clean_name, FileKind};
+use crate::domain::pieces::{may_change_piece, may_change_pieces, may_transmit, PieceState, PieceStatus};
+use crate::domain::upload::{clean_name, combined_max, FileKind, UploadProblem, MAX_PARTS};
 use crate::error::AppError;
 
 async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(ApplicationRow, DossierStatus), AppError> {
@@ -21,7 +21,7 @@ async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Appli
     Ok((a, status))
 }
 
-async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow) -> Result<Vec<(PieceLine, PieceState)>, AppError> {
+async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow, dossier: DossierStatus) -> Result<Vec<(PieceLine, PieceState)>, AppError> {
     let rows = pieces::of_application(conn, signed.account_id, a.formation.centre_id, a.formation.formation_id).await?;
     rows.into_iter()
         .map(|p| {
@@ -36,6 +36,9 @@ async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow) -> Result<V
                 comment: p.comment,
                 file_id: p.file_id,
                 file_name: p.file_name,
+                file_parts: p.file_parts,
+                editable: may_change_piece(dossier, status),
+                has_model: p.has_model,
             };
             Ok((line, state))
         })
@@ -45,7 +48,7 @@ async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow) -> Result<V
 pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Result<PiecesView, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (a, status) = application(&mut conn, signed, application_id).await?;
-    let all = lines(&mut conn, signed, &a).await?;
+    let all = lines(&mut conn, signed, &a, status).await?;
     let states: Vec<PieceState> = all.iter().map(|(_, s)| *s).collect();
     Ok(PiecesView {
         editable: may_change_pieces(status),
@@ -59,8 +62,8 @@ pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Res
 /// still accepts changes.
 async fn editable_piece(conn: &mut Conn, signed: &Signed, application_id: i64, piece_id: i64) -> Result<PieceLine, AppError> {
     let (a, status) = application(conn, signed, application_id).await?;
-    let piece = lines(conn, signed, &a).await?.into_iter().map(|(l, _)| l).find(|l| l.piece_id == piece_id).ok_or(AppError::NotFound)?;
-    if !may_change_pieces(status) {
+    let piece = lines(conn, signed, &a, status).await?.into_iter().map(|(l, _)| l).find(|l| l.piece_id == piece_id).ok_or(AppError::NotFound)?;
+    if !piece.editable {
         return Err(AppError::Conflict);
     }
     Ok(piece)
@@ -72,28 +75,82 @@ pub async fn authorize_upload(state: &AppState, signed: &Signed, application_id:
     editable_piece(&mut conn, signed, application_id, piece_id).await.map(|_| ())
 }
 
-/// Records a file already checked and in place; removes it if that fails.
-pub async fn record_upload(
+/// A file received for a piece (checked and in place): it becomes the
+/// piece's file, or, when `adding`, it is combined with the current one
+/// into one PDF. Every file that ends up unused is removed.
+pub async fn receive(
     state: &AppState,
     signed: &Signed,
     application_id: i64,
     piece_id: i64,
     stored: files::Stored,
     original_name: &str,
+    adding: bool,
+) -> Result<(), AppError> {
+    let root = &state.settings.files_dir;
+    let base = if adding { current_file(state, signed, application_id, piece_id).await } else { Ok(None) };
+    let base = match base {
+        Ok(base) => base,
+        Err(error) => {
+            files::remove(root, &stored.stored_name).await;
+            return Err(error);
+        }
+    };
+    let Some((base_id, base)) = base else {
+        let name = clean_name(original_name, stored.kind);
+        return record(state, signed, application_id, piece_id, stored, &name, 1, None).await;
+    };
+    let combined = if base.parts >= MAX_PARTS {
+        Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max: combined_max(state.settings.max_upload_bytes) }))
+    } else if let Some(kind) = FileKind::from_code(&base.kind) {
+        files::combine(root, (&base.stored_name, kind), &stored, combined_max(state.settings.max_upload_bytes)).await
+    } else {
+        Err(AppError::Internal)
+    };
+    files::remove(root, &stored.stored_name).await;
+    let name = clean_name(&base.original_name, FileKind::Pdf);
+    record(state, signed, application_id, piece_id, combined?, &name, base.parts + 1, Some(base_id)).await
+}
+
+/// The piece's current file, when it may still change.
+async fn current_file(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64) -> Result<Option<(i64, pieces::FileRow)>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let piece = editable_piece(&mut conn, signed, application_id, piece_id).await?;
+    let Some(file_id) = piece.file_id else { return Ok(None) };
+    Ok(pieces::file_of(&mut conn, signed.account_id, file_id).await?.map(|f| (file_id, f)))
+}
+
+/// Makes `stored` the piece's file in one transaction; removes it if that
+/// fails, and the file it replaces once it succeeds. `replacing` is the
+/// file a combination started from: if another upload changed the piece
+/// meanwhile, nothing is recorded.
+#[allow(clippy::too_many_arguments)]
+async fn record(
+    state: &AppState,
+    signed: &Signed,
+    application_id: i64,
+    piece_id: i64,
+    stored: files::Stored,
+    name: &str,
+    parts: i64,
+    replacing: Option<i64>,
 ) -> Result<(), AppError> {
     let root = &state.settings.files_dir;
     let outcome = async {
         let now = state.clock.now();
         let mut tx = state.db.pool.begin().await?;
         applications::lock_candidate(&mut tx, signed.account_id).await?;
-        editable_piece(&mut tx, signed, application_id, piece_id).await?;
-        let name = clean_name(original_name, stored.kind);
+        let piece = editable_piece(&mut tx, signed, application_id, piece_id).await?;
+        if replacing.is_some() && piece.file_id != replacing {
+            return Err(AppError::Conflict);
+        }
         let file = pieces::NewFile {
             candidate_id: signed.account_id,
             stored_name: &stored.stored_name,
-            original_name: &name,
+            original_name: name,
             kind: stored.kind.code(),
             size: stored.size as i64,
+            parts,
             now,
         };
         let file_id = pieces::insert_file(&mut tx, &file).await?;
@@ -150,13 +207,31 @@ pub async fn download(state: &AppState, signed: &Signed, file_id: i64) -> Result
     Ok((path, f.original_name, FileKind::from_code(&f.kind).ok_or(AppError::Internal)?))
 }
 
+/// A file for staff whose scope `review::may_read_file` checked.
+pub async fn staff_download(state: &AppState, file_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let f = pieces::file_by_id(&mut conn, file_id).await?.ok_or(AppError::NotFound)?;
+    let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
+    Ok((path, f.original_name, FileKind::from_code(&f.kind).ok_or(AppError::Internal)?))
+}
+
+/// The model file of a piece: anyone signed in may read it (it is the
+/// same blank form for everyone).
+pub async fn model(state: &AppState, piece_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let m = pieces::model_of(&mut conn, piece_id).await?.ok_or(AppError::NotFound)?;
+    let path = files::path_of(&state.settings.files_dir, &m.stored_name).ok_or(AppError::NotFound)?;
+    let kind = m.stored_name.rsplit('.').next().and_then(FileKind::from_code).ok_or(AppError::Internal)?;
+    Ok((path, m.name, kind))
+}
+
 /// "Transmettre ma candidature": once, whatever the clicks and tabs.
 pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
     applications::lock_candidate(&mut tx, signed.account_id).await?;
     let (a, status) = application(&mut tx, signed, application_id).await?;
-    let states: Vec<PieceState> = lines(&mut tx, signed, &a).await?.into_iter().map(|(_, s)| s).collect();
+    let states: Vec<PieceState> = lines(&mut tx, signed, &a, status).await?.into_iter().map(|(_, s)| s).collect();
     if !may_change_pieces(status) {
         return Err(AppError::Conflict);
     }
@@ -166,6 +241,7 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
     if !pieces::transmit(&mut tx, signed.account_id, application_id, now).await? {
         return Err(AppError::Conflict);
     }
+    super::store::review::add_event(&mut tx, application_id, None, "transmission", "", now).await?;
     let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     let mail = mail::APPLICATION_RECEIVED.build(
         &[

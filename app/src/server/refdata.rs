@@ -81,6 +81,14 @@ pub fn commune_name(code: &str) -> String {
     COMMUNES.get(code).map(|c| c.label.clone()).unwrap_or_default()
 }
 
+pub fn country_name(code: &str) -> String {
+    COUNTRIES.iter().find(|(c, _)| c == code).map(|(_, name)| name.clone()).unwrap_or_else(|| code.to_owned())
+}
+
+pub fn departement_name(code: &str) -> String {
+    DEPARTEMENTS.iter().find(|(c, _)| c == code).map(|(c, name)| format!("{c} - {name}")).unwrap_or_else(|| code.to_owned())
+}
+
 pub fn communes_of(postal_code: &str) -> Vec<Choice> {
     COMMUNES_BY_POSTAL_CODE.get(postal_code).cloned().unwrap_or_default()
 }

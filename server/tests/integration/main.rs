@@ -10,5 +10,6 @@ mod applications;
 mod dossier;
 mod email_change;
 mod reference;
+mod review;
 mod mail;
 mod pieces;

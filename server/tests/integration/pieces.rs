@@ -50,7 +50,16 @@ async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64) {
 }
 
 async fn upload(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
-    let request = Request::post(app::api::pieces::upload_path(application, piece))
+    post_file(app, me, &app::api::pieces::upload_path(application, piece), name, bytes).await
+}
+
+/// "Ajouter un autre fichier": combined with the piece's current file.
+async fn add(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
+    post_file(app, me, &app::api::pieces::add_path(application, piece), name, bytes).await
+}
+
+async fn post_file(app: &TestApp, me: &str, path: &str, name: &str, bytes: Vec<u8>) -> support::Reply {
+    let request = Request::post(path)
         .header(header::COOKIE, me)
         .header("x-nom-fichier", name)
         .body(Body::from(bytes))
@@ -169,3 +178,111 @@ on_both_databases!(transmission_needs_every_piece_and_happens_once, |app: TestAp
     assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::CONFLICT);
     assert!(!view(&app, &me, application).await.editable);
 });
+
+/// The headers of a 640×480 colour photo, as a camera writes them (the
+/// image data does not matter to a PDF, which embeds it as it is).
+fn photo() -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+    bytes.extend([0xFF, 0xC0, 0x00, 17, 8, 0x01, 0xE0, 0x02, 0x80, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+    bytes.extend([0u8; 2000]);
+    bytes.extend([0xFF, 0xD9]);
+    bytes
+}
+
+async fn fetch(app: &TestApp, me: &str, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let request = Request::get(path).header(header::COOKIE, me).body(Body::empty()).unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    let (status, headers) = (response.status(), response.headers().clone());
+    let body = axum::body::to_bytes(response.into_body(), 1 << 24).await.unwrap().to_vec();
+    (status, headers, body)
+}
+
+on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| async move {
+    let (me, application, cv, _) = setup(&app, "lea@example.fr").await;
+    let page = app::server::pdf::text_document("Relevé de notes", &["Semestre 1"]);
+    // Adding to a piece without a file is a plain upload.
+    assert_eq!(add(&app, &me, application, cv, "releve.pdf", page.clone()).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(add(&app, &me, application, cv, "verso.jpg", photo()).await.status, StatusCode::NO_CONTENT);
+    let third = add(&app, &me, application, cv, "annexe.pdf", page.clone()).await;
+    assert_eq!(third.status, StatusCode::NO_CONTENT, "{}", third.body);
+    let line = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
+    assert_eq!((line.file_name.as_deref(), line.file_parts, line.status), (Some("releve.pdf"), 3, PieceStatus::Transmise));
+    assert_eq!(files_on_disk(&app).len(), 1, "only the combined file stays: {:?}", files_on_disk(&app));
+    assert_eq!(app.count("files").await, 1);
+
+    let file = line.file_id.unwrap();
+    let (status, headers, body) = fetch(&app, &me, &app::api::pieces::download_path(file)).await;
+    assert_eq!((status, &headers[header::CONTENT_TYPE]), (StatusCode::OK, &"application/pdf".parse::<axum::http::HeaderValue>().unwrap()));
+    assert_eq!(app::server::pdf::page_count(&body), Ok(3));
+
+    // "Voir": the same file, shown rather than downloaded, still never sniffed.
+    let (status, headers, _) = fetch(&app, &me, &app::api::pieces::view_path(file)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("inline;"));
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let (tom, _, _, _) = setup(&app, "tom@example.fr").await;
+    assert_eq!(fetch(&app, &tom, &app::api::pieces::view_path(file)).await.0, StatusCode::NOT_FOUND);
+
+    // A file that cannot be combined changes nothing.
+    let broken = add(&app, &me, application, cv, "photo.jpg", [vec![0xFF, 0xD8, 0xFF, 0xE0], vec![0u8; 500]].concat()).await;
+    assert_eq!(refused(&broken), Some(UploadProblem::Unreadable));
+    let after = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
+    assert_eq!((after.file_id, after.file_parts), (Some(file), 3));
+    assert_eq!(files_on_disk(&app).len(), 1, "{:?}", files_on_disk(&app));
+
+    // "Remplacer" starts again from one file.
+    assert_eq!(upload(&app, &me, application, cv, "cv.pdf", page).await.status, StatusCode::NO_CONTENT);
+    let line = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
+    assert_eq!((line.file_name.as_deref(), line.file_parts), (Some("cv.pdf"), 1));
+    assert_eq!(files_on_disk(&app).len(), 1);
+});
+
+on_both_databases!(model_files_are_served_to_signed_in_visitors, |app: TestApp| async move {
+    let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
+    let charte = app::server::pdf::text_document("Charte d'engagement", &["Je m'engage."]);
+    let stored = app::server::files::store_bytes(&app.state.settings.files_dir, &charte, app::domain::upload::FileKind::Pdf).await.unwrap();
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    app::server::store::pieces::set_model(&mut conn, cv, &stored.stored_name, "charte.pdf").await.unwrap();
+    drop(conn);
+    let detail: ApplicationDetail =
+        serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &application.to_string())], Some(&me)).await.body).unwrap();
+    assert_eq!(detail.models, vec![(cv, "CURRICULUM VITAE".to_owned())]);
+    assert!(view(&app, &me, application).await.pieces.iter().any(|p| p.piece_id == cv && p.has_model));
+    let (status, headers, body) = fetch(&app, &me, &app::api::pieces::model_path(cv)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment;"));
+    assert_eq!(body, charte);
+    assert_eq!(app.get(&app::api::pieces::model_path(cv), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(fetch(&app, &me, &app::api::pieces::model_path(capture)).await.0, StatusCode::NOT_FOUND);
+});
+
+on_both_databases!(an_incomplete_dossier_reopens_the_refused_pieces, |app: TestApp| async move {
+    let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
+    let id = application.to_string();
+    assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(upload(&app, &me, application, capture, "capture.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
+    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
+    // Staff (next issue) refuse the CV, validate the capture, mark the dossier Incomplet.
+    for (piece, status) in [(cv, "refusee"), (capture, "validee")] {
+        sqlx::query("UPDATE candidate_pieces SET status = $1, comment = 'illisible' WHERE piece_id = $2").bind(status).bind(piece).execute(&app.state.db.pool).await.unwrap();
+    }
+    sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
+    let v = view(&app, &me, application).await;
+    assert!(v.editable && !v.may_transmit);
+    let editable: Vec<(i64, bool)> = v.pieces.iter().map(|p| (p.piece_id, p.editable)).collect();
+    assert_eq!(editable, vec![(cv, true), (capture, false)]);
+    // The validated piece stays as it is; the refused one is replaced.
+    assert_eq!(upload(&app, &me, application, capture, "autre.pdf", pdf(5000)).await.status, StatusCode::CONFLICT);
+    assert_eq!(upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(6000)).await.status, StatusCode::NO_CONTENT);
+    assert!(view(&app, &me, application).await.may_transmit);
+    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
+    let detail: ApplicationDetail = serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&me)).await.body).unwrap();
+    assert_eq!(detail.line.status, DossierStatus::Receptionne);
+    let receipts = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Accusé de réception")).count();
+    assert_eq!(receipts, 2, "each transmission is acknowledged once");
+});
+
+/// A small PDF uploaded for a piece (other test modules use it).
+pub(crate) async fn upload_pdf(app: &TestApp, me: &str, application: i64, piece: i64) -> support::Reply {
+    upload(app, me, application, piece, "piece.pdf", pdf(3000)).await
+}

@@ -98,13 +98,14 @@ pub struct ApplicationRow {
     pub formation: OfferRow,
     pub created_at: i64,
     pub status: String,
-    pub decision: Option<String>,
+    pub decision: Option<crate::domain::decision::Decision>,
     pub transmitted_at: Option<i64>,
     pub received_at: Option<i64>,
     pub version: i64,
 }
 
-const APPLICATION_COLUMNS: &str = "a.id, a.created_at, a.status, a.decision, a.transmitted_at, a.received_at, a.version";
+const APPLICATION_COLUMNS: &str =
+    "a.id, a.created_at, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.received_at, a.version";
 
 fn application_row(row: &sqlx::any::AnyRow) -> StoreResult<ApplicationRow> {
     Ok(ApplicationRow {
@@ -112,7 +113,9 @@ fn application_row(row: &sqlx::any::AnyRow) -> StoreResult<ApplicationRow> {
         formation: offer_row(row)?,
         created_at: row.try_get("created_at")?,
         status: row.try_get("status")?,
-        decision: row.try_get("decision")?,
+        decision: row.try_get::<Option<String>, _>("decision")?.as_deref().and_then(crate::domain::decision::DecisionKind::from_code).map(|kind| {
+            crate::domain::decision::Decision { kind, rank: row.try_get("decision_rank").ok().flatten(), reason: row.try_get("decision_reason").ok().flatten() }
+        }),
         transmitted_at: row.try_get("transmitted_at")?,
         received_at: row.try_get("received_at")?,
         version: row.try_get("version")?,

@@ -53,8 +53,23 @@ pub async fn ensure_campaign(conn: &mut Conn, code: &str, label: &str, year: &st
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    let row = sqlx::query("SELECT id FROM campaigns WHERE code = $1").bind(code).fetch_one(conn).await?;
-    Ok(row.try_get("id")?)
+    let row = sqlx::query("SELECT id FROM campaigns WHERE code = $1").bind(code).fetch_one(&mut *conn).await?;
+    let id: i64 = row.try_get("id")?;
+    for (position, label) in crate::domain::decision::DEFAULT_REASONS.iter().enumerate() {
+        sqlx::query("INSERT INTO decision_reasons (campaign_id, label, position) VALUES ($1, $2, $3) ON CONFLICT (campaign_id, label) DO NOTHING")
+            .bind(id)
+            .bind(*label)
+            .bind(position as i64 + 1)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// The reasons of a défavorable decision, in the admin's order.
+pub async fn decision_reasons(conn: &mut Conn, campaign_id: i64) -> StoreResult<Vec<String>> {
+    let rows = sqlx::query("SELECT label FROM decision_reasons WHERE campaign_id = $1 ORDER BY position, id").bind(campaign_id).fetch_all(conn).await?;
+    rows.iter().map(|r| Ok(r.try_get("label")?)).collect()
 }
 
 pub async fn ensure_centre(conn: &mut Conn, campaign_id: i64, label: &str, address: &str, email: &str) -> StoreResult<i64> {

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod applications;
 pub mod campaigns;
+pub mod decisions;
 pub mod dossier;
 pub mod email_changes;
 pub mod establishments;
@@ -12,6 +13,7 @@ pub mod jobs;
 pub mod outbox;
 pub mod pieces;
 pub mod resets;
+pub mod review;
 pub mod sessions;
 pub mod throttle;
 

@@ -16,13 +16,16 @@ pub struct PieceRow {
     pub comment: String,
     pub file_id: Option<i64>,
     pub file_name: Option<String>,
+    pub file_parts: i64,
+    /// A model file to download exists.
+    pub has_model: bool,
 }
 
 /// The pieces of a formation (its own, then its centre's), with the
 /// candidate's answer to each.
 pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, formation_id: i64) -> StoreResult<Vec<PieceRow>> {
     let rows = sqlx::query(
-        "SELECT p.id, p.label, p.required, p.formation_id, cp.status, cp.comment, cp.file_id, f.original_name
+        "SELECT p.id, p.label, p.required, p.formation_id, p.model_stored_name, cp.status, cp.comment, cp.file_id, f.original_name, f.parts
          FROM pieces p
          LEFT JOIN candidate_pieces cp ON cp.piece_id = p.id AND cp.candidate_id = $1
          LEFT JOIN files f ON f.id = cp.file_id
@@ -45,6 +48,8 @@ pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, 
                 comment: row.try_get::<Option<String>, _>("comment")?.unwrap_or_default(),
                 file_id: row.try_get("file_id")?,
                 file_name: row.try_get("original_name")?,
+                file_parts: row.try_get::<Option<i64>, _>("parts")?.unwrap_or(1),
+                has_model: row.try_get::<Option<String>, _>("model_stored_name")?.is_some(),
             })
         })
         .collect()
@@ -56,18 +61,21 @@ pub struct NewFile<'a> {
     pub original_name: &'a str,
     pub kind: &'a str,
     pub size: i64,
+    /// Files combined into this one (1: a single upload).
+    pub parts: i64,
     pub now: i64,
 }
 
 pub async fn insert_file(conn: &mut Conn, f: &NewFile<'_>) -> StoreResult<i64> {
     let row = sqlx::query(
-        "INSERT INTO files (candidate_id, stored_name, original_name, kind, size, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO files (candidate_id, stored_name, original_name, kind, size, parts, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(f.candidate_id)
     .bind(f.stored_name)
     .bind(f.original_name)
     .bind(f.kind)
     .bind(f.size)
+    .bind(f.parts)
     .bind(f.now)
     .fetch_one(conn)
     .await?;
@@ -111,17 +119,62 @@ pub struct FileRow {
     pub stored_name: String,
     pub original_name: String,
     pub kind: String,
+    pub parts: i64,
 }
 
 /// A file, only if it is this candidate's.
 pub async fn file_of(conn: &mut Conn, candidate_id: i64, file_id: i64) -> StoreResult<Option<FileRow>> {
-    let row = sqlx::query("SELECT stored_name, original_name, kind FROM files WHERE id = $1 AND candidate_id = $2")
+    let row = sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1 AND candidate_id = $2")
         .bind(file_id)
         .bind(candidate_id)
         .fetch_optional(conn)
         .await?;
-    row.map(|r| Ok(FileRow { stored_name: r.try_get("stored_name")?, original_name: r.try_get("original_name")?, kind: r.try_get("kind")? }))
+    file_row(row)
+}
+
+/// A file whoever it belongs to (the caller checked the reader's scope).
+pub async fn file_by_id(conn: &mut Conn, file_id: i64) -> StoreResult<Option<FileRow>> {
+    let row = sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1").bind(file_id).fetch_optional(conn).await?;
+    file_row(row)
+}
+
+fn file_row(row: Option<sqlx::any::AnyRow>) -> StoreResult<Option<FileRow>> {
+    row.map(|r| {
+        Ok(FileRow {
+            stored_name: r.try_get("stored_name")?,
+            original_name: r.try_get("original_name")?,
+            kind: r.try_get("kind")?,
+            parts: r.try_get("parts")?,
+        })
+    })
+    .transpose()
+}
+
+pub struct ModelRow {
+    pub stored_name: String,
+    pub name: String,
+}
+
+/// The model file of a piece, if it has one.
+pub async fn model_of(conn: &mut Conn, piece_id: i64) -> StoreResult<Option<ModelRow>> {
+    let row = sqlx::query("SELECT model_stored_name, model_name FROM pieces WHERE id = $1 AND model_stored_name IS NOT NULL")
+        .bind(piece_id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|r| Ok(ModelRow { stored_name: r.try_get("model_stored_name")?, name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default() }))
         .transpose()
+}
+
+/// Gives a piece its model file (stored under `models/`); returns the one it replaces.
+pub async fn set_model(conn: &mut Conn, piece_id: i64, stored_name: &str, name: &str) -> StoreResult<Option<String>> {
+    let previous = model_of(&mut *conn, piece_id).await?.map(|m| m.stored_name);
+    sqlx::query("UPDATE pieces SET model_stored_name = $2, model_name = $3 WHERE id = $1")
+        .bind(piece_id)
+        .bind(stored_name)
+        .bind(name)
+        .execute(conn)
+        .await?;
+    Ok(previous)
 }
 
 /// For the demo seed: the piece, created once.

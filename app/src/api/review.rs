@@ -1,0 +1,233 @@
+//! Staff review of applications (`/gestion/candidatures`): the filtered
+//! list, one dossier with its pieces, verdicts on pieces, the dossier's
+//! status, private notes. Everything outside the staff member's centres
+//! answers 404 (`server::review`).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::address::AddressForm;
+use crate::domain::application::DossierStatus;
+use crate::domain::bac::BacForm;
+use crate::domain::cursus::CursusForm;
+use crate::domain::decision::Decision;
+use crate::domain::experience::ExperienceForm;
+use crate::domain::identity::IdentityForm;
+use crate::domain::pieces::PieceStatus;
+use crate::error::AppError;
+
+/// The list's filters, sort and page, as the URL query carries them
+/// (`/gestion/candidatures?formation=…&statut=…&q=…&du=…&au=…&tri=…&ordre=…&page=…`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListQuery {
+    pub formation: Option<i64>,
+    pub statut: Option<String>,
+    pub q: Option<String>,
+    /// Transmitted from / until these days (jj/mm/aaaa or aaaa-mm-jj).
+    pub du: Option<String>,
+    pub au: Option<String>,
+    /// nom, formation, statut, transmission.
+    pub tri: Option<String>,
+    /// "desc" for descending.
+    pub ordre: Option<String>,
+    pub page: Option<i64>,
+}
+
+impl ListQuery {
+    /// The query string that reproduces this list (for links and
+    /// "précédent / suivant").
+    pub fn to_query_string(&self) -> String {
+        let mut parts: Vec<(String, String)> = Vec::new();
+        let mut push = |k: &str, v: Option<String>| {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                parts.push((k.to_owned(), v));
+            }
+        };
+        push("formation", self.formation.map(|f| f.to_string()));
+        push("statut", self.statut.clone());
+        push("q", self.q.clone());
+        push("du", self.du.clone());
+        push("au", self.au.clone());
+        push("tri", self.tri.clone());
+        push("ordre", self.ordre.clone());
+        push("page", self.page.filter(|p| *p > 1).map(|p| p.to_string()));
+        parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+    }
+}
+
+fn encode(value: &str) -> String {
+    value.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListLine {
+    pub id: i64,
+    pub nom: String,
+    pub prenom: String,
+    pub login: String,
+    pub email: String,
+    pub ine: Option<String>,
+    pub formation: String,
+    pub status: DossierStatus,
+    pub decision: Option<Decision>,
+    /// jj/mm/aaaa
+    pub transmitted: Option<String>,
+    /// Réceptionné for longer than the set number of days.
+    pub overdue: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewList {
+    pub lines: Vec<ListLine>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    /// The formations of the staff member's centres, for the filter.
+    pub formations: Vec<(i64, String)>,
+    pub overdue_days: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewPiece {
+    pub piece_id: i64,
+    pub label: String,
+    pub required: bool,
+    pub status: PieceStatus,
+    pub comment: String,
+    pub file_id: Option<i64>,
+    pub file_name: Option<String>,
+    pub file_parts: i64,
+}
+
+/// The candidate's dossier as staff read it (codes already turned into names).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierSheet {
+    pub identity: Option<IdentityForm>,
+    pub address: Option<AddressForm>,
+    pub bac: Option<BacForm>,
+    pub cursus: Vec<CursusForm>,
+    pub stages: Vec<ExperienceForm>,
+    pub jobs: Vec<ExperienceForm>,
+}
+
+/// One line of the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventWhat {
+    /// The candidate transmitted the dossier.
+    Transmitted,
+    Piece { label: String, status: PieceStatus, comment: String },
+    Dossier(DossierStatus),
+    /// A decision prepared (draft) or published.
+    Decision { decision: Decision, published: bool },
+    Other(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventLine {
+    /// jj/mm/aaaa hh:mm, Europe/Paris.
+    pub at: String,
+    /// A staff member's name; `None`: the candidate.
+    pub who: Option<String>,
+    pub what: EventWhat,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteLine {
+    pub at: String,
+    pub who: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionLine {
+    pub decision: Decision,
+    /// Prepared: when and by whom.
+    pub prepared: String,
+    pub prepared_by: Option<String>,
+    /// Published ("validée"): when and by whom; `None`: still a draft.
+    pub published: Option<String>,
+    pub published_by: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDetail {
+    pub id: i64,
+    /// Sent back with every change: a change made from an older version
+    /// (someone else saved meanwhile) is refused.
+    pub version: i64,
+    pub nom: String,
+    pub prenom: String,
+    pub login: String,
+    pub email: String,
+    pub formation: String,
+    pub centre: String,
+    pub status: DossierStatus,
+    pub created: String,
+    pub transmitted: Option<String>,
+    pub pieces: Vec<ReviewPiece>,
+    pub dossier: DossierSheet,
+    pub events: Vec<EventLine>,
+    pub notes: Vec<NoteLine>,
+    /// Admins and gestionnaires; commission members read only.
+    pub may_change: bool,
+    /// The decision in force (published).
+    pub decision: Option<Decision>,
+    /// The history of decisions, the draft first.
+    pub decisions: Vec<DecisionLine>,
+    /// A decision may be prepared and published (the dossier is Complet).
+    pub may_decide: bool,
+    /// The reasons of a défavorable decision.
+    pub reasons: Vec<String>,
+    pub previous: Option<i64>,
+    pub next: Option<i64>,
+}
+
+#[server(prefix = "/api", endpoint = "gestion/candidatures")]
+pub async fn load_review_list(query: Option<ListQuery>) -> Result<ReviewList, AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::review::list(&state, &staff, &query.unwrap_or_default()).await
+}
+
+#[server(prefix = "/api", endpoint = "gestion/candidature")]
+pub async fn load_review(id: i64, query: Option<ListQuery>) -> Result<ReviewDetail, AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::review::detail(&state, &staff, id, &query.unwrap_or_default()).await
+}
+
+/// "Valider" or "Refuser" a piece (`verdict`: validee / refusee), with the
+/// comment the candidate reads.
+#[server(prefix = "/api", endpoint = "gestion/candidature/piece")]
+pub async fn judge_piece(application: i64, version: i64, piece: i64, verdict: String, commentaire: String) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::review::judge_piece(&state, &staff, application, version, piece, &verdict, &commentaire).await
+}
+
+/// The dossier Complet or Incomplet (`statut`: complet / incomplet).
+#[server(prefix = "/api", endpoint = "gestion/candidature/statut")]
+pub async fn set_dossier_status(application: i64, version: i64, statut: String) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::review::set_status(&state, &staff, application, version, &statut).await
+}
+
+/// A private note (bloc-notes) on the application.
+#[server(prefix = "/api", endpoint = "gestion/candidature/note")]
+pub async fn add_staff_note(application: i64, note: String) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::review::add_note(&state, &staff, application, &note).await
+}
+
+/// Prepares the decision as a draft (`decision`: favorable /
+/// liste_complementaire / defavorable; `rang`; `motif`).
+#[server(prefix = "/api", endpoint = "gestion/candidature/decision")]
+pub async fn prepare_decision(application: i64, version: i64, decision: String, rang: Option<String>, motif: Option<String>) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    let (rang, motif) = (rang.unwrap_or_default(), motif.unwrap_or_default());
+    crate::server::decisions::prepare(&state, &staff, application, version, &decision, &rang, &motif).await
+}
+
+/// Publishes ("valider") the draft: the candidate sees it and is mailed.
+#[server(prefix = "/api", endpoint = "gestion/candidature/decision/publier")]
+pub async fn publish_decision(application: i64, version: i64) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::decisions::publish(&state, &staff, application, version).await
+}

@@ -1,0 +1,80 @@
+//! Decisions on complete dossiers: prepared as a draft, then published
+//! ("valider"), which shows it to the candidate and mails it, in one
+//! transaction with its audit line. Same scope and version rules as every
+//! staff change (`review::claim`).
+
+use super::auth::session::Signed;
+use super::mail;
+use super::review::{begin_change, Change};
+use super::state::AppState;
+use super::store::{accounts, campaigns, decisions, review};
+use crate::domain::application::DossierStatus;
+use crate::domain::decision::{may_decide, parse_decision, Decision, DecisionKind};
+use crate::domain::review::ReviewRefusal;
+use crate::error::AppError;
+
+/// The decision in words, for the mail and the audit trail.
+pub fn words(d: &Decision) -> String {
+    match d.kind {
+        DecisionKind::Favorable => "Favorable (liste principale)".to_owned(),
+        DecisionKind::ListeComplementaire => format!("Liste complémentaire, rang {}", d.rank.unwrap_or_default()),
+        DecisionKind::Defavorable => format!("Défavorable : {}", d.reason.clone().unwrap_or_default()),
+    }
+}
+
+/// The audit line of a decision: "<kind>\t<rank>\t<reason>".
+pub fn event_detail(d: &Decision) -> String {
+    format!("{}\t{}\t{}", d.kind.code(), d.rank.map(|r| r.to_string()).unwrap_or_default(), d.reason.clone().unwrap_or_default())
+}
+
+pub fn from_event_detail(detail: &str) -> Option<Decision> {
+    let mut parts = detail.splitn(3, '\t');
+    let kind = DecisionKind::from_code(parts.next()?)?;
+    let rank = parts.next().and_then(|r| r.parse().ok());
+    let reason = parts.next().filter(|r| !r.is_empty()).map(str::to_owned);
+    Some(Decision { kind, rank, reason })
+}
+
+pub async fn prepare(state: &AppState, signed: &Signed, id: i64, version: i64, kind: &str, rank: &str, reason: &str) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let reasons = {
+        let mut conn = state.db.pool.acquire().await?;
+        let campaign = campaigns::active(&mut conn).await?.ok_or(AppError::NotFound)?.id;
+        campaigns::decision_reasons(&mut conn, campaign).await?
+    };
+    let decision = parse_decision(kind, rank, reason, &reasons)?;
+    let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
+    if !may_decide(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?) {
+        return Err(AppError::ReviewRefused(ReviewRefusal::NotComplete));
+    }
+    decisions::put_draft(&mut tx, id, &decision, scope.staff_id, now).await?;
+    review::add_event(&mut tx, id, Some(scope.staff_id), "decision_draft", &event_detail(&decision), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
+    if !may_decide(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?) {
+        return Err(AppError::ReviewRefused(ReviewRefusal::NotComplete));
+    }
+    let decision = decisions::publish(&mut tx, id, scope.staff_id, now).await?.ok_or(AppError::ReviewRefused(ReviewRefusal::NoDraft))?;
+    review::add_event(&mut tx, id, Some(scope.staff_id), "decision", &event_detail(&decision), now).await?;
+    let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
+    let message = mail::DECISION_PUBLISHED.build(
+        &[
+            ("prenom", &candidate.prenom),
+            ("nom", &candidate.nom),
+            ("formation", &a.formation),
+            ("centre", &a.centre),
+            ("decision", &words(&decision)),
+            ("lien", &state.link(&format!("/candidatures/{id}"))),
+        ],
+        &state.settings.assistance_email,
+    );
+    mail::queue(&mut tx, &format!("decision:{id}:{version}"), &candidate.email, &message, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}

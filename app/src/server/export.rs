@@ -1,0 +1,148 @@
+//! The staff list exported as it is filtered: CSV (semicolons and a BOM,
+//! as French spreadsheets expect) and XLSX (a real workbook: dates as
+//! dates, ranks as numbers, a header row, filters, frozen panes).
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+use crate::domain::application::DossierStatus;
+use crate::domain::decision::{Decision, DecisionKind};
+
+/// One exported row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportLine {
+    pub nom: String,
+    pub prenom: String,
+    pub login: String,
+    pub email: String,
+    pub ine: String,
+    pub formation: String,
+    pub status: DossierStatus,
+    /// Day of transmission in Europe/Paris: (year, month, day).
+    pub transmitted: Option<(i32, u32, u32)>,
+    pub decision: Option<Decision>,
+}
+
+const HEADERS: [&str; 11] =
+    ["Nom", "Prénom", "Login", "Adresse mail", "INE", "Formation", "Statut du dossier", "Transmis le", "Décision", "Rang", "Motif"];
+
+pub fn status_words(status: DossierStatus) -> &'static str {
+    match status {
+        DossierStatus::EnAttente => "En attente",
+        DossierStatus::Receptionne => "Réceptionné",
+        DossierStatus::Complet => "Complet",
+        DossierStatus::Incomplet => "Incomplet",
+    }
+}
+
+fn decision_words(d: &Option<Decision>) -> &'static str {
+    match d.as_ref().map(|d| d.kind) {
+        None => "",
+        Some(DecisionKind::Favorable) => "Favorable (liste principale)",
+        Some(DecisionKind::ListeComplementaire) => "Liste complémentaire",
+        Some(DecisionKind::Defavorable) => "Défavorable",
+    }
+}
+
+/// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@`
+/// is neutralised so that a spreadsheet never runs it as a formula.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+pub fn csv(lines: &[ExportLine]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADERS.join(";"));
+    out.push_str("\r\n");
+    for l in lines {
+        let transmitted = l.transmitted.map(|(y, m, d)| format!("{d:02}/{m:02}/{y}")).unwrap_or_default();
+        let rank = l.decision.as_ref().and_then(|d| d.rank).map(|r| r.to_string()).unwrap_or_default();
+        let reason = l.decision.as_ref().and_then(|d| d.reason.clone()).unwrap_or_default();
+        let fields = [
+            l.nom.as_str(),
+            &l.prenom,
+            &l.login,
+            &l.email,
+            &l.ine,
+            &l.formation,
+            status_words(l.status),
+            &transmitted,
+            decision_words(&l.decision),
+            &rank,
+            &reason,
+        ];
+        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+pub fn xlsx(lines: &[ExportLine]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Candidatures")?;
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (i, l) in lines.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, text) in [&l.nom, &l.prenom, &l.login, &l.email, &l.ine, &l.formation].iter().enumerate() {
+            sheet.write_string(r, c as u16, text.as_str())?;
+        }
+        sheet.write_string(r, 6, status_words(l.status))?;
+        if let Some((y, m, d)) = l.transmitted {
+            sheet.write_datetime_with_format(r, 7, ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?, &date)?;
+        }
+        sheet.write_string(r, 8, decision_words(&l.decision))?;
+        if let Some(rank) = l.decision.as_ref().and_then(|d| d.rank) {
+            sheet.write_number(r, 9, rank as f64)?;
+        }
+        if let Some(reason) = l.decision.as_ref().and_then(|d| d.reason.as_deref()) {
+            sheet.write_string(r, 10, reason)?;
+        }
+    }
+    sheet.autofilter(0, 0, lines.len() as u32, HEADERS.len() as u16 - 1)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofit();
+    workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(nom: &str) -> ExportLine {
+        ExportLine {
+            nom: nom.to_owned(),
+            prenom: "Léa".to_owned(),
+            login: "ABCD2345".to_owned(),
+            email: "lea@example.fr".to_owned(),
+            ine: String::new(),
+            formation: "GESTION CESURE; FSI".to_owned(),
+            status: DossierStatus::Complet,
+            transmitted: Some((2026, 6, 15)),
+            decision: Some(Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None }),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_what_it_must_and_never_carries_a_formula() {
+        let text = String::from_utf8(csv(&[line("MARTIN"), line("=HYPERLINK(\"x\")")])).unwrap();
+        let rows: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(rows[0], HEADERS.join(";"));
+        assert_eq!(rows[1], "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;");
+        assert!(rows[2].starts_with("\"'=HYPERLINK(\"\"x\"\")\";"), "{}", rows[2]);
+    }
+
+    #[test]
+    fn xlsx_is_a_workbook() {
+        let bytes = xlsx(&[line("MARTIN")]).unwrap();
+        assert!(bytes.starts_with(b"PK"));
+    }
+}

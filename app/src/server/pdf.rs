@@ -1,0 +1,296 @@
+//! PDF assembly with lopdf: several files of one piece (PDFs and JPEG
+//! photos) into one PDF, a photo on its own A4 page the right way up, and
+//! plain text documents (the demo's model files; letters later).
+//! Synchronous and CPU-bound: callers run it with `spawn_blocking`.
+
+use std::collections::HashSet;
+
+use lopdf::content::{Content, Operation};
+use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream};
+
+use crate::domain::jpeg::{self, Orientation};
+use crate::domain::upload::FileKind;
+
+/// A4 in points.
+const A4: (f32, f32) = (595.0, 842.0);
+const MARGIN: f32 = 28.0;
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum PdfProblem {
+    /// Damaged, protected by a password, or a JPEG without a frame header.
+    Unreadable,
+}
+
+/// One document of the files, in order: each PDF's pages, each photo on a page.
+pub fn merge(parts: &[(FileKind, &[u8])]) -> Result<Vec<u8>, PdfProblem> {
+    let documents = parts
+        .iter()
+        .map(|(kind, bytes)| match kind {
+            FileKind::Pdf => load(bytes),
+            FileKind::Jpeg => photo_page(bytes),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut merged = concatenate(documents)?;
+    let mut out = Vec::new();
+    merged.save_to(&mut out).map_err(|_| PdfProblem::Unreadable)?;
+    Ok(out)
+}
+
+/// How many pages a PDF has (for tests and summaries).
+pub fn page_count(bytes: &[u8]) -> Result<usize, PdfProblem> {
+    Ok(load(bytes)?.get_pages().len())
+}
+
+fn load(bytes: &[u8]) -> Result<Document, PdfProblem> {
+    let doc = Document::load_mem(bytes).map_err(|_| PdfProblem::Unreadable)?;
+    if doc.get_pages().is_empty() {
+        return Err(PdfProblem::Unreadable);
+    }
+    Ok(doc)
+}
+
+/// A one-page document: the photo fitted inside A4 (landscape when the
+/// photo is), turned as its EXIF orientation says.
+fn photo_page(bytes: &[u8]) -> Result<Document, PdfProblem> {
+    let info = jpeg::read(bytes).ok_or(PdfProblem::Unreadable)?;
+    let (seen_w, seen_h) = if info.orientation.turns_sideways() { (info.height, info.width) } else { (info.width, info.height) };
+    let (page_w, page_h) = if seen_w > seen_h { (A4.1, A4.0) } else { A4 };
+    let scale = ((page_w - 2.0 * MARGIN) / seen_w as f32).min((page_h - 2.0 * MARGIN) / seen_h as f32);
+    let (w, h) = (seen_w as f32 * scale, seen_h as f32 * scale);
+    let (x, y) = ((page_w - w) / 2.0, (page_h - h) / 2.0);
+    // The image is drawn in the unit square; this matrix places and turns it.
+    let matrix: [f32; 6] = match info.orientation {
+        Orientation::Upright => [w, 0.0, 0.0, h, x, y],
+        Orientation::UpsideDown => [-w, 0.0, 0.0, -h, x + w, y + h],
+        Orientation::Clockwise => [0.0, -h, w, 0.0, x, y + h],
+        Orientation::Anticlockwise => [0.0, h, -w, 0.0, x + w, y],
+    };
+    let mut image = dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Image",
+        "Width" => info.width as i64,
+        "Height" => info.height as i64,
+        "BitsPerComponent" => 8,
+        "Filter" => "DCTDecode",
+        "ColorSpace" => match info.components { 1 => "DeviceGray", 4 => "DeviceCMYK", _ => "DeviceRGB" },
+    };
+    if info.components == 4 && info.adobe {
+        image.set("Decode", (0..4).flat_map(|_| [Object::Integer(1), Object::Integer(0)]).collect::<Vec<_>>());
+    }
+    let mut doc = Document::with_version("1.5");
+    let image_id = doc.add_object(Stream::new(image, bytes.to_vec()).with_compression(false));
+    let content = Content {
+        operations: vec![
+            Operation::new("q", vec![]),
+            Operation::new("cm", matrix.iter().map(|v| Object::Real(*v)).collect()),
+            Operation::new("Do", vec!["Im1".into()]),
+            Operation::new("Q", vec![]),
+        ],
+    };
+    let resources = dictionary! { "XObject" => dictionary! { "Im1" => image_id } };
+    single_page(doc, (page_w, page_h), resources, content)
+}
+
+/// A text document on A4 pages: a title, then paragraphs wrapped to the
+/// width (Helvetica, WinAnsi: French accents included).
+pub fn text_document(title: &str, paragraphs: &[&str]) -> Vec<u8> {
+    const SIZE: f32 = 11.0;
+    const LEADING: f32 = 15.0;
+    let width_chars = ((A4.0 - 2.0 * 56.0) / (SIZE * 0.5)) as usize;
+    let mut lines: Vec<(bool, String)> = vec![(true, title.to_owned()), (false, String::new())];
+    for paragraph in paragraphs {
+        lines.extend(wrap(paragraph, width_chars).into_iter().map(|l| (false, l)));
+        lines.push((false, String::new()));
+    }
+    let per_page = ((A4.1 - 2.0 * 56.0) / LEADING) as usize;
+    let pages: Vec<Document> = lines
+        .chunks(per_page.max(1))
+        .map(|chunk| {
+            let mut operations = vec![Operation::new("BT", vec![]), Operation::new("Td", vec![56.into(), Object::Real(A4.1 - 56.0 - SIZE)])];
+            for (i, (heading, line)) in chunk.iter().enumerate() {
+                if i > 0 {
+                    operations.push(Operation::new("Td", vec![0.into(), Object::Real(-LEADING)]));
+                }
+                let (name, size) = if *heading { ("F2", SIZE + 3.0) } else { ("F1", SIZE) };
+                operations.push(Operation::new("Tf", vec![name.into(), Object::Real(size)]));
+                operations.push(Operation::new("Tj", vec![Object::String(win_ansi(line), lopdf::StringFormat::Literal)]));
+            }
+            operations.push(Operation::new("ET", vec![]));
+            let mut page = Document::with_version("1.5");
+            let font = |doc: &mut Document, name: &str| {
+                doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => name, "Encoding" => "WinAnsiEncoding" })
+            };
+            let regular = font(&mut page, "Helvetica");
+            let bold = font(&mut page, "Helvetica-Bold");
+            let resources = dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } };
+            single_page(page, A4, resources, Content { operations }).expect("a page built here encodes")
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut merged = concatenate(pages).expect("pages built here merge");
+    merged.save_to(&mut out).expect("writing to memory");
+    out
+}
+
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Windows-1252 bytes for the standard fonts (Latin-1 plus the typographic
+/// signs French uses; anything else becomes "?").
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            '‚' => 0x82,
+            '„' => 0x84,
+            '…' => 0x85,
+            '‘' => 0x91,
+            '’' => 0x92,
+            '“' => 0x93,
+            '”' => 0x94,
+            '–' => 0x96,
+            '—' => 0x97,
+            'Œ' => 0x8C,
+            'œ' => 0x9C,
+            '\u{a0}' | '\u{202f}' => 0x20,
+            c if (c as u32) < 0x80 || (0xA0..=0xFF).contains(&(c as u32)) => c as u32 as u8,
+            _ => b'?',
+        })
+        .collect()
+}
+
+/// Wraps one page's content into a whole document (catalog, page tree).
+fn single_page(mut doc: Document, (w, h): (f32, f32), resources: Dictionary, content: Content) -> Result<Document, PdfProblem> {
+    let pages_id = doc.new_object_id();
+    let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().map_err(|_| PdfProblem::Unreadable)?));
+    let page_id = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content_id,
+        "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)],
+    });
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    Ok(doc)
+}
+
+/// The attributes a page may inherit from its ancestors in the page tree,
+/// copied onto the page itself so it can move to another tree.
+fn standalone_page(doc: &Document, page: ObjectId) -> Result<Dictionary, PdfProblem> {
+    let mut own = doc.get_dictionary(page).map_err(|_| PdfProblem::Unreadable)?.clone();
+    for key in [&b"MediaBox"[..], b"CropBox", b"Resources", b"Rotate"] {
+        if own.has(key) {
+            continue;
+        }
+        let mut seen = HashSet::new();
+        let mut node = own.get(b"Parent").and_then(Object::as_reference).ok();
+        while let Some(id) = node {
+            if !seen.insert(id) {
+                return Err(PdfProblem::Unreadable);
+            }
+            let Ok(parent) = doc.get_dictionary(id) else { break };
+            if let Ok(value) = parent.get(key) {
+                own.set(key.to_vec(), value.clone());
+                break;
+            }
+            node = parent.get(b"Parent").and_then(Object::as_reference).ok();
+        }
+    }
+    if !own.has(b"MediaBox") {
+        own.set("MediaBox", vec![0.into(), 0.into(), Object::Real(A4.0), Object::Real(A4.1)]);
+    }
+    Ok(own)
+}
+
+/// The pages of every document, in order, under one new page tree.
+fn concatenate(documents: Vec<Document>) -> Result<Document, PdfProblem> {
+    let mut out = Document::with_version("1.5");
+    let pages_id = out.new_object_id();
+    let mut next_id = out.max_id + 1;
+    let mut kids: Vec<Object> = Vec::new();
+    for mut doc in documents {
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        for &page in &pages {
+            let standalone = standalone_page(&doc, page)?;
+            doc.objects.insert(page, Object::Dictionary(standalone));
+        }
+        // Renumbering keeps page order: pages are looked up again after it.
+        doc.renumber_objects_with(next_id);
+        next_id = doc.max_id + 1;
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        for (id, object) in std::mem::take(&mut doc.objects) {
+            match object.type_name().unwrap_or_default() {
+                b"Catalog" | b"Pages" | b"Outlines" | b"Outline" | b"ObjStm" | b"XRef" => {}
+                _ => {
+                    out.objects.insert(id, object);
+                }
+            }
+        }
+        for page in pages {
+            if let Some(Object::Dictionary(d)) = out.objects.get_mut(&page) {
+                d.set("Parent", pages_id);
+                kids.push(page.into());
+            }
+        }
+    }
+    if kids.is_empty() {
+        return Err(PdfProblem::Unreadable);
+    }
+    let count = kids.len() as i64;
+    out.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    out.max_id = next_id;
+    let catalog = out.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    out.trailer.set("Root", catalog);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_pdfs_and_photos_in_order() {
+        let letter = text_document("Relevé de notes", &["Première page, accentuée : é è à ç œ « » €."]);
+        assert_eq!(page_count(&letter).unwrap(), 1);
+        let mut photo = crate::domain::jpeg::tests::headers(400, 300, 3, Some(6), false);
+        photo.extend([0xFF, 0xD9]);
+        let merged = merge(&[(FileKind::Pdf, &letter), (FileKind::Jpeg, &photo), (FileKind::Pdf, &letter)]).unwrap();
+        let doc = Document::load_mem(&merged).unwrap();
+        assert_eq!(doc.get_pages().len(), 3);
+        // The photo, turned upright, is portrait: its page too.
+        let photo_page = doc.get_dictionary(doc.get_pages()[&2]).unwrap();
+        let media = photo_page.get(b"MediaBox").unwrap().as_array().unwrap();
+        assert!(media[3].as_float().unwrap() > media[2].as_float().unwrap());
+        assert!(doc.extract_text(&[3]).unwrap().contains("Relev"));
+    }
+
+    #[test]
+    fn a_long_text_flows_onto_more_pages() {
+        let long = "mot ".repeat(4000);
+        assert!(page_count(&text_document("Charte", &[&long])).unwrap() > 1);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        assert_eq!(merge(&[(FileKind::Pdf, b"%PDF-1.4 nothing else")]), Err(PdfProblem::Unreadable));
+        assert_eq!(merge(&[(FileKind::Jpeg, &[0xFF, 0xD8, 0xFF, 0xD9])]), Err(PdfProblem::Unreadable));
+        assert_eq!(merge(&[]), Err(PdfProblem::Unreadable));
+    }
+}

@@ -1,0 +1,430 @@
+//! Staff review use cases: the list of applications a staff member may
+//! see, one dossier, verdicts on pieces and on the dossier (each in one
+//! transaction with its audit line and its mail), private notes.
+//!
+//! Scope: admins see every centre, the others the centres assigned to them
+//! (`staff_centres`); anything else is `NotFound`, exactly as if it did
+//! not exist. Every change carries the version it was made from: a change
+//! from an older version (someone else saved meanwhile) is `Conflict`.
+
+use super::auth::session::Signed;
+use super::clock::{paris_date, paris_date_time, paris_day_start};
+use super::mail;
+use super::refdata;
+use super::state::AppState;
+use super::store::review::{self, Filter, SortColumn};
+use super::store::{accounts, campaigns, decisions, dossier, pieces, Conn};
+use crate::api::review::{DecisionLine, DossierSheet, EventLine, EventWhat, ListLine, ListQuery, NoteLine, ReviewDetail, ReviewList, ReviewPiece};
+use crate::domain::application::DossierStatus;
+use crate::domain::date::Day;
+use crate::domain::decision::may_decide;
+use crate::domain::experience::ExperienceKind;
+use crate::domain::pieces::PieceStatus;
+use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::review::{check_dossier_verdict, may_judge_pieces, parse_piece_verdict, DossierVerdict, StaffRole};
+use crate::error::AppError;
+
+/// Rows per page of the list.
+pub const PAGE_SIZE: i64 = 25;
+/// A dossier Réceptionné for longer than this is flagged in the list.
+pub const OVERDUE_DAYS: i64 = 7;
+pub const NOTE_MAX: usize = 2000;
+
+/// Who is asking, and what they may see.
+pub struct StaffScope {
+    pub staff_id: i64,
+    pub role: StaffRole,
+}
+
+impl StaffScope {
+    /// The staff id bounding queries to assigned centres; `None`: all.
+    fn bound(&self) -> Option<i64> {
+        (!self.role.sees_everything()).then_some(self.staff_id)
+    }
+}
+
+pub(crate) async fn scope(conn: &mut Conn, signed: &Signed) -> Result<StaffScope, AppError> {
+    let staff = accounts::staff_by_id(conn, signed.account_id).await?.filter(|s| s.active).ok_or(AppError::NotSignedIn)?;
+    let role = StaffRole::from_code(&staff.role).ok_or(AppError::Internal)?;
+    Ok(StaffScope { staff_id: staff.id, role })
+}
+
+fn day_bound(raw: Option<&str>) -> Option<Day> {
+    let raw = raw?.trim();
+    Day::parse_iso(raw).or_else(|| Day::parse_french(raw).ok())
+}
+
+/// The query's filters and sort, checked: a bad value is dropped, never an error.
+fn filter_of(query: &ListQuery) -> (Filter, (SortColumn, bool)) {
+    let filter = Filter {
+        formation_id: query.formation,
+        status: query.statut.as_deref().and_then(DossierStatus::from_code).map(|s| s.code().to_owned()),
+        search: query.q.clone(),
+        transmitted_from: day_bound(query.du.as_deref()).map(paris_day_start),
+        // "au" includes that whole day.
+        transmitted_until: day_bound(query.au.as_deref()).map(|d| paris_day_start(d) + 86_400),
+    };
+    let column = match query.tri.as_deref() {
+        Some("nom") => SortColumn::Name,
+        Some("formation") => SortColumn::Formation,
+        Some("statut") => SortColumn::Status,
+        _ => SortColumn::Transmitted,
+    };
+    (filter, (column, query.ordre.as_deref() == Some("desc")))
+}
+
+async fn campaign(conn: &mut Conn) -> Result<i64, AppError> {
+    Ok(campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id)
+}
+
+/// The formations the staff member sees; a filter on any other is `NotFound`.
+async fn formations_in_scope(conn: &mut Conn, scope: &StaffScope, campaign: i64, filter: &Filter) -> Result<Vec<(i64, String)>, AppError> {
+    let mine = review::formations_in_scope(conn, scope.bound(), campaign).await?;
+    match filter.formation_id {
+        Some(f) if !mine.iter().any(|(id, _)| *id == f) => Err(AppError::NotFound),
+        _ => Ok(mine),
+    }
+}
+
+/// The dashboard's counts per formation, for the staff member's centres.
+pub async fn formation_stats(state: &AppState, signed: &Signed) -> Result<Vec<crate::api::staff::FormationStats>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
+    let counts = review::formation_counts(&mut conn, scope.bound(), campaign.id).await?;
+    Ok(counts
+        .into_iter()
+        .map(|f| {
+            let mut s = crate::api::staff::FormationStats {
+                formation_id: f.formation_id,
+                title: f.title,
+                centre: f.centre,
+                capacity: f.capacity,
+                ..Default::default()
+            };
+            for (status, decision, n) in f.groups {
+                match status.as_str() {
+                    "en_attente" => s.en_attente += n,
+                    "receptionne" => s.receptionne += n,
+                    "complet" => s.complet += n,
+                    _ => s.incomplet += n,
+                }
+                match decision.as_str() {
+                    "favorable" => s.favorable += n,
+                    "liste_complementaire" => s.liste_complementaire += n,
+                    "defavorable" => s.defavorable += n,
+                    _ => {}
+                }
+            }
+            s
+        })
+        .collect())
+}
+
+/// At most this many rows in an export.
+pub const EXPORT_MAX: i64 = 200_000;
+
+/// The whole filtered list, sorted as on screen, for CSV and XLSX.
+pub async fn export(state: &AppState, signed: &Signed, query: &ListQuery) -> Result<Vec<super::export::ExportLine>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    let campaign = campaign(&mut conn).await?;
+    let (filter, sort) = filter_of(query);
+    formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
+    let (rows, _) = review::list(&mut conn, scope.bound(), campaign, &filter, sort, (EXPORT_MAX, 0)).await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(super::export::ExportLine {
+                status: DossierStatus::from_code(&r.status).ok_or(AppError::Internal)?,
+                nom: r.nom,
+                prenom: r.prenom,
+                login: r.login,
+                email: r.email,
+                ine: r.ine.unwrap_or_default(),
+                formation: r.formation,
+                transmitted: r.transmitted_at.map(super::clock::paris_ymd),
+                decision: r.decision,
+            })
+        })
+        .collect()
+}
+
+pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Result<ReviewList, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    let campaign = campaign(&mut conn).await?;
+    let (filter, sort) = filter_of(query);
+    let page = query.page.unwrap_or(1).clamp(1, 1_000_000);
+    let mine = formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
+    let (rows, total) = review::list(&mut conn, scope.bound(), campaign, &filter, sort, (PAGE_SIZE, (page - 1) * PAGE_SIZE)).await?;
+    let now = state.clock.now();
+    let lines = rows
+        .into_iter()
+        .map(|r| {
+            let status = DossierStatus::from_code(&r.status).ok_or(AppError::Internal)?;
+            Ok(ListLine {
+                id: r.id,
+                nom: r.nom,
+                prenom: r.prenom,
+                login: r.login,
+                email: r.email,
+                ine: r.ine,
+                formation: r.formation,
+                status,
+                decision: r.decision,
+                transmitted: r.transmitted_at.map(paris_date),
+                overdue: status == DossierStatus::Receptionne && r.transmitted_at.is_some_and(|t| now - t > OVERDUE_DAYS * 86_400),
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(ReviewList { lines, total, page, pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1), formations: mine, overdue_days: OVERDUE_DAYS })
+}
+
+/// Codes of countries, départements and communes as names staff read.
+fn sheet(mut d: DossierSheet) -> DossierSheet {
+    if let Some(i) = d.identity.as_mut() {
+        i.pays_naissance = refdata::country_name(&i.pays_naissance);
+        i.nationalite = refdata::country_name(&i.nationalite);
+        if !i.departement_naissance.is_empty() {
+            i.departement_naissance = refdata::departement_name(&i.departement_naissance);
+        }
+    }
+    if let Some(a) = d.address.as_mut() {
+        a.pays = refdata::country_name(&a.pays);
+        if !a.commune.is_empty() {
+            a.commune = refdata::commune_name(&a.commune);
+        }
+    }
+    if let Some(b) = d.bac.as_mut() {
+        if !b.pays.is_empty() {
+            b.pays = refdata::country_name(&b.pays);
+        }
+        if !b.commune.is_empty() {
+            b.commune = refdata::commune_name(&b.commune);
+        }
+    }
+    for c in d.cursus.iter_mut() {
+        c.pays = refdata::country_name(&c.pays);
+        if !c.commune.is_empty() {
+            c.commune = refdata::commune_name(&c.commune);
+        }
+    }
+    d
+}
+
+fn event_line(e: review::EventRow) -> EventLine {
+    let mut parts = e.detail.splitn(3, '\t');
+    let what = match e.kind.as_str() {
+        "transmission" => EventWhat::Transmitted,
+        "piece" => {
+            let status = parts.next().and_then(PieceStatus::from_code);
+            let label = parts.next().unwrap_or_default().to_owned();
+            let comment = parts.next().unwrap_or_default().to_owned();
+            match status {
+                Some(status) => EventWhat::Piece { label, status, comment },
+                None => EventWhat::Other(e.detail.clone()),
+            }
+        }
+        "dossier" => DossierStatus::from_code(&e.detail).map(EventWhat::Dossier).unwrap_or(EventWhat::Other(e.detail.clone())),
+        "decision" | "decision_draft" => match super::decisions::from_event_detail(&e.detail) {
+            Some(decision) => EventWhat::Decision { decision, published: e.kind == "decision" },
+            None => EventWhat::Other(e.detail.clone()),
+        },
+        _ => EventWhat::Other(e.detail.clone()),
+    };
+    EventLine { at: paris_date_time(e.at), who: e.who, what }
+}
+
+pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuery) -> Result<ReviewDetail, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    let a = review::one(&mut conn, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
+    let status = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
+    let candidate = a.candidate_id;
+    let pieces = pieces::of_application(&mut conn, candidate, a.centre_id, a.formation_id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            Ok(ReviewPiece {
+                piece_id: p.piece_id,
+                label: p.label,
+                required: p.required,
+                status: PieceStatus::from_code(&p.status).ok_or(AppError::Internal)?,
+                comment: p.comment,
+                file_id: p.file_id,
+                file_name: p.file_name,
+                file_parts: p.file_parts,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    let dossier = sheet(DossierSheet {
+        identity: dossier::identity(&mut conn, candidate).await?,
+        address: dossier::address(&mut conn, candidate).await?,
+        bac: dossier::bac(&mut conn, candidate).await?,
+        cursus: dossier::cursus(&mut conn, candidate).await?.into_iter().map(|(_, c)| c).collect(),
+        stages: dossier::experiences(&mut conn, candidate, ExperienceKind::Stage).await?.into_iter().map(|(_, x)| x).collect(),
+        jobs: dossier::experiences(&mut conn, candidate, ExperienceKind::Emploi).await?.into_iter().map(|(_, x)| x).collect(),
+    });
+    let events = review::events(&mut conn, id).await?.into_iter().map(event_line).collect();
+    let notes = review::notes(&mut conn, id).await?.into_iter().map(|(at, who, text)| NoteLine { at: paris_date_time(at), who, text }).collect();
+    let campaign = campaign(&mut conn).await?;
+    let (filter, sort) = filter_of(query);
+    let (previous, next) = review::neighbours(&mut conn, scope.bound(), campaign, &filter, sort, id).await?;
+    let decisions = decisions::history(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|d| DecisionLine {
+            decision: d.decision,
+            prepared: paris_date_time(d.created_at),
+            prepared_by: d.created_by,
+            published: d.published_at.map(paris_date_time),
+            published_by: d.published_by,
+        })
+        .collect();
+    let reasons = campaigns::decision_reasons(&mut conn, campaign).await?;
+    Ok(ReviewDetail {
+        id,
+        version: a.version,
+        nom: a.nom,
+        prenom: a.prenom,
+        login: a.login,
+        email: a.email,
+        formation: a.formation,
+        centre: a.centre,
+        status,
+        created: paris_date(a.created_at),
+        transmitted: a.transmitted_at.map(paris_date),
+        pieces,
+        dossier,
+        events,
+        notes,
+        may_change: scope.role.may_change(),
+        may_decide: scope.role.may_change() && may_decide(status),
+        decision: a.decision.clone(),
+        decisions,
+        reasons,
+        previous,
+        next,
+    })
+}
+
+/// A staff change under way: its transaction, who makes it, the application.
+pub(crate) struct Change {
+    pub tx: sqlx::Transaction<'static, sqlx::Any>,
+    pub scope: StaffScope,
+    pub application: review::ReviewRow,
+}
+
+/// Opens the transaction of a change to application `id` made from
+/// `version`. Its first statement is the write that claims the version:
+/// on SQLite it takes the write lock at once, so two staff saving together
+/// queue instead of deadlocking; the loser finds the version moved
+/// (`Conflict`). Out of scope is `NotFound` whatever the version.
+pub(crate) async fn begin_change(state: &AppState, signed: &Signed, id: i64, version: i64) -> Result<Change, AppError> {
+    let scope = {
+        let mut conn = state.db.pool.acquire().await?;
+        scope(&mut conn, signed).await?
+    };
+    let mut tx = state.db.pool.begin().await?;
+    let claimed = review::claim_version(&mut tx, id, version).await?;
+    let application = review::one(&mut tx, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
+    if !scope.role.may_change() {
+        return Err(AppError::ReviewRefused(crate::domain::review::ReviewRefusal::ReadOnly));
+    }
+    if !claimed {
+        return Err(AppError::Conflict);
+    }
+    Ok(Change { tx, scope, application })
+}
+
+pub async fn judge_piece(state: &AppState, signed: &Signed, id: i64, version: i64, piece_id: i64, verdict: &str, comment: &str) -> Result<(), AppError> {
+    let (verdict, comment) = parse_piece_verdict(verdict, comment)?;
+    let now = state.clock.now();
+    let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
+    may_judge_pieces(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?).map_err(AppError::ReviewRefused)?;
+    let piece = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id)
+        .await?
+        .into_iter()
+        .find(|p| p.piece_id == piece_id)
+        .ok_or(AppError::NotFound)?;
+    let status = verdict.status();
+    if !review::set_piece(&mut tx, a.candidate_id, piece_id, status.code(), &comment, now).await? {
+        // The candidate never answered this piece: nothing to judge.
+        let mut errors = FieldErrors::new();
+        errors.add("verdict", Problem::Required);
+        return Err(AppError::Invalid(errors));
+    }
+    let detail = format!("{}\t{}\t{}", status.code(), piece.label, comment);
+    review::add_event(&mut tx, id, Some(scope.staff_id), "piece", &detail, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64, statut: &str) -> Result<(), AppError> {
+    let verdict = DossierVerdict::from_code(statut).ok_or_else(|| {
+        let mut errors = FieldErrors::new();
+        errors.add("statut", Problem::UnknownChoice);
+        AppError::Invalid(errors)
+    })?;
+    let now = state.clock.now();
+    let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
+    let current = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
+    let pieces = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id).await?;
+    let statuses: Vec<PieceStatus> = pieces.iter().map(|p| PieceStatus::from_code(&p.status).ok_or(AppError::Internal)).collect::<Result<_, _>>()?;
+    check_dossier_verdict(current, verdict, &statuses).map_err(AppError::ReviewRefused)?;
+    let status = verdict.status();
+    review::set_status(&mut tx, id, status.code()).await?;
+    review::add_event(&mut tx, id, Some(scope.staff_id), "dossier", status.code(), now).await?;
+    let refused: Vec<String> = pieces
+        .iter()
+        .filter(|p| p.status == PieceStatus::Refusee.code())
+        .map(|p| if p.comment.is_empty() { format!("– {}", p.label) } else { format!("– {} : {}", p.label, p.comment) })
+        .collect();
+    let template = match verdict {
+        DossierVerdict::Complet => &mail::DOSSIER_COMPLETE,
+        DossierVerdict::Incomplet => &mail::DOSSIER_INCOMPLETE,
+    };
+    let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
+    let message = template.build(
+        &[
+            ("prenom", &candidate.prenom),
+            ("nom", &candidate.nom),
+            ("formation", &a.formation),
+            ("centre", &a.centre),
+            ("pieces", &refused.join("\n")),
+            ("lien", &state.link(&format!("/candidatures/{id}"))),
+        ],
+        &state.settings.assistance_email,
+    );
+    // The claimed version makes the key unique to this change.
+    mail::queue(&mut tx, &format!("dossier-{}:{id}:{version}", status.code()), &candidate.email, &message, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+pub async fn add_note(state: &AppState, signed: &Signed, id: i64, note: &str) -> Result<(), AppError> {
+    let note = note.trim();
+    let mut errors = FieldErrors::new();
+    if note.is_empty() {
+        errors.add("note", Problem::Required);
+    } else if note.chars().count() > NOTE_MAX {
+        errors.add("note", Problem::TooLong { max: NOTE_MAX });
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    // Commission members may write notes: they give an opinion, change no status.
+    review::one(&mut conn, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
+    review::add_note(&mut conn, id, scope.staff_id, note, state.clock.now()).await?;
+    Ok(())
+}
+
+/// Whether this staff member may read this candidate file.
+pub async fn may_read_file(state: &AppState, signed: &Signed, file_id: i64) -> Result<bool, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    Ok(review::file_in_scope(&mut conn, scope.bound(), file_id).await?)
+}

@@ -1,0 +1,418 @@
+//! Staff review: the centres a staff member works on, the list of
+//! applications they see, one application with its candidate, verdicts,
+//! the audit trail and private notes.
+//!
+//! Scope is part of every query: `scope_staff` is the staff member whose
+//! assigned centres bound the rows, or `None` for an admin (every centre).
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+/// The SQL condition limiting formations `f` to a staff member's centres
+/// (`$n` is the staff id, or NULL for an admin).
+fn scope_clause(n: usize) -> String {
+    format!("(${n} IS NULL OR f.centre_id IN (SELECT centre_id FROM staff_centres WHERE staff_id = ${n}))")
+}
+
+pub async fn centres_of(conn: &mut Conn, staff_id: i64) -> StoreResult<Vec<i64>> {
+    let rows = sqlx::query("SELECT centre_id FROM staff_centres WHERE staff_id = $1 ORDER BY centre_id").bind(staff_id).fetch_all(conn).await?;
+    rows.iter().map(|r| Ok(r.try_get("centre_id")?)).collect()
+}
+
+pub async fn assign_centre(conn: &mut Conn, staff_id: i64, centre_id: i64) -> StoreResult<()> {
+    sqlx::query("INSERT INTO staff_centres (staff_id, centre_id) VALUES ($1, $2) ON CONFLICT (staff_id, centre_id) DO NOTHING")
+        .bind(staff_id)
+        .bind(centre_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The formations of the campaign in the staff member's centres: (id, title).
+pub async fn formations_in_scope(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<(i64, String)>> {
+    let sql = format!(
+        "SELECT f.id, f.title FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $2 AND {} ORDER BY f.title",
+        scope_clause(1)
+    );
+    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("title")?))).collect()
+}
+
+/// Live applications of one formation by dossier status and by decision.
+#[derive(Clone, Debug, Default)]
+pub struct FormationCounts {
+    pub formation_id: i64,
+    pub title: String,
+    pub centre: String,
+    pub capacity: i64,
+    /// (status code, decision code or "", how many)
+    pub groups: Vec<(String, String, i64)>,
+}
+
+/// Counts for every formation the staff member sees, in one grouped query.
+pub async fn formation_counts(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<FormationCounts>> {
+    let sql = format!(
+        "SELECT f.id, f.title, c.label AS centre, f.capacity, a.status, COALESCE(a.decision, '') AS decision, COUNT(a.id) AS n
+         FROM formations f JOIN centres c ON c.id = f.centre_id
+         LEFT JOIN applications a ON a.formation_id = f.id AND a.cancelled_at IS NULL
+         WHERE c.campaign_id = $2 AND {}
+         GROUP BY f.id, f.title, c.label, f.capacity, a.status, COALESCE(a.decision, '')
+         ORDER BY c.label, f.title, f.id",
+        scope_clause(1)
+    );
+    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
+    let mut out: Vec<FormationCounts> = Vec::new();
+    for r in &rows {
+        let id: i64 = r.try_get("id")?;
+        if out.last().map(|f| f.formation_id) != Some(id) {
+            out.push(FormationCounts {
+                formation_id: id,
+                title: r.try_get("title")?,
+                centre: r.try_get("centre")?,
+                capacity: r.try_get("capacity")?,
+                groups: Vec::new(),
+            });
+        }
+        let n: i64 = r.try_get("n")?;
+        if let (Some(status), true) = (r.try_get::<Option<String>, _>("status")?, n > 0) {
+            let last = out.last_mut().expect("pushed above");
+            last.groups.push((status, r.try_get("decision")?, n));
+        }
+    }
+    Ok(out)
+}
+
+/// What the list is narrowed to.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub formation_id: Option<i64>,
+    pub status: Option<String>,
+    /// Name, login, INE or mail address, case aside.
+    pub search: Option<String>,
+    /// Transmitted on or after / before these instants (UTC seconds).
+    pub transmitted_from: Option<i64>,
+    pub transmitted_until: Option<i64>,
+}
+
+/// Sortable columns, and the SQL each sorts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortColumn {
+    Name,
+    Formation,
+    Status,
+    Transmitted,
+}
+
+impl SortColumn {
+    fn sql(self) -> &'static str {
+        match self {
+            SortColumn::Name => "LOWER(k.nom), LOWER(k.prenom)",
+            SortColumn::Formation => "f.title",
+            SortColumn::Status => "a.status",
+            SortColumn::Transmitted => "a.transmitted_at",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ListRow {
+    pub id: i64,
+    pub nom: String,
+    pub prenom: String,
+    pub login: String,
+    pub email: String,
+    pub ine: Option<String>,
+    pub formation: String,
+    pub status: String,
+    pub decision: Option<crate::domain::decision::Decision>,
+    pub transmitted_at: Option<i64>,
+}
+
+fn decision_of(r: &sqlx::any::AnyRow) -> StoreResult<Option<crate::domain::decision::Decision>> {
+    let kind: Option<String> = r.try_get("decision")?;
+    Ok(kind.as_deref().and_then(crate::domain::decision::DecisionKind::from_code).map(|kind| crate::domain::decision::Decision {
+        kind,
+        rank: r.try_get("decision_rank").ok().flatten(),
+        reason: r.try_get("decision_reason").ok().flatten(),
+    }))
+}
+
+const LIST_FROM: &str = "FROM applications a
+     JOIN formations f ON f.id = a.formation_id
+     JOIN centres c ON c.id = f.centre_id
+     JOIN candidates k ON k.id = a.candidate_id
+     LEFT JOIN dossier_ine di ON di.candidate_id = k.id";
+
+/// `WHERE` for the filter, binding from `$2` (`$1` is the scope).
+fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
+    let mut clauses = vec!["a.cancelled_at IS NULL".to_owned(), "c.campaign_id = $2".to_owned(), scope_clause(1)];
+    let mut binds = Vec::new();
+    let mut next = 3;
+    let mut push = |clause: String, bind: Bind, clauses: &mut Vec<String>| {
+        clauses.push(clause.replace("$?", &format!("${next}")));
+        binds.push(bind);
+        next += 1;
+    };
+    if let Some(f) = filter.formation_id {
+        push("a.formation_id = $?".into(), Bind::Int(f), &mut clauses);
+    }
+    if let Some(s) = &filter.status {
+        push("a.status = $?".into(), Bind::Text(s.clone()), &mut clauses);
+    }
+    if let Some(q) = filter.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let like = format!("%{}%", q.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+        push(
+            "(LOWER(k.nom) LIKE $? OR LOWER(k.prenom) LIKE $? OR LOWER(k.login) LIKE $? OR LOWER(k.email) LIKE $? OR LOWER(COALESCE(di.ine, '')) LIKE $?)".into(),
+            Bind::Text(like),
+            &mut clauses,
+        );
+    }
+    if let Some(t) = filter.transmitted_from {
+        push("a.transmitted_at >= $?".into(), Bind::Int(t), &mut clauses);
+    }
+    if let Some(t) = filter.transmitted_until {
+        push("a.transmitted_at < $?".into(), Bind::Int(t), &mut clauses);
+    }
+    (clauses.join(" AND "), binds)
+}
+
+#[derive(Clone, Debug)]
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+    binds: &'q [Bind],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query = query.bind(scope_staff).bind(campaign_id);
+    for b in binds {
+        query = match b {
+            Bind::Int(i) => query.bind(*i),
+            Bind::Text(t) => query.bind(t.as_str()),
+        };
+    }
+    query
+}
+
+/// One page of the list, sorted, and how many rows the filter matches.
+/// Paging is the database's (`LIMIT`/`OFFSET` over an indexed order with
+/// the id as tie-breaker), so a page costs the same at any size.
+pub async fn list(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+    filter: &Filter,
+    sort: (SortColumn, bool),
+    page: (i64, i64),
+) -> StoreResult<(Vec<ListRow>, i64)> {
+    let (condition, binds) = list_where(filter);
+    let count_sql = format!("SELECT COUNT(*) AS n {LIST_FROM} WHERE {condition}");
+    let total: i64 = bind_all(sqlx::query(&count_sql), scope_staff, campaign_id, &binds).fetch_one(&mut *conn).await?.try_get("n")?;
+    let direction = if sort.1 { "DESC" } else { "ASC" };
+    let order = sort.0.sql().split(", ").map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+    let (size, offset) = page;
+    let sql = format!(
+        "SELECT a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at
+         {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction} LIMIT {size} OFFSET {offset}"
+    );
+    let rows = bind_all(sqlx::query(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
+    let rows = rows
+        .iter()
+        .map(|r| {
+            Ok(ListRow {
+                id: r.try_get("id")?,
+                nom: r.try_get("nom")?,
+                prenom: r.try_get("prenom")?,
+                login: r.try_get("login")?,
+                email: r.try_get("email")?,
+                ine: r.try_get("ine")?,
+                formation: r.try_get("title")?,
+                status: r.try_get("status")?,
+                decision: decision_of(r)?,
+                transmitted_at: r.try_get("transmitted_at")?,
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok((rows, total))
+}
+
+/// The ids just before and after `id` in the filtered, sorted list (for
+/// "précédent" / "suivant" on the review page).
+pub async fn neighbours(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+    filter: &Filter,
+    sort: (SortColumn, bool),
+    id: i64,
+) -> StoreResult<(Option<i64>, Option<i64>)> {
+    // The whole ordered id list of the filter: ids only, cheap even for
+    // large lists; the position of `id` in it gives both neighbours.
+    let (condition, binds) = list_where(filter);
+    let direction = if sort.1 { "DESC" } else { "ASC" };
+    let order = sort.0.sql().split(", ").map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+    let sql = format!("SELECT a.id {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction}");
+    let ids: Vec<i64> = bind_all(sqlx::query(&sql), scope_staff, campaign_id, &binds)
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    let at = ids.iter().position(|x| *x == id);
+    Ok(match at {
+        Some(i) => (i.checked_sub(1).map(|p| ids[p]), ids.get(i + 1).copied()),
+        None => (None, None),
+    })
+}
+
+#[derive(Clone, Debug)]
+pub struct ReviewRow {
+    pub id: i64,
+    pub candidate_id: i64,
+    pub nom: String,
+    pub prenom: String,
+    pub login: String,
+    pub email: String,
+    pub formation_id: i64,
+    pub formation: String,
+    pub centre_id: i64,
+    pub centre: String,
+    pub status: String,
+    pub decision: Option<crate::domain::decision::Decision>,
+    pub created_at: i64,
+    pub transmitted_at: Option<i64>,
+    pub version: i64,
+}
+
+/// One live application, when it is in the staff member's scope.
+pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreResult<Option<ReviewRow>> {
+    let sql = format!(
+        "SELECT a.id, a.candidate_id, k.nom, k.prenom, k.login, k.email, f.id AS formation_id, f.title, c.id AS centre_id, c.label AS centre,
+                a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.version
+         FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN candidates k ON k.id = a.candidate_id
+         WHERE a.id = $2 AND a.cancelled_at IS NULL AND {}",
+        scope_clause(1)
+    );
+    let row = sqlx::query(&sql).bind(scope_staff).bind(id).fetch_optional(conn).await?;
+    row.map(|r| {
+        Ok(ReviewRow {
+            id: r.try_get("id")?,
+            candidate_id: r.try_get("candidate_id")?,
+            nom: r.try_get("nom")?,
+            prenom: r.try_get("prenom")?,
+            login: r.try_get("login")?,
+            email: r.try_get("email")?,
+            formation_id: r.try_get("formation_id")?,
+            formation: r.try_get("title")?,
+            centre_id: r.try_get("centre_id")?,
+            centre: r.try_get("centre")?,
+            status: r.try_get("status")?,
+            decision: decision_of(&r)?,
+            created_at: r.try_get("created_at")?,
+            transmitted_at: r.try_get("transmitted_at")?,
+            version: r.try_get("version")?,
+        })
+    })
+    .transpose()
+}
+
+/// Whether a candidate's file may be read by this staff member: the
+/// candidate has a live application in one of their centres.
+pub async fn file_in_scope(conn: &mut Conn, scope_staff: Option<i64>, file_id: i64) -> StoreResult<bool> {
+    let sql = format!(
+        "SELECT 1 AS ok FROM files fi JOIN applications a ON a.candidate_id = fi.candidate_id AND a.cancelled_at IS NULL
+         JOIN formations f ON f.id = a.formation_id WHERE fi.id = $2 AND {} LIMIT 1",
+        scope_clause(1)
+    );
+    Ok(sqlx::query(&sql).bind(scope_staff).bind(file_id).fetch_optional(conn).await?.is_some())
+}
+
+/// Takes the application for a change made from version `version`: bumps
+/// the version; false when someone changed it meanwhile.
+pub async fn claim_version(conn: &mut Conn, id: i64, version: i64) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE applications SET version = version + 1 WHERE id = $1 AND version = $2 AND cancelled_at IS NULL")
+        .bind(id)
+        .bind(version)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE applications SET status = $2 WHERE id = $1").bind(id).bind(status).execute(conn).await?;
+    Ok(())
+}
+
+/// A verdict on a piece the candidate answered (keeps the file).
+pub async fn set_piece(conn: &mut Conn, candidate_id: i64, piece_id: i64, status: &str, comment: &str, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE candidate_pieces SET status = $3, comment = $4, updated_at = $5 WHERE candidate_id = $1 AND piece_id = $2")
+        .bind(candidate_id)
+        .bind(piece_id)
+        .bind(status)
+        .bind(comment)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn add_event(conn: &mut Conn, application_id: i64, staff_id: Option<i64>, kind: &str, detail: &str, now: i64) -> StoreResult<()> {
+    sqlx::query("INSERT INTO application_events (application_id, staff_id, at, kind, detail) VALUES ($1, $2, $3, $4, $5)")
+        .bind(application_id)
+        .bind(staff_id)
+        .bind(now)
+        .bind(kind)
+        .bind(detail)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug)]
+pub struct EventRow {
+    pub at: i64,
+    /// The staff member's name; `None`: the candidate.
+    pub who: Option<String>,
+    pub kind: String,
+    pub detail: String,
+}
+
+pub async fn events(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<EventRow>> {
+    let rows = sqlx::query(
+        "SELECT e.at, s.display_name, e.kind, e.detail FROM application_events e LEFT JOIN staff s ON s.id = e.staff_id
+         WHERE e.application_id = $1 ORDER BY e.id DESC",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok(EventRow { at: r.try_get("at")?, who: r.try_get("display_name")?, kind: r.try_get("kind")?, detail: r.try_get("detail")? }))
+        .collect()
+}
+
+pub async fn add_note(conn: &mut Conn, application_id: i64, staff_id: i64, body: &str, now: i64) -> StoreResult<()> {
+    sqlx::query("INSERT INTO staff_notes (application_id, staff_id, at, body) VALUES ($1, $2, $3, $4)")
+        .bind(application_id)
+        .bind(staff_id)
+        .bind(now)
+        .bind(body)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// (at, author, text), newest first.
+pub async fn notes(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<(i64, String, String)>> {
+    let rows = sqlx::query(
+        "SELECT n.at, s.display_name, n.body FROM staff_notes n JOIN staff s ON s.id = n.staff_id WHERE n.application_id = $1 ORDER BY n.id DESC",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("at")?, r.try_get("display_name")?, r.try_get("body")?))).collect()
+}

@@ -1,0 +1,353 @@
+//! Staff review through HTTP, on SQLite and PostgreSQL: scope (another
+//! centre's gestionnaire gets 404 everywhere, files included), verdicts on
+//! pieces and dossiers with their mails, concurrent edits, the list's
+//! filters, sort and paging.
+
+use axum::http::StatusCode;
+
+use crate::support::{self, TestApp};
+use app::api::review::{ReviewDetail, ReviewList};
+use app::domain::application::DossierStatus;
+use app::domain::pieces::PieceStatus;
+use app::domain::review::ReviewRefusal;
+use app::error::AppError;
+use sesame_server::staff::{self, Role};
+
+const PASSWORD: &str = "Abcdefgh1!";
+const STAFF_PASSWORD: &str = "Gestion-Test-2026";
+
+fn ok(reply: &support::Reply) -> bool {
+    reply.status.is_success() || reply.status.is_redirection()
+}
+
+struct World {
+    centre: i64,
+    other_centre: i64,
+    formation: i64,
+    cv: i64,
+    capture: i64,
+}
+
+/// Two centres; the first asks for a CV (required) and a capture (conditional).
+async fn world(app: &TestApp) -> World {
+    use app::server::store::{campaigns, pieces};
+    app.state.clock.freeze_at(chrono::DateTime::parse_from_rfc3339("2026-06-15T10:00:00Z").unwrap().timestamp());
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let campaign = campaigns::active(&mut conn).await.unwrap().unwrap().id;
+    let centre = campaigns::ensure_centre(&mut conn, campaign, "CENTRE A", "", "").await.unwrap();
+    let other_centre = campaigns::ensure_centre(&mut conn, campaign, "CENTRE B", "", "").await.unwrap();
+    let f = campaigns::NewFormation { centre_id: centre, title: "FORMATION A", keywords: "", window_start: "2026-06-01", window_end: "2026-07-01", return_deadline: "2026-07-01", capacity: 10 };
+    let formation = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
+    let cv = pieces::ensure_piece(&mut conn, centre, None, "CURRICULUM VITAE", true, 0).await.unwrap();
+    let capture = pieces::ensure_piece(&mut conn, centre, None, "CAPTURE D'ECRAN", false, 1).await.unwrap();
+    World { centre, other_centre, formation, cv, capture }
+}
+
+async fn staff_member(app: &TestApp, email: &str, role: Role, centres: &[i64]) -> String {
+    let id = staff::add(&app.state, email, email, role, STAFF_PASSWORD).await.unwrap();
+    staff::assign(&app.state, id, centres).await.unwrap();
+    let reply = app.call("/api/session/connexion-gestion", &[("identifiant", email), ("mot_de_passe", STAFF_PASSWORD)], None).await;
+    assert!(ok(&reply), "{}", reply.body);
+    reply.cookie.unwrap()
+}
+
+/// A candidate who applied to the formation, uploaded both pieces and
+/// transmitted; returns (cookie, application id).
+async fn transmitted(app: &TestApp, w: &World, email: &str, nom: &str) -> (String, i64) {
+    let login = app.validated_account(email, PASSWORD).await;
+    let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    sqlx::query("UPDATE candidates SET nom = $1 WHERE email = $2").bind(nom).bind(email).execute(&app.state.db.pool).await.unwrap();
+    crate::applications::complete_dossier(app, &me).await;
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
+    let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
+    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    for piece in [w.cv, w.capture] {
+        let reply = crate::pieces::upload_pdf(app, &me, id, piece).await;
+        assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
+    }
+    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id.to_string())], Some(&me)).await));
+    (me, id)
+}
+
+async fn detail(app: &TestApp, staff: &str, id: i64) -> support::Reply {
+    app.call("/api/gestion/candidature", &[("id", &id.to_string())], Some(staff)).await
+}
+
+fn parsed(reply: &support::Reply) -> ReviewDetail {
+    serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
+}
+
+async fn judge(app: &TestApp, staff: &str, id: i64, version: i64, piece: i64, verdict: &str, comment: &str) -> support::Reply {
+    let fields = [
+        ("application", id.to_string()),
+        ("version", version.to_string()),
+        ("piece", piece.to_string()),
+        ("verdict", verdict.to_owned()),
+        ("commentaire", comment.to_owned()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.call("/api/gestion/candidature/piece", &fields, Some(staff)).await
+}
+
+async fn set_status(app: &TestApp, staff: &str, id: i64, version: i64, statut: &str) -> support::Reply {
+    app.call("/api/gestion/candidature/statut", &[("application", &id.to_string()), ("version", &version.to_string()), ("statut", statut)], Some(staff)).await
+}
+
+async fn list(app: &TestApp, staff: &str, fields: &[(&str, &str)]) -> ReviewList {
+    let reply = app.call("/api/gestion/candidatures", fields, Some(staff)).await;
+    serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
+}
+
+fn refusal(reply: &support::Reply) -> Option<ReviewRefusal> {
+    match serde_json::from_str::<AppError>(&reply.body) {
+        Ok(AppError::ReviewRefused(r)) => Some(r),
+        _ => None,
+    }
+}
+
+on_both_databases!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mailed, |app: TestApp| async move {
+    let w = world(&app).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let (me, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert_eq!((d.status, d.pieces.len(), d.may_change), (DossierStatus::Receptionne, 2, true));
+    assert!(d.dossier.identity.is_some() && d.dossier.address.is_some());
+    assert!(d.events.iter().any(|e| e.who.is_none()), "the transmission is in the history");
+
+    // A refusal needs its reason; nothing changes without it.
+    let bare = judge(&app, &gest, id, d.version, w.cv, "refusee", " ").await;
+    assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(parsed(&detail(&app, &gest, id).await).version, d.version);
+    // "Complet" before every piece is validated, "Incomplet" before a refusal: refused with the reason.
+    assert_eq!(refusal(&set_status(&app, &gest, id, d.version, "complet").await), Some(ReviewRefusal::PiecesNotValidated));
+    assert_eq!(refusal(&set_status(&app, &gest, id, d.version, "incomplet").await), Some(ReviewRefusal::NothingRefused));
+
+    assert!(ok(&judge(&app, &gest, id, d.version, w.cv, "refusee", "Illisible : scannez en 300 dpi").await));
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert!(ok(&judge(&app, &gest, id, d.version, w.capture, "validee", "").await));
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert!(ok(&set_status(&app, &gest, id, d.version, "incomplet").await));
+    let (subject, text) = app.mails_to("lea@example.fr").await.pop().unwrap();
+    assert_eq!(subject, "Candidature - dossier incomplet");
+    assert!(text.contains("CURRICULUM VITAE : Illisible : scannez en 300 dpi"), "{text}");
+
+    // The candidate sees the comment, replaces the refused piece, transmits again.
+    let pieces: app::api::pieces::PiecesView =
+        serde_json::from_str(&app.call("/api/candidatures/pieces", &[("application", &id.to_string())], Some(&me)).await.body).unwrap();
+    let cv_line = pieces.pieces.iter().find(|p| p.piece_id == w.cv).unwrap();
+    assert_eq!((cv_line.status, cv_line.comment.as_str(), cv_line.editable), (PieceStatus::Refusee, "Illisible : scannez en 300 dpi", true));
+    assert_eq!(crate::pieces::upload_pdf(&app, &me, id, w.cv).await.status, StatusCode::NO_CONTENT);
+    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id.to_string())], Some(&me)).await));
+
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert_eq!(d.status, DossierStatus::Receptionne);
+    assert!(ok(&judge(&app, &gest, id, d.version, w.cv, "validee", "").await));
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert!(ok(&set_status(&app, &gest, id, d.version, "complet").await));
+    assert_eq!(app.mails_to("lea@example.fr").await.pop().unwrap().0, "Candidature - dossier complet");
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert_eq!(d.status, DossierStatus::Complet);
+    // Who did what, newest first.
+    assert!(d.events.len() >= 6, "{:?}", d.events);
+    assert_eq!(d.events[0].who.as_deref(), Some("gest@sesame.test"));
+});
+
+on_both_databases!(staff_see_only_their_centres, |app: TestApp| async move {
+    let w = world(&app).await;
+    let (_, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    let other = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let d = parsed(&detail(&app, &admin, id).await);
+    let file = d.pieces[0].file_id.unwrap();
+
+    // Another centre's gestionnaire: 404 for the dossier, its changes, its files; an empty list.
+    assert_eq!(detail(&app, &other, id).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(judge(&app, &other, id, d.version, w.cv, "validee", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(set_status(&app, &other, id, d.version, "complet").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.call("/api/gestion/candidature/note", &[("application", &id.to_string()), ("note", "x")], Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::api::pieces::download_path(file), Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::api::pieces::view_path(file), Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(list(&app, &other, &[]).await.total, 0);
+    assert_eq!(parsed(&detail(&app, &admin, id).await).version, d.version, "nothing changed");
+
+    // The dashboard counts only what each one sees.
+    let stats = |staff: String| {
+        let app = &app;
+        async move {
+            let reply = app.call("/api/gestion/tableau-de-bord", &[], Some(&staff)).await;
+            serde_json::from_str::<app::api::staff::Dashboard>(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body)).stats
+        }
+    };
+    assert!(stats(other.clone()).await.iter().all(|s| s.total() == 0));
+    let seen = stats(admin.clone()).await;
+    let a = seen.iter().find(|s| s.formation_id == w.formation).unwrap();
+    assert_eq!((a.total(), a.receptionne, a.capacity), (1, 1, 10));
+
+    // The admin sees everything, files included (shown inline, framable by our pages only).
+    assert_eq!(list(&app, &admin, &[]).await.total, 1);
+    let shown = app.get(&app::api::pieces::view_path(file), Some(&admin)).await;
+    assert_eq!(shown.status, StatusCode::OK);
+
+    // A commission member of the centre reads and writes notes, changes no status.
+    let commission = staff_member(&app, "jury@sesame.test", Role::Commission, &[w.centre]).await;
+    let seen = parsed(&detail(&app, &commission, id).await);
+    assert!(!seen.may_change);
+    assert_eq!(refusal(&judge(&app, &commission, id, seen.version, w.cv, "validee", "").await), Some(ReviewRefusal::ReadOnly));
+    assert!(ok(&app.call("/api/gestion/candidature/note", &[("application", &id.to_string()), ("note", "Profil solide.")], Some(&commission)).await));
+    let notes = parsed(&detail(&app, &admin, id).await).notes;
+    assert_eq!((notes.len(), notes[0].text.as_str()), (1, "Profil solide."));
+    // Candidates never reach staff functions.
+    let login = app.validated_account("tom@example.fr", PASSWORD).await;
+    let tom = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    assert_eq!(detail(&app, &tom, id).await.status, StatusCode::NOT_FOUND);
+});
+
+on_both_databases!(two_staff_editing_at_once_never_overwrite_each_other, |app: TestApp| async move {
+    let w = world(&app).await;
+    let (_, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    let a = staff_member(&app, "a@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let b = staff_member(&app, "b@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let version = parsed(&detail(&app, &a, id).await).version;
+    // Both read the same version and save at once: one wins, the other is told.
+    let (first, second) = futures::join!(
+        judge(&app, &a, id, version, w.cv, "validee", ""),
+        judge(&app, &b, id, version, w.cv, "refusee", "Pièce périmée"),
+    );
+    assert_eq!([ok(&first), ok(&second)].iter().filter(|x| **x).count(), 1, "{} / {}", first.body, second.body);
+    let loser = if ok(&first) { &second } else { &first };
+    assert_eq!(loser.status, StatusCode::CONFLICT);
+    let d = parsed(&detail(&app, &a, id).await);
+    assert_eq!(d.version, version + 1);
+    assert_eq!(d.events.iter().filter(|e| e.who.is_some()).count(), 1);
+    // Double click on "Incomplet"/"Complet": one change, one mail.
+    let d = parsed(&detail(&app, &a, id).await);
+    let cv = d.pieces.iter().find(|p| p.piece_id == w.cv).unwrap().status;
+    if cv == PieceStatus::Validee {
+        assert!(ok(&judge(&app, &a, id, d.version, w.capture, "validee", "").await));
+        let d = parsed(&detail(&app, &a, id).await);
+        let clicks = futures::future::join_all((0..3).map(|_| set_status(&app, &a, id, d.version, "complet"))).await;
+        assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1);
+        assert_eq!(app.mails_to("lea@example.fr").await.iter().filter(|(s, _)| s == "Candidature - dossier complet").count(), 1);
+    } else {
+        let clicks = futures::future::join_all((0..3).map(|_| set_status(&app, &a, id, d.version, "incomplet"))).await;
+        assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1);
+        assert_eq!(app.mails_to("lea@example.fr").await.iter().filter(|(s, _)| s == "Candidature - dossier incomplet").count(), 1);
+    }
+});
+
+on_both_databases!(the_list_filters_sorts_and_pages_in_the_database, |app: TestApp| async move {
+    let w = world(&app).await;
+    let (_, martin) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    app.state.clock.advance(86_400 * 10);
+    let (_, durand) = transmitted(&app, &w, "paul@example.fr", "Durand").await;
+    // One more, not transmitted (En attente).
+    let login = app.validated_account("zoe@example.fr", PASSWORD).await;
+    let zoe = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    crate::applications::complete_dossier(&app, &zoe).await;
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&zoe)).await));
+    // Signed in now (ten days later, yesterday's session would have expired).
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+
+    let all = list(&app, &gest, &[]).await;
+    assert_eq!((all.total, all.pages), (3, 1));
+    let by_name = list(&app, &gest, &[("query[tri]", "nom")]).await;
+    let names: Vec<&str> = by_name.lines.iter().map(|l| l.nom.as_str()).collect();
+    assert_eq!(names, vec!["Durand", "Martin", "MARTIN"], "case aside, then by id");
+    let received = list(&app, &gest, &[("query[statut]", "receptionne"), ("query[tri]", "transmission"), ("query[ordre]", "desc")]).await;
+    assert_eq!(received.lines.iter().map(|l| l.id).collect::<Vec<_>>(), vec![durand, martin]);
+    // The first one has waited more than the set number of days.
+    assert!(received.lines[1].overdue && !received.lines[0].overdue);
+    let found = list(&app, &gest, &[("query[q]", "PAUL@example")]).await;
+    assert_eq!(found.lines.iter().map(|l| l.id).collect::<Vec<_>>(), vec![durand]);
+    let from_day = list(&app, &gest, &[("query[du]", "2026-06-20")]).await;
+    assert_eq!(from_day.lines.iter().map(|l| l.id).collect::<Vec<_>>(), vec![durand]);
+    // Malformed filters are ignored, never an error.
+    assert_eq!(list(&app, &gest, &[("query[statut]", "n'importe"), ("query[du]", "32/13/2026"), ("query[page]", "-4")]).await.total, 3);
+    // Exports: the filtered list, as on screen.
+    let csv = app.get("/gestion/candidatures/export/csv?statut=receptionne&tri=nom", Some(&gest)).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let rows: Vec<&str> = csv.body.trim_start_matches('\u{feff}').trim_end().split("\r\n").collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows[0].starts_with("Nom;Prénom;Login;Adresse mail;INE;Formation;Statut du dossier;Transmis le"));
+    assert!(rows[1].starts_with("Durand;") && rows[1].contains(";FORMATION A;Réceptionné;25/06/2026;"), "{}", rows[1]);
+    assert!(rows[2].starts_with("Martin;") && rows[2].contains(";15/06/2026;"), "{}", rows[2]);
+    let xlsx = app.send(axum::http::Request::get("/gestion/candidatures/export/xlsx").header("cookie", &gest).body(axum::body::Body::empty()).unwrap()).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    assert!(xlsx.body.starts_with("PK") && xlsx.body.contains("xl/worksheets/sheet1.xml"));
+    assert_eq!(app.get("/gestion/candidatures/export/pdf", Some(&gest)).await.status, StatusCode::NOT_FOUND);
+    // Another centre's gestionnaire: 404 on this formation, nothing in their own list.
+    let other = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let formation = w.formation.to_string();
+    assert_eq!(app.get(&format!("/gestion/candidatures/export/csv?formation={formation}"), Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.call("/api/gestion/candidatures", &[("query[formation]", &formation)], Some(&other)).await.status, StatusCode::NOT_FOUND);
+    let theirs = app.get("/gestion/candidatures/export/csv", Some(&other)).await;
+    assert_eq!(theirs.body.trim_start_matches('\u{feff}').trim_end().lines().count(), 1, "the header alone");
+    assert_eq!(app.get("/gestion/candidatures/export/csv", Some(&zoe)).await.status, StatusCode::NOT_FOUND, "candidates never");
+
+    // Previous / next follow the same filtered order.
+    let d = parsed(&app.call("/api/gestion/candidature", &[("id", &durand.to_string()), ("query[statut]", "receptionne"), ("query[tri]", "transmission"), ("query[ordre]", "desc")], Some(&gest)).await);
+    assert_eq!((d.previous, d.next), (None, Some(martin)));
+});
+
+async fn line(app: &TestApp, me: String) -> app::api::applications::ApplicationLine {
+    let reply = app.call("/api/candidatures/liste", &[], Some(&me)).await;
+    serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&reply.body).unwrap().remove(0)
+}
+
+async fn decide(app: &TestApp, staff: &str, id: i64, version: i64, fields: &[(&str, &str)]) -> support::Reply {
+    let (id, version) = (id.to_string(), version.to_string());
+    let mut all = vec![("application", id.as_str()), ("version", version.as_str())];
+    all.extend_from_slice(fields);
+    app.call("/api/gestion/candidature/decision", &all, Some(staff)).await
+}
+
+on_both_databases!(a_decision_is_prepared_then_published_once, |app: TestApp| async move {
+    use app::domain::decision::{Decision, DecisionKind};
+    let w = world(&app).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let (me, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert!(!d.may_decide);
+    assert_eq!(refusal(&decide(&app, &gest, id, d.version, &[("decision", "favorable")]).await), Some(ReviewRefusal::NotComplete));
+    for piece in [w.cv, w.capture] {
+        let v = parsed(&detail(&app, &gest, id).await).version;
+        assert!(ok(&judge(&app, &gest, id, v, piece, "validee", "").await));
+    }
+    let v = parsed(&detail(&app, &gest, id).await).version;
+    assert!(ok(&set_status(&app, &gest, id, v, "complet").await));
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert!(d.may_decide && d.reasons.len() == 3);
+
+    // Field by field: a rank for the liste complémentaire, a known reason for a défavorable.
+    let no_rank = decide(&app, &gest, id, d.version, &[("decision", "liste_complementaire"), ("rang", "zéro")]).await;
+    assert_eq!(no_rank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let unknown = decide(&app, &gest, id, d.version, &[("decision", "defavorable"), ("motif", "Parce que")]).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(ok(&decide(&app, &gest, id, d.version, &[("decision", "liste_complementaire"), ("rang", "3")]).await));
+    // A draft the candidate does not see.
+    assert_eq!(line(&app, me.clone()).await.decision, None);
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert_eq!(d.decisions.len(), 1);
+    assert!(d.decisions[0].published.is_none());
+    // Changed before publication: still one draft.
+    assert!(ok(&decide(&app, &gest, id, d.version, &[("decision", "favorable")]).await));
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert_eq!(d.decisions.len(), 1);
+
+    // "Valider la décision" clicked three times: one publication, one mail.
+    let fields = [("application", id.to_string()), ("version", d.version.to_string())];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let clicks = futures::future::join_all((0..3).map(|_| app.call("/api/gestion/candidature/decision/publier", &fields, Some(&gest)))).await;
+    assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1);
+    let favorable = Decision { kind: DecisionKind::Favorable, rank: None, reason: None };
+    assert_eq!(line(&app, me.clone()).await.decision, Some(favorable.clone()));
+    let mails: Vec<_> = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s == "Candidature - décision").collect();
+    assert_eq!(mails.len(), 1);
+    assert!(mails[0].1.contains("Favorable (liste principale)"), "{}", mails[0].1);
+    let d = parsed(&detail(&app, &gest, id).await);
+    assert_eq!(d.decision, Some(favorable));
+    assert!(d.decisions[0].published.is_some() && d.decisions[0].published_by.as_deref() == Some("gest@sesame.test"));
+    // Nothing left to publish.
+    let again = app.call("/api/gestion/candidature/decision/publier", &[("application", &id.to_string()), ("version", &d.version.to_string())], Some(&gest)).await;
+    assert_eq!(refusal(&again), Some(ReviewRefusal::NoDraft));
+});
