@@ -110,10 +110,11 @@ test('a gestionnaire reviews a dossier, the candidate completes it, it ends Comp
 
   // A decision: prepared (the candidate does not see it yet), then published.
   const decision = staff.getByRole('region', { name: 'Décision', exact: true });
-  await decision.getByLabel('Liste complémentaire').check();
+  await decision.getByRole('radio', { name: 'Liste complémentaire' }).check();
+  await decision.getByLabel('Rang sur la liste complémentaire').fill('0');
   await decision.getByRole('button', { name: 'Préparer la décision' }).click();
   await expect(decision.getByText('Le rang est un nombre entier à partir de 1.')).toBeVisible();
-  await decision.getByLabel('Favorable (liste principale)').check();
+  await decision.getByRole('radio', { name: 'Favorable (liste principale)' }).check();
   await decision.getByRole('button', { name: 'Préparer la décision' }).click();
   await expect(decision.getByRole('note')).toContainText('pas encore visible du candidat');
   await expectNoA11yViolations(staff);

@@ -18,6 +18,20 @@ pub fn successes<T: Send + Sync + 'static>(result: Signal<Option<Result<T, AppEr
     count
 }
 
+/// Counts the answers after which a page shows fresh data: all but a form
+/// refused field by field (`Invalid`), which keeps what was typed and its
+/// messages. A conflict or a refusal by the rules does reload, so the page
+/// shows what changed meanwhile.
+pub fn settled<T: Send + Sync + 'static>(result: Signal<Option<Result<T, AppError>>>) -> ReadSignal<u32> {
+    let (count, set_count) = signal(0u32);
+    Effect::new(move |_| {
+        if result.with(|r| r.is_some() && !matches!(r, Some(Err(AppError::Invalid(_))))) {
+            set_count.update(|n| *n += 1);
+        }
+    });
+    count
+}
+
 /// The problem the last submission reported for `field`, if any.
 pub fn field_problem<T: Send + Sync + 'static>(result: Signal<Option<Result<T, AppError>>>, field: &'static str) -> Signal<Option<Problem>> {
     Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field(field).cloned())))

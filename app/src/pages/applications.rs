@@ -285,22 +285,27 @@ pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let cancel = ServerAction::<CancelApplication>::new();
-    // A redirect back here (after "Transmettre") changes the query: reload.
+    // "Transmettre" lives in the pieces table but changes the whole summary.
+    let transmit = ServerAction::<crate::api::pieces::TransmitApplication>::new();
+    // A redirect back here changes the query: reload too.
     let location = leptos_router::hooks::use_location();
     let detail = Resource::new(
-        move || (params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0), cancel.version().get(), location.search.get()),
-        |(id, _, _)| load_application(id),
+        move || {
+            let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+            (id, cancel.version().get(), transmit.version().get(), location.search.get())
+        },
+        |(id, ..)| load_application(id),
     );
     view! {
         <PageTitle text=tr!(i18n, applications.recap_title)/>
         <h1>{t!(i18n, applications.recap_title)}</h1>
-        {loaded(detail, move |d| view! { <Recap detail=d cancel=cancel/> }.into_any())}
+        {loaded(detail, move |d| view! { <Recap detail=d cancel=cancel transmit=transmit/> }.into_any())}
         <p><A href="/candidatures">{t!(i18n, applications.back)}</A></p>
     }
 }
 
 #[component]
-fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>) -> impl IntoView {
+fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>, transmit: ServerAction<crate::api::pieces::TransmitApplication>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let d = detail;
@@ -351,10 +356,13 @@ fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>) -> 
         {(l.status == DossierStatus::EnAttente).then(|| view! {
             <p class="alert alert-info" role="note">{t_string!(i18n, applications.banner, date = l.return_deadline.french()).to_string()}</p>
         })}
+        {(l.status == DossierStatus::Incomplet).then(|| view! {
+            <p class="alert alert-warning" role="note">{t!(i18n, applications.incomplete_banner)}</p>
+        })}
         {move || query.read().get("transmise").map(|_| view! {
             <p class="alert alert-success" role="status">{t!(i18n, pieces.transmitted)}</p>
         })}
-        <crate::pages::pieces::PiecesSection application=id/>
+        <crate::pages::pieces::PiecesSection application=id transmit=transmit/>
         {d.may_cancel.then(|| view! {
             <p><button type="button" class="button button-danger" on:click=move |_| asking.set(true)>{t!(i18n, applications.cancel)}</button></p>
         })}

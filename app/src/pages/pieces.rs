@@ -27,7 +27,7 @@ pub fn piece_status_text(status: PieceStatus) -> String {
 }
 
 #[component]
-pub fn PiecesSection(application: i64) -> impl IntoView {
+pub fn PiecesSection(application: i64, transmit: ServerAction<TransmitApplication>) -> impl IntoView {
     let i18n = use_i18n();
     let answer = ServerAction::<AnswerPiece>::new();
     let (uploads, set_uploads) = signal(0u32);
@@ -41,13 +41,20 @@ pub fn PiecesSection(application: i64) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="pieces-titre">
             <h2 id="pieces-titre">{t!(i18n, pieces.title)}</h2>
-            {loaded(view_data, move |v| view! { <PiecesTable application=application data=v answer=answer refresh=refresh problem=problem/> }.into_any())}
+            {loaded(view_data, move |v| view! { <PiecesTable application=application data=v answer=answer refresh=refresh problem=problem transmit=transmit/> }.into_any())}
         </section>
     }
 }
 
 #[component]
-fn PiecesTable(application: i64, data: PiecesView, answer: ServerAction<AnswerPiece>, refresh: Callback<()>, problem: RwSignal<Option<(i64, AppError)>>) -> impl IntoView {
+fn PiecesTable(
+    application: i64,
+    data: PiecesView,
+    answer: ServerAction<AnswerPiece>,
+    refresh: Callback<()>,
+    problem: RwSignal<Option<(i64, AppError)>>,
+    transmit: ServerAction<TransmitApplication>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let answer_result: Signal<_> = answer.value().into();
     let max = data.max_bytes;
@@ -66,7 +73,7 @@ fn PiecesTable(application: i64, data: PiecesView, answer: ServerAction<AnswerPi
                 </tbody>
             </table>
         </div>
-        {editable.then(|| view! { <Transmit application=application ready=data.may_transmit/> })}
+        {editable.then(|| view! { <Transmit application=application ready=data.may_transmit transmit=transmit/> })}
     }
     .into_any()
 }
@@ -248,9 +255,8 @@ fn FilePicker(id: String, described_by: String, label: String, text: String, on_
 }
 
 #[component]
-fn Transmit(application: i64, ready: bool) -> impl IntoView {
+fn Transmit(application: i64, ready: bool, transmit: ServerAction<TransmitApplication>) -> impl IntoView {
     let i18n = use_i18n();
-    let transmit = ServerAction::<TransmitApplication>::new();
     let result: Signal<_> = transmit.value().into();
     let asking = RwSignal::new(false);
     view! {

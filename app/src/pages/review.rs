@@ -12,7 +12,7 @@ use crate::api::review::{
     load_review, load_review_list, AddStaffNote, PrepareDecision, PublishDecision, DossierSheet, EventLine, EventWhat, JudgePiece, ListQuery, ReviewDetail, ReviewList,
     ReviewPiece, SetDossierStatus,
 };
-use crate::components::field::{field_problem, SubmitButton};
+use crate::components::field::{field_problem, settled, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::FormOutcome;
 use crate::domain::application::DossierStatus;
@@ -198,12 +198,15 @@ pub fn ReviewPage() -> impl IntoView {
     let note = ServerAction::<AddStaffNote>::new();
     let decisions = Decisions { prepare: ServerAction::<PrepareDecision>::new(), publish: ServerAction::<PublishDecision>::new() };
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-    // Reload after every answer, refused ones too: a conflict shows the
-    // other person's change.
+    // Reload after every answer but a form refused field by field: a
+    // conflict shows the other person's change.
+    let judged = settled(judge.value().into());
+    let noted = settled(note.value().into());
+    let prepared = settled(decisions.prepare.value().into());
     let data = Resource::new(
         move || {
-            let decided = (decisions.prepare.version().get(), decisions.publish.version().get());
-            (id(), query.get(), judge.version().get(), status.version().get(), note.version().get(), decided)
+            let decided = (prepared.get(), decisions.publish.version().get());
+            (id(), query.get(), judged.get(), status.version().get(), noted.get(), decided)
         },
         |(id, query, ..)| load_review(id, Some(query)),
     );
@@ -562,15 +565,15 @@ fn DecisionSection(d: ReviewDetail, actions: Decisions) -> impl IntoView {
             {(!d.may_decide).then(|| view! { <p class="hint">{t!(i18n, review.refused_not_complete)}</p> })}
             {d.may_decide.then(|| view! {
                 <FormOutcome result=prepare_result/>
-                <ActionForm action=actions.prepare attr:class="form">
+                <ActionForm action=actions.prepare attr:class="form" attr:novalidate=true>
                     <input type="hidden" name="application" value=application/>
                     <input type="hidden" name="version" value=version/>
-                    <fieldset>
+                    <fieldset class="choices">
                         <legend>{t!(i18n, review.decision_kind)}</legend>
                         {kinds.into_iter().map(|(k, label)| {
                             let id = format!("decision-{}", k.code());
                             view! {
-                                <div class="field checkbox">
+                                <div class="choice">
                                     <input type="radio" id=id.clone() name="decision" value=k.code() checked=move || kind.get() == k
                                         on:change=move |_| set_kind.set(k)/>
                                     <label for=id>{label}</label>
