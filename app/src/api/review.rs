@@ -22,6 +22,8 @@ use crate::error::AppError;
 pub struct ListQuery {
     pub formation: Option<i64>,
     pub statut: Option<String>,
+    /// favorable, liste_complementaire, defavorable, or "aucune" (none yet).
+    pub decision: Option<String>,
     pub q: Option<String>,
     /// Transmitted from / until these days (jj/mm/aaaa or aaaa-mm-jj).
     pub du: Option<String>,
@@ -45,6 +47,7 @@ impl ListQuery {
         };
         push("formation", self.formation.map(|f| f.to_string()));
         push("statut", self.statut.clone());
+        push("decision", self.decision.clone());
         push("q", self.q.clone());
         push("du", self.du.clone());
         push("au", self.au.clone());

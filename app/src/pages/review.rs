@@ -32,6 +32,7 @@ fn list_query() -> Memo<ListQuery> {
             ListQuery {
                 formation: text("formation").and_then(|v| v.parse().ok()),
                 statut: text("statut"),
+                decision: text("decision"),
                 q: text("q"),
                 du: text("du"),
                 au: text("au"),
@@ -109,6 +110,20 @@ fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
+                    <label for="filtre-decision">{t!(i18n, review.col_decision)}</label>
+                    <select id="filtre-decision" name="decision">
+                        <option value="">{t!(i18n, review.all)}</option>
+                        {[
+                            ("favorable", t_string!(i18n, decision.kind_favorable).to_string()),
+                            ("liste_complementaire", t_string!(i18n, decision.kind_waiting).to_string()),
+                            ("defavorable", t_string!(i18n, decision.kind_unfavorable).to_string()),
+                            ("aucune", t_string!(i18n, review.decision_none).to_string()),
+                        ].into_iter().map(|(code, label)| view! {
+                            <option value=code selected=query.decision.as_deref() == Some(code)>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
                     <label for="filtre-q">{t!(i18n, review.search)}</label>
                     <input id="filtre-q" type="search" name="q" value=query.q.clone().unwrap_or_default() aria-describedby="filtre-q-aide"/>
                     <p class="hint" id="filtre-q-aide">{t!(i18n, review.search_hint)}</p>
@@ -150,6 +165,7 @@ fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
                             {sort_link("formation", t_string!(i18n, review.col_formation).to_string())}
                             {sort_link("statut", t_string!(i18n, review.col_status).to_string())}
                             {sort_link("transmission", t_string!(i18n, review.col_transmitted).to_string())}
+                            <th scope="col">{t!(i18n, review.col_decision)}</th>
                             <th scope="col">{t!(i18n, review.col_open)}</th>
                         </tr></thead>
                         <tbody>
@@ -169,6 +185,7 @@ fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
                                             })}
                                         </td>
                                         <td data-label=tr!(i18n, review.col_transmitted)>{l.transmitted.clone().unwrap_or_default()}</td>
+                                        <td data-label=tr!(i18n, review.col_decision)>{decision_text(&l.decision)}</td>
                                         <td data-label=tr!(i18n, review.col_open)>
                                             <a href=href>{t!(i18n, review.open)}<span class="visually-hidden">{format!(" : {name}")}</span></a>
                                         </td>

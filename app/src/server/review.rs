@@ -59,6 +59,11 @@ fn filter_of(query: &ListQuery) -> (Filter, (SortColumn, bool)) {
     let filter = Filter {
         formation_id: query.formation,
         status: query.statut.as_deref().and_then(DossierStatus::from_code).map(|s| s.code().to_owned()),
+        decision: match query.decision.as_deref() {
+            Some("aucune") => Some(None),
+            Some(code) => crate::domain::decision::DecisionKind::from_code(code).map(|k| Some(k.code().to_owned())),
+            None => None,
+        },
         search: query.q.clone(),
         transmitted_from: day_bound(query.du.as_deref()).map(paris_day_start),
         // "au" includes that whole day.

@@ -346,6 +346,10 @@ on_both_databases!(a_decision_is_prepared_then_published_once, |app: TestApp| as
     assert!(mails[0].1.contains("Favorable (liste principale)"), "{}", mails[0].1);
     let d = parsed(&detail(&app, &gest, id).await);
     assert_eq!(d.decision, Some(favorable));
+    // The list filters by decision.
+    assert_eq!(list(&app, &gest, &[("query[decision]", "favorable")]).await.total, 1);
+    assert_eq!(list(&app, &gest, &[("query[decision]", "aucune")]).await.total, 0);
+    assert_eq!(list(&app, &gest, &[("query[decision]", "defavorable")]).await.total, 0);
     assert!(d.decisions[0].published.is_some() && d.decisions[0].published_by.as_deref() == Some("gest@sesame.test"));
     // Nothing left to publish.
     let again = app.call("/api/gestion/candidature/decision/publier", &[("application", &id.to_string()), ("version", &d.version.to_string())], Some(&gest)).await;

@@ -88,6 +88,8 @@ pub async fn formation_counts(conn: &mut Conn, scope_staff: Option<i64>, campaig
 pub struct Filter {
     pub formation_id: Option<i64>,
     pub status: Option<String>,
+    /// A decision code; `Some(None)`: no decision yet.
+    pub decision: Option<Option<String>>,
     /// Name, login, INE or mail address, case aside.
     pub search: Option<String>,
     /// Transmitted on or after / before these instants (UTC seconds).
@@ -159,6 +161,11 @@ fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
     }
     if let Some(s) = &filter.status {
         push("a.status = $?".into(), Bind::Text(s.clone()), &mut clauses);
+    }
+    match &filter.decision {
+        Some(Some(d)) => push("a.decision = $?".into(), Bind::Text(d.clone()), &mut clauses),
+        Some(None) => clauses.push("a.decision IS NULL".to_owned()),
+        None => {}
     }
     if let Some(q) = filter.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let like = format!("%{}%", q.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
