@@ -11,7 +11,7 @@ use axum::Router;
 
 use app::api::review::ListQuery;
 use app::error::AppError;
-use app::server::auth::session::{self, AccountKind};
+use app::server::auth::session::AccountKind;
 use app::server::{export, review};
 
 use crate::http::ServerState;
@@ -24,11 +24,7 @@ pub fn routes() -> Router<ServerState> {
 async fn download(State(state): State<ServerState>, Path(format): Path<String>, Query(query): Query<ListQuery>, headers: HeaderMap) -> Response {
     let app = &state.app;
     let outcome = async {
-        let signed = match session::current(app, &headers).await? {
-            Some(s) if s.kind == AccountKind::Staff => s,
-            Some(_) => return Err(AppError::NotFound),
-            None => return Err(AppError::NotSignedIn),
-        };
+        let signed = crate::uploads::signed_as(app, &headers, AccountKind::Staff).await?;
         if format != "csv" && format != "xlsx" {
             return Err(AppError::NotFound);
         }

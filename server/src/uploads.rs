@@ -13,7 +13,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use app::error::AppError;
 use app::server::auth::session::{self, AccountKind, Signed};
-use app::server::{files, pieces, review, AppState};
+use app::server::{configuration, files, pieces, review, AppState};
 
 use crate::http::ServerState;
 
@@ -22,6 +22,7 @@ pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
         .route("/fichiers/candidature/{application}/piece/{piece}", post(upload))
         .route("/fichiers/{file}", get(download))
         .route("/fichiers/modele/{piece}", get(model))
+        .route("/gestion/pieces/{piece}/modele", post(upload_model))
         // The body check in `files::receive` gives the French message; this
         // layer only stops a client that keeps sending well beyond it.
         .layer(RequestBodyLimitLayer::new(max_upload_bytes as usize + 64 * 1024))
@@ -33,9 +34,11 @@ pub(crate) fn failure(error: AppError) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response()
 }
 
-async fn candidate(state: &AppState, headers: &HeaderMap) -> Result<Signed, AppError> {
+/// The signed-in account when it is of this kind: 404 to the other kind,
+/// 401 to nobody.
+pub(crate) async fn signed_as(state: &AppState, headers: &HeaderMap, kind: AccountKind) -> Result<Signed, AppError> {
     match session::current(state, headers).await? {
-        Some(s) if s.kind == AccountKind::Candidat => Ok(s),
+        Some(s) if s.kind == kind => Ok(s),
         Some(_) => Err(AppError::NotFound),
         None => Err(AppError::NotSignedIn),
     }
@@ -82,10 +85,26 @@ async fn upload(
 ) -> Response {
     let app = &state.app;
     let outcome = async {
-        let signed = candidate(app, &headers).await?;
+        let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
         pieces::authorize_upload(app, &signed, application, piece).await?;
         let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
         pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some()).await
+    }
+    .await;
+    match outcome {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => failure(error),
+    }
+}
+
+/// A piece's model file, sent by staff who configure its centre.
+async fn upload_model(State(state): State<ServerState>, Path(piece): Path<i64>, headers: HeaderMap, body: Body) -> Response {
+    let app = &state.app;
+    let outcome = async {
+        let signed = signed_as(app, &headers, AccountKind::Staff).await?;
+        configuration::authorize_model(app, &signed, piece).await?;
+        let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+        configuration::receive_model(app, &signed, piece, stored, &original_name(&headers)).await
     }
     .await;
     match outcome {

@@ -3,12 +3,15 @@
 
 pub mod account;
 pub mod applications;
+pub mod configuration;
 pub mod dossier;
+pub mod mail_templates;
 pub mod pieces;
 pub mod reference;
 pub mod review;
 pub mod session;
 pub mod staff;
+pub mod staff_accounts;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod context;

@@ -65,6 +65,8 @@ fn encode(value: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListLine {
     pub id: i64,
+    /// Sent back with a bulk action, as with every change.
+    pub version: i64,
     pub nom: String,
     pub prenom: String,
     pub login: String,
@@ -88,6 +90,55 @@ pub struct ReviewList {
     /// The formations of the staff member's centres, for the filter.
     pub formations: Vec<(i64, String)>,
     pub overdue_days: i64,
+    /// The columns this staff member chose to see.
+    pub columns: Vec<ListColumn>,
+    /// Bulk actions are offered (not to commission members).
+    pub may_change: bool,
+    /// The reasons of a défavorable decision (for a bulk decision).
+    pub reasons: Vec<String>,
+}
+
+/// The list's optional columns (the name is always shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ListColumn {
+    Login,
+    Ine,
+    Formation,
+    Status,
+    Transmitted,
+    Decision,
+}
+
+impl ListColumn {
+    pub const ALL: [ListColumn; 6] = [ListColumn::Login, ListColumn::Ine, ListColumn::Formation, ListColumn::Status, ListColumn::Transmitted, ListColumn::Decision];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ListColumn::Login => "login",
+            ListColumn::Ine => "ine",
+            ListColumn::Formation => "formation",
+            ListColumn::Status => "statut",
+            ListColumn::Transmitted => "transmission",
+            ListColumn::Decision => "decision",
+        }
+    }
+
+    /// The stored choice ("login,formation,…"); unknown codes are dropped,
+    /// `None` is every column.
+    pub fn parse_list(stored: Option<&str>) -> Vec<ListColumn> {
+        match stored {
+            None => Self::ALL.to_vec(),
+            Some(s) => Self::ALL.into_iter().filter(|c| s.split(',').any(|x| x == c.code())).collect(),
+        }
+    }
+}
+
+/// What a bulk action did: how many applications changed, and why each
+/// other one did not.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BulkOutcome {
+    pub done: i64,
+    pub refused: Vec<(i64, AppError)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,6 +261,37 @@ pub async fn judge_piece(application: i64, version: i64, piece: i64, verdict: St
 pub async fn set_dossier_status(application: i64, version: i64, statut: String) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
     crate::server::review::set_status(&state, &staff, application, version, &statut).await
+}
+
+/// One action on the selected rows (`lignes[<position>]` = "id:version"):
+/// `action` complet / incomplet / decision (with `decision`, `rang` (the
+/// first rank, then one more per row in the list's order), `motif`) /
+/// publier. Each row is changed on its own, by the same rules as on its
+/// page.
+#[server(prefix = "/api", endpoint = "gestion/candidatures/lot")]
+pub async fn bulk_action(
+    action: String,
+    lignes: Option<std::collections::BTreeMap<String, String>>,
+    decision: Option<String>,
+    rang: Option<String>,
+    motif: Option<String>,
+) -> Result<BulkOutcome, AppError> {
+    let (state, staff) = super::context::staff().await?;
+    let targets: Vec<(i64, i64)> = lignes
+        .unwrap_or_default()
+        .values()
+        .filter_map(|v| v.split_once(':').and_then(|(id, version)| Some((id.parse().ok()?, version.parse().ok()?))))
+        .collect();
+    let choice = crate::server::bulk::DecisionChoice { kind: decision.unwrap_or_default(), rank: rang.unwrap_or_default(), reason: motif.unwrap_or_default() };
+    crate::server::bulk::run(&state, &staff, &action, &targets, &choice).await
+}
+
+/// The columns shown in the list (`colonnes[<code>]` ticked).
+#[server(prefix = "/api", endpoint = "gestion/candidatures/colonnes")]
+pub async fn save_list_columns(colonnes: Option<std::collections::BTreeMap<String, String>>) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    let chosen: Vec<&str> = ListColumn::ALL.iter().map(|c| c.code()).filter(|c| colonnes.as_ref().is_some_and(|m| m.contains_key(*c))).collect();
+    crate::server::review::save_columns(&state, &staff, &chosen.join(",")).await
 }
 
 /// A private note (bloc-notes) on the application.

@@ -39,7 +39,10 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                             view! {
                                 <nav class="session" aria-label=move || t_string!(i18n, nav_label)>
                                     {if me.is_staff() {
-                                        view! { <A href="/gestion/candidatures" attr:class="nav-link">{t!(i18n, nav_review)}</A> }.into_any()
+                                        view! {
+                                            <A href="/gestion/candidatures" attr:class="nav-link">{t!(i18n, nav_review)}</A>
+                                            <A href="/gestion/configuration" attr:class="nav-link">{t!(i18n, nav_configuration)}</A>
+                                        }.into_any()
                                     } else {
                                         view! { <A href="/candidatures" attr:class="nav-link">{t!(i18n, nav_applications)}</A> }.into_any()
                                     }}

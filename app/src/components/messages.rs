@@ -50,6 +50,14 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::UnknownChoice => t_string!(i18n, problem.unknown_choice).to_string(),
         Problem::Locked => t_string!(i18n, problem.locked).to_string(),
         Problem::RankInvalid => t_string!(i18n, problem.rank_invalid).to_string(),
+        Problem::UrlInvalid => t_string!(i18n, problem.url_invalid).to_string(),
+        Problem::EndBeforeStart => t_string!(i18n, problem.end_before_start).to_string(),
+        Problem::DeadlineBeforeEnd => t_string!(i18n, problem.deadline_before_end).to_string(),
+        Problem::ConfirmationBeforePublication => t_string!(i18n, problem.confirmation_before_publication).to_string(),
+        Problem::CapacityInvalid => t_string!(i18n, problem.capacity_invalid).to_string(),
+        Problem::UnknownVariable { name } => t_string!(i18n, problem.unknown_variable, name = name.clone()).to_string(),
+        Problem::AlreadyExists => t_string!(i18n, problem.already_exists).to_string(),
+        Problem::OwnAccount => t_string!(i18n, problem.own_account).to_string(),
     }
 }
 

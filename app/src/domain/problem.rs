@@ -39,6 +39,22 @@ pub enum Problem {
     RankInvalid,
     /// Informations personnelles are read-only once an application is submitted.
     Locked,
+    /// A web address that is not http(s)://…
+    UrlInvalid,
+    /// The application window ends before it starts.
+    EndBeforeStart,
+    /// The date limite de retour comes before the end of the window.
+    DeadlineBeforeEnd,
+    /// The confirmation date is not after the publication of results.
+    ConfirmationBeforePublication,
+    /// A capacity that is not a whole number from 0.
+    CapacityInvalid,
+    /// A mail template names a variable it cannot have.
+    UnknownVariable { name: String },
+    /// A value another record already has (a label, an address).
+    AlreadyExists,
+    /// An admin may not deactivate or demote their own account.
+    OwnAccount,
 }
 
 /// Problems attached to the form field they belong to (the field's `name`).

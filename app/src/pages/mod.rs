@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod configuration;
 pub mod create_account;
 pub mod email_change;
 pub mod dossier;
@@ -9,8 +10,10 @@ pub mod gestion;
 pub mod home;
 pub mod pieces;
 pub mod lost_links;
+pub mod mail_templates;
 pub mod not_found;
 pub mod reset;
 pub mod review;
 pub mod sign_in;
+pub mod staff_accounts;
 pub mod validate;

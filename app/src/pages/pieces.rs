@@ -123,7 +123,7 @@ fn PieceRow(
             let mut sent = 0;
             for (i, file) in files.into_iter().enumerate() {
                 let add = adding || i > 0;
-                outcome = upload::send(application, piece_id, file, add, max, move |fraction| {
+                outcome = upload::send(if add { crate::api::pieces::add_path(application, piece_id) } else { crate::api::pieces::upload_path(application, piece_id) }, file, max, move |fraction| {
                     set_progress.try_set(Some((i as f64 + fraction) / count));
                 })
                 .await;
@@ -282,12 +282,11 @@ fn Transmit(application: i64, ready: bool, transmit: ServerAction<TransmitApplic
 }
 
 #[cfg(feature = "hydrate")]
-mod upload {
+pub(crate) mod upload {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    use crate::api::pieces::{add_path, upload_path};
     use crate::domain::upload::{check, kind_of, FileKind, UploadProblem, SNIFF_BYTES};
     use crate::error::AppError;
 
@@ -301,7 +300,7 @@ mod upload {
 
     /// Checks the file as the server will (a photo too heavy is first
     /// downscaled), then POSTs it, reporting progress.
-    pub async fn send(application: i64, piece: i64, file: web_sys::File, adding: bool, max: u64, on_progress: impl Fn(f64) + 'static) -> Result<(), AppError> {
+    pub async fn send(path: String, file: web_sys::File, max: u64, on_progress: impl Fn(f64) + 'static) -> Result<(), AppError> {
         let name = file.name();
         let head_blob = file.slice_with_i32_and_i32(0, SNIFF_BYTES as i32).map_err(js)?;
         let head = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(head_blob)).await.map_err(|_| AppError::Internal)?;
@@ -313,7 +312,6 @@ mod upload {
         check(&head, blob.size() as u64, max).map_err(AppError::FileRefused)?;
 
         let xhr = web_sys::XmlHttpRequest::new().map_err(js)?;
-        let path = if adding { add_path(application, piece) } else { upload_path(application, piece) };
         xhr.open("POST", &path).map_err(js)?;
         let name = js_sys::encode_uri_component(&name).as_string().unwrap_or_default();
         xhr.set_request_header("X-Nom-Fichier", &name).map_err(js)?;

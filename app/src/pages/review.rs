@@ -9,12 +9,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::pieces::{download_path, view_path};
 use crate::api::review::{
-    load_review, load_review_list, AddStaffNote, PrepareDecision, PublishDecision, DossierSheet, EventLine, EventWhat, JudgePiece, ListQuery, ReviewDetail, ReviewList,
+    load_review, load_review_list, AddStaffNote, BulkAction, ListColumn, SaveListColumns, PrepareDecision, PublishDecision, DossierSheet, EventLine, EventWhat, JudgePiece, ListQuery, ReviewDetail, ReviewList,
     ReviewPiece, SetDossierStatus,
 };
-use crate::components::field::{field_problem, settled, SubmitButton};
+use crate::components::field::{field_problem, settled, successes, SubmitButton};
 use crate::components::frame::PageTitle;
-use crate::components::messages::FormOutcome;
+use crate::components::messages::{error_text, problem_text, FormOutcome};
 use crate::domain::application::DossierStatus;
 use crate::domain::pieces::PieceStatus;
 use crate::i18n::*;
@@ -48,19 +48,26 @@ fn list_query() -> Memo<ListQuery> {
 pub fn ReviewListPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = list_query();
-    let data = Resource::new(move || query.get(), |q| load_review_list(Some(q)));
+    let bulk = ServerAction::<BulkAction>::new();
+    let columns = ServerAction::<SaveListColumns>::new();
+    let (bulk_done, columns_saved) = (successes(bulk.value().into()), successes(columns.value().into()));
+    let data = Resource::new(move || (query.get(), bulk_done.get(), columns_saved.get()), |(q, ..)| load_review_list(Some(q)));
     view! {
         <PageTitle text=tr!(i18n, review.list_title)/>
         <h1>{t!(i18n, review.list_title)}</h1>
-        {loaded_or_sign_in(data, SIGN_IN, move |list| view! { <ListView list=list query=query.get_untracked()/> }.into_any())}
+        {loaded_or_sign_in(data, SIGN_IN, move |list| view! { <ListView list=list query=query.get_untracked() bulk=bulk columns=columns/> }.into_any())}
     }
 }
 
 const STATUSES: [DossierStatus; 4] = [DossierStatus::EnAttente, DossierStatus::Receptionne, DossierStatus::Complet, DossierStatus::Incomplet];
 
 #[component]
-fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
+fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, columns: ServerAction<SaveListColumns>) -> impl IntoView {
     let i18n = use_i18n();
+    let shown = list.columns.clone();
+    let has = move |c: ListColumn| shown.contains(&c);
+    let names: Vec<(i64, String)> = list.lines.iter().map(|l| (l.id, format!("{} {}", l.nom, l.prenom))).collect();
+    let (all, set_all) = signal(false);
     let q = query.clone();
     let sort_link = move |column: &'static str, label: String| {
         let current = q.tri.as_deref().unwrap_or("transmission") == column;
@@ -144,6 +151,7 @@ fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
                 </div>
             </Form>
         </section>
+        <ColumnsForm columns=columns shown=list.columns.clone()/>
         <div class="list-head">
             <p role="status">{t_string!(i18n, review.count, count = list.total).to_string()}</p>
             <p class="row-actions">
@@ -154,38 +162,55 @@ fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
         {if list.lines.is_empty() {
             view! { <p>{t!(i18n, review.none)}</p> }.into_any()
         } else {
-            view! {
+            let may_change = list.may_change;
+            let table = view! {
                 <div class="table-scroll">
                     <table class="stack-on-phone review-list">
                         <caption class="visually-hidden">{t!(i18n, review.list_title)}</caption>
                         <thead><tr>
+                            {may_change.then(|| view! {
+                                <th scope="col" class="select-cell">
+                                    <input type="checkbox" id="tout-selectionner" on:change=move |ev| set_all.set(event_target_checked(&ev))/>
+                                    <label for="tout-selectionner" class="visually-hidden">{t!(i18n, review.select_all)}</label>
+                                </th>
+                            })}
                             {sort_link("nom", t_string!(i18n, review.col_name).to_string())}
-                            <th scope="col">{t!(i18n, review.col_login)}</th>
-                            <th scope="col">{t!(i18n, review.col_ine)}</th>
-                            {sort_link("formation", t_string!(i18n, review.col_formation).to_string())}
-                            {sort_link("statut", t_string!(i18n, review.col_status).to_string())}
-                            {sort_link("transmission", t_string!(i18n, review.col_transmitted).to_string())}
-                            <th scope="col">{t!(i18n, review.col_decision)}</th>
+                            {has(ListColumn::Login).then(|| view! { <th scope="col">{t!(i18n, review.col_login)}</th> })}
+                            {has(ListColumn::Ine).then(|| view! { <th scope="col">{t!(i18n, review.col_ine)}</th> })}
+                            {has(ListColumn::Formation).then(|| sort_link("formation", t_string!(i18n, review.col_formation).to_string()))}
+                            {has(ListColumn::Status).then(|| sort_link("statut", t_string!(i18n, review.col_status).to_string()))}
+                            {has(ListColumn::Transmitted).then(|| sort_link("transmission", t_string!(i18n, review.col_transmitted).to_string()))}
+                            {has(ListColumn::Decision).then(|| view! { <th scope="col">{t!(i18n, review.col_decision)}</th> })}
                             <th scope="col">{t!(i18n, review.col_open)}</th>
                         </tr></thead>
                         <tbody>
-                            {list.lines.into_iter().map(|l| {
+                            {list.lines.into_iter().enumerate().map(|(i, l)| {
                                 let href = format!("/gestion/candidatures/{}?{}", l.id, back_query);
                                 let name = format!("{} {}", l.nom, l.prenom);
+                                let box_id = format!("ligne-{}", l.id);
                                 view! {
                                     <tr class:overdue=l.overdue>
+                                        {may_change.then(|| view! {
+                                            <td class="select-cell">
+                                                <input type="checkbox" id=box_id.clone() name=format!("lignes[{i:03}]") value=format!("{}:{}", l.id, l.version)
+                                                    prop:checked=move || all.get()/>
+                                                <label for=box_id class="visually-hidden">{t_string!(i18n, review.select_row, name = name.clone()).to_string()}</label>
+                                            </td>
+                                        })}
                                         <th scope="row" data-label=tr!(i18n, review.col_name)>{name.clone()}<span class="piece-note">{l.email.clone()}</span></th>
-                                        <td data-label=tr!(i18n, review.col_login)>{l.login.clone()}</td>
-                                        <td data-label=tr!(i18n, review.col_ine)>{l.ine.clone().unwrap_or_default()}</td>
-                                        <td data-label=tr!(i18n, review.col_formation)>{l.formation.clone()}</td>
-                                        <td data-label=tr!(i18n, review.col_status)>
-                                            <span class="piece-status">{status_text(l.status)}</span>
-                                            {l.overdue.then(|| view! {
-                                                <span class="badge badge-warning">{t_string!(i18n, review.overdue, days = list.overdue_days).to_string()}</span>
-                                            })}
-                                        </td>
-                                        <td data-label=tr!(i18n, review.col_transmitted)>{l.transmitted.clone().unwrap_or_default()}</td>
-                                        <td data-label=tr!(i18n, review.col_decision)>{decision_text(&l.decision)}</td>
+                                        {has(ListColumn::Login).then(|| view! { <td data-label=tr!(i18n, review.col_login)>{l.login.clone()}</td> })}
+                                        {has(ListColumn::Ine).then(|| view! { <td data-label=tr!(i18n, review.col_ine)>{l.ine.clone().unwrap_or_default()}</td> })}
+                                        {has(ListColumn::Formation).then(|| view! { <td data-label=tr!(i18n, review.col_formation)>{l.formation.clone()}</td> })}
+                                        {has(ListColumn::Status).then(|| view! {
+                                            <td data-label=tr!(i18n, review.col_status)>
+                                                <span class="piece-status">{status_text(l.status)}</span>
+                                                {l.overdue.then(|| view! {
+                                                    <span class="badge badge-warning">{t_string!(i18n, review.overdue, days = list.overdue_days).to_string()}</span>
+                                                })}
+                                            </td>
+                                        })}
+                                        {has(ListColumn::Transmitted).then(|| view! { <td data-label=tr!(i18n, review.col_transmitted)>{l.transmitted.clone().unwrap_or_default()}</td> })}
+                                        {has(ListColumn::Decision).then(|| view! { <td data-label=tr!(i18n, review.col_decision)>{decision_text(&l.decision)}</td> })}
                                         <td data-label=tr!(i18n, review.col_open)>
                                             <a href=href>{t!(i18n, review.open)}<span class="visually-hidden">{format!(" : {name}")}</span></a>
                                         </td>
@@ -195,13 +220,124 @@ fn ListView(list: ReviewList, query: ListQuery) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-            }.into_any()
+            };
+            if may_change {
+                view! { <BulkForm bulk=bulk reasons=list.reasons.clone() names=names.clone()>{table}</BulkForm> }.into_any()
+            } else {
+                table.into_any()
+            }
         }}
         <nav class="pager" aria-label=tr!(i18n, review.pages)>
             {(list.page > 1).then(|| view! { <a href=page_link(list.page - 1) rel="prev">{t!(i18n, review.previous_page)}</a> })}
             <span>{t_string!(i18n, review.page_of, page = list.page, pages = list.pages).to_string()}</span>
             {(list.page < list.pages).then(|| view! { <a href=page_link(list.page + 1) rel="next">{t!(i18n, review.next_page)}</a> })}
         </nav>
+    }
+}
+
+/// "Colonnes affichées": the choice is kept for this staff member.
+#[component]
+fn ColumnsForm(columns: ServerAction<SaveListColumns>, shown: Vec<ListColumn>) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move |c: ListColumn| match c {
+        ListColumn::Login => t_string!(i18n, review.col_login).to_string(),
+        ListColumn::Ine => t_string!(i18n, review.col_ine).to_string(),
+        ListColumn::Formation => t_string!(i18n, review.col_formation).to_string(),
+        ListColumn::Status => t_string!(i18n, review.col_status).to_string(),
+        ListColumn::Transmitted => t_string!(i18n, review.col_transmitted).to_string(),
+        ListColumn::Decision => t_string!(i18n, review.col_decision).to_string(),
+    };
+    view! {
+        <details class="columns-choice">
+            <summary>{t!(i18n, review.columns)}</summary>
+            <ActionForm action=columns attr:class="inline-checks">
+                <fieldset>
+                    <legend class="visually-hidden">{t!(i18n, review.columns)}</legend>
+                    {ListColumn::ALL.into_iter().map(|c| {
+                        let id = format!("colonne-{}", c.code());
+                        view! {
+                            <span class="check">
+                                <input type="checkbox" id=id.clone() name=format!("colonnes[{}]", c.code()) value="1" checked=shown.contains(&c)/>
+                                <label for=id>{label(c)}</label>
+                            </span>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <SubmitButton label=tr!(i18n, review.columns_save) pending=columns.pending()/>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The selected rows and one action for all of them; what could not be
+/// done is listed row by row.
+#[component]
+fn BulkForm(bulk: ServerAction<BulkAction>, reasons: Vec<String>, names: Vec<(i64, String)>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let result: Signal<_> = bulk.value().into();
+    let (action, set_action) = signal(String::new());
+    let (kind, set_kind) = signal(String::new());
+    let name_of = move |id: i64| names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("n° {id}"));
+    let outcome = move || {
+        result.with(|r| match r {
+            Some(Ok(o)) => Some(view! {
+                <div class="alert alert-success" role="status">
+                    <p>{t_string!(i18n, review.bulk_done, count = o.done).to_string()}</p>
+                    {(!o.refused.is_empty()).then(|| view! {
+                        <p>{t!(i18n, review.bulk_refused)}</p>
+                        <ul>{o.refused.iter().map(|(id, e)| view! { <li>{format!("{} : {}", name_of(*id), error_text(e))}</li> }).collect_view()}</ul>
+                    })}
+                </div>
+            }.into_any()),
+            _ => None,
+        })
+    };
+    view! {
+        <ActionForm action=bulk attr:class="bulk" attr:novalidate=true>
+            <fieldset class="bulk-actions">
+                <legend>{t!(i18n, review.bulk_title)}</legend>
+                <FormOutcome result=result/>
+                {outcome}
+                <p class="field-error" id="lignes-erreur" aria-live="polite">{move || field_problem(result, "lignes").get().map(|p| problem_text(&p))}</p>
+                <div class="filters">
+                    <div class="field">
+                        <label for="lot-action">{t!(i18n, review.bulk_action)}</label>
+                        <select id="lot-action" name="action" on:change=move |ev| set_action.set(event_target_value(&ev)) aria-describedby="lignes-erreur">
+                            <option value="">{t!(i18n, dossier.choose)}</option>
+                            <option value="complet">{t!(i18n, review.mark_complete)}</option>
+                            <option value="incomplet">{t!(i18n, review.mark_incomplete)}</option>
+                            <option value="decision">{t!(i18n, review.bulk_prepare)}</option>
+                            <option value="publier">{t!(i18n, review.bulk_publish)}</option>
+                        </select>
+                    </div>
+                    <div class="field" class:hidden=move || action.get() != "decision">
+                        <label for="lot-decision">{t!(i18n, review.col_decision)}</label>
+                        <select id="lot-decision" name="decision" on:change=move |ev| set_kind.set(event_target_value(&ev))>
+                            <option value="">{t!(i18n, dossier.choose)}</option>
+                            <option value="favorable">{t!(i18n, decision.kind_favorable)}</option>
+                            <option value="liste_complementaire">{t!(i18n, decision.kind_waiting)}</option>
+                            <option value="defavorable">{t!(i18n, decision.kind_unfavorable)}</option>
+                        </select>
+                    </div>
+                    <div class="field" class:hidden=move || action.get() != "decision" || kind.get() != "liste_complementaire">
+                        <label for="lot-rang">{t!(i18n, review.bulk_first_rank)}</label>
+                        <input id="lot-rang" name="rang" type="number" min="1" aria-describedby="lot-rang-aide"/>
+                        <p class="hint" id="lot-rang-aide">{t!(i18n, review.bulk_rank_hint)}</p>
+                    </div>
+                    <div class="field" class:hidden=move || action.get() != "decision" || kind.get() != "defavorable">
+                        <label for="lot-motif">{t!(i18n, review.decision_reason)}</label>
+                        <select id="lot-motif" name="motif">
+                            <option value="">{t!(i18n, dossier.choose)}</option>
+                            {reasons.into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="actions">
+                        <SubmitButton label=tr!(i18n, review.bulk_apply) pending=bulk.pending()/>
+                    </div>
+                </div>
+            </fieldset>
+            {children()}
+        </ActionForm>
     }
 }
 

@@ -54,10 +54,10 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
     let campaign = campaigns::active(&mut tx).await?.ok_or(AppError::Internal)?;
     let email_norm = account.email.normalized();
     if let Some(existing) = accounts::candidate_by_identifier(&mut tx, None, &email_norm).await? {
-        let mail = mail::ACCOUNT_EXISTS.build(
+        let mail = mail::compose(&mut tx, &mail::ACCOUNT_EXISTS,
             &[("prenom", &existing.prenom), ("nom", &existing.nom), ("login", &existing.login), ("lien", &state.link("/compte/mot-de-passe-oublie"))],
             &state.settings.assistance_email,
-        );
+        ).await?;
         let key = format!("account-exists:{}:{}", existing.id, now / 3600);
         mail::queue(&mut tx, &key, &existing.email, &mail, now).await?;
         tx.commit().await?;
@@ -87,7 +87,7 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
         },
     )
     .await?;
-    let mail = mail::ACTIVATION.build(
+    let mail = mail::compose(&mut tx, &mail::ACTIVATION,
         &[
             ("prenom", &account.prenom),
             ("nom", &account.nom),
@@ -97,7 +97,7 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
             ("date_limite", &paris_date(deadline)),
         ],
         &state.settings.assistance_email,
-    );
+    ).await?;
     mail::queue(&mut tx, &format!("activation:{id}"), account.email.as_str(), &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
@@ -138,7 +138,7 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
     if mail_quota(&mut tx, "activation", &email.normalized(), now).await? {
         if let Some(c) = accounts::renew_activation(&mut tx, &email.normalized(), &state.token_hash(&token), now).await? {
             let campaign = campaigns::active(&mut tx).await?.map(|c| c.label).unwrap_or_default();
-            let mail = mail::ACTIVATION_AGAIN.build(
+            let mail = mail::compose(&mut tx, &mail::ACTIVATION_AGAIN,
                 &[
                     ("prenom", &c.prenom),
                     ("nom", &c.nom),
@@ -148,7 +148,7 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
                     ("date_limite", &paris_date(c.activation_deadline)),
                 ],
                 &state.settings.assistance_email,
-            );
+            ).await?;
             mail::queue(&mut tx, &format!("activation-again:{}:{now}", c.id), &c.email, &mail, now).await?;
         }
     }
@@ -168,7 +168,7 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
         if let Some(c) = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await? {
             let expires = now + RESET_HOURS * 3600;
             resets::insert(&mut tx, &state.token_hash(&token), "candidat", c.id, now, expires).await?;
-            let mail = mail::PASSWORD_RESET.build(
+            let mail = mail::compose(&mut tx, &mail::PASSWORD_RESET,
                 &[
                     ("prenom", &c.prenom),
                     ("nom", &c.nom),
@@ -177,7 +177,7 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
                     ("expiration", &paris_date_time(expires)),
                 ],
                 &state.settings.assistance_email,
-            );
+            ).await?;
             mail::queue(&mut tx, &format!("reset:{}:{now}", c.id), &c.email, &mail, now).await?;
         }
     }
@@ -329,7 +329,7 @@ pub async fn request_email_change(state: &AppState, signed: &Signed, email: &str
     let key = format!("email-change:{}:{}", me.id, random_token());
     let taken = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await?.is_some();
     if taken {
-        let mail = mail::EMAIL_CHANGE_TAKEN.build(&[("lien", &state.link("/compte/mot-de-passe-oublie"))], &state.settings.assistance_email);
+        let mail = mail::compose(&mut tx, &mail::EMAIL_CHANGE_TAKEN, &[("lien", &state.link("/compte/mot-de-passe-oublie"))], &state.settings.assistance_email).await?;
         mail::queue(&mut tx, &key, email.as_str(), &mail, now).await?;
     } else {
         let token = random_token();
@@ -338,9 +338,9 @@ pub async fn request_email_change(state: &AppState, signed: &Signed, email: &str
         let who = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str())];
         let link = state.link(&format!("/compte/adresse/{token}"));
         let expiration = paris_date_time(expires);
-        let mail = mail::EMAIL_CHANGE.build(&[&who[..], &[("lien", &link), ("expiration", &expiration)]].concat(), &state.settings.assistance_email);
+        let mail = mail::compose(&mut tx, &mail::EMAIL_CHANGE, &[&who[..], &[("lien", &link), ("expiration", &expiration)]].concat(), &state.settings.assistance_email).await?;
         mail::queue(&mut tx, &key, email.as_str(), &mail, now).await?;
-        let notice = mail::EMAIL_CHANGE_NOTICE.build(&[&who[..], &[("nouvelle", email.as_str())]].concat(), &state.settings.assistance_email);
+        let notice = mail::compose(&mut tx, &mail::EMAIL_CHANGE_NOTICE, &[&who[..], &[("nouvelle", email.as_str())]].concat(), &state.settings.assistance_email).await?;
         mail::queue(&mut tx, &format!("{key}:notice"), &me.email, &notice, now).await?;
     }
     tx.commit().await?;

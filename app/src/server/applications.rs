@@ -78,7 +78,7 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
         Err(StoreError::Duplicate) => return Err(AppError::ApplyRefused(ApplyRefusal::AlreadyApplied)),
         Err(other) => return Err(other.into()),
     };
-    let mail = mail::APPLICATION_CREATED.build(
+    let mail = mail::compose(&mut tx, &mail::APPLICATION_CREATED,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
@@ -88,7 +88,7 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
-    );
+    ).await?;
     mail::queue(&mut tx, &format!("application-created:{id}"), &me.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
@@ -149,10 +149,10 @@ pub async fn cancel(state: &AppState, signed: &Signed, id: i64) -> Result<(), Ap
     if !applications::cancel(&mut tx, me.id, id, now).await? {
         return Err(AppError::Conflict);
     }
-    let mail = mail::APPLICATION_CANCELLED.build(
+    let mail = mail::compose(&mut tx, &mail::APPLICATION_CANCELLED,
         &[("prenom", &me.prenom), ("nom", &me.nom), ("formation", &a.formation.title), ("centre", &a.formation.centre), ("date", &paris_date(now))],
         &state.settings.assistance_email,
-    );
+    ).await?;
     mail::queue(&mut tx, &format!("application-cancelled:{id}"), &me.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();

@@ -62,7 +62,7 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
     let decision = decisions::publish(&mut tx, id, scope.staff_id, now).await?.ok_or(AppError::ReviewRefused(ReviewRefusal::NoDraft))?;
     review::add_event(&mut tx, id, Some(scope.staff_id), "decision", &event_detail(&decision), now).await?;
     let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
-    let message = mail::DECISION_PUBLISHED.build(
+    let message = mail::compose(&mut tx, &mail::DECISION_PUBLISHED,
         &[
             ("prenom", &candidate.prenom),
             ("nom", &candidate.nom),
@@ -72,7 +72,7 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
-    );
+    ).await?;
     mail::queue(&mut tx, &format!("decision:{id}:{version}"), &candidate.email, &message, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();

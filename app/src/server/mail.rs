@@ -2,17 +2,23 @@
 //! to text and HTML, and queued in the outbox within the caller's
 //! transaction. The server's worker sends them.
 
-use super::store::{outbox, Conn, StoreResult};
+use super::store::{mail_templates, outbox, Conn, StoreResult};
 
 pub const PRODUCT: &str = "Sésame";
 
 pub struct Template {
+    /// Its name in `mail_templates` (staff may edit the text).
+    pub key: &'static str,
+    /// What staff read in the list of templates.
+    pub name: &'static str,
     pub subject: &'static str,
     pub body: &'static str,
 }
 
 /// Guide 02.1: the activation mail.
 pub const ACTIVATION: Template = Template {
+    key: "activation",
+    name: "Validation du compte",
     subject: "{{product}} - Validation de votre compte",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Vous venez de créer un compte {{product}} pour la campagne {{campagne}}. Voici vos identifiants de connexion :\n\n\
@@ -23,6 +29,8 @@ Attention, vous devez valider votre compte avant le {{date_limite}}, après cela
 
 /// "J'ai perdu mon code d'activation".
 pub const ACTIVATION_AGAIN: Template = Template {
+    key: "activation_nouveau_lien",
+    name: "Nouveau lien de validation",
     subject: "{{product}} - Nouveau lien de validation de votre compte",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Vous avez demandé un nouveau lien de validation de votre compte {{product}} pour la campagne {{campagne}}.\n\n\
@@ -33,6 +41,8 @@ Attention, vous devez valider votre compte avant le {{date_limite}}, après cela
 
 /// "J'ai oublié mon mot de passe".
 pub const PASSWORD_RESET: Template = Template {
+    key: "mot_de_passe_oublie",
+    name: "Mot de passe oublié",
     subject: "{{product}} - Vos identifiants de connexion",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Vous avez demandé à changer votre mot de passe {{product}}. Voici vos identifiants de connexion :\n\n\
@@ -43,6 +53,8 @@ Ce lien ne sert qu'une fois et expire le {{expiration}}. Si vous n'êtes pas à 
 
 /// Someone asked for an account with an address that already has one.
 pub const ACCOUNT_EXISTS: Template = Template {
+    key: "compte_existant",
+    name: "Compte déjà existant",
     subject: "{{product}} - Votre compte existe déjà",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Une demande de création de compte {{product}} a été faite avec votre adresse mail, qui a déjà un compte.\n\n\
@@ -53,6 +65,8 @@ Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel.",
 
 /// "Mon compte" → "Modifier mon adresse mail": the link, to the new address.
 pub const EMAIL_CHANGE: Template = Template {
+    key: "changement_adresse",
+    name: "Changement d'adresse mail : lien",
     subject: "{{product}} - Confirmation de votre nouvelle adresse mail",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Vous avez demandé que cette adresse devienne celle de votre compte {{product}} (login : {{login}}).\n\n\
@@ -62,6 +76,8 @@ Ce lien ne sert qu'une fois et expire le {{expiration}}. Tant qu'il n'est pas su
 
 /// The same request, told to the current address.
 pub const EMAIL_CHANGE_NOTICE: Template = Template {
+    key: "changement_adresse_avis",
+    name: "Changement d'adresse mail : avis à l'ancienne adresse",
     subject: "{{product}} - Demande de changement de votre adresse mail",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Une demande de changement de l'adresse mail de votre compte {{product}} (login : {{login}}) vers {{nouvelle}} vient d'être faite.\n\n\
@@ -71,6 +87,8 @@ Elle ne prendra effet que lorsque le lien envoyé à cette nouvelle adresse aura
 /// The new address already belongs to an account: nothing changes, and the
 /// form does not say so (no account enumeration).
 pub const EMAIL_CHANGE_TAKEN: Template = Template {
+    key: "changement_adresse_impossible",
+    name: "Changement d'adresse mail impossible",
     subject: "{{product}} - Changement d'adresse mail impossible",
     body: "Bonjour,\n\n\
 Une demande a été faite pour que cette adresse devienne celle d'un compte {{product}}. Cette adresse est déjà celle d'un autre compte : aucune modification n'a été faite.\n\n\
@@ -79,6 +97,8 @@ Si vous avez oublié votre mot de passe, vous pouvez en choisir un nouveau ici {
 
 /// Guide 05.1: "vous recevez un mail de confirmation".
 pub const APPLICATION_CREATED: Template = Template {
+    key: "candidature_creee",
+    name: "Confirmation de candidature",
     subject: "{{product}} - Confirmation de votre candidature",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Votre candidature à la formation « {{formation}} » ({{centre}}) a bien été enregistrée.\n\n\
@@ -88,6 +108,8 @@ Pour suivre votre candidature : {{lien}}",
 
 /// Guide 05.3: "une annulation est définitive et fait l'objet d'un mail".
 pub const APPLICATION_CANCELLED: Template = Template {
+    key: "candidature_annulee",
+    name: "Annulation de candidature",
     subject: "{{product}} - Annulation de votre candidature",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Votre candidature à la formation « {{formation}} » ({{centre}}) a été annulée le {{date}}, à votre demande. Cette annulation est définitive.\n\n\
@@ -96,6 +118,8 @@ Si vous n'êtes pas à l'origine de cette annulation, contactez l'assistance.",
 
 /// Guide 05.4: "un mail accusant de la bonne réception de votre dossier".
 pub const APPLICATION_RECEIVED: Template = Template {
+    key: "dossier_receptionne",
+    name: "Accusé de réception du dossier",
     subject: "{{product}} - Accusé de réception de votre dossier",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Votre candidature à la formation « {{formation}} » ({{centre}}) a été transmise le {{date}}. Son statut est désormais « Réceptionné ».\n\n\
@@ -104,6 +128,8 @@ Vous serez averti·e par mail dès qu'un avis sera émis pour votre candidature 
 
 /// Guide passerelle, "Les étapes de mon dossier": Complet.
 pub const DOSSIER_COMPLETE: Template = Template {
+    key: "dossier_complet",
+    name: "Dossier complet",
     subject: "Candidature - dossier complet",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Votre candidature à la formation « {{formation}} » ({{centre}}) et vos pièces justificatives ont été vérifiées : votre dossier est considéré comme complet.\n\n\
@@ -112,6 +138,8 @@ Vous serez averti·e par mail dès qu'une décision sera rendue : {{lien}}",
 
 /// Guide passerelle: "Si vous recevez un mail "Candidature - dossier incomplet"…".
 pub const DOSSIER_INCOMPLETE: Template = Template {
+    key: "dossier_incomplet",
+    name: "Dossier incomplet",
     subject: "Candidature - dossier incomplet",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Votre candidature à la formation « {{formation}} » ({{centre}}) et vos pièces justificatives ont été vérifiées, et votre dossier est considéré comme incomplet :\n\n\
@@ -122,12 +150,32 @@ Un dossier non transmis est considéré comme une candidature incomplète ; il n
 
 /// A published decision (liste principale, liste complémentaire, défavorable).
 pub const DECISION_PUBLISHED: Template = Template {
+    key: "decision_publiee",
+    name: "Décision publiée",
     subject: "Candidature - décision",
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Une décision a été rendue sur votre candidature à la formation « {{formation}} » ({{centre}}) :\n\n\
 {{decision}}\n\n\
 Retrouvez-la dans votre espace de candidature : {{lien}}",
 };
+
+/// An admin created a staff account: the link to choose its password.
+pub const STAFF_INVITATION: Template = Template {
+    key: "invitation_personnel",
+    name: "Invitation d'un membre du personnel",
+    subject: "{{product}} - Votre compte de gestion",
+    body: "Bonjour {{nom}},\n\n\
+Un compte {{product}} vient d'être créé pour vous ({{role}}) avec l'adresse {{email}}.\n\n\
+Pour choisir votre mot de passe, cliquez sur ce lien {{lien}}\n\n\
+Ce lien ne sert qu'une fois et expire le {{expiration}}. Vous vous connecterez ensuite ici : {{connexion}}",
+};
+
+/// Every template, in the order staff read them.
+pub const ALL: [&Template; 14] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &STAFF_INVITATION];
+
+pub fn by_key(key: &str) -> Option<&'static Template> {
+    ALL.iter().copied().find(|t| t.key == key)
+}
 
 const FOOTER: &str = "\n\n--\nCe courriel a été envoyé automatiquement, merci de ne pas y répondre.\n\
 {{product}} — assistance : {{assistance}}";
@@ -149,11 +197,30 @@ pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
 
 impl Template {
     pub fn build(&self, vars: &[(&str, &str)], assistance: &str) -> Mail {
-        let mut all: Vec<(&str, &str)> = vec![("product", PRODUCT), ("assistance", assistance)];
-        all.extend_from_slice(vars);
-        let text = render(&format!("{}{FOOTER}", self.body), &all);
-        Mail { subject: render(self.subject, &all), html: to_html(&text), text }
+        build_text(self.subject, self.body, vars, assistance)
     }
+
+    /// The variables its text may use: those of the default text.
+    pub fn variables(&self) -> Vec<String> {
+        crate::domain::mail_template::variables_of(&format!("{} {}", self.subject, self.body))
+    }
+}
+
+/// A subject and body with their variables replaced, the footer added.
+pub fn build_text(subject: &str, body: &str, vars: &[(&str, &str)], assistance: &str) -> Mail {
+    let mut all: Vec<(&str, &str)> = vec![("product", PRODUCT), ("assistance", assistance)];
+    all.extend_from_slice(vars);
+    let text = render(&format!("{body}{FOOTER}"), &all);
+    Mail { subject: render(subject, &all), html: to_html(&text), text }
+}
+
+/// The mail of this template, in the text staff gave it if they edited
+/// it, read in the caller's transaction.
+pub async fn compose(conn: &mut Conn, template: &Template, vars: &[(&str, &str)], assistance: &str) -> StoreResult<Mail> {
+    Ok(match mail_templates::get(conn, template.key).await? {
+        Some((subject, body)) => build_text(&subject, &body, vars, assistance),
+        None => template.build(vars, assistance),
+    })
 }
 
 /// The HTML part: the same words, escaped, links made clickable.

@@ -5,18 +5,22 @@
 pub mod accounts;
 pub mod applications;
 pub mod auth;
+pub mod bulk;
 pub mod campaigns;
 pub mod clock;
+pub mod configuration;
 pub mod db;
 pub mod decisions;
 pub mod dossier;
 pub mod export;
 pub mod files;
 pub mod mail;
+pub mod mail_templates;
 pub mod pdf;
 pub mod pieces;
 pub mod refdata;
 pub mod review;
+pub mod staff_accounts;
 pub mod state;
 pub mod store;
 

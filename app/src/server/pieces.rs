@@ -243,7 +243,7 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
     }
     super::store::review::add_event(&mut tx, application_id, None, "transmission", "", now).await?;
     let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let mail = mail::APPLICATION_RECEIVED.build(
+    let mail = mail::compose(&mut tx, &mail::APPLICATION_RECEIVED,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
@@ -253,7 +253,7 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
             ("lien", &state.link(&format!("/candidatures/{application_id}"))),
         ],
         &state.settings.assistance_email,
-    );
+    ).await?;
     mail::queue(&mut tx, &format!("application-received:{application_id}:{}", a.version), &me.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();

@@ -14,7 +14,7 @@ use super::refdata;
 use super::state::AppState;
 use super::store::review::{self, Filter, SortColumn};
 use super::store::{accounts, campaigns, decisions, dossier, pieces, Conn};
-use crate::api::review::{DecisionLine, DossierSheet, EventLine, EventWhat, ListLine, ListQuery, NoteLine, ReviewDetail, ReviewList, ReviewPiece};
+use crate::api::review::{DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail, ReviewList, ReviewPiece};
 use crate::domain::application::DossierStatus;
 use crate::domain::date::Day;
 use crate::domain::decision::may_decide;
@@ -169,6 +169,7 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
             let status = DossierStatus::from_code(&r.status).ok_or(AppError::Internal)?;
             Ok(ListLine {
                 id: r.id,
+                version: r.version,
                 nom: r.nom,
                 prenom: r.prenom,
                 login: r.login,
@@ -182,7 +183,27 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    Ok(ReviewList { lines, total, page, pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1), formations: mine, overdue_days: OVERDUE_DAYS })
+    let columns = ListColumn::parse_list(super::store::staff_accounts::list_columns(&mut conn, scope.staff_id).await?.as_deref());
+    let reasons = campaigns::decision_reasons(&mut conn, campaign).await?;
+    Ok(ReviewList {
+        lines,
+        total,
+        page,
+        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        formations: mine,
+        overdue_days: OVERDUE_DAYS,
+        columns,
+        may_change: scope.role.may_change(),
+        reasons,
+    })
+}
+
+/// Keeps the list columns this staff member chose ("login,statut,…").
+pub async fn save_columns(state: &AppState, signed: &Signed, columns: &str) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    super::store::staff_accounts::set_list_columns(&mut conn, scope.staff_id, columns).await?;
+    Ok(())
 }
 
 /// Codes of countries, départements and communes as names staff read.
@@ -390,7 +411,7 @@ pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64
         DossierVerdict::Incomplet => &mail::DOSSIER_INCOMPLETE,
     };
     let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
-    let message = template.build(
+    let message = mail::compose(&mut tx, template,
         &[
             ("prenom", &candidate.prenom),
             ("nom", &candidate.nom),
@@ -400,7 +421,7 @@ pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
-    );
+    ).await?;
     // The claimed version makes the key unique to this change.
     mail::queue(&mut tx, &format!("dossier-{}:{id}:{version}", status.code()), &candidate.email, &message, now).await?;
     tx.commit().await?;

@@ -119,9 +119,11 @@ impl Hasher {
     /// account, so that both cases take the same time.
     pub async fn verify(&self, password: &str, hash: Option<&str>) -> bool {
         let password = password.to_owned();
+        // An account without a usable hash (a staff invitation not yet
+        // accepted) costs the same time as any other.
         let (hash, real) = match hash {
-            Some(hash) => (hash.to_owned(), true),
-            None => (decoy_hash().to_owned(), false),
+            Some(hash) if PasswordHash::new(hash).is_ok() => (hash.to_owned(), true),
+            _ => (decoy_hash().to_owned(), false),
         };
         self.blocking(move || verify_now(&password, &hash)).await.unwrap_or(false) && real
     }

@@ -5,16 +5,19 @@
 pub mod accounts;
 pub mod applications;
 pub mod campaigns;
+pub mod configuration;
 pub mod decisions;
 pub mod dossier;
 pub mod email_changes;
 pub mod establishments;
 pub mod jobs;
+pub mod mail_templates;
 pub mod outbox;
 pub mod pieces;
 pub mod resets;
 pub mod review;
 pub mod sessions;
+pub mod staff_accounts;
 pub mod throttle;
 
 pub use sqlx::AnyConnection as Conn;

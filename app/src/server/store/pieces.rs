@@ -25,11 +25,12 @@ pub struct PieceRow {
 /// candidate's answer to each.
 pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, formation_id: i64) -> StoreResult<Vec<PieceRow>> {
     let rows = sqlx::query(
-        "SELECT p.id, p.label, p.required, p.formation_id, p.model_stored_name, cp.status, cp.comment, cp.file_id, f.original_name, f.parts
+        "SELECT p.id, p.label, p.required, p.common, p.model_stored_name, cp.status, cp.comment, cp.file_id, f.original_name, f.parts
          FROM pieces p
          LEFT JOIN candidate_pieces cp ON cp.piece_id = p.id AND cp.candidate_id = $1
          LEFT JOIN files f ON f.id = cp.file_id
-         WHERE p.centre_id = $2 AND (p.formation_id IS NULL OR p.formation_id = $3)
+         WHERE p.centre_id = $2
+           AND (p.common = 1 OR EXISTS (SELECT 1 FROM formation_pieces fp WHERE fp.piece_id = p.id AND fp.formation_id = $3))
          ORDER BY p.position, p.id",
     )
     .bind(candidate_id)
@@ -43,7 +44,7 @@ pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, 
                 piece_id: row.try_get("id")?,
                 label: row.try_get("label")?,
                 required: row.try_get::<i64, _>("required")? == 1,
-                common: row.try_get::<Option<i64>, _>("formation_id")?.is_none(),
+                common: row.try_get::<i64, _>("common")? == 1,
                 status: row.try_get::<Option<String>, _>("status")?.unwrap_or_else(|| "en_attente".to_owned()),
                 comment: row.try_get::<Option<String>, _>("comment")?.unwrap_or_default(),
                 file_id: row.try_get("file_id")?,
@@ -187,15 +188,19 @@ pub async fn ensure_piece(conn: &mut Conn, centre_id: i64, formation_id: Option<
     if let Some(row) = existing {
         return Ok(row.try_get("id")?);
     }
-    let row = sqlx::query("INSERT INTO pieces (centre_id, formation_id, label, required, position) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+    let row = sqlx::query("INSERT INTO pieces (centre_id, label, required, common, position) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(centre_id)
-        .bind(formation_id)
         .bind(label)
         .bind(required as i64)
+        .bind(formation_id.is_none() as i64)
         .bind(position)
-        .fetch_one(conn)
+        .fetch_one(&mut *conn)
         .await?;
-    Ok(row.try_get("id")?)
+    let id: i64 = row.try_get("id")?;
+    if let Some(formation_id) = formation_id {
+        sqlx::query("INSERT INTO formation_pieces (formation_id, piece_id) VALUES ($1, $2)").bind(formation_id).bind(id).execute(conn).await?;
+    }
+    Ok(id)
 }
 
 /// Moves the application from En attente (or Incomplet) to Réceptionné;

@@ -129,6 +129,7 @@ pub struct ListRow {
     pub status: String,
     pub decision: Option<crate::domain::decision::Decision>,
     pub transmitted_at: Option<i64>,
+    pub version: i64,
 }
 
 fn decision_of(r: &sqlx::any::AnyRow) -> StoreResult<Option<crate::domain::decision::Decision>> {
@@ -224,7 +225,7 @@ pub async fn list(
     let order = sort.0.sql().split(", ").map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
     let (size, offset) = page;
     let sql = format!(
-        "SELECT a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at
+        "SELECT a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version
          {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction} LIMIT {size} OFFSET {offset}"
     );
     let rows = bind_all(sqlx::query(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
@@ -242,6 +243,7 @@ pub async fn list(
                 status: r.try_get("status")?,
                 decision: decision_of(r)?,
                 transmitted_at: r.try_get("transmitted_at")?,
+                version: r.try_get("version")?,
             })
         })
         .collect::<StoreResult<Vec<_>>>()?;

@@ -1,0 +1,53 @@
+//! Staff accounts (`/gestion/personnels`, admins only).
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::configuration::CentreView;
+use crate::error::AppError;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccountLine {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    /// admin, gestionnaire, commission
+    pub role: String,
+    pub active: bool,
+    pub centres: Vec<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccounts {
+    /// The admin looking (who may not deactivate or demote themselves).
+    pub me: i64,
+    pub centres: Vec<CentreView>,
+    pub accounts: Vec<StaffAccountLine>,
+}
+
+#[server(prefix = "/api", endpoint = "gestion/personnels")]
+pub async fn load_staff_accounts() -> Result<StaffAccounts, AppError> {
+    let (state, staff) = super::context::staff().await?;
+    crate::server::staff_accounts::list(&state, &staff).await
+}
+
+/// Creates an account (`id` absent; the address gets a link to choose a
+/// password) or changes one. `centres[<id>]` for each centre ticked.
+#[server(prefix = "/api", endpoint = "gestion/personnels/enregistrer")]
+pub async fn save_staff_account(
+    id: Option<i64>,
+    email: Option<String>,
+    name: String,
+    role: String,
+    centres: Option<BTreeMap<String, String>>,
+    active: Option<String>,
+) -> Result<(), AppError> {
+    let (state, staff) = super::context::staff().await?;
+    let centres = super::configuration::checked_ids(centres);
+    match id {
+        None => crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &name, &role, &centres).await,
+        Some(id) => crate::server::staff_accounts::update(&state, &staff, id, &name, &role, &centres, active.is_some()).await,
+    }
+}

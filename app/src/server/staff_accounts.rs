@@ -1,0 +1,115 @@
+//! Staff accounts, managed by admins: create (the new member chooses a
+//! password through a mailed link), change name, role and centres,
+//! deactivate. Anyone else gets `NotFound`. An admin cannot deactivate or
+//! demote their own account (someone must stay able to manage).
+
+use super::auth::session::Signed;
+use super::auth::tokens::random_token;
+use super::clock::paris_date_time;
+use super::mail;
+use super::review::scope;
+use super::state::AppState;
+use super::store::configuration as config_store;
+use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError};
+use crate::api::staff_accounts::{StaffAccountLine, StaffAccounts};
+use crate::api::configuration::CentreView;
+use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::review::StaffRole;
+use crate::domain::staff_account::{parse_account, parse_new_account};
+use crate::error::AppError;
+
+/// How long the invitation link stays valid.
+pub const INVITATION_HOURS: i64 = 72;
+
+async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, Vec<CentreView>), AppError> {
+    let me = scope(conn, signed).await?;
+    if me.role != StaffRole::Admin {
+        return Err(AppError::NotFound);
+    }
+    let campaign = campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id;
+    let centres = config_store::centres(conn, None, campaign)
+        .await?
+        .into_iter()
+        .map(|c| CentreView { id: c.id, label: c.label, contact_address: c.contact_address, contact_email: c.contact_email, signatory: c.signatory })
+        .collect();
+    Ok((me.staff_id, centres))
+}
+
+pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let (me, centres) = admin(&mut conn, signed).await?;
+    let accounts = staff_accounts::list(&mut conn).await?;
+    Ok(StaffAccounts {
+        me,
+        centres,
+        accounts: accounts
+            .into_iter()
+            .map(|a| StaffAccountLine { id: a.id, email: a.email, name: a.name, role: a.role, active: a.active, centres: a.centres })
+            .collect(),
+    })
+}
+
+fn one_field(field: &str, problem: Problem) -> AppError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, problem);
+    AppError::Invalid(errors)
+}
+
+pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, role: &str, centres: &[i64]) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let token = random_token();
+    let mut tx = state.db.pool.begin().await?;
+    let (_, known) = admin(&mut tx, signed).await?;
+    let known: Vec<i64> = known.iter().map(|c| c.id).collect();
+    let (email, account) = parse_new_account(email, name, role, centres, &known)?;
+    let id = match staff_accounts::insert(&mut tx, email.as_str(), &email.normalized(), &account.name, account.role.code(), now).await {
+        Err(StoreError::Duplicate) => return Err(one_field("email", Problem::AlreadyExists)),
+        other => other?,
+    };
+    staff_accounts::set_centres(&mut tx, id, &account.centres).await?;
+    let expires = now + INVITATION_HOURS * 3600;
+    resets::insert(&mut tx, &state.token_hash(&token), "staff", id, now, expires).await?;
+    let message = mail::compose(&mut tx, &mail::STAFF_INVITATION,
+        &[
+            ("nom", &account.name),
+            ("role", role_words(account.role)),
+            ("email", email.as_str()),
+            ("lien", &state.link(&format!("/compte/reinitialiser/{token}"))),
+            ("expiration", &paris_date_time(expires)),
+            ("connexion", &state.link("/gestion/connexion")),
+        ],
+        &state.settings.assistance_email,
+    ).await?;
+    mail::queue(&mut tx, &format!("staff-invitation:{id}"), email.as_str(), &message, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+fn role_words(role: StaffRole) -> &'static str {
+    match role {
+        StaffRole::Admin => "administrateur",
+        StaffRole::Gestionnaire => "gestionnaire",
+        StaffRole::Commission => "membre de commission",
+    }
+}
+
+pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role: &str, centres: &[i64], active: bool) -> Result<(), AppError> {
+    let mut tx = state.db.pool.begin().await?;
+    let (me, known) = admin(&mut tx, signed).await?;
+    let known: Vec<i64> = known.iter().map(|c| c.id).collect();
+    let account = parse_account(name, role, centres, &known)?;
+    if id == me && (!active || account.role != StaffRole::Admin) {
+        return Err(one_field(if active { "role" } else { "active" }, Problem::OwnAccount));
+    }
+    if !staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active).await? {
+        return Err(AppError::NotFound);
+    }
+    staff_accounts::set_centres(&mut tx, id, &account.centres).await?;
+    if !active {
+        // A deactivated account is signed out everywhere at once.
+        sessions::delete_for_account(&mut tx, "staff", id, None).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! Staff accounts as admins manage them, their centres, and each staff
+//! member's choice of list columns.
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffLine {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
+    pub centres: Vec<i64>,
+}
+
+pub async fn list(conn: &mut Conn) -> StoreResult<Vec<StaffLine>> {
+    let rows = sqlx::query("SELECT id, email, display_name, role, active FROM staff ORDER BY active DESC, display_name, id").fetch_all(&mut *conn).await?;
+    let links = sqlx::query("SELECT staff_id, centre_id FROM staff_centres").fetch_all(&mut *conn).await?;
+    let links: Vec<(i64, i64)> = links.iter().map(|r| Ok((r.try_get("staff_id")?, r.try_get("centre_id")?))).collect::<StoreResult<_>>()?;
+    rows.iter()
+        .map(|r| {
+            let id: i64 = r.try_get("id")?;
+            Ok(StaffLine {
+                id,
+                email: r.try_get("email")?,
+                name: r.try_get("display_name")?,
+                role: r.try_get("role")?,
+                active: r.try_get::<i64, _>("active")? == 1,
+                centres: links.iter().filter(|(s, _)| *s == id).map(|(_, c)| *c).collect(),
+            })
+        })
+        .collect()
+}
+
+/// A new account without a usable password (`Duplicate` when the address
+/// has one): its owner chooses it through the invitation link.
+pub async fn insert(conn: &mut Conn, email: &str, email_norm: &str, name: &str, role: &str, now: i64) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "INSERT INTO staff (email, email_norm, display_name, role, password_hash, active, created_at)
+         VALUES ($1, $2, $3, $4, 'invitation', 1, $5) RETURNING id",
+    )
+    .bind(email)
+    .bind(email_norm)
+    .bind(name)
+    .bind(role)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn update(conn: &mut Conn, id: i64, name: &str, role: &str, active: bool) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE staff SET display_name = $2, role = $3, active = $4 WHERE id = $1")
+        .bind(id)
+        .bind(name)
+        .bind(role)
+        .bind(active as i64)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Replaces the centres a staff member works on.
+pub async fn set_centres(conn: &mut Conn, id: i64, centres: &[i64]) -> StoreResult<()> {
+    sqlx::query("DELETE FROM staff_centres WHERE staff_id = $1").bind(id).execute(&mut *conn).await?;
+    for centre in centres {
+        super::review::assign_centre(&mut *conn, id, *centre).await?;
+    }
+    Ok(())
+}
+
+/// The list columns this staff member chose (`None`: the default set).
+pub async fn list_columns(conn: &mut Conn, id: i64) -> StoreResult<Option<String>> {
+    let row = sqlx::query("SELECT list_columns FROM staff WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    Ok(row.map(|r| r.try_get::<Option<String>, _>("list_columns")).transpose()?.flatten())
+}
+
+pub async fn set_list_columns(conn: &mut Conn, id: i64, columns: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE staff SET list_columns = $2 WHERE id = $1").bind(id).bind(columns).execute(conn).await?;
+    Ok(())
+}
