@@ -114,6 +114,7 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
     let mut gestionnaire_centres = Vec::new();
     for (label, address, email, list, (start, end), piece_list) in tree {
         let centre = campaigns::ensure_centre(&mut tx, campaign, label, address, email).await.map_err(|e| e.to_string())?;
+        app::server::store::configuration::set_signatory_if_empty(&mut tx, centre, "Le responsable des admissions").await.map_err(|e| e.to_string())?;
         // The demo gestionnaire works on every centre but the IUT's.
         if !label.ends_with("IUT") {
             gestionnaire_centres.push(centre);

@@ -59,8 +59,9 @@ pub async fn reset_link_valid(token: String) -> Result<bool, AppError> {
 #[server(prefix = "/api", endpoint = "compte/reinitialiser")]
 pub async fn reset_password(token: String, password: String, password_confirmation: String) -> Result<(), AppError> {
     let state = super::context::state()?;
-    crate::server::accounts::reset_password(&state, &token, &password, &password_confirmation).await?;
-    leptos_axum::redirect("/connexion?reinitialise=1");
+    let kind = crate::server::accounts::reset_password(&state, &token, &password, &password_confirmation).await?;
+    // Staff choosing their password from an invitation sign in under /gestion.
+    leptos_axum::redirect(if kind == "staff" { "/gestion/connexion" } else { "/connexion?reinitialise=1" });
     Ok(())
 }
 

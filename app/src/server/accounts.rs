@@ -194,7 +194,8 @@ pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<bool, Ap
 /// Sets the new password through a reset link and ends every session of
 /// the account. The link works once. A reset also proves the address, so
 /// an account not yet validated becomes validated.
-pub async fn reset_password(state: &AppState, token: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+/// Returns the kind of account ("candidat", "staff").
+pub async fn reset_password(state: &AppState, token: &str, password: &str, confirmation: &str) -> Result<String, AppError> {
     let mut errors = FieldErrors::new();
     let password = new_password(&mut errors, "password", password, confirmation);
     let password = errors.into_result(|| password)?;
@@ -205,7 +206,7 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str, confi
     accounts::set_password(&mut tx, &kind, id, &hash).await?;
     sessions::delete_for_account(&mut tx, &kind, id, None).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(kind)
 }
 
 /// Checks a sign-in and opens a session; returns the `Set-Cookie` header.

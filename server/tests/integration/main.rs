@@ -7,6 +7,7 @@ mod support;
 
 mod accounts;
 mod applications;
+mod configuration;
 mod dossier;
 mod email_change;
 mod reference;

@@ -20,7 +20,7 @@ fn ok(reply: &support::Reply) -> bool {
     reply.status.is_success() || reply.status.is_redirection()
 }
 
-fn pdf(size: usize) -> Vec<u8> {
+pub(crate) fn pdf(size: usize) -> Vec<u8> {
     let mut bytes = b"%PDF-1.7\n".to_vec();
     bytes.resize(size, b'x');
     bytes

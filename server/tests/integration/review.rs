@@ -20,16 +20,16 @@ fn ok(reply: &support::Reply) -> bool {
     reply.status.is_success() || reply.status.is_redirection()
 }
 
-struct World {
-    centre: i64,
-    other_centre: i64,
-    formation: i64,
-    cv: i64,
-    capture: i64,
+pub(crate) struct World {
+    pub centre: i64,
+    pub other_centre: i64,
+    pub formation: i64,
+    pub cv: i64,
+    pub capture: i64,
 }
 
 /// Two centres; the first asks for a CV (required) and a capture (conditional).
-async fn world(app: &TestApp) -> World {
+pub(crate) async fn world(app: &TestApp) -> World {
     use app::server::store::{campaigns, pieces};
     app.state.clock.freeze_at(chrono::DateTime::parse_from_rfc3339("2026-06-15T10:00:00Z").unwrap().timestamp());
     let mut conn = app.state.db.pool.acquire().await.unwrap();
@@ -43,7 +43,7 @@ async fn world(app: &TestApp) -> World {
     World { centre, other_centre, formation, cv, capture }
 }
 
-async fn staff_member(app: &TestApp, email: &str, role: Role, centres: &[i64]) -> String {
+pub(crate) async fn staff_member(app: &TestApp, email: &str, role: Role, centres: &[i64]) -> String {
     let id = staff::add(&app.state, email, email, role, STAFF_PASSWORD).await.unwrap();
     staff::assign(&app.state, id, centres).await.unwrap();
     let reply = app.call("/api/session/connexion-gestion", &[("identifiant", email), ("mot_de_passe", STAFF_PASSWORD)], None).await;
@@ -53,7 +53,7 @@ async fn staff_member(app: &TestApp, email: &str, role: Role, centres: &[i64]) -
 
 /// A candidate who applied to the formation, uploaded both pieces and
 /// transmitted; returns (cookie, application id).
-async fn transmitted(app: &TestApp, w: &World, email: &str, nom: &str) -> (String, i64) {
+pub(crate) async fn transmitted(app: &TestApp, w: &World, email: &str, nom: &str) -> (String, i64) {
     let login = app.validated_account(email, PASSWORD).await;
     let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     sqlx::query("UPDATE candidates SET nom = $1 WHERE email = $2").bind(nom).bind(email).execute(&app.state.db.pool).await.unwrap();
@@ -354,4 +354,64 @@ on_both_databases!(a_decision_is_prepared_then_published_once, |app: TestApp| as
     // Nothing left to publish.
     let again = app.call("/api/gestion/candidature/decision/publier", &[("application", &id.to_string()), ("version", &d.version.to_string())], Some(&gest)).await;
     assert_eq!(refusal(&again), Some(ReviewRefusal::NoDraft));
+});
+
+/// The fields of a bulk action on these rows of the list.
+fn bulk_fields<'a>(rows: &'a [(String, String)], more: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    rows.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain(more.iter().copied()).collect()
+}
+
+fn selected(list: &ReviewList) -> Vec<(String, String)> {
+    list.lines.iter().enumerate().map(|(i, l)| (format!("lignes[{i:03}]"), format!("{}:{}", l.id, l.version))).collect()
+}
+
+async fn bulk(app: &TestApp, staff: &str, fields: &[(&str, &str)]) -> app::api::review::BulkOutcome {
+    let reply = app.call("/api/gestion/candidatures/lot", fields, Some(staff)).await;
+    serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
+}
+
+on_both_databases!(bulk_actions_change_each_row_by_its_own_rules, |app: TestApp| async move {
+    use app::domain::decision::{Decision, DecisionKind};
+    let w = world(&app).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let (alpha_me, alpha) = transmitted(&app, &w, "alpha@example.fr", "ALPHA").await;
+    let (_, beta) = transmitted(&app, &w, "beta@example.fr", "BETA").await;
+    for piece in [w.cv, w.capture] {
+        let d = parsed(&detail(&app, &gest, alpha).await);
+        assert!(ok(&judge(&app, &gest, alpha, d.version, piece, "validee", "").await));
+    }
+    // Nothing selected, or an unknown action: told on the form.
+    let none = app.call("/api/gestion/candidatures/lot", &[("action", "complet")], Some(&gest)).await;
+    assert_eq!(serde_json::from_str::<AppError>(&none.body).unwrap().field("lignes").cloned(), Some(app::domain::Problem::Required));
+    // "Complet" on both: the one with every piece validated changes, the other is refused with its reason.
+    let rows = selected(&list(&app, &gest, &[("query[tri]", "nom")]).await);
+    let outcome = bulk(&app, &gest, &bulk_fields(&rows, &[("action", "complet")])).await;
+    assert_eq!(outcome.done, 1);
+    assert_eq!(outcome.refused, vec![(beta, AppError::ReviewRefused(ReviewRefusal::PiecesNotValidated))]);
+    assert_eq!(app.mails_to("alpha@example.fr").await.iter().filter(|(s, _)| s == "Candidature - dossier complet").count(), 1);
+    // The same selection again: the list it came from is stale for alpha.
+    let again = bulk(&app, &gest, &bulk_fields(&rows, &[("action", "complet")])).await;
+    assert_eq!(again.done, 0);
+    assert!(again.refused.contains(&(alpha, AppError::Conflict)));
+    // A decision for the complete dossiers, numbered from the rank given, then published.
+    let rows = selected(&list(&app, &gest, &[("query[statut]", "complet")]).await);
+    let no_rank = app.call("/api/gestion/candidatures/lot", &bulk_fields(&rows, &[("action", "decision"), ("decision", "liste_complementaire")]), Some(&gest)).await;
+    assert_eq!(no_rank.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let outcome = bulk(&app, &gest, &bulk_fields(&rows, &[("action", "decision"), ("decision", "liste_complementaire"), ("rang", "4")])).await;
+    assert_eq!((outcome.done, outcome.refused.len()), (1, 0));
+    let rows = selected(&list(&app, &gest, &[("query[statut]", "complet")]).await);
+    assert_eq!(bulk(&app, &gest, &bulk_fields(&rows, &[("action", "publier")])).await.done, 1);
+    let waiting = Decision { kind: DecisionKind::ListeComplementaire, rank: Some(4), reason: None };
+    assert_eq!(line(&app, alpha_me).await.decision, Some(waiting));
+    // Commission members change nothing, row by row.
+    let jury = staff_member(&app, "jury@sesame.test", Role::Commission, &[w.centre]).await;
+    let rows = selected(&list(&app, &jury, &[]).await);
+    let outcome = bulk(&app, &jury, &bulk_fields(&rows, &[("action", "complet")])).await;
+    assert_eq!(outcome.done, 0);
+    assert!(outcome.refused.iter().all(|(_, e)| *e == AppError::ReviewRefused(ReviewRefusal::ReadOnly)));
+    // The columns a staff member chose are kept for them.
+    assert!(ok(&app.call("/api/gestion/candidatures/colonnes", &[("colonnes[statut]", "1"), ("colonnes[login]", "1")], Some(&gest)).await));
+    use app::api::review::ListColumn;
+    assert_eq!(list(&app, &gest, &[]).await.columns, vec![ListColumn::Login, ListColumn::Status]);
+    assert_eq!(list(&app, &jury, &[]).await.columns, ListColumn::ALL.to_vec());
 });

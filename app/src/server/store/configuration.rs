@@ -66,6 +66,12 @@ pub async fn update_centre(conn: &mut Conn, c: &CentreRow) -> StoreResult<bool> 
     Ok(done.rows_affected() == 1)
 }
 
+/// For the demo seed: a signatory for a centre that has none.
+pub async fn set_signatory_if_empty(conn: &mut Conn, centre_id: i64, signatory: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE centres SET signatory = $2 WHERE id = $1 AND signatory = ''").bind(centre_id).bind(signatory).execute(conn).await?;
+    Ok(())
+}
+
 /// A formation as stored (days `YYYY-MM-DD`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormationRow {
