@@ -30,7 +30,7 @@ test('an admin creates a formation with its pieces and a candidate applies to it
 
   // A piece asked only by the formations that tick it.
   const pieceForm = admin.locator('form').filter({ has: admin.getByLabel('Libellé de la pièce') });
-  await pieceForm.getByLabel('Centre').selectOption({ label: CENTRE });
+  await pieceForm.getByRole('combobox', { name: /^Centre/ }).selectOption({ label: CENTRE });
   await pieceForm.getByLabel('Libellé de la pièce').fill(piece);
   await pieceForm.getByLabel('Commune à toutes les formations du centre').uncheck();
   await pieceForm.getByRole('button', { name: 'Enregistrer' }).click();
@@ -40,7 +40,7 @@ test('an admin creates a formation with its pieces and a candidate applies to it
   await admin.getByRole('link', { name: 'Nouvelle formation' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Nouvelle formation');
   await hydrated(admin);
-  await admin.getByLabel('Centre').selectOption({ label: CENTRE });
+  await admin.getByRole('combobox', { name: /^Centre/ }).selectOption({ label: CENTRE });
   await admin.getByLabel('Intitulé de la formation').fill(title);
   await admin.getByLabel('Début des candidatures').fill(isoDay(-1));
   await admin.getByLabel('Fin des candidatures').fill(isoDay(-3));

@@ -57,7 +57,7 @@ test('a gestionnaire reviews a dossier, the candidate completes it, it ends Comp
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Dossiers de candidature');
   await hydrated(staff);
   await staff.getByLabel('Rechercher').fill(email);
-  await staff.getByLabel('Statut du dossier').selectOption({ label: 'Réceptionné' });
+  await staff.getByRole('combobox', { name: 'Statut du dossier' }).selectOption({ label: 'Réceptionné' });
   await staff.getByRole('button', { name: 'Filtrer' }).click();
   await expect(staff.getByRole('status').filter({ hasText: 'candidature' })).toHaveText('1 candidature(s)');
   await expectNoA11yViolations(staff);

@@ -286,10 +286,14 @@ fn FormationForm(d: FormationEdit) -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<SaveFormation>::new();
     let result: Signal<_> = action.value().into();
+    // A new formation continues on its own page; an existing one stays.
     let navigate = use_navigate();
+    let is_new = d.id.is_none();
     Effect::new(move |_| {
         if let Some(Ok(id)) = action.value().get() {
-            navigate(&format!("/gestion/configuration/formations/{id}?enregistre=1"), Default::default());
+            if is_new {
+                navigate(&format!("/gestion/configuration/formations/{id}?enregistre=1"), Default::default());
+            }
         }
     });
     let saved = use_query_map().with_untracked(|q| q.get("enregistre").is_some());
@@ -303,7 +307,7 @@ fn FormationForm(d: FormationEdit) -> impl IntoView {
     view! {
         <h1>{title}</h1>
         {saved.then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, config.saved)}</p> })}
-        <FormOutcome result=result/>
+        <FormOutcome result=result success=tr!(i18n, config.saved)/>
         <ActionForm action=action attr:class="form" attr:novalidate=true attr:data-garde=true>
             {d.id.map(|id| view! { <input type="hidden" name="id" value=id.to_string()/> })}
             <SelectField name="centre" label=tr!(i18n, staff.col_centre) options=centres selected=f.centre.clone()
