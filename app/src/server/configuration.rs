@@ -10,7 +10,7 @@ use super::auth::session::Signed;
 use super::files::{self, Stored};
 use super::review::{scope, StaffScope};
 use super::state::AppState;
-use super::store::configuration::{self as store, CampaignSettings, CentreRow};
+use super::store::configuration::{self as store, CampaignSettings, CentreRow, PieceConfig};
 use super::store::{campaigns, pieces, Conn};
 use crate::api::configuration::{CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView};
 use crate::domain::email::EmailAddress;
@@ -83,20 +83,21 @@ pub async fn overview(state: &AppState, signed: &Signed) -> Result<ConfigOvervie
                 applications: f.applications,
             })
             .collect(),
-        pieces: pieces
-            .into_iter()
-            .map(|p| PieceView {
-                id: p.id,
-                centre_id: p.centre_id,
-                centre: p.centre,
-                label: p.label,
-                required: p.required,
-                common: p.common,
-                model_name: p.model_name,
-                formations: p.formations,
-            })
-            .collect(),
+        pieces: pieces.into_iter().map(piece_view).collect(),
     })
+}
+
+fn piece_view(p: PieceConfig) -> PieceView {
+    PieceView {
+        id: p.id,
+        centre_id: p.centre_id,
+        centre: p.centre,
+        label: p.label,
+        required: p.required,
+        common: p.common,
+        model_name: p.model_name,
+        formations: p.formations,
+    }
 }
 
 fn centre_view(c: &CentreRow) -> CentreView {
@@ -145,19 +146,7 @@ pub async fn formation(state: &AppState, signed: &Signed, id: Option<i64>) -> Re
         form,
         pieces_named: named,
         centres: me.centres.iter().map(centre_view).collect(),
-        pieces: all_pieces
-            .into_iter()
-            .map(|p| PieceView {
-                id: p.id,
-                centre_id: p.centre_id,
-                centre: p.centre,
-                label: p.label,
-                required: p.required,
-                common: p.common,
-                model_name: p.model_name,
-                formations: p.formations,
-            })
-            .collect(),
+        pieces: all_pieces.into_iter().map(piece_view).collect(),
     })
 }
 
