@@ -38,6 +38,9 @@ pub enum AppError {
     /// A staff action refused by the review rules, with the reason.
     #[error("review refused")]
     ReviewRefused(crate::domain::review::ReviewRefusal),
+    /// Confirming or withdrawing refused, with the reason.
+    #[error("answer refused")]
+    AnswerRefused(crate::domain::confirmation::AnswerRefusal),
     /// The thing changed meanwhile (another tab, a double click, staff):
     /// nothing was done; reload and look again.
     #[error("conflict")]
@@ -57,7 +60,7 @@ impl AppError {
             AppError::LinkExpired => 410,
             AppError::Internal => 500,
             AppError::BadRequest(_) => 400,
-            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::Conflict => 409,
+            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::AnswerRefused(_) | AppError::Conflict => 409,
             AppError::FileRefused(crate::domain::upload::UploadProblem::TooLarge { .. }) => 413,
             AppError::FileRefused(_) => 422,
         }

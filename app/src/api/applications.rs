@@ -57,6 +57,33 @@ pub struct ApplicationDetail {
     pub may_cancel: bool,
     /// Pieces with a model file to download: (piece id, label).
     pub models: Vec<(i64, String)>,
+    /// The answer to a favourable decision (issue 6).
+    pub answer: Option<AnswerView>,
+}
+
+/// Where the answer to a favourable decision stands, and what may be done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    pub state: crate::domain::confirmation::Answer,
+    /// The last day to answer (jj/mm/aaaa).
+    pub last_day: Option<String>,
+    pub university_year: String,
+    pub may_confirm: bool,
+    pub may_withdraw: bool,
+}
+
+/// "Confirmation candidature".
+#[server(prefix = "/api", endpoint = "candidatures/confirmer")]
+pub async fn confirm_application(application: i64) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::answers::confirm(&state, &signed, application).await
+}
+
+/// "Désistement candidature", after its warning.
+#[server(prefix = "/api", endpoint = "candidatures/desister")]
+pub async fn withdraw_application(application: i64) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::answers::withdraw(&state, &signed, application).await
 }
 
 #[server(prefix = "/api", endpoint = "candidatures/offre")]

@@ -135,7 +135,20 @@ pub fn error_text(error: &AppError) -> String {
         AppError::ApplyRefused(refusal) => refusal_text(refusal),
         AppError::FileRefused(problem) => upload_text(*problem),
         AppError::ReviewRefused(refusal) => review_text(refusal),
+        AppError::AnswerRefused(refusal) => answer_text(*refusal),
     }
+}
+
+pub fn answer_text(refusal: crate::domain::confirmation::AnswerRefusal) -> String {
+    use crate::domain::confirmation::AnswerRefusal;
+    let i18n = use_i18n();
+    match refusal {
+        AnswerRefusal::NotFavorable => t_string!(i18n, answer.refused_not_favorable),
+        AnswerRefusal::AlreadyConfirmed => t_string!(i18n, answer.refused_confirmed),
+        AnswerRefusal::AlreadyWithdrawn => t_string!(i18n, answer.refused_withdrawn),
+        AnswerRefusal::DeadlinePassed => t_string!(i18n, answer.refused_deadline),
+    }
+    .to_string()
 }
 
 /// The outcome of a form's last submission: an alert on error, a status

@@ -69,6 +69,21 @@ impl Day {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` later (earlier when negative).
+    pub fn plus_days(&self, days: i64) -> Day {
+        // H. Hinnant's civil_from_days.
+        let z = self.days_since_epoch() + days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Day { year, month, day }
+    }
+
     /// The same day `years` earlier (29 February becomes 28 when needed).
     pub fn years_before(&self, years: i32) -> Day {
         let year = self.year - years;

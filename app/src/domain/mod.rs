@@ -7,6 +7,7 @@ pub mod account;
 pub mod application;
 pub mod address;
 pub mod bac;
+pub mod confirmation;
 pub mod cursus;
 pub mod identity;
 pub mod date;

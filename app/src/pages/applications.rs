@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::applications::{
-    load_application, load_applications, load_offer, ApplicationDetail, ApplicationLine, Apply, CancelApplication, OfferCentre, OfferFormation,
+    load_application, load_applications, load_offer, AnswerView, ApplicationDetail, ApplicationLine, Apply, CancelApplication, ConfirmApplication, WithdrawApplication, OfferCentre, OfferFormation,
 };
 use crate::components::table::ColumnHeaders;
 use crate::components::dialog::Modal;
@@ -287,25 +287,31 @@ pub fn ApplicationPage() -> impl IntoView {
     let cancel = ServerAction::<CancelApplication>::new();
     // "Transmettre" lives in the pieces table but changes the whole summary.
     let transmit = ServerAction::<crate::api::pieces::TransmitApplication>::new();
+    let answers = Answers { confirm: ServerAction::new(), withdraw: ServerAction::new() };
     // A redirect back here changes the query: reload too.
     let location = leptos_router::hooks::use_location();
     let detail = Resource::new(
         move || {
             let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-            (id, cancel.version().get(), transmit.version().get(), location.search.get())
+            (id, cancel.version().get(), transmit.version().get(), location.search.get(), answers.confirm.version().get(), answers.withdraw.version().get())
         },
         |(id, ..)| load_application(id),
     );
     view! {
         <PageTitle text=tr!(i18n, applications.recap_title)/>
         <h1>{t!(i18n, applications.recap_title)}</h1>
-        {loaded(detail, move |d| view! { <Recap detail=d cancel=cancel transmit=transmit/> }.into_any())}
+        {loaded(detail, move |d| view! { <Recap detail=d cancel=cancel transmit=transmit answers=answers/> }.into_any())}
         <p><A href="/candidatures">{t!(i18n, applications.back)}</A></p>
     }
 }
 
 #[component]
-fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>, transmit: ServerAction<crate::api::pieces::TransmitApplication>) -> impl IntoView {
+fn Recap(
+    detail: ApplicationDetail,
+    cancel: ServerAction<CancelApplication>,
+    transmit: ServerAction<crate::api::pieces::TransmitApplication>,
+    answers: Answers,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let d = detail;
@@ -353,6 +359,10 @@ fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>, tra
                 })}
             </section>
         </div>
+        {d.answer.clone().map(|a| view! { <AnswerSection application=id answer=a answers=answers/> })}
+        {l.decision.as_ref().filter(|d| d.kind == crate::domain::decision::DecisionKind::ListeComplementaire).map(|d| view! {
+            <p class="alert alert-info" role="note">{t_string!(i18n, answer.waiting_rank, rank = d.rank.unwrap_or_default()).to_string()}</p>
+        })}
         {(l.status == DossierStatus::EnAttente).then(|| view! {
             <p class="alert alert-info" role="note">{t_string!(i18n, applications.banner, date = l.return_deadline.french()).to_string()}</p>
         })}
@@ -374,6 +384,72 @@ fn Recap(detail: ApplicationDetail, cancel: ServerAction<CancelApplication>, tra
                     <div class="actions">
                         <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>{t!(i18n, applications.cancel_no)}</button>
                         <button type="submit" class="button button-danger" disabled=move || cancel.pending().get()>{t!(i18n, applications.cancel_yes)}</button>
+                    </div>
+                </ActionForm>
+            </ConfirmDialog>
+        })}
+    }
+}
+
+/// The candidate's two answers to a favourable decision.
+#[derive(Clone, Copy)]
+struct Answers {
+    confirm: ServerAction<ConfirmApplication>,
+    withdraw: ServerAction<WithdrawApplication>,
+}
+
+/// "Action" (guide, section 07): "Confirmation candidature" and
+/// "Désistement candidature" (after its warning), with the deadline.
+#[component]
+fn AnswerSection(application: i64, answer: AnswerView, answers: Answers) -> impl IntoView {
+    use crate::domain::confirmation::Answer;
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    let confirmed: Signal<_> = answers.confirm.value().into();
+    let withdrawn: Signal<_> = answers.withdraw.value().into();
+    let state_text = match answer.state {
+        Answer::Awaited => t_string!(i18n, answer.awaited).to_string(),
+        Answer::Confirmed => t_string!(i18n, answer.confirmed).to_string(),
+        Answer::Withdrawn { by_deadline: false } => t_string!(i18n, answer.withdrawn).to_string(),
+        Answer::Withdrawn { by_deadline: true } => t_string!(i18n, answer.withdrawn_by_deadline).to_string(),
+    };
+    let awaited = answer.state == Answer::Awaited;
+    view! {
+        <section class="card answer" aria-labelledby="reponse-titre">
+            <h2 id="reponse-titre">{t!(i18n, answer.title)}</h2>
+            <FormOutcome result=confirmed success=tr!(i18n, answer.confirm_done)/>
+            <FormOutcome result=withdrawn success=tr!(i18n, answer.withdraw_done)/>
+            <p>{state_text}</p>
+            {(awaited).then(|| answer.last_day.clone().map(|day| view! {
+                <p class="alert alert-warning" role="note">{t_string!(i18n, answer.deadline, date = day).to_string()}</p>
+            }))}
+            {(!matches!(answer.state, Answer::Withdrawn { .. })).then(|| view! {
+                <p>{t_string!(i18n, answer.year_only, year = answer.university_year.clone()).to_string()}</p>
+            })}
+            <div class="actions actions-start">
+                {answer.may_confirm.then(|| view! {
+                    <ActionForm action=answers.confirm>
+                        <input type="hidden" name="application" value=application/>
+                        <button type="submit" class="button" disabled=move || answers.confirm.pending().get()>
+                            <span aria-hidden="true">"👍 "</span>{t!(i18n, answer.confirm)}
+                        </button>
+                    </ActionForm>
+                })}
+                {answer.may_withdraw.then(|| view! {
+                    <button type="button" class="button button-danger" on:click=move |_| asking.set(true)>
+                        <span aria-hidden="true">"👎 "</span>{t!(i18n, answer.withdraw)}
+                    </button>
+                })}
+            </div>
+        </section>
+        {move || asking.get().then(|| view! {
+            <ConfirmDialog title=tr!(i18n, answer.withdraw_title) on_close=Callback::new(move |_| asking.set(false))>
+                <p id="confirmation-texte"><strong>{t!(i18n, answer.withdraw_warning)}</strong></p>
+                <ActionForm action=answers.withdraw>
+                    <input type="hidden" name="application" value=application/>
+                    <div class="actions">
+                        <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>{t!(i18n, applications.cancel_no)}</button>
+                        <button type="submit" class="button button-danger" disabled=move || answers.withdraw.pending().get()>{t!(i18n, answer.withdraw_yes)}</button>
                     </div>
                 </ActionForm>
             </ConfirmDialog>

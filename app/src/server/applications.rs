@@ -125,7 +125,22 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
         .filter(|p| p.has_model)
         .map(|p| (p.piece_id, p.label))
         .collect();
+    let answer = super::store::answers::one(&mut conn, id, Some(signed.account_id)).await?.and_then(|r| {
+        use crate::domain::confirmation::{may_confirm, may_withdraw};
+        let kind = r.decision.as_deref().and_then(crate::domain::decision::DecisionKind::from_code);
+        (kind == Some(crate::domain::decision::DecisionKind::Favorable) || r.withdrawn_at.is_some()).then(|| {
+            let state_now = super::answers::answer_of(&r);
+            crate::api::applications::AnswerView {
+                state: state_now,
+                last_day: r.deadline.map(super::answers::last_day),
+                university_year: r.university_year.clone(),
+                may_confirm: may_confirm(kind, state_now, state.clock.now(), r.deadline).is_ok(),
+                may_withdraw: may_withdraw(kind, state_now).is_ok(),
+            }
+        })
+    });
     Ok(ApplicationDetail {
+        answer,
         models,
         may_cancel: may_cancel(line.status, a.decision.is_some()),
         line,

@@ -13,15 +13,6 @@ use crate::domain::decision::{may_decide, parse_decision, Decision, DecisionKind
 use crate::domain::review::ReviewRefusal;
 use crate::error::AppError;
 
-/// The decision in words, for the mail and the audit trail.
-pub fn words(d: &Decision) -> String {
-    match d.kind {
-        DecisionKind::Favorable => "Favorable (liste principale)".to_owned(),
-        DecisionKind::ListeComplementaire => format!("Liste complémentaire, rang {}", d.rank.unwrap_or_default()),
-        DecisionKind::Defavorable => format!("Défavorable : {}", d.reason.clone().unwrap_or_default()),
-    }
-}
-
 /// The audit line of a decision: "<kind>\t<rank>\t<reason>".
 pub fn event_detail(d: &Decision) -> String {
     format!("{}\t{}\t{}", d.kind.code(), d.rank.map(|r| r.to_string()).unwrap_or_default(), d.reason.clone().unwrap_or_default())
@@ -61,6 +52,16 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
     }
     let decision = decisions::publish(&mut tx, id, scope.staff_id, now).await?.ok_or(AppError::ReviewRefused(ReviewRefusal::NoDraft))?;
     review::add_event(&mut tx, id, Some(scope.staff_id), "decision", &event_detail(&decision), now).await?;
+    // A favourable decision awaits the candidate's answer until its deadline.
+    let to_do = if decision.kind == DecisionKind::Favorable {
+        let deadline = super::answers::open(&mut tx, id, a.formation_id, now).await?;
+        format!(
+            "Vous devez confirmer votre candidature (« Confirmation candidature ») ou vous désister (« Désistement candidature ») avant le {} (23:59) depuis votre espace de candidature ; passé ce délai sans réponse, votre place sera libérée.\n\n",
+            super::answers::last_day(deadline)
+        )
+    } else {
+        String::new()
+    };
     let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
     let message = mail::compose(&mut tx, &mail::DECISION_PUBLISHED,
         &[
@@ -68,7 +69,8 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
             ("nom", &candidate.nom),
             ("formation", &a.formation),
             ("centre", &a.centre),
-            ("decision", &words(&decision)),
+            ("decision", &super::words::decision(&decision)),
+            ("a_faire", &to_do),
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,

@@ -4,8 +4,9 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
+use super::words;
 use crate::domain::application::DossierStatus;
-use crate::domain::decision::{Decision, DecisionKind};
+use crate::domain::decision::Decision;
 
 /// One exported row.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,24 +25,6 @@ pub struct ExportLine {
 
 const HEADERS: [&str; 11] =
     ["Nom", "Prénom", "Login", "Adresse mail", "INE", "Formation", "Statut du dossier", "Transmis le", "Décision", "Rang", "Motif"];
-
-pub fn status_words(status: DossierStatus) -> &'static str {
-    match status {
-        DossierStatus::EnAttente => "En attente",
-        DossierStatus::Receptionne => "Réceptionné",
-        DossierStatus::Complet => "Complet",
-        DossierStatus::Incomplet => "Incomplet",
-    }
-}
-
-fn decision_words(d: &Option<Decision>) -> &'static str {
-    match d.as_ref().map(|d| d.kind) {
-        None => "",
-        Some(DecisionKind::Favorable) => "Favorable (liste principale)",
-        Some(DecisionKind::ListeComplementaire) => "Liste complémentaire",
-        Some(DecisionKind::Defavorable) => "Défavorable",
-    }
-}
 
 /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@`
 /// is neutralised so that a spreadsheet never runs it as a formula.
@@ -69,9 +52,9 @@ pub fn csv(lines: &[ExportLine]) -> Vec<u8> {
             &l.email,
             &l.ine,
             &l.formation,
-            status_words(l.status),
+            words::status(l.status),
             &transmitted,
-            decision_words(&l.decision),
+            l.decision.as_ref().map(|d| words::decision_kind(d.kind)).unwrap_or(""),
             &rank,
             &reason,
         ];
@@ -95,11 +78,11 @@ pub fn xlsx(lines: &[ExportLine]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
         for (c, text) in [&l.nom, &l.prenom, &l.login, &l.email, &l.ine, &l.formation].iter().enumerate() {
             sheet.write_string(r, c as u16, text.as_str())?;
         }
-        sheet.write_string(r, 6, status_words(l.status))?;
+        sheet.write_string(r, 6, words::status(l.status))?;
         if let Some((y, m, d)) = l.transmitted {
             sheet.write_datetime_with_format(r, 7, ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?, &date)?;
         }
-        sheet.write_string(r, 8, decision_words(&l.decision))?;
+        sheet.write_string(r, 8, l.decision.as_ref().map(|d| words::decision_kind(d.kind)).unwrap_or(""))?;
         if let Some(rank) = l.decision.as_ref().and_then(|d| d.rank) {
             sheet.write_number(r, 9, rank as f64)?;
         }

@@ -156,7 +156,38 @@ pub const DECISION_PUBLISHED: Template = Template {
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Une décision a été rendue sur votre candidature à la formation « {{formation}} » ({{centre}}) :\n\n\
 {{decision}}\n\n\
-Retrouvez-la dans votre espace de candidature : {{lien}}",
+{{a_faire}}Retrouvez-la dans votre espace de candidature : {{lien}}",
+};
+
+/// "Confirmation candidature".
+pub const APPLICATION_CONFIRMED: Template = Template {
+    key: "candidature_confirmee",
+    name: "Confirmation après avis favorable",
+    subject: "Candidature - confirmation",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Vous avez confirmé le {{date}} votre candidature à la formation « {{formation}} » ({{centre}}) pour l'année universitaire {{annee}}.\n\n\
+Attention : cette autorisation n'est valable que pour l'année universitaire indiquée. Vous pouvez télécharger votre lettre d'admission depuis votre espace : {{lien}}",
+};
+
+/// "Désistement candidature", by the candidate or by the deadline.
+pub const APPLICATION_WITHDRAWN: Template = Template {
+    key: "candidature_desistement",
+    name: "Désistement",
+    subject: "Candidature - désistement",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+{{motif}}\n\n\
+Formation : « {{formation}} » ({{centre}}), année universitaire {{annee}}. Aucune inscription administrative ne vous sera proposée. Si vous souhaitez reporter votre inscription à l'année universitaire suivante, il vous faudra à nouveau candidater et votre dossier sera à nouveau examiné par une Commission.\n\n\
+Votre espace de candidature : {{lien}}",
+};
+
+/// A place freed up: the first of the waiting list is admitted.
+pub const WAITING_LIST_CALLED: Template = Template {
+    key: "liste_complementaire_appel",
+    name: "Admission depuis la liste complémentaire",
+    subject: "Candidature - avis favorable",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Une place s'est libérée dans la formation « {{formation}} » ({{centre}}) : vous étiez le premier de la liste complémentaire et votre candidature reçoit un avis favorable.\n\n\
+Vous devez confirmer ou vous désister avant le {{date_limite}} (23:59) depuis votre espace de candidature ; passé ce délai sans réponse, la place sera proposée au candidat suivant : {{lien}}",
 };
 
 /// An admin created a staff account: the link to choose its password.
@@ -171,7 +202,7 @@ Ce lien ne sert qu'une fois et expire le {{expiration}}. Vous vous connecterez e
 };
 
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 14] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &STAFF_INVITATION];
+pub const ALL: [&Template; 17] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &STAFF_INVITATION];
 
 pub fn by_key(key: &str) -> Option<&'static Template> {
     ALL.iter().copied().find(|t| t.key == key)

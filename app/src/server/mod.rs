@@ -3,6 +3,7 @@
 //! [`AppState`] and hands it to every request as Leptos context.
 
 pub mod accounts;
+pub mod answers;
 pub mod applications;
 pub mod auth;
 pub mod bulk;
@@ -23,5 +24,6 @@ pub mod review;
 pub mod staff_accounts;
 pub mod state;
 pub mod store;
+pub mod words;
 
 pub use state::AppState;

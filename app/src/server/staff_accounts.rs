@@ -72,7 +72,7 @@ pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, 
     let message = mail::compose(&mut tx, &mail::STAFF_INVITATION,
         &[
             ("nom", &account.name),
-            ("role", role_words(account.role)),
+            ("role", super::words::role(account.role)),
             ("email", email.as_str()),
             ("lien", &state.link(&format!("/compte/reinitialiser/{token}"))),
             ("expiration", &paris_date_time(expires)),
@@ -84,14 +84,6 @@ pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, 
     tx.commit().await?;
     state.mail_bell.notify_one();
     Ok(())
-}
-
-fn role_words(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::Admin => "administrateur",
-        StaffRole::Gestionnaire => "gestionnaire",
-        StaffRole::Commission => "membre de commission",
-    }
 }
 
 pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role: &str, centres: &[i64], active: bool) -> Result<(), AppError> {

@@ -13,7 +13,38 @@ use sesame_server::http::{leptos_options, router, ServerState};
 pub async fn state(name: &str) -> (AppState, std::path::PathBuf) {
     let dir = std::env::temp_dir().join(format!("sesame-bench-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let db = Db::connect(&format!("sqlite://{}/b.db", dir.display())).await.unwrap();
+    state_on(&format!("sqlite://{}/b.db", dir.display()), dir).await
+}
+
+/// A new PostgreSQL database `sesame_b_<name>_<pid>` on the server of
+/// `admin_url` (dropped by `drop_postgres`), migrated, and its state.
+#[allow(dead_code)]
+pub async fn postgres_state(admin_url: &str, name: &str) -> (AppState, std::path::PathBuf, String) {
+    use sqlx::Executor;
+    let db_name = format!("sesame_b_{name}_{}", std::process::id());
+    sqlx::any::install_default_drivers();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(admin_url).await.unwrap();
+    admin.execute(format!("DROP DATABASE IF EXISTS {db_name}").as_str()).await.unwrap();
+    admin.execute(format!("CREATE DATABASE {db_name}").as_str()).await.unwrap();
+    let url = match admin_url.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{db_name}"),
+        None => panic!("SESAME_BENCH_PG_URL must name a database"),
+    };
+    let dir = std::env::temp_dir().join(format!("sesame-bench-{name}-pg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (state, dir) = state_on(&url, dir).await;
+    (state, dir, db_name)
+}
+
+#[allow(dead_code)]
+pub async fn drop_postgres(admin_url: &str, db_name: &str) {
+    use sqlx::Executor;
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(admin_url).await.unwrap();
+    let _ = admin.execute(format!("DROP DATABASE IF EXISTS {db_name} WITH (FORCE)").as_str()).await;
+}
+
+async fn state_on(url: &str, dir: std::path::PathBuf) -> (AppState, std::path::PathBuf) {
+    let db = Db::connect(url).await.unwrap();
     db.migrate().await.unwrap();
     let settings = Settings {
         public_url: "http://b".into(),

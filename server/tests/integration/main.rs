@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod answers;
 mod applications;
 mod configuration;
 mod dossier;

@@ -69,15 +69,15 @@ pub(crate) async fn transmitted(app: &TestApp, w: &World, email: &str, nom: &str
     (me, id)
 }
 
-async fn detail(app: &TestApp, staff: &str, id: i64) -> support::Reply {
+pub(crate) async fn detail(app: &TestApp, staff: &str, id: i64) -> support::Reply {
     app.call("/api/gestion/candidature", &[("id", &id.to_string())], Some(staff)).await
 }
 
-fn parsed(reply: &support::Reply) -> ReviewDetail {
+pub(crate) fn parsed(reply: &support::Reply) -> ReviewDetail {
     serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
 }
 
-async fn judge(app: &TestApp, staff: &str, id: i64, version: i64, piece: i64, verdict: &str, comment: &str) -> support::Reply {
+pub(crate) async fn judge(app: &TestApp, staff: &str, id: i64, version: i64, piece: i64, verdict: &str, comment: &str) -> support::Reply {
     let fields = [
         ("application", id.to_string()),
         ("version", version.to_string()),
@@ -89,7 +89,7 @@ async fn judge(app: &TestApp, staff: &str, id: i64, version: i64, piece: i64, ve
     app.call("/api/gestion/candidature/piece", &fields, Some(staff)).await
 }
 
-async fn set_status(app: &TestApp, staff: &str, id: i64, version: i64, statut: &str) -> support::Reply {
+pub(crate) async fn set_status(app: &TestApp, staff: &str, id: i64, version: i64, statut: &str) -> support::Reply {
     app.call("/api/gestion/candidature/statut", &[("application", &id.to_string()), ("version", &version.to_string()), ("statut", statut)], Some(staff)).await
 }
 
@@ -289,12 +289,12 @@ on_both_databases!(the_list_filters_sorts_and_pages_in_the_database, |app: TestA
     assert_eq!((d.previous, d.next), (None, Some(martin)));
 });
 
-async fn line(app: &TestApp, me: String) -> app::api::applications::ApplicationLine {
+pub(crate) async fn line(app: &TestApp, me: String) -> app::api::applications::ApplicationLine {
     let reply = app.call("/api/candidatures/liste", &[], Some(&me)).await;
     serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&reply.body).unwrap().remove(0)
 }
 
-async fn decide(app: &TestApp, staff: &str, id: i64, version: i64, fields: &[(&str, &str)]) -> support::Reply {
+pub(crate) async fn decide(app: &TestApp, staff: &str, id: i64, version: i64, fields: &[(&str, &str)]) -> support::Reply {
     let (id, version) = (id.to_string(), version.to_string());
     let mut all = vec![("application", id.as_str()), ("version", version.as_str())];
     all.extend_from_slice(fields);

@@ -113,9 +113,7 @@ fn application_row(row: &sqlx::any::AnyRow) -> StoreResult<ApplicationRow> {
         formation: offer_row(row)?,
         created_at: row.try_get("created_at")?,
         status: row.try_get("status")?,
-        decision: row.try_get::<Option<String>, _>("decision")?.as_deref().and_then(crate::domain::decision::DecisionKind::from_code).map(|kind| {
-            crate::domain::decision::Decision { kind, rank: row.try_get("decision_rank").ok().flatten(), reason: row.try_get("decision_reason").ok().flatten() }
-        }),
+        decision: super::decisions::in_force(row)?,
         transmitted_at: row.try_get("transmitted_at")?,
         received_at: row.try_get("received_at")?,
         version: row.try_get("version")?,

@@ -5,9 +5,22 @@ use sqlx::Row;
 use super::{Conn, StoreResult};
 use crate::domain::decision::{Decision, DecisionKind};
 
+/// A decision read from three columns (its kind, rank and reason); `None`
+/// when the kind is NULL or unknown.
+fn decode(row: &sqlx::any::AnyRow, (kind, rank, reason): (&str, &str, &str)) -> StoreResult<Option<Decision>> {
+    let code: Option<String> = row.try_get(kind)?;
+    Ok(code.as_deref().and_then(DecisionKind::from_code).map(|kind| Decision { kind, rank: row.try_get(rank).ok().flatten(), reason: row.try_get(reason).ok().flatten() }))
+}
+
+/// A row of `decisions`.
 fn decision(row: &sqlx::any::AnyRow) -> StoreResult<Option<Decision>> {
-    let kind: String = row.try_get("kind")?;
-    Ok(DecisionKind::from_code(&kind).map(|kind| Decision { kind, rank: row.try_get("rank").ok().flatten(), reason: row.try_get("reason").ok().flatten() }))
+    decode(row, ("kind", "rank", "reason"))
+}
+
+/// The decision in force, from an application's columns `decision`,
+/// `decision_rank`, `decision_reason`.
+pub(super) fn in_force(row: &sqlx::any::AnyRow) -> StoreResult<Option<Decision>> {
+    decode(row, ("decision", "decision_rank", "decision_reason"))
 }
 
 /// Replaces the application's draft.

@@ -3,6 +3,7 @@
 //! PostgreSQL (see `db.rs`).
 
 pub mod accounts;
+pub mod answers;
 pub mod applications;
 pub mod campaigns;
 pub mod configuration;

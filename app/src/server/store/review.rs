@@ -132,15 +132,6 @@ pub struct ListRow {
     pub version: i64,
 }
 
-fn decision_of(r: &sqlx::any::AnyRow) -> StoreResult<Option<crate::domain::decision::Decision>> {
-    let kind: Option<String> = r.try_get("decision")?;
-    Ok(kind.as_deref().and_then(crate::domain::decision::DecisionKind::from_code).map(|kind| crate::domain::decision::Decision {
-        kind,
-        rank: r.try_get("decision_rank").ok().flatten(),
-        reason: r.try_get("decision_reason").ok().flatten(),
-    }))
-}
-
 const LIST_FROM: &str = "FROM applications a
      JOIN formations f ON f.id = a.formation_id
      JOIN centres c ON c.id = f.centre_id
@@ -241,7 +232,7 @@ pub async fn list(
                 ine: r.try_get("ine")?,
                 formation: r.try_get("title")?,
                 status: r.try_get("status")?,
-                decision: decision_of(r)?,
+                decision: super::decisions::in_force(r)?,
                 transmitted_at: r.try_get("transmitted_at")?,
                 version: r.try_get("version")?,
             })
@@ -321,7 +312,7 @@ pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreRes
             centre_id: r.try_get("centre_id")?,
             centre: r.try_get("centre")?,
             status: r.try_get("status")?,
-            decision: decision_of(&r)?,
+            decision: super::decisions::in_force(&r)?,
             created_at: r.try_get("created_at")?,
             transmitted_at: r.try_get("transmitted_at")?,
             version: r.try_get("version")?,

@@ -1,0 +1,206 @@
+//! After a favourable decision (issue 6): the deadline to answer, the
+//! candidate's confirmation or withdrawal, the withdrawal when the deadline
+//! passes, and the waiting list called when a place frees up. Each change,
+//! its audit line and its mail are one transaction; places are filled
+//! with the formation taken (`answers::lock_formation`), so two
+//! withdrawals at once never call more candidates than there are places.
+
+use super::auth::session::Signed;
+use super::clock::{paris_date, paris_day_start, paris_ymd};
+use super::mail;
+use super::state::AppState;
+use super::store::answers::{self, AnswerRow};
+use super::store::{accounts, applications, review, Conn};
+use crate::domain::confirmation::{deadline_day, may_confirm, may_withdraw, places_to_fill, Answer, DEFAULT_DAYS};
+use crate::domain::date::Day;
+use crate::domain::decision::DecisionKind;
+use crate::error::AppError;
+
+/// The end (exclusive, UTC seconds) of the last day to answer a favourable
+/// decision published at `now`: the formation's confirmation date when it
+/// is still ahead, else `DEFAULT_DAYS` days later, Europe/Paris.
+pub fn deadline(now: i64, confirmation_day: Option<&str>) -> i64 {
+    let (y, m, d) = paris_ymd(now);
+    let today = Day::new(y, m, d).unwrap_or(Day { year: y, month: m, day: d });
+    let last = match confirmation_day.and_then(Day::parse_iso) {
+        Some(day) if day > today => day,
+        _ => deadline_day(today, DEFAULT_DAYS),
+    };
+    paris_day_start(last.plus_days(1))
+}
+
+/// The last day to answer, jj/mm/aaaa.
+pub fn last_day(deadline: i64) -> String {
+    paris_date(deadline - 1)
+}
+
+pub fn answer_of(a: &AnswerRow) -> Answer {
+    match (a.confirmed_at, a.withdrawn_at) {
+        (_, Some(_)) => Answer::Withdrawn { by_deadline: a.by_deadline },
+        (Some(_), None) => Answer::Confirmed,
+        (None, None) => Answer::Awaited,
+    }
+}
+
+fn kind(a: &AnswerRow) -> Option<DecisionKind> {
+    a.decision.as_deref().and_then(DecisionKind::from_code)
+}
+
+async fn confirmation_day(conn: &mut Conn, formation_id: i64) -> Result<Option<String>, AppError> {
+    let row: Option<(Option<String>,)> = sqlx::query_as("SELECT confirmation_day FROM formations WHERE id = $1").bind(formation_id).fetch_optional(conn).await?;
+    Ok(row.and_then(|r| r.0))
+}
+
+/// A favourable decision was just published (in the caller's transaction):
+/// the answer is awaited until its deadline, which the mail says.
+pub async fn open(conn: &mut Conn, application_id: i64, formation_id: i64, now: i64) -> Result<i64, AppError> {
+    let day = confirmation_day(conn, formation_id).await?;
+    let deadline = deadline(now, day.as_deref());
+    answers::open(conn, application_id, deadline).await?;
+    Ok(deadline)
+}
+
+/// "Confirmation candidature".
+pub async fn confirm(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    applications::lock_candidate(&mut tx, signed.account_id).await?;
+    let a = answers::one(&mut tx, id, Some(signed.account_id)).await?.ok_or(AppError::NotFound)?;
+    may_confirm(kind(&a), answer_of(&a), now, a.deadline).map_err(AppError::AnswerRefused)?;
+    if !answers::confirm(&mut tx, id, signed.account_id, now).await? {
+        return Err(AppError::Conflict);
+    }
+    review::add_event(&mut tx, id, None, "confirmation", "", now).await?;
+    let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let message = mail::compose(
+        &mut tx,
+        &mail::APPLICATION_CONFIRMED,
+        &[
+            ("prenom", &me.prenom),
+            ("nom", &me.nom),
+            ("date", &paris_date(now)),
+            ("formation", &a.formation),
+            ("centre", &a.centre),
+            ("annee", &a.university_year),
+            ("lien", &state.link(&format!("/candidatures/{id}"))),
+        ],
+        &state.settings.assistance_email,
+    )
+    .await?;
+    mail::queue(&mut tx, &format!("confirmation:{id}"), &me.email, &message, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// "Désistement candidature" (final; possible after confirming).
+pub async fn withdraw(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    applications::lock_candidate(&mut tx, signed.account_id).await?;
+    let a = answers::one(&mut tx, id, Some(signed.account_id)).await?.ok_or(AppError::NotFound)?;
+    may_withdraw(kind(&a), answer_of(&a)).map_err(AppError::AnswerRefused)?;
+    withdrawn(state, &mut tx, &a, now, false).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// Records a withdrawal (by the candidate, or by the deadline), mails it,
+/// and calls the waiting list into the place freed.
+async fn withdrawn(state: &AppState, tx: &mut Conn, a: &AnswerRow, now: i64, by_deadline: bool) -> Result<(), AppError> {
+    if !answers::withdraw(tx, a.id, now, by_deadline).await? {
+        return Err(AppError::Conflict);
+    }
+    review::add_event(tx, a.id, None, if by_deadline { "desistement_delai" } else { "desistement" }, "", now).await?;
+    let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
+    let reason = if by_deadline {
+        format!("Vous n'avez ni confirmé ni refusé l'avis favorable rendu sur votre candidature avant le {} : votre candidature est considérée comme un désistement.", last_day(a.deadline.unwrap_or(now)))
+    } else {
+        format!("Vous vous êtes désisté·e le {} de votre candidature. Cette action est irréversible.", paris_date(now))
+    };
+    let message = mail::compose(
+        tx,
+        &mail::APPLICATION_WITHDRAWN,
+        &[
+            ("prenom", &who.prenom),
+            ("nom", &who.nom),
+            ("motif", &reason),
+            ("formation", &a.formation),
+            ("centre", &a.centre),
+            ("annee", &a.university_year),
+            ("lien", &state.link(&format!("/candidatures/{}", a.id))),
+        ],
+        &state.settings.assistance_email,
+    )
+    .await?;
+    mail::queue(tx, &format!("withdrawal:{}", a.id), &who.email, &message, now).await?;
+    call_waiting_list(state, tx, a.formation_id, now).await
+}
+
+/// Fills the places of the formation left free, from the waiting list in
+/// rank order, never above capacity. The formation is taken first.
+pub async fn call_waiting_list(state: &AppState, tx: &mut Conn, formation_id: i64, now: i64) -> Result<(), AppError> {
+    let (capacity, waiting_list) = answers::lock_formation(tx, formation_id).await?;
+    if !waiting_list {
+        return Ok(());
+    }
+    let places = places_to_fill(capacity, answers::holding(tx, formation_id).await?);
+    if places == 0 {
+        return Ok(());
+    }
+    let day = confirmation_day(tx, formation_id).await?;
+    for id in answers::waiting(tx, formation_id, places).await? {
+        let deadline = deadline(now, day.as_deref());
+        if !answers::promote(tx, id, deadline, now).await? {
+            continue;
+        }
+        review::add_event(tx, id, None, "appel_liste_complementaire", "", now).await?;
+        let a = answers::one(tx, id, None).await?.ok_or(AppError::Internal)?;
+        let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
+        let message = mail::compose(
+            tx,
+            &mail::WAITING_LIST_CALLED,
+            &[
+                ("prenom", &who.prenom),
+                ("nom", &who.nom),
+                ("formation", &a.formation),
+                ("centre", &a.centre),
+                ("date_limite", &last_day(deadline)),
+                ("lien", &state.link(&format!("/candidatures/{id}"))),
+            ],
+            &state.settings.assistance_email,
+        )
+        .await?;
+        mail::queue(tx, &format!("waiting-list-called:{id}:{}", a.version), &who.email, &message, now).await?;
+    }
+    Ok(())
+}
+
+/// The scheduled job: favourable decisions unanswered past their deadline
+/// become withdrawals (each in its own transaction); returns how many.
+pub async fn expire(state: &AppState) -> Result<u64, AppError> {
+    let now = state.clock.now();
+    let ids = {
+        let mut conn = state.db.pool.acquire().await?;
+        answers::expired(&mut conn, now).await?
+    };
+    let mut done = 0;
+    for id in ids {
+        let mut tx = state.db.pool.begin().await?;
+        let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
+        match withdrawn(state, &mut tx, &a, now, true).await {
+            Ok(()) => {
+                tx.commit().await?;
+                done += 1;
+            }
+            // Answered meanwhile: nothing to do.
+            Err(AppError::Conflict) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if done > 0 {
+        state.mail_bell.notify_one();
+    }
+    Ok(done)
+}

@@ -1,0 +1,154 @@
+//! Answers to favourable decisions (issue 6): the deadline, confirmation,
+//! withdrawal, and the waiting list called when a place frees up. Every
+//! change is a conditional update: a second click or a second tab changes
+//! nothing.
+
+use sqlx::Row;
+
+use super::{Conn, StoreResult};
+
+/// What the answer rules need to know of an application.
+#[derive(Clone, Debug)]
+pub struct AnswerRow {
+    pub id: i64,
+    pub candidate_id: i64,
+    pub formation_id: i64,
+    pub formation: String,
+    pub centre: String,
+    pub university_year: String,
+    pub decision: Option<String>,
+    pub deadline: Option<i64>,
+    pub confirmed_at: Option<i64>,
+    pub withdrawn_at: Option<i64>,
+    pub by_deadline: bool,
+    pub version: i64,
+}
+
+const COLUMNS: &str = "a.id, a.candidate_id, a.formation_id, f.title, c.label AS centre, k.university_year, a.decision, a.answer_deadline,
+    a.confirmed_at, a.withdrawn_at, a.withdrawn_by_deadline, a.version";
+const FROM: &str = "FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN campaigns k ON k.id = c.campaign_id";
+
+fn answer_row(r: &sqlx::any::AnyRow) -> StoreResult<AnswerRow> {
+    Ok(AnswerRow {
+        id: r.try_get("id")?,
+        candidate_id: r.try_get("candidate_id")?,
+        formation_id: r.try_get("formation_id")?,
+        formation: r.try_get("title")?,
+        centre: r.try_get("centre")?,
+        university_year: r.try_get("university_year")?,
+        decision: r.try_get("decision")?,
+        deadline: r.try_get("answer_deadline")?,
+        confirmed_at: r.try_get("confirmed_at")?,
+        withdrawn_at: r.try_get("withdrawn_at")?,
+        by_deadline: r.try_get::<i64, _>("withdrawn_by_deadline")? == 1,
+        version: r.try_get("version")?,
+    })
+}
+
+/// A live application of this candidate (`None`: any candidate).
+pub async fn one(conn: &mut Conn, id: i64, candidate_id: Option<i64>) -> StoreResult<Option<AnswerRow>> {
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $1 AND ($2 IS NULL OR a.candidate_id = $2) AND a.cancelled_at IS NULL");
+    sqlx::query(&sql).bind(id).bind(candidate_id).fetch_optional(conn).await?.as_ref().map(answer_row).transpose()
+}
+
+/// A favourable decision just published: the answer starts afresh.
+pub async fn open(conn: &mut Conn, id: i64, deadline: i64) -> StoreResult<()> {
+    sqlx::query("UPDATE applications SET answer_deadline = $2, confirmed_at = NULL, withdrawn_at = NULL, withdrawn_by_deadline = 0 WHERE id = $1")
+        .bind(id)
+        .bind(deadline)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// "Confirmation candidature": false when not possible any more.
+pub async fn confirm(conn: &mut Conn, id: i64, candidate_id: i64, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET confirmed_at = $3, version = version + 1
+         WHERE id = $1 AND candidate_id = $2 AND decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL
+           AND cancelled_at IS NULL AND (answer_deadline IS NULL OR answer_deadline > $3)",
+    )
+    .bind(id)
+    .bind(candidate_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// "Désistement candidature", or the deadline passed (`by_deadline`).
+pub async fn withdraw(conn: &mut Conn, id: i64, now: i64, by_deadline: bool) -> StoreResult<bool> {
+    let deadline_clause = if by_deadline { "AND confirmed_at IS NULL AND answer_deadline <= $2" } else { "" };
+    let sql = format!(
+        "UPDATE applications SET withdrawn_at = $2, withdrawn_by_deadline = $3, version = version + 1
+         WHERE id = $1 AND decision = 'favorable' AND withdrawn_at IS NULL AND cancelled_at IS NULL {deadline_clause}"
+    );
+    let done = sqlx::query(&sql).bind(id).bind(now).bind(by_deadline as i64).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Takes the formation for the rest of the transaction, so that two
+/// places freed at once are filled one after the other.
+pub async fn lock_formation(conn: &mut Conn, formation_id: i64) -> StoreResult<(i64, bool)> {
+    let row = sqlx::query("UPDATE formations SET id = id WHERE id = $1 RETURNING capacity, waiting_list").bind(formation_id).fetch_one(conn).await?;
+    Ok((row.try_get("capacity")?, row.try_get::<i64, _>("waiting_list")? == 1))
+}
+
+/// Favourable decisions standing (not withdrawn) in the formation.
+pub async fn holding(conn: &mut Conn, formation_id: i64) -> StoreResult<i64> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM applications WHERE formation_id = $1 AND decision = 'favorable' AND withdrawn_at IS NULL AND cancelled_at IS NULL",
+    )
+    .bind(formation_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("n")?)
+}
+
+/// The first `limit` applications of the waiting list, best rank first.
+pub async fn waiting(conn: &mut Conn, formation_id: i64, limit: i64) -> StoreResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT id FROM applications WHERE formation_id = $1 AND decision = 'liste_complementaire' AND cancelled_at IS NULL
+         ORDER BY decision_rank, id LIMIT $2",
+    )
+    .bind(formation_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}
+
+/// Calls an application of the waiting list: a favourable decision,
+/// published now (recorded in the history, by nobody: by the rules).
+pub async fn promote(conn: &mut Conn, id: i64, deadline: i64, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET decision = 'favorable', decision_rank = NULL, decision_reason = NULL, answer_deadline = $2,
+           confirmed_at = NULL, withdrawn_at = NULL, withdrawn_by_deadline = 0, version = version + 1
+         WHERE id = $1 AND decision = 'liste_complementaire'",
+    )
+    .bind(id)
+    .bind(deadline)
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query("INSERT INTO decisions (application_id, kind, created_at, published_at) VALUES ($1, 'favorable', $2, $2)")
+        .bind(id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(true)
+}
+
+/// Favourable decisions left unanswered past their deadline.
+pub async fn expired(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
+           AND answer_deadline <= $1 ORDER BY id",
+    )
+    .bind(now)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}

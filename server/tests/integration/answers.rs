@@ -1,0 +1,144 @@
+//! After the decision (issue 6), on SQLite and PostgreSQL: confirmation,
+//! withdrawal, the deadline (Europe/Paris) and its automatic withdrawal,
+//! the waiting list called into freed places, never above capacity, even
+//! when two candidates withdraw at once.
+
+use axum::http::StatusCode;
+
+use crate::review::{decide, detail, judge, line, parsed, set_status, staff_member, transmitted, world, World};
+use crate::support::{self, TestApp};
+use app::domain::confirmation::AnswerRefusal;
+use app::domain::decision::DecisionKind;
+use app::error::AppError;
+use sesame_server::staff::Role;
+
+fn ok(reply: &support::Reply) -> bool {
+    reply.status.is_success() || reply.status.is_redirection()
+}
+
+/// Validates both pieces, marks the dossier Complet, prepares and publishes the decision.
+async fn decided(app: &TestApp, gest: &str, w: &World, id: i64, decision: &[(&str, &str)]) {
+    for piece in [w.cv, w.capture] {
+        let d = parsed(&detail(app, gest, id).await);
+        assert!(ok(&judge(app, gest, id, d.version, piece, "validee", "").await));
+    }
+    let d = parsed(&detail(app, gest, id).await);
+    assert!(ok(&set_status(app, gest, id, d.version, "complet").await));
+    let d = parsed(&detail(app, gest, id).await);
+    assert!(ok(&decide(app, gest, id, d.version, decision).await));
+    let d = parsed(&detail(app, gest, id).await);
+    let publish = app.call("/api/gestion/candidature/decision/publier", &[("application", &id.to_string()), ("version", &d.version.to_string())], Some(gest)).await;
+    assert!(ok(&publish), "{}", publish.body);
+}
+
+async fn summary(app: &TestApp, me: &str, id: i64) -> app::api::applications::ApplicationDetail {
+    let reply = app.call("/api/candidatures/recapitulatif", &[("id", &id.to_string())], Some(me)).await;
+    serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
+}
+
+fn refusal(reply: &support::Reply) -> Option<AnswerRefusal> {
+    match serde_json::from_str::<AppError>(&reply.body) {
+        Ok(AppError::AnswerRefused(r)) => Some(r),
+        _ => None,
+    }
+}
+
+async fn answer(app: &TestApp, me: &str, id: i64, what: &str) -> support::Reply {
+    app.call(&format!("/api/candidatures/{what}"), &[("application", &id.to_string())], Some(me)).await
+}
+
+async fn set_capacity(app: &TestApp, formation: i64, capacity: i64) {
+    sqlx::query("UPDATE formations SET capacity = $1, waiting_list = 1 WHERE id = $2").bind(capacity).bind(formation).execute(&app.state.db.pool).await.unwrap();
+}
+
+/// Signs in again (sessions end after 45 idle minutes: the clock moved).
+async fn again(app: &TestApp, email: &str) -> String {
+    app.sign_in(email, "Abcdefgh1!").await.cookie.expect("signed in again")
+}
+
+fn subjects(mails: &[(String, String)], subject: &str) -> usize {
+    mails.iter().filter(|(s, _)| s == subject).count()
+}
+
+on_both_databases!(a_favourable_decision_is_confirmed_withdrawn_and_its_place_goes_down_the_waiting_list, |app: TestApp| async move {
+    let w = world(&app).await;
+    set_capacity(&app, w.formation, 1).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let (alpha_me, alpha) = transmitted(&app, &w, "alpha@example.fr", "ALPHA").await;
+    let (beta_me, beta) = transmitted(&app, &w, "beta@example.fr", "BETA").await;
+    let (gamma_me, gamma) = transmitted(&app, &w, "gamma@example.fr", "GAMMA").await;
+    decided(&app, &gest, &w, alpha, &[("decision", "favorable")]).await;
+    decided(&app, &gest, &w, beta, &[("decision", "liste_complementaire"), ("rang", "1")]).await;
+    decided(&app, &gest, &w, gamma, &[("decision", "liste_complementaire"), ("rang", "2")]).await;
+
+    // Published on Monday 15 June 2026 (10:00 UTC): 7 days, until Monday 22 June 23:59 in Paris.
+    let a = summary(&app, &alpha_me, alpha).await.answer.expect("an answer is awaited");
+    assert!(a.may_confirm && a.may_withdraw);
+    assert_eq!(a.last_day.as_deref(), Some("22/06/2026"));
+    let (_, text) = app.mails_to("alpha@example.fr").await.into_iter().find(|(s, _)| s == "Candidature - décision").unwrap();
+    assert!(text.contains("avant le 22/06/2026"), "{text}");
+    assert!(summary(&app, &beta_me, beta).await.answer.is_none(), "the waiting list has nothing to answer");
+
+    // Confirmed once, whatever the clicks.
+    let clicks = futures::future::join_all((0..3).map(|_| answer(&app, &alpha_me, alpha, "confirmer"))).await;
+    assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1);
+    assert_eq!(subjects(&app.mails_to("alpha@example.fr").await, "Candidature - confirmation"), 1);
+    assert_eq!(refusal(&answer(&app, &alpha_me, alpha, "confirmer").await), Some(AnswerRefusal::AlreadyConfirmed));
+    // Somebody else's application: 404.
+    assert_eq!(answer(&app, &beta_me, alpha, "desister").await.status, StatusCode::NOT_FOUND);
+
+    // Withdrawing after confirming: final, and the first of the waiting list is called.
+    assert!(ok(&answer(&app, &alpha_me, alpha, "desister").await));
+    assert_eq!(refusal(&answer(&app, &alpha_me, alpha, "desister").await), Some(AnswerRefusal::AlreadyWithdrawn));
+    assert_eq!(subjects(&app.mails_to("alpha@example.fr").await, "Candidature - désistement"), 1);
+    assert_eq!(line(&app, beta_me.clone()).await.decision.map(|d| d.kind), Some(DecisionKind::Favorable));
+    assert_eq!(subjects(&app.mails_to("beta@example.fr").await, "Candidature - avis favorable"), 1);
+    assert_eq!(line(&app, gamma_me.clone()).await.decision.map(|d| (d.kind, d.rank)), Some((DecisionKind::ListeComplementaire, Some(2))));
+
+    // Beta lets the deadline pass. At 23:59 on the last day (Paris, summer time) it is still open…
+    let beta_answer = summary(&app, &beta_me, beta).await.answer.unwrap();
+    assert_eq!(beta_answer.last_day.as_deref(), Some("22/06/2026"));
+    let last_minute = chrono::DateTime::parse_from_rfc3339("2026-06-22T23:59:00+02:00").unwrap().timestamp();
+    app.state.clock.freeze_at(last_minute);
+    let (beta_me, gamma_me) = (again(&app, "beta@example.fr").await, again(&app, "gamma@example.fr").await);
+    assert_eq!(app::server::answers::expire(&app.state).await.unwrap(), 0);
+    assert!(summary(&app, &beta_me, beta).await.answer.unwrap().may_confirm);
+    // …and at midnight it is over: withdrawn by the deadline, mailed, gamma called.
+    app.state.clock.freeze_at(last_minute + 60);
+    assert_eq!(refusal(&answer(&app, &beta_me, beta, "confirmer").await), Some(AnswerRefusal::DeadlinePassed));
+    assert_eq!(app::server::answers::expire(&app.state).await.unwrap(), 1);
+    assert_eq!(app::server::answers::expire(&app.state).await.unwrap(), 0, "a withdrawal runs once");
+    let beta_answer = summary(&app, &beta_me, beta).await.answer.unwrap();
+    assert_eq!(beta_answer.state, app::domain::confirmation::Answer::Withdrawn { by_deadline: true });
+    assert_eq!(subjects(&app.mails_to("beta@example.fr").await, "Candidature - désistement"), 1);
+    assert_eq!(line(&app, gamma_me.clone()).await.decision.map(|d| d.kind), Some(DecisionKind::Favorable));
+    // Gamma's deadline starts from the call: 7 days after 23 June.
+    assert_eq!(summary(&app, &gamma_me, gamma).await.answer.unwrap().last_day.as_deref(), Some("30/06/2026"));
+});
+
+on_both_databases!(two_withdrawals_at_once_never_fill_beyond_capacity, |app: TestApp| async move {
+    let w = world(&app).await;
+    set_capacity(&app, w.formation, 2).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let mut people = Vec::new();
+    for (i, name) in ["A", "B", "C", "D", "E"].iter().enumerate() {
+        let (me, id) = transmitted(&app, &w, &format!("{}@example.fr", name.to_lowercase()), name).await;
+        let decision: Vec<(&str, &str)> = match i {
+            0 | 1 => vec![("decision", "favorable")],
+            _ => vec![("decision", "liste_complementaire"), ("rang", ["1", "2", "3"][i - 2])],
+        };
+        decided(&app, &gest, &w, id, &decision).await;
+        people.push((me, id));
+    }
+    let (a, b) = (&people[0], &people[1]);
+    let both = futures::future::join(answer(&app, &a.0, a.1, "desister"), answer(&app, &b.0, b.1, "desister")).await;
+    assert!(ok(&both.0) && ok(&both.1), "{} {}", both.0.body, both.1.body);
+    let mut kinds = Vec::new();
+    for (me, _) in &people[2..] {
+        kinds.push(line(&app, me.clone()).await.decision.map(|d| d.kind));
+    }
+    // Two places freed, two called, in rank order; the third still waits.
+    assert_eq!(kinds, vec![Some(DecisionKind::Favorable), Some(DecisionKind::Favorable), Some(DecisionKind::ListeComplementaire)]);
+    let holding: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applications WHERE decision = 'favorable' AND withdrawn_at IS NULL").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(holding, 2);
+});
