@@ -6,4 +6,6 @@ ALTER TABLE applications ADD COLUMN confirmed_at BIGINT;
 ALTER TABLE applications ADD COLUMN withdrawn_at BIGINT;
 -- 1: the deadline passed without an answer.
 ALTER TABLE applications ADD COLUMN withdrawn_by_deadline BIGINT NOT NULL DEFAULT 0;
+-- The reminder two days before the deadline left (once).
+ALTER TABLE applications ADD COLUMN answer_reminded_at BIGINT;
 CREATE INDEX applications_answers ON applications (formation_id, decision, withdrawn_at);

@@ -18,16 +18,20 @@ pub enum Job {
     PurgeExpired,
     /// Sends the mails waiting in the outbox.
     SendMail,
+    /// Favourable decisions: a reminder two days before the deadline, a
+    /// withdrawal once it has passed (and the waiting list called).
+    AnswerDeadlines,
 }
 
 impl Job {
-    pub const ALL: [Job; 3] = [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail];
+    pub const ALL: [Job; 4] = [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail, Job::AnswerDeadlines];
 
     pub fn name(self) -> &'static str {
         match self {
             Job::PurgeUnvalidated => "purge-unvalidated",
             Job::PurgeExpired => "purge-expired",
             Job::SendMail => "send-mail",
+            Job::AnswerDeadlines => "answer-deadlines",
         }
     }
 }
@@ -40,6 +44,8 @@ pub enum JobError {
     Store(#[from] app::server::store::StoreError),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
+    #[error(transparent)]
+    App(#[from] app::error::AppError),
 }
 
 /// Runs one job now; returns what it did, in words.
@@ -50,17 +56,23 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
         return Err(JobError::Busy);
     }
     let result = match job {
-        Job::PurgeUnvalidated => accounts::delete_unvalidated(&mut conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")),
+        Job::PurgeUnvalidated => accounts::delete_unvalidated(&mut conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")).map_err(JobError::from),
         Job::PurgeExpired => async {
             let s = sessions::delete_idle(&mut conn, now - IDLE_TIMEOUT).await?;
             let r = resets::delete_expired(&mut conn, now).await?;
             let t = throttle::delete_stale(&mut conn, now - 86_400).await?;
             // What uploads cut off by a crash left behind (never a file in use).
             let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
-            Ok(format!("{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s) supprimé(s)"))
+            Ok::<_, JobError>(format!("{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s) supprimé(s)"))
         }
         .await,
-        Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(Into::into),
+        Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
+        Job::AnswerDeadlines => async {
+            let reminded = app::server::answers::remind(state).await?;
+            let withdrawn = app::server::answers::expire(state).await?;
+            Ok::<_, JobError>(format!("{reminded} rappel(s) envoyé(s), {withdrawn} désistement(s) à échéance"))
+        }
+        .await,
     };
     let text = match &result {
         Ok(text) => text.clone(),
@@ -73,7 +85,7 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
 /// Runs the purges every ten minutes until shutdown.
 pub async fn schedule(state: AppState, mailer: Mailer, mut shutdown: tokio::sync::watch::Receiver<bool>) {
     loop {
-        for job in [Job::PurgeUnvalidated, Job::PurgeExpired] {
+        for job in [Job::PurgeUnvalidated, Job::PurgeExpired, Job::AnswerDeadlines] {
             match run(&state, &mailer, job).await {
                 Ok(text) => tracing::info!(job = job.name(), %text, "job done"),
                 Err(JobError::Busy) => {}

@@ -100,7 +100,7 @@ pub async fn withdraw(state: &AppState, signed: &Signed, id: i64) -> Result<(), 
     applications::lock_candidate(&mut tx, signed.account_id).await?;
     let a = answers::one(&mut tx, id, Some(signed.account_id)).await?.ok_or(AppError::NotFound)?;
     may_withdraw(kind(&a), answer_of(&a)).map_err(AppError::AnswerRefused)?;
-    withdrawn(state, &mut tx, &a, now, false).await?;
+    withdrawn(state, &mut tx, id, now, false).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
     Ok(())
@@ -108,10 +108,13 @@ pub async fn withdraw(state: &AppState, signed: &Signed, id: i64) -> Result<(), 
 
 /// Records a withdrawal (by the candidate, or by the deadline), mails it,
 /// and calls the waiting list into the place freed.
-async fn withdrawn(state: &AppState, tx: &mut Conn, a: &AnswerRow, now: i64, by_deadline: bool) -> Result<(), AppError> {
-    if !answers::withdraw(tx, a.id, now, by_deadline).await? {
+/// The conditional update comes first: with SQLite, a transaction that
+/// writes before it reads never meets a snapshot another writer changed.
+async fn withdrawn(state: &AppState, tx: &mut Conn, id: i64, now: i64, by_deadline: bool) -> Result<(), AppError> {
+    if !answers::withdraw(tx, id, now, by_deadline).await? {
         return Err(AppError::Conflict);
     }
+    let a = answers::one(tx, id, None).await?.ok_or(AppError::Internal)?;
     review::add_event(tx, a.id, None, if by_deadline { "desistement_delai" } else { "desistement" }, "", now).await?;
     let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
     let reason = if by_deadline {
@@ -188,8 +191,7 @@ pub async fn expire(state: &AppState) -> Result<u64, AppError> {
     let mut done = 0;
     for id in ids {
         let mut tx = state.db.pool.begin().await?;
-        let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
-        match withdrawn(state, &mut tx, &a, now, true).await {
+        match withdrawn(state, &mut tx, id, now, true).await {
             Ok(()) => {
                 tx.commit().await?;
                 done += 1;
@@ -198,6 +200,46 @@ pub async fn expire(state: &AppState) -> Result<u64, AppError> {
             Err(AppError::Conflict) => {}
             Err(e) => return Err(e),
         }
+    }
+    if done > 0 {
+        state.mail_bell.notify_one();
+    }
+    Ok(done)
+}
+
+/// The scheduled job's other half: a reminder `REMINDER_DAYS` before the
+/// deadline of each favourable decision still awaited, once; returns how many.
+pub async fn remind(state: &AppState) -> Result<u64, AppError> {
+    let now = state.clock.now();
+    let ids = {
+        let mut conn = state.db.pool.acquire().await?;
+        answers::to_remind(&mut conn, now, now + crate::domain::confirmation::REMINDER_DAYS * 86_400).await?
+    };
+    let mut done = 0;
+    for id in ids {
+        let mut tx = state.db.pool.begin().await?;
+        if !answers::mark_reminded(&mut tx, id, now).await? {
+            continue;
+        }
+        let a = answers::one(&mut tx, id, None).await?.ok_or(AppError::Internal)?;
+        let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
+        let message = mail::compose(
+            &mut tx,
+            &mail::ANSWER_REMINDER,
+            &[
+                ("prenom", &who.prenom),
+                ("nom", &who.nom),
+                ("formation", &a.formation),
+                ("centre", &a.centre),
+                ("date_limite", &last_day(a.deadline.unwrap_or(now))),
+                ("lien", &state.link(&format!("/candidatures/{id}"))),
+            ],
+            &state.settings.assistance_email,
+        )
+        .await?;
+        mail::queue(&mut tx, &format!("answer-reminder:{id}"), &who.email, &message, now).await?;
+        tx.commit().await?;
+        done += 1;
     }
     if done > 0 {
         state.mail_bell.notify_one();

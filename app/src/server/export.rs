@@ -99,6 +99,7 @@ pub fn xlsx(lines: &[ExportLine]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::decision::DecisionKind;
 
     fn line(nom: &str) -> ExportLine {
         ExportLine {

@@ -190,6 +190,16 @@ Une place s'est libérée dans la formation « {{formation}} » ({{centre}}) : v
 Vous devez confirmer ou vous désister avant le {{date_limite}} (23:59) depuis votre espace de candidature ; passé ce délai sans réponse, la place sera proposée au candidat suivant : {{lien}}",
 };
 
+/// Two days before the deadline of a favourable decision still awaited.
+pub const ANSWER_REMINDER: Template = Template {
+    key: "rappel_confirmation",
+    name: "Rappel : confirmer avant la date limite",
+    subject: "Candidature - confirmez votre candidature",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) a reçu un avis favorable, que vous n'avez pas encore confirmé.\n\n\
+ATTENTION : vous avez jusqu'au {{date_limite}} (23:59) pour confirmer votre candidature ou vous désister. Passé ce délai et sans réponse de votre part, vous perdrez votre place dans la formation : {{lien}}",
+};
+
 /// An admin created a staff account: the link to choose its password.
 pub const STAFF_INVITATION: Template = Template {
     key: "invitation_personnel",
@@ -202,7 +212,7 @@ Ce lien ne sert qu'une fois et expire le {{expiration}}. Vous vous connecterez e
 };
 
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 17] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &STAFF_INVITATION];
+pub const ALL: [&Template; 18] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &STAFF_INVITATION];
 
 pub fn by_key(key: &str) -> Option<&'static Template> {
     ALL.iter().copied().find(|t| t.key == key)

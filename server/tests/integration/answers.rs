@@ -98,7 +98,15 @@ on_both_databases!(a_favourable_decision_is_confirmed_withdrawn_and_its_place_go
     // Beta lets the deadline pass. At 23:59 on the last day (Paris, summer time) it is still open…
     let beta_answer = summary(&app, &beta_me, beta).await.answer.unwrap();
     assert_eq!(beta_answer.last_day.as_deref(), Some("22/06/2026"));
-    let last_minute = chrono::DateTime::parse_from_rfc3339("2026-06-22T23:59:00+02:00").unwrap().timestamp();
+    // A reminder leaves once, two days before the deadline.
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp();
+    app.state.clock.freeze_at(at("2026-06-20T12:00:00Z"));
+    assert_eq!(app::server::answers::remind(&app.state).await.unwrap(), 0);
+    app.state.clock.freeze_at(at("2026-06-21T00:00:00Z"));
+    assert_eq!(app::server::answers::remind(&app.state).await.unwrap(), 1);
+    assert_eq!(app::server::answers::remind(&app.state).await.unwrap(), 0);
+    assert_eq!(subjects(&app.mails_to("beta@example.fr").await, "Candidature - confirmez votre candidature"), 1);
+    let last_minute = at("2026-06-22T23:59:00+02:00");
     app.state.clock.freeze_at(last_minute);
     let (beta_me, gamma_me) = (again(&app, "beta@example.fr").await, again(&app, "gamma@example.fr").await);
     assert_eq!(app::server::answers::expire(&app.state).await.unwrap(), 0);

@@ -152,3 +152,23 @@ pub async fn expired(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
     .await?;
     rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
 }
+
+/// Favourable decisions still awaited whose deadline falls before
+/// `horizon`, not yet reminded.
+pub async fn to_remind(conn: &mut Conn, now: i64, horizon: i64) -> StoreResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
+           AND answer_reminded_at IS NULL AND answer_deadline > $1 AND answer_deadline <= $2 ORDER BY id",
+    )
+    .bind(now)
+    .bind(horizon)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}
+
+/// Marks the reminder sent; false when it already was.
+pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE applications SET answer_reminded_at = $2 WHERE id = $1 AND answer_reminded_at IS NULL").bind(id).bind(now).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
+}
