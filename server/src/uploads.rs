@@ -13,7 +13,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use app::error::AppError;
 use app::server::auth::session::{self, AccountKind, Signed};
-use app::server::{configuration, files, pieces, review, AppState};
+use app::server::{configuration, files, letters, pieces, review, AppState};
 
 use crate::http::ServerState;
 
@@ -23,6 +23,8 @@ pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
         .route("/fichiers/{file}", get(download))
         .route("/fichiers/modele/{piece}", get(model))
         .route("/gestion/pieces/{piece}/modele", post(upload_model))
+        .route("/fichiers/candidature/{application}/lettre-admission", get(admission_letter))
+        .route("/fichiers/candidature/{application}/dossier", get(whole_dossier))
         // The body check in `files::receive` gives the French message; this
         // layer only stops a client that keeps sending well beyond it.
         .layer(RequestBodyLimitLayer::new(max_upload_bytes as usize + 64 * 1024))
@@ -138,6 +140,39 @@ async fn model(State(state): State<ServerState>, Path(piece): Path<i64>, headers
     send_file(outcome, false).await
 }
 
+/// "Télécharger lettre d'admission" (a PDF made on request).
+async fn admission_letter(State(state): State<ServerState>, Path(application): Path<i64>, headers: HeaderMap) -> Response {
+    let app = &state.app;
+    let made = async {
+        let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
+        letters::admission_letter(app, &signed, application).await
+    }
+    .await;
+    send_made(made)
+}
+
+/// "Télécharger mon dossier": the dossier and every piece, one PDF.
+async fn whole_dossier(State(state): State<ServerState>, Path(application): Path<i64>, headers: HeaderMap) -> Response {
+    let app = &state.app;
+    let made = async {
+        let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
+        letters::dossier(app, &signed, application).await
+    }
+    .await;
+    send_made(made)
+}
+
+fn send_made(made: Result<(Vec<u8>, String), AppError>) -> Response {
+    match made {
+        Ok((bytes, name)) => {
+            let mut response = Body::from(bytes).into_response();
+            describe(&mut response, &name, app::domain::upload::FileKind::Pdf, false);
+            response
+        }
+        Err(error) => failure(error),
+    }
+}
+
 /// Streams a checked file, as an attachment or (`inline`) to be shown;
 /// its type is the one its content was checked to be, never sniffed.
 async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::upload::FileKind), AppError>, inline: bool) -> Response {
@@ -149,10 +184,16 @@ async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::uploa
         Ok(file) => file,
         Err(_) => return failure(AppError::NotFound),
     };
+    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
+    describe(&mut response, &name, kind, inline);
+    response
+}
+
+/// The headers of a file answer: its checked type, its name, never cached.
+fn describe(response: &mut Response, name: &str, kind: app::domain::upload::FileKind, inline: bool) {
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
     let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
     let disposition = format!("{}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}", if inline { "inline" } else { "attachment" });
-    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
     if let Ok(value) = HeaderValue::from_str(&disposition) {
@@ -163,5 +204,4 @@ async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::uploa
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
         h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'self'"));
     }
-    response
 }

@@ -360,6 +360,16 @@ fn Recap(
             </section>
         </div>
         {d.answer.clone().map(|a| view! { <AnswerSection application=id answer=a answers=answers/> })}
+        <p class="row-actions documents">
+            {d.answer.as_ref().filter(|a| !matches!(a.state, crate::domain::confirmation::Answer::Withdrawn { .. })).map(|_| view! {
+                <a class="button button-secondary" href=format!("/fichiers/candidature/{id}/lettre-admission") download="">
+                    <span aria-hidden="true">"✉ "</span>{t!(i18n, answer.letter)}
+                </a>
+            })}
+            <a class="button button-secondary" href=format!("/fichiers/candidature/{id}/dossier") download="">
+                <span aria-hidden="true">"📁 "</span>{t!(i18n, answer.dossier)}
+            </a>
+        </p>
         {l.decision.as_ref().filter(|d| d.kind == crate::domain::decision::DecisionKind::ListeComplementaire).map(|d| view! {
             <p class="alert alert-info" role="note">{t_string!(i18n, answer.waiting_rank, rank = d.rank.unwrap_or_default()).to_string()}</p>
         })}

@@ -15,6 +15,7 @@ pub mod decisions;
 pub mod dossier;
 pub mod export;
 pub mod files;
+pub mod letters;
 pub mod mail;
 pub mod mail_templates;
 pub mod pdf;

@@ -206,6 +206,18 @@ pub async fn save_columns(state: &AppState, signed: &Signed, columns: &str) -> R
     Ok(())
 }
 
+/// A candidate's whole dossier, codes turned into names.
+pub(crate) async fn dossier_sheet(conn: &mut Conn, candidate: i64) -> Result<DossierSheet, AppError> {
+    Ok(sheet(DossierSheet {
+        identity: dossier::identity(conn, candidate).await?,
+        address: dossier::address(conn, candidate).await?,
+        bac: dossier::bac(conn, candidate).await?,
+        cursus: dossier::cursus(conn, candidate).await?.into_iter().map(|(_, c)| c).collect(),
+        stages: dossier::experiences(conn, candidate, ExperienceKind::Stage).await?.into_iter().map(|(_, x)| x).collect(),
+        jobs: dossier::experiences(conn, candidate, ExperienceKind::Emploi).await?.into_iter().map(|(_, x)| x).collect(),
+    }))
+}
+
 /// Codes of countries, départements and communes as names staff read.
 fn sheet(mut d: DossierSheet) -> DossierSheet {
     if let Some(i) = d.identity.as_mut() {
@@ -283,14 +295,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let dossier = sheet(DossierSheet {
-        identity: dossier::identity(&mut conn, candidate).await?,
-        address: dossier::address(&mut conn, candidate).await?,
-        bac: dossier::bac(&mut conn, candidate).await?,
-        cursus: dossier::cursus(&mut conn, candidate).await?.into_iter().map(|(_, c)| c).collect(),
-        stages: dossier::experiences(&mut conn, candidate, ExperienceKind::Stage).await?.into_iter().map(|(_, x)| x).collect(),
-        jobs: dossier::experiences(&mut conn, candidate, ExperienceKind::Emploi).await?.into_iter().map(|(_, x)| x).collect(),
-    });
+    let dossier = dossier_sheet(&mut conn, candidate).await?;
     let events = review::events(&mut conn, id).await?.into_iter().map(event_line).collect();
     let notes = review::notes(&mut conn, id).await?.into_iter().map(|(at, who, text)| NoteLine { at: paris_date_time(at), who, text }).collect();
     let campaign = campaign(&mut conn).await?;

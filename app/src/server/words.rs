@@ -31,6 +31,17 @@ pub fn decision(d: &Decision) -> String {
     }
 }
 
+pub fn piece_status(status: crate::domain::pieces::PieceStatus) -> &'static str {
+    use crate::domain::pieces::PieceStatus;
+    match status {
+        PieceStatus::EnAttente => "En attente",
+        PieceStatus::Transmise => "Transmise",
+        PieceStatus::Validee => "Validée",
+        PieceStatus::Refusee => "Refusée",
+        PieceStatus::NonConcerne => "Non concerné",
+    }
+}
+
 pub fn role(role: StaffRole) -> &'static str {
     match role {
         StaffRole::Admin => "administrateur",

@@ -63,6 +63,7 @@ fn subjects(mails: &[(String, String)], subject: &str) -> usize {
 on_both_databases!(a_favourable_decision_is_confirmed_withdrawn_and_its_place_goes_down_the_waiting_list, |app: TestApp| async move {
     let w = world(&app).await;
     set_capacity(&app, w.formation, 1).await;
+    sqlx::query("UPDATE centres SET signatory = 'Le responsable des admissions' WHERE id = $1").bind(w.centre).execute(&app.state.db.pool).await.unwrap();
     let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
     let (alpha_me, alpha) = transmitted(&app, &w, "alpha@example.fr", "ALPHA").await;
     let (beta_me, beta) = transmitted(&app, &w, "beta@example.fr", "BETA").await;
@@ -78,6 +79,20 @@ on_both_databases!(a_favourable_decision_is_confirmed_withdrawn_and_its_place_go
     let (_, text) = app.mails_to("alpha@example.fr").await.into_iter().find(|(s, _)| s == "Candidature - décision").unwrap();
     assert!(text.contains("avant le 22/06/2026"), "{text}");
     assert!(summary(&app, &beta_me, beta).await.answer.is_none(), "the waiting list has nothing to answer");
+
+    // The admission letter: the candidate's, with the formation, the year and the signatory.
+    let letter = app.get(&format!("/fichiers/candidature/{alpha}/lettre-admission"), Some(&alpha_me)).await;
+    assert_eq!(letter.status, StatusCode::OK);
+    assert!(letter.body.starts_with("%PDF"));
+    for words in ["Lettre d'admission", "FORMATION A", "2026/2027", "15/06/2026", "Destinataire", "Le responsable"] {
+        assert!(letter.body.contains(words), "the letter says {words}");
+    }
+    assert_eq!(app.get(&format!("/fichiers/candidature/{beta}/lettre-admission"), Some(&beta_me)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&format!("/fichiers/candidature/{alpha}/lettre-admission"), Some(&beta_me)).await.status, StatusCode::NOT_FOUND);
+    // The whole dossier: a first page, then every piece's file.
+    let whole = app.send(axum::http::Request::get(format!("/fichiers/candidature/{alpha}/dossier")).header("cookie", &alpha_me).body(axum::body::Body::empty()).unwrap()).await;
+    assert_eq!(whole.status, StatusCode::OK, "{}", whole.body);
+    assert!(whole.body.contains("CURRICULUM VITAE") && whole.body.contains("Dossier de candidature"));
 
     // Confirmed once, whatever the clicks.
     let clicks = futures::future::join_all((0..3).map(|_| answer(&app, &alpha_me, alpha, "confirmer"))).await;
