@@ -363,11 +363,11 @@ fn Recap(
         <p class="row-actions documents">
             {d.answer.as_ref().filter(|a| !matches!(a.state, crate::domain::confirmation::Answer::Withdrawn { .. })).map(|_| view! {
                 <a class="button button-secondary" href=format!("/fichiers/candidature/{id}/lettre-admission") download="">
-                    <span aria-hidden="true">"✉ "</span>{t!(i18n, answer.letter)}
+                    {t!(i18n, answer.letter)}
                 </a>
             })}
             <a class="button button-secondary" href=format!("/fichiers/candidature/{id}/dossier") download="">
-                <span aria-hidden="true">"📁 "</span>{t!(i18n, answer.dossier)}
+                {t!(i18n, answer.dossier)}
             </a>
         </p>
         {l.decision.as_ref().filter(|d| d.kind == crate::domain::decision::DecisionKind::ListeComplementaire).map(|d| view! {
@@ -441,13 +441,13 @@ fn AnswerSection(application: i64, answer: AnswerView, answers: Answers) -> impl
                     <ActionForm action=answers.confirm>
                         <input type="hidden" name="application" value=application/>
                         <button type="submit" class="button" disabled=move || answers.confirm.pending().get()>
-                            <span aria-hidden="true">"👍 "</span>{t!(i18n, answer.confirm)}
+                            {t!(i18n, answer.confirm)}
                         </button>
                     </ActionForm>
                 })}
                 {answer.may_withdraw.then(|| view! {
                     <button type="button" class="button button-danger" on:click=move |_| asking.set(true)>
-                        <span aria-hidden="true">"👎 "</span>{t!(i18n, answer.withdraw)}
+                        {t!(i18n, answer.withdraw)}
                     </button>
                 })}
             </div>

@@ -1,0 +1,145 @@
+// After the decision (issue 6): three candidates apply to a formation of
+// one place with a waiting list; the first, admitted, confirms, downloads
+// the admission letter and the whole dossier, then withdraws; the first of
+// the waiting list is called and mailed; the second sees their rank.
+import { test, expect, Page, Browser } from '@playwright/test';
+import * as fs from 'fs';
+import { expectNoA11yViolations } from './support/axe';
+import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
+import { waitForMail } from './support/mail';
+import { realPdf } from './support/files';
+
+const CENTRE = 'PASSERELLE TOULOUSE TECH';
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function staffSignIn(page: Page, email: string, password: string) {
+  await page.goto('/gestion/connexion');
+  await hydrated(page);
+  await page.getByLabel('Adresse mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
+}
+
+/** A server function called as the browser's WASM calls it. */
+async function api(page: Page, path: string, form: Record<string, string>) {
+  const reply = await page.request.post(`/api/${path}`, { form, headers: { Accept: 'application/json' } });
+  expect(reply.ok(), await reply.text()).toBeTruthy();
+  const text = await reply.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** A candidate who applied to `title` and transmitted: their page and application id. */
+async function applicant(browser: Browser, prefix: string, title: string, stamp: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { email } = await signedInCandidate(page, prefix);
+  await completeDossier(page);
+  await page.goto('/candidatures/offre');
+  await hydrated(page);
+  await page.getByLabel('Rechercher une formation').fill(`reponse ${stamp}`);
+  await page.getByRole('button', { name: `Candidater : ${title}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  const id = Number(/\/candidatures\/(\d+)/.exec(page.url())![1]);
+  await hydrated(page);
+  // Every piece asked gets a file (the label turns to "Remplacer le fichier").
+  const adders = page.getByLabel(/^Ajouter un fichier : /);
+  await expect(adders.first()).toBeAttached();
+  for (let n = await adders.count(); n > 0; n--) {
+    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf(`piece ${prefix}`) });
+    await expect(adders).toHaveCount(n - 1);
+  }
+  await expect(page.getByRole('button', { name: 'Transmettre ma candidature' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
+  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
+  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
+  return { page, email, id };
+}
+
+/** Validates every piece, marks Complet, prepares and publishes `decision`. */
+async function decide(staff: Page, id: number, decision: Record<string, string>) {
+  let d = await api(staff, 'gestion/candidature', { id: String(id) });
+  for (const p of d.pieces) {
+    await api(staff, 'gestion/candidature/piece', { application: String(id), version: String(d.version), piece: String(p.piece_id), verdict: 'validee', commentaire: '' });
+    d = await api(staff, 'gestion/candidature', { id: String(id) });
+  }
+  await api(staff, 'gestion/candidature/statut', { application: String(id), version: String(d.version), statut: 'complet' });
+  d = await api(staff, 'gestion/candidature', { id: String(id) });
+  await api(staff, 'gestion/candidature/decision', { application: String(id), version: String(d.version), ...decision });
+  d = await api(staff, 'gestion/candidature', { id: String(id) });
+  await api(staff, 'gestion/candidature/decision/publier', { application: String(id), version: String(d.version) });
+}
+
+test('a favourable decision is confirmed then withdrawn, and the waiting list is called', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString().slice(-6);
+  const title = `FORMATION REPONSE ${stamp}`;
+  // An admin opens a formation of one place with a waiting list.
+  const admin = await (await browser.newContext()).newPage();
+  await staffSignIn(admin, 'admin@sesame.localhost', 'Admin-Sesame-2026');
+  await admin.goto('/gestion/configuration/formations/nouvelle');
+  await hydrated(admin);
+  await admin.getByRole('combobox', { name: /^Centre/ }).selectOption({ label: CENTRE });
+  await admin.getByLabel('Intitulé de la formation').fill(title);
+  await admin.getByLabel('Début des candidatures').fill(isoDay(-1));
+  await admin.getByLabel('Fin des candidatures').fill(isoDay(20));
+  await admin.getByLabel('Date limite de retour des dossiers').fill(isoDay(30));
+  await admin.getByLabel('Capacité').fill('1');
+  await admin.getByLabel('Liste complémentaire ouverte').check();
+  await admin.getByRole('button', { name: 'Enregistrer la formation' }).click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText(title);
+
+  const first = await applicant(browser, 'reponse-a', title, stamp);
+  const second = await applicant(browser, 'reponse-b', title, stamp);
+  const third = await applicant(browser, 'reponse-c', title, stamp);
+  const staff = await (await browser.newContext()).newPage();
+  await staffSignIn(staff, 'gestionnaire@sesame.localhost', 'Gestion-Sesame-2026');
+  await decide(staff, first.id, { decision: 'favorable' });
+  await decide(staff, second.id, { decision: 'liste_complementaire', rang: '1' });
+  await decide(staff, third.id, { decision: 'liste_complementaire', rang: '2' });
+
+  // The admitted candidate confirms.
+  const page = first.page;
+  const decisionMail = await waitForMail(first.email, 'Candidature - décision');
+  expect(decisionMail.text).toContain('avant le');
+  await page.reload();
+  await hydrated(page);
+  const action = page.getByRole('region', { name: 'Action' });
+  await expect(action).toContainText('vous avez jusqu\'au');
+  await expectNoA11yViolations(page);
+  await action.getByRole('button', { name: 'Confirmation candidature' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre candidature est confirmée' })).toBeVisible();
+  await waitForMail(first.email, 'Candidature - confirmation');
+
+  // The admission letter and the whole dossier download as PDFs saying what they should.
+  for (const [link, words] of [["Télécharger lettre d'admission", ["Lettre d'admission", title, 'Le responsable des admissions']], ['Télécharger mon dossier', ['Dossier de candidature', title, 'reponse-a']]] as const) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: link }).click();
+    const file = fs.readFileSync(await (await download).path());
+    const text = file.toString('latin1');
+    expect(text.startsWith('%PDF')).toBeTruthy();
+    for (const w of words) expect(text, `${link} contains ${w}`).toContain(w);
+  }
+
+  // Withdrawing after confirming: warned, final.
+  await action.getByRole('button', { name: 'Désistement candidature' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Désistement candidature' });
+  await expect(dialog).toContainText('Attention : cette action est irréversible');
+  await dialog.getByRole('button', { name: 'Oui, me désister' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre désistement est enregistré' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Action' })).toContainText('Vous vous êtes désisté·e');
+  await waitForMail(first.email, 'Candidature - désistement');
+
+  // The first of the waiting list is called and mailed; the next one sees their rank.
+  const called = await waitForMail(second.email, 'Candidature - avis favorable');
+  expect(called.text).toContain(title);
+  await second.page.reload();
+  await hydrated(second.page);
+  await expect(second.page.getByRole('region', { name: 'Action' }).getByRole('button', { name: 'Confirmation candidature' })).toBeVisible();
+  await third.page.reload();
+  await expect(third.page.getByText('Vous êtes sur la liste complémentaire, au rang 2')).toBeVisible();
+});
