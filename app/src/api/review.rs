@@ -28,7 +28,7 @@ pub struct ListQuery {
     /// Transmitted from / until these days (jj/mm/aaaa or aaaa-mm-jj).
     pub du: Option<String>,
     pub au: Option<String>,
-    /// nom, formation, statut, transmission.
+    /// nom, login, ine, formation, statut, transmission, decision.
     pub tri: Option<String>,
     /// "desc" for descending.
     pub ordre: Option<String>,

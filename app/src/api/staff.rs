@@ -27,7 +27,11 @@ pub struct FormationStats {
     pub receptionne: i64,
     pub complet: i64,
     pub incomplet: i64,
+    /// Favourable decisions standing (withdrawals aside).
     pub favorable: i64,
+    /// Of which confirmed by the candidate.
+    pub confirmed: i64,
+    pub withdrawn: i64,
     pub liste_complementaire: i64,
     pub defavorable: i64,
 }

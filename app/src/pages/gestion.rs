@@ -150,6 +150,8 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                         t_string!(i18n, applications.status_complet).to_string(),
                         t_string!(i18n, applications.status_incomplet).to_string(),
                         t_string!(i18n, decision.kind_favorable).to_string(),
+                        t_string!(i18n, staff.col_confirmed).to_string(),
+                        t_string!(i18n, staff.col_withdrawn).to_string(),
                         t_string!(i18n, decision.kind_waiting).to_string(),
                         t_string!(i18n, decision.kind_unfavorable).to_string(),
                     ]/>
@@ -177,6 +179,8 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                                     <td data-label=tr!(i18n, applications.status_complet)>{s.complet}</td>
                                     <td data-label=tr!(i18n, applications.status_incomplet)>{s.incomplet}</td>
                                     <td data-label=tr!(i18n, decision.kind_favorable)>{s.favorable}</td>
+                                    <td data-label=tr!(i18n, staff.col_confirmed)>{s.confirmed}</td>
+                                    <td data-label=tr!(i18n, staff.col_withdrawn)>{s.withdrawn}</td>
                                     <td data-label=tr!(i18n, decision.kind_waiting)>{s.liste_complementaire}</td>
                                     <td data-label=tr!(i18n, decision.kind_unfavorable)>{s.defavorable}</td>
                                 </tr>

@@ -175,12 +175,12 @@ fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, 
                                 </th>
                             })}
                             {sort_link("nom", t_string!(i18n, review.col_name).to_string())}
-                            {has(ListColumn::Login).then(|| view! { <th scope="col">{t!(i18n, review.col_login)}</th> })}
-                            {has(ListColumn::Ine).then(|| view! { <th scope="col">{t!(i18n, review.col_ine)}</th> })}
+                            {has(ListColumn::Login).then(|| sort_link("login", t_string!(i18n, review.col_login).to_string()))}
+                            {has(ListColumn::Ine).then(|| sort_link("ine", t_string!(i18n, review.col_ine).to_string()))}
                             {has(ListColumn::Formation).then(|| sort_link("formation", t_string!(i18n, review.col_formation).to_string()))}
                             {has(ListColumn::Status).then(|| sort_link("statut", t_string!(i18n, review.col_status).to_string()))}
                             {has(ListColumn::Transmitted).then(|| sort_link("transmission", t_string!(i18n, review.col_transmitted).to_string()))}
-                            {has(ListColumn::Decision).then(|| view! { <th scope="col">{t!(i18n, review.col_decision)}</th> })}
+                            {has(ListColumn::Decision).then(|| sort_link("decision", t_string!(i18n, review.col_decision).to_string()))}
                             <th scope="col">{t!(i18n, review.col_open)}</th>
                         </tr></thead>
                         <tbody>

@@ -73,6 +73,9 @@ fn filter_of(query: &ListQuery) -> (Filter, (SortColumn, bool)) {
         Some("nom") => SortColumn::Name,
         Some("formation") => SortColumn::Formation,
         Some("statut") => SortColumn::Status,
+        Some("login") => SortColumn::Login,
+        Some("ine") => SortColumn::Ine,
+        Some("decision") => SortColumn::Decision,
         _ => SortColumn::Transmitted,
     };
     (filter, (column, query.ordre.as_deref() == Some("desc")))
@@ -107,17 +110,23 @@ pub async fn formation_stats(state: &AppState, signed: &Signed) -> Result<Vec<cr
                 capacity: f.capacity,
                 ..Default::default()
             };
-            for (status, decision, n) in f.groups {
+            for (status, decision, answer, n) in f.groups {
                 match status.as_str() {
                     "en_attente" => s.en_attente += n,
                     "receptionne" => s.receptionne += n,
                     "complet" => s.complet += n,
                     _ => s.incomplet += n,
                 }
-                match decision.as_str() {
-                    "favorable" => s.favorable += n,
-                    "liste_complementaire" => s.liste_complementaire += n,
-                    "defavorable" => s.defavorable += n,
+                match (decision.as_str(), answer.as_str()) {
+                    // A withdrawal no longer holds a place.
+                    ("favorable", "desiste") => s.withdrawn += n,
+                    ("favorable", "confirme") => {
+                        s.favorable += n;
+                        s.confirmed += n;
+                    }
+                    ("favorable", _) => s.favorable += n,
+                    ("liste_complementaire", _) => s.liste_complementaire += n,
+                    ("defavorable", _) => s.defavorable += n,
                     _ => {}
                 }
             }

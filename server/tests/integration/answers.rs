@@ -137,6 +137,11 @@ on_both_databases!(a_favourable_decision_is_confirmed_withdrawn_and_its_place_go
     assert_eq!(line(&app, gamma_me.clone()).await.decision.map(|d| d.kind), Some(DecisionKind::Favorable));
     // Gamma's deadline starts from the call: 7 days after 23 June.
     assert_eq!(summary(&app, &gamma_me, gamma).await.answer.unwrap().last_day.as_deref(), Some("30/06/2026"));
+    // The dashboard counts what stands: one favourable (gamma), two withdrawals.
+    let gest = staff_member(&app, "gest2@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let board: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&gest)).await.body).unwrap();
+    let s = board.stats.iter().find(|s| s.formation_id == w.formation).unwrap();
+    assert_eq!((s.favorable, s.confirmed, s.withdrawn, s.liste_complementaire), (1, 0, 2, 0));
 });
 
 on_both_databases!(two_withdrawals_at_once_never_fill_beyond_capacity, |app: TestApp| async move {

@@ -409,7 +409,11 @@ on_both_databases!(bulk_actions_change_each_row_by_its_own_rules, |app: TestApp|
     let outcome = bulk(&app, &jury, &bulk_fields(&rows, &[("action", "complet")])).await;
     assert_eq!(outcome.done, 0);
     assert!(outcome.refused.iter().all(|(_, e)| *e == AppError::ReviewRefused(ReviewRefusal::ReadOnly)));
-    // The columns a staff member chose are kept for them.
+    // Every column sorts, in the database (a decision by kind, then rank).
+    for column in ["nom", "login", "ine", "formation", "statut", "transmission", "decision"] {
+        assert_eq!(list(&app, &gest, &[("query[tri]", column), ("query[ordre]", "desc")]).await.total, 2, "{column}");
+    }
+        // The columns a staff member chose are kept for them.
     assert!(ok(&app.call("/api/gestion/candidatures/colonnes", &[("colonnes[statut]", "1"), ("colonnes[login]", "1")], Some(&gest)).await));
     use app::api::review::ListColumn;
     assert_eq!(list(&app, &gest, &[]).await.columns, vec![ListColumn::Login, ListColumn::Status]);

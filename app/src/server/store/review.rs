@@ -46,18 +46,20 @@ pub struct FormationCounts {
     pub title: String,
     pub centre: String,
     pub capacity: i64,
-    /// (status code, decision code or "", how many)
-    pub groups: Vec<(String, String, i64)>,
+    /// (status code, decision code or "", answer: "confirme", "desiste" or "", how many)
+    pub groups: Vec<(String, String, String, i64)>,
 }
 
 /// Counts for every formation the staff member sees, in one grouped query.
 pub async fn formation_counts(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<FormationCounts>> {
     let sql = format!(
-        "SELECT f.id, f.title, c.label AS centre, f.capacity, a.status, COALESCE(a.decision, '') AS decision, COUNT(a.id) AS n
+        "SELECT f.id, f.title, c.label AS centre, f.capacity, a.status, COALESCE(a.decision, '') AS decision,
+           CASE WHEN a.withdrawn_at IS NOT NULL THEN 'desiste' WHEN a.confirmed_at IS NOT NULL THEN 'confirme' ELSE '' END AS answer, COUNT(a.id) AS n
          FROM formations f JOIN centres c ON c.id = f.centre_id
          LEFT JOIN applications a ON a.formation_id = f.id AND a.cancelled_at IS NULL
          WHERE c.campaign_id = $2 AND {}
-         GROUP BY f.id, f.title, c.label, f.capacity, a.status, COALESCE(a.decision, '')
+         GROUP BY f.id, f.title, c.label, f.capacity, a.status, COALESCE(a.decision, ''),
+           CASE WHEN a.withdrawn_at IS NOT NULL THEN 'desiste' WHEN a.confirmed_at IS NOT NULL THEN 'confirme' ELSE '' END
          ORDER BY c.label, f.title, f.id",
         scope_clause(1)
     );
@@ -77,7 +79,7 @@ pub async fn formation_counts(conn: &mut Conn, scope_staff: Option<i64>, campaig
         let n: i64 = r.try_get("n")?;
         if let (Some(status), true) = (r.try_get::<Option<String>, _>("status")?, n > 0) {
             let last = out.last_mut().expect("pushed above");
-            last.groups.push((status, r.try_get("decision")?, n));
+            last.groups.push((status, r.try_get("decision")?, r.try_get("answer")?, n));
         }
     }
     Ok(out)
@@ -101,18 +103,26 @@ pub struct Filter {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortColumn {
     Name,
+    Login,
+    Ine,
     Formation,
     Status,
     Transmitted,
+    Decision,
 }
 
 impl SortColumn {
-    fn sql(self) -> &'static str {
+    /// The SQL terms it sorts by, in order.
+    fn terms(self) -> &'static [&'static str] {
         match self {
-            SortColumn::Name => "LOWER(k.nom), LOWER(k.prenom)",
-            SortColumn::Formation => "f.title",
-            SortColumn::Status => "a.status",
-            SortColumn::Transmitted => "a.transmitted_at",
+            SortColumn::Name => &["LOWER(k.nom)", "LOWER(k.prenom)"],
+            SortColumn::Formation => &["f.title"],
+            SortColumn::Status => &["a.status"],
+            SortColumn::Transmitted => &["a.transmitted_at"],
+            SortColumn::Login => &["k.login"],
+            // The same order on both databases (they place NULLs apart).
+            SortColumn::Ine => &["COALESCE(di.ine, '')"],
+            SortColumn::Decision => &["COALESCE(a.decision, '')", "COALESCE(a.decision_rank, 0)"],
         }
     }
 }
@@ -213,7 +223,7 @@ pub async fn list(
     let count_sql = format!("SELECT COUNT(*) AS n {LIST_FROM} WHERE {condition}");
     let total: i64 = bind_all(sqlx::query(&count_sql), scope_staff, campaign_id, &binds).fetch_one(&mut *conn).await?.try_get("n")?;
     let direction = if sort.1 { "DESC" } else { "ASC" };
-    let order = sort.0.sql().split(", ").map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+    let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
     let (size, offset) = page;
     let sql = format!(
         "SELECT a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version
@@ -255,7 +265,7 @@ pub async fn neighbours(
     // large lists; the position of `id` in it gives both neighbours.
     let (condition, binds) = list_where(filter);
     let direction = if sort.1 { "DESC" } else { "ASC" };
-    let order = sort.0.sql().split(", ").map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+    let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT a.id {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction}");
     let ids: Vec<i64> = bind_all(sqlx::query(&sql), scope_staff, campaign_id, &binds)
         .fetch_all(conn)
