@@ -51,6 +51,16 @@ pub struct Dashboard {
     pub mails_sent: i64,
     /// The campaign's INE rules, shown to admins only.
     pub ine_settings: Option<IneSettings>,
+    /// When each scheduled job last ran and what it did (admins only).
+    pub jobs: Vec<JobRun>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobRun {
+    pub name: String,
+    /// jj/mm/aaaa à hh:mm, Europe/Paris.
+    pub finished: Option<String>,
+    pub result: String,
 }
 
 /// Days are stored `YYYY-MM-DD`; staff read them `jj/mm/aaaa`.
@@ -75,6 +85,15 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         None => Vec::new(),
     };
     let counts = outbox::counts(&mut conn).await?;
+    let jobs = if ine_settings.is_some() {
+        crate::server::store::jobs::last_runs(&mut conn)
+            .await?
+            .into_iter()
+            .map(|(name, _, finished, result)| JobRun { name, finished: finished.map(crate::server::clock::paris_date_time), result: result.unwrap_or_default() })
+            .collect()
+    } else {
+        Vec::new()
+    };
     drop(conn);
     let stats = crate::server::review::formation_stats(&state, &signed).await?;
     Ok(Dashboard {
@@ -93,6 +112,7 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         mails_pending: counts.pending,
         mails_sent: counts.sent,
         ine_settings,
+        jobs,
     })
 }
 

@@ -80,6 +80,29 @@ pub fn DashboardPage() -> impl IntoView {
                         }}
                     </section>
                     {d.ine_settings.map(|settings| view! { <IneSettingsForm settings=settings/> })}
+                    {(!d.jobs.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="taches">
+                            <h2 id="taches">{t!(i18n, staff.jobs_title)}</h2>
+                            <div class="table-scroll">
+                                <table class="stack-on-phone">
+                                    <ColumnHeaders labels=vec![
+                                        t_string!(i18n, staff.jobs_name).to_string(),
+                                        t_string!(i18n, staff.jobs_last).to_string(),
+                                        t_string!(i18n, staff.jobs_result).to_string(),
+                                    ]/>
+                                    <tbody>
+                                        {d.jobs.iter().map(|j| view! {
+                                            <tr>
+                                                <th scope="row" data-label=tr!(i18n, staff.jobs_name)><code>{j.name.clone()}</code></th>
+                                                <td data-label=tr!(i18n, staff.jobs_last)>{j.finished.clone().unwrap_or_else(|| t_string!(i18n, staff.jobs_never).to_string())}</td>
+                                                <td data-label=tr!(i18n, staff.jobs_result)>{j.result.clone()}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        </section>
+                    })}
                     <section class="card">
                         <h2>{t!(i18n, staff.mail_title)}</h2>
                         <p>{t!(i18n, staff.mail_pending)}" "<strong>{d.mails_pending}</strong>" · "{t!(i18n, staff.mail_sent)}" "<strong>{d.mails_sent}</strong></p>

@@ -170,3 +170,45 @@ on_both_databases!(two_withdrawals_at_once_never_fill_beyond_capacity, |app: Tes
     let holding: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applications WHERE decision = 'favorable' AND withdrawn_at IS NULL").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(holding, 2);
 });
+
+on_both_databases!(the_deadline_job_runs_once_across_two_servers_and_staff_see_its_last_run, |app: TestApp| async move {
+    use sesame_server::jobs::{self, Job, JobError};
+    use sesame_server::mailer::{Mailer, Transport};
+    let w = world(&app).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let mut late = Vec::new();
+    for name in ["A", "B", "C"] {
+        let (_, id) = transmitted(&app, &w, &format!("{}@example.fr", name.to_lowercase()), name).await;
+        decided(&app, &gest, &w, id, &[("decision", "favorable")]).await;
+        late.push(id);
+    }
+    // A second server on the same database, with its own pool and mailer.
+    let db = app::server::db::Db::connect(&app.url).await.unwrap();
+    let second = app::server::AppState::new(db, (*app.state.settings).clone());
+    let after = chrono::DateTime::parse_from_rfc3339("2026-06-23T08:00:00Z").unwrap().timestamp();
+    app.state.clock.freeze_at(after);
+    second.clock.freeze_at(after);
+    let outbox = std::env::temp_dir().join(format!("sesame-jobs-{}", std::process::id()));
+    let mailer = || Mailer::new(Transport::Files(outbox.clone()), "Sésame <ne-pas-repondre@sesame.test>".parse().unwrap());
+    let (one, two) = futures::future::join(jobs::run(&app.state, &mailer(), Job::AnswerDeadlines), jobs::run(&second, &mailer(), Job::AnswerDeadlines)).await;
+    // Either one found the lease taken, or they ran one after the other:
+    // the three withdrawals are made once in all.
+    let ran: Vec<String> = [one, two].into_iter().filter_map(|r| match r {
+        Ok(text) => Some(text),
+        Err(JobError::Busy) => None,
+        Err(e) => panic!("{e}"),
+    }).collect();
+    assert!(!ran.is_empty());
+    assert_eq!(ran.iter().filter(|t| t.contains("3 désistement(s)")).count(), 1, "{ran:?}");
+    assert!(ran.iter().all(|t| t.contains("3 désistement(s)") || t.contains("0 désistement(s)")), "{ran:?}");
+    for name in ["a", "b", "c"] {
+        assert_eq!(subjects(&app.mails_to(&format!("{name}@example.fr")).await, "Candidature - désistement"), 1);
+    }
+    // Run again: nothing more to do, and admins read when it ran and what it did.
+    assert!(jobs::run(&second, &mailer(), Job::AnswerDeadlines).await.unwrap().contains("0 désistement(s)"));
+    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let board: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
+    let run = board.jobs.iter().find(|j| j.name == "answer-deadlines").expect("the job is listed");
+    assert!(run.finished.as_deref().is_some_and(|t| t.starts_with("23/06/2026")) && run.result.contains("0 désistement(s)"));
+    let _ = std::fs::remove_dir_all(outbox);
+});

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub router: Router,
     pub state: AppState,
     pub backend: Backend,
+    /// The database's address (a second server may open it).
+    pub url: String,
 }
 
 pub struct Reply {
@@ -63,7 +65,7 @@ pub async fn spawn(backend: Backend) -> TestApp {
     drop(conn);
     let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
     let router = router(ServerState { leptos_options: options, app: state.clone() });
-    TestApp { router, state, backend }
+    TestApp { router, state, backend, url }
 }
 
 impl TestApp {
