@@ -18,8 +18,10 @@ pub enum Job {
     PurgeExpired,
     /// Sends the mails waiting in the outbox.
     SendMail,
-    /// Favourable decisions: a reminder two days before the deadline, a
-    /// withdrawal once it has passed (and the waiting list called).
+    /// Deadlines: a reminder three days before the date limite de retour to
+    /// those who have not transmitted; for favourable decisions, a reminder
+    /// two days before the deadline, a withdrawal once it has passed (and
+    /// the waiting list called).
     AnswerDeadlines,
 }
 
@@ -68,9 +70,12 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
         .await,
         Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
         Job::AnswerDeadlines => async {
+            let to_transmit = app::server::answers::remind_untransmitted(state).await?;
             let reminded = app::server::answers::remind(state).await?;
             let withdrawn = app::server::answers::expire(state).await?;
-            Ok::<_, JobError>(format!("{reminded} rappel(s) envoyé(s), {withdrawn} désistement(s) à échéance"))
+            Ok::<_, JobError>(format!(
+                "{to_transmit} rappel(s) de transmission, {reminded} rappel(s) envoyé(s), {withdrawn} désistement(s) à échéance"
+            ))
         }
         .await,
     };

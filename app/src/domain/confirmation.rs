@@ -14,6 +14,9 @@ use super::decision::DecisionKind;
 pub const DEFAULT_DAYS: i64 = 7;
 /// The reminder leaves this many days before the deadline.
 pub const REMINDER_DAYS: i64 = 2;
+/// An application not transmitted is reminded this many days before the
+/// formation's date limite de retour.
+pub const RETURN_REMINDER_DAYS: i64 = 3;
 
 /// Where a favourable decision stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -246,3 +246,48 @@ pub async fn remind(state: &AppState) -> Result<u64, AppError> {
     }
     Ok(done)
 }
+
+/// A reminder `RETURN_REMINDER_DAYS` days before the date limite de retour
+/// of each application still En attente, once; returns how many.
+pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
+    let now = state.clock.now();
+    let (y, m, d) = paris_ymd(now);
+    let today = Day::new(y, m, d).unwrap_or(Day { year: y, month: m, day: d });
+    let until = today.plus_days(crate::domain::confirmation::RETURN_REMINDER_DAYS);
+    let ids = {
+        let mut conn = state.db.pool.acquire().await?;
+        answers::untransmitted_due(&mut conn, &today.iso(), &until.iso()).await?
+    };
+    let mut done = 0;
+    for id in ids {
+        let mut tx = state.db.pool.begin().await?;
+        if !answers::mark_return_reminded(&mut tx, id, now).await? {
+            continue;
+        }
+        let a = answers::one(&mut tx, id, None).await?.ok_or(AppError::Internal)?;
+        let row: (String,) = sqlx::query_as("SELECT return_deadline FROM formations WHERE id = $1").bind(a.formation_id).fetch_one(&mut *tx).await?;
+        let last = Day::parse_iso(&row.0).map(|d| d.french()).unwrap_or(row.0);
+        let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
+        let message = mail::compose(
+            &mut tx,
+            &mail::RETURN_REMINDER,
+            &[
+                ("prenom", &who.prenom),
+                ("nom", &who.nom),
+                ("formation", &a.formation),
+                ("centre", &a.centre),
+                ("date_limite", &last),
+                ("lien", &state.link(&format!("/candidatures/{id}"))),
+            ],
+            &state.settings.assistance_email,
+        )
+        .await?;
+        mail::queue(&mut tx, &format!("return-reminder:{id}"), &who.email, &message, now).await?;
+        tx.commit().await?;
+        done += 1;
+    }
+    if done > 0 {
+        state.mail_bell.notify_one();
+    }
+    Ok(done)
+}

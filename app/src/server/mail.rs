@@ -200,6 +200,16 @@ Votre candidature à la formation « {{formation}} » ({{centre}}) a reçu un av
 ATTENTION : vous avez jusqu'au {{date_limite}} (23:59) pour confirmer votre candidature ou vous désister. Passé ce délai et sans réponse de votre part, vous perdrez votre place dans la formation : {{lien}}",
 };
 
+/// A few days before the date limite de retour, the dossier not transmitted.
+pub const RETURN_REMINDER: Template = Template {
+    key: "rappel_transmission",
+    name: "Rappel : dossier à transmettre",
+    subject: "Candidature - dossier à transmettre",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre candidature à la formation « {{formation}} » ({{centre}}) n'est pas encore transmise. Déposez vos pièces justificatives puis transmettez votre candidature avant le {{date_limite}} (23:59) : {{lien}}\n\n\
+Un dossier non transmis est considéré comme une candidature incomplète ; il ne sera pas validé pour passage en jury.",
+};
+
 /// An admin created a staff account: the link to choose its password.
 pub const STAFF_INVITATION: Template = Template {
     key: "invitation_personnel",
@@ -212,7 +222,7 @@ Ce lien ne sert qu'une fois et expire le {{expiration}}. Vous vous connecterez e
 };
 
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 18] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &STAFF_INVITATION];
+pub const ALL: [&Template; 19] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &RETURN_REMINDER, &STAFF_INVITATION];
 
 pub fn by_key(key: &str) -> Option<&'static Template> {
     ALL.iter().copied().find(|t| t.key == key)

@@ -212,3 +212,24 @@ on_both_databases!(the_deadline_job_runs_once_across_two_servers_and_staff_see_i
     assert!(run.finished.as_deref().is_some_and(|t| t.starts_with("23/06/2026")) && run.result.contains("0 désistement(s)"));
     let _ = std::fs::remove_dir_all(outbox);
 });
+
+on_both_databases!(an_application_not_transmitted_is_reminded_once_before_its_deadline, |app: TestApp| async move {
+    let w = world(&app).await;
+    // One candidate applies and waits; another transmits.
+    let login = app.validated_account("lent@example.fr", "Abcdefgh1!").await;
+    let me = app.sign_in(&login, "Abcdefgh1!").await.cookie.unwrap();
+    crate::applications::complete_dossier(&app, &me).await;
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
+    transmitted(&app, &w, "rapide@example.fr", "RAPIDE").await;
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp();
+    // The date limite de retour is 01/07/2026: three days before, not four.
+    app.state.clock.freeze_at(at("2026-06-27T12:00:00Z"));
+    assert_eq!(app::server::answers::remind_untransmitted(&app.state).await.unwrap(), 0);
+    app.state.clock.freeze_at(at("2026-06-28T08:00:00Z"));
+    assert_eq!(app::server::answers::remind_untransmitted(&app.state).await.unwrap(), 1);
+    assert_eq!(app::server::answers::remind_untransmitted(&app.state).await.unwrap(), 0, "once");
+    let mails = app.mails_to("lent@example.fr").await;
+    let (_, text) = mails.iter().find(|(s, _)| s == "Candidature - dossier à transmettre").expect("reminded");
+    assert!(text.contains("avant le 01/07/2026"), "{text}");
+    assert_eq!(subjects(&app.mails_to("rapide@example.fr").await, "Candidature - dossier à transmettre"), 0);
+});

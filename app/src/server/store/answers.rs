@@ -172,3 +172,24 @@ pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bo
     let done = sqlx::query("UPDATE applications SET answer_reminded_at = $2 WHERE id = $1 AND answer_reminded_at IS NULL").bind(id).bind(now).execute(conn).await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Applications still En attente whose formation's date limite de retour
+/// falls between `from` and `until` (days `YYYY-MM-DD`), not yet reminded.
+pub async fn untransmitted_due(conn: &mut Conn, from: &str, until: &str) -> StoreResult<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT a.id FROM applications a JOIN formations f ON f.id = a.formation_id
+         WHERE a.status = 'en_attente' AND a.cancelled_at IS NULL AND a.return_reminded_at IS NULL
+           AND f.return_deadline >= $1 AND f.return_deadline <= $2 ORDER BY a.id",
+    )
+    .bind(from)
+    .bind(until)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+}
+
+/// Marks the transmission reminder sent; false when it already was.
+pub async fn mark_return_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE applications SET return_reminded_at = $2 WHERE id = $1 AND return_reminded_at IS NULL").bind(id).bind(now).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
+}
