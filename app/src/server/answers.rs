@@ -6,7 +6,7 @@
 //! withdrawals at once never call more candidates than there are places.
 
 use super::auth::session::Signed;
-use super::clock::{paris_date, paris_day_start, paris_ymd};
+use super::clock::{paris_date, paris_day, paris_day_start};
 use super::mail;
 use super::state::AppState;
 use super::store::answers::{self, AnswerRow};
@@ -20,8 +20,7 @@ use crate::error::AppError;
 /// decision published at `now`: the formation's confirmation date when it
 /// is still ahead, else `DEFAULT_DAYS` days later, Europe/Paris.
 pub fn deadline(now: i64, confirmation_day: Option<&str>) -> i64 {
-    let (y, m, d) = paris_ymd(now);
-    let today = Day::new(y, m, d).unwrap_or(Day { year: y, month: m, day: d });
+    let today = paris_day(now);
     let last = match confirmation_day.and_then(Day::parse_iso) {
         Some(day) if day > today => day,
         _ => deadline_day(today, DEFAULT_DAYS),
@@ -46,15 +45,10 @@ fn kind(a: &AnswerRow) -> Option<DecisionKind> {
     a.decision.as_deref().and_then(DecisionKind::from_code)
 }
 
-async fn confirmation_day(conn: &mut Conn, formation_id: i64) -> Result<Option<String>, AppError> {
-    let row: Option<(Option<String>,)> = sqlx::query_as("SELECT confirmation_day FROM formations WHERE id = $1").bind(formation_id).fetch_optional(conn).await?;
-    Ok(row.and_then(|r| r.0))
-}
-
 /// A favourable decision was just published (in the caller's transaction):
 /// the answer is awaited until its deadline, which the mail says.
 pub async fn open(conn: &mut Conn, application_id: i64, formation_id: i64, now: i64) -> Result<i64, AppError> {
-    let day = confirmation_day(conn, formation_id).await?;
+    let day = answers::confirmation_day(conn, formation_id).await?;
     let deadline = deadline(now, day.as_deref());
     answers::open(conn, application_id, deadline).await?;
     Ok(deadline)
@@ -152,7 +146,7 @@ pub async fn call_waiting_list(state: &AppState, tx: &mut Conn, formation_id: i6
     if places == 0 {
         return Ok(());
     }
-    let day = confirmation_day(tx, formation_id).await?;
+    let day = answers::confirmation_day(tx, formation_id).await?;
     for id in answers::waiting(tx, formation_id, places).await? {
         let deadline = deadline(now, day.as_deref());
         if !answers::promote(tx, id, deadline, now).await? {
@@ -251,8 +245,7 @@ pub async fn remind(state: &AppState) -> Result<u64, AppError> {
 /// of each application still En attente, once; returns how many.
 pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
     let now = state.clock.now();
-    let (y, m, d) = paris_ymd(now);
-    let today = Day::new(y, m, d).unwrap_or(Day { year: y, month: m, day: d });
+    let today = paris_day(now);
     let until = today.plus_days(crate::domain::confirmation::RETURN_REMINDER_DAYS);
     let ids = {
         let mut conn = state.db.pool.acquire().await?;
@@ -265,8 +258,7 @@ pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
             continue;
         }
         let a = answers::one(&mut tx, id, None).await?.ok_or(AppError::Internal)?;
-        let row: (String,) = sqlx::query_as("SELECT return_deadline FROM formations WHERE id = $1").bind(a.formation_id).fetch_one(&mut *tx).await?;
-        let last = Day::parse_iso(&row.0).map(|d| d.french()).unwrap_or(row.0);
+        let last = Day::parse_iso(&a.return_deadline).map(|d| d.french()).unwrap_or_else(|| a.return_deadline.clone());
         let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
         let message = mail::compose(
             &mut tx,

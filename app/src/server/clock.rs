@@ -51,6 +51,12 @@ pub fn paris_ymd(timestamp: i64) -> (i32, u32, u32) {
     (t.year(), t.month(), t.day())
 }
 
+/// The day of a UTC timestamp in Europe/Paris.
+pub fn paris_day(timestamp: i64) -> crate::domain::date::Day {
+    let (y, m, d) = paris_ymd(timestamp);
+    crate::domain::date::Day::new(y, m, d).expect("a calendar day")
+}
+
 /// The first instant (UTC seconds) of a day in Europe/Paris.
 pub fn paris_day_start(day: crate::domain::date::Day) -> i64 {
     let midnight = chrono::NaiveDate::parse_from_str(&day.iso(), "%Y-%m-%d").unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default();

@@ -1,8 +1,6 @@
 //! Dossier use cases: read and save Informations personnelles and the INE
 //! answer, and tell which sections are complete.
 
-use chrono::{Datelike, TimeZone, Utc};
-use chrono_tz::Europe::Paris;
 
 use super::auth::session::Signed;
 use super::refdata;
@@ -21,8 +19,7 @@ use crate::error::AppError;
 
 /// Today in Europe/Paris.
 pub fn today(state: &AppState) -> Day {
-    let now = Paris.from_utc_datetime(&chrono::DateTime::<Utc>::from_timestamp(state.clock.now(), 0).unwrap_or_default().naive_utc());
-    Day::new(now.year(), now.month(), now.day()).expect("a calendar day")
+    super::clock::paris_day(state.clock.now())
 }
 
 async fn campaign_of(conn: &mut super::store::Conn, signed: &Signed) -> Result<i64, AppError> {

@@ -32,17 +32,13 @@ struct Context {
 async fn context(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Context, super::store::answers::AnswerRow), AppError> {
     let a = applications::one_of_candidate(conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
     let answer = super::store::answers::one(conn, id, Some(signed.account_id)).await?.ok_or(AppError::NotFound)?;
-    let row: (String, String) = sqlx::query_as("SELECT c.signatory, k.label FROM centres c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = $1")
-        .bind(a.formation.centre_id)
-        .fetch_one(&mut *conn)
-        .await?;
     Ok((
         Context {
             formation: a.formation.title.clone(),
             centre: a.formation.centre.clone(),
             centre_address: a.formation.centre_address.clone(),
-            signatory: row.0,
-            campaign: row.1,
+            signatory: answer.signatory.clone(),
+            campaign: answer.campaign.clone(),
             year: answer.university_year.clone(),
             candidate_id: signed.account_id,
             centre_id: a.formation.centre_id,

@@ -16,6 +16,10 @@ pub struct AnswerRow {
     pub formation: String,
     pub centre: String,
     pub university_year: String,
+    pub campaign: String,
+    pub signatory: String,
+    /// The formation's date limite de retour (`YYYY-MM-DD`).
+    pub return_deadline: String,
     pub decision: Option<String>,
     pub deadline: Option<i64>,
     pub confirmed_at: Option<i64>,
@@ -24,7 +28,8 @@ pub struct AnswerRow {
     pub version: i64,
 }
 
-const COLUMNS: &str = "a.id, a.candidate_id, a.formation_id, f.title, c.label AS centre, k.university_year, a.decision, a.answer_deadline,
+const COLUMNS: &str = "a.id, a.candidate_id, a.formation_id, f.title, c.label AS centre, k.university_year, k.label AS campaign, c.signatory,
+    f.return_deadline, a.decision, a.answer_deadline,
     a.confirmed_at, a.withdrawn_at, a.withdrawn_by_deadline, a.version";
 const FROM: &str = "FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN campaigns k ON k.id = c.campaign_id";
 
@@ -36,6 +41,9 @@ fn answer_row(r: &sqlx::any::AnyRow) -> StoreResult<AnswerRow> {
         formation: r.try_get("title")?,
         centre: r.try_get("centre")?,
         university_year: r.try_get("university_year")?,
+        campaign: r.try_get("campaign")?,
+        signatory: r.try_get("signatory")?,
+        return_deadline: r.try_get("return_deadline")?,
         decision: r.try_get("decision")?,
         deadline: r.try_get("answer_deadline")?,
         confirmed_at: r.try_get("confirmed_at")?,
@@ -49,6 +57,12 @@ fn answer_row(r: &sqlx::any::AnyRow) -> StoreResult<AnswerRow> {
 pub async fn one(conn: &mut Conn, id: i64, candidate_id: Option<i64>) -> StoreResult<Option<AnswerRow>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $1 AND ($2 IS NULL OR a.candidate_id = $2) AND a.cancelled_at IS NULL");
     sqlx::query(&sql).bind(id).bind(candidate_id).fetch_optional(conn).await?.as_ref().map(answer_row).transpose()
+}
+
+/// The formation's "date limite de confirmation" (`YYYY-MM-DD`), if set.
+pub async fn confirmation_day(conn: &mut Conn, formation_id: i64) -> StoreResult<Option<String>> {
+    let row = sqlx::query("SELECT confirmation_day FROM formations WHERE id = $1").bind(formation_id).fetch_optional(conn).await?;
+    Ok(row.map(|r| r.try_get::<Option<String>, _>("confirmation_day")).transpose()?.flatten())
 }
 
 /// A favourable decision just published: the answer starts afresh.
