@@ -41,6 +41,9 @@ pub enum AppError {
     /// Confirming or withdrawing refused, with the reason.
     #[error("answer refused")]
     AnswerRefused(crate::domain::confirmation::AnswerRefusal),
+    /// Account deletion refused: applications still in progress.
+    #[error("deletion refused")]
+    DeletionRefused(crate::domain::account_deletion::DeletionRefused),
     /// The thing changed meanwhile (another tab, a double click, staff):
     /// nothing was done; reload and look again.
     #[error("conflict")]
@@ -60,7 +63,7 @@ impl AppError {
             AppError::LinkExpired => 410,
             AppError::Internal => 500,
             AppError::BadRequest(_) => 400,
-            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::AnswerRefused(_) | AppError::Conflict => 409,
+            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::AnswerRefused(_) | AppError::DeletionRefused(_) | AppError::Conflict => 409,
             AppError::FileRefused(crate::domain::upload::UploadProblem::TooLarge { .. }) => 413,
             AppError::FileRefused(_) => 422,
         }

@@ -111,6 +111,7 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/gestion/candidatures/:id") view=pages::review::ReviewPage/>
                         <Route path=path!("/gestion/configuration") view=pages::configuration::ConfigurationPage/>
                         <Route path=path!("/gestion/configuration/campagne") view=pages::configuration::CampaignConfigPage/>
+                        <Route path=path!("/gestion/configuration/campagnes") view=pages::campaigns::CampaignsPage/>
                         <Route path=path!("/gestion/configuration/formations/:id") view=pages::configuration::FormationConfigPage/>
                         <Route path=path!("/gestion/personnels") view=pages::staff_accounts::StaffAccountsPage/>
                         <Route path=path!("/gestion/modeles-mail") view=pages::mail_templates::MailTemplatesPage/>

@@ -36,7 +36,7 @@ async function api(page: Page, path: string, form: Record<string, string>) {
 async function applicant(browser: Browser, prefix: string, title: string, stamp: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const { email } = await signedInCandidate(page, prefix);
+  const { email, login } = await signedInCandidate(page, prefix);
   await completeDossier(page);
   await page.goto('/candidatures/offre');
   await hydrated(page);
@@ -57,7 +57,7 @@ async function applicant(browser: Browser, prefix: string, title: string, stamp:
   await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
   await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
   await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
-  return { page, email, id };
+  return { page, email, login, id };
 }
 
 /** Validates every piece, marks Complet, prepares and publishes `decision`. */
@@ -101,6 +101,25 @@ test('a favourable decision is confirmed then withdrawn, and the waiting list is
   await decide(staff, first.id, { decision: 'favorable' });
   await decide(staff, second.id, { decision: 'liste_complementaire', rang: '1' });
   await decide(staff, third.id, { decision: 'liste_complementaire', rang: '2' });
+
+  // The dashboard shows the waiting list in rank order, and exports it.
+  await staff.goto('/gestion');
+  await hydrated(staff);
+  const waiting = staff.getByRole('region', { name: title });
+  const rows = waiting.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText(second.login);
+  await expect(rows.nth(1).getByRole('cell').first()).toHaveText('1');
+  await expect(rows.nth(2)).toContainText(third.login);
+  await expect(rows.nth(2).getByRole('cell').first()).toHaveText('2');
+  await expectNoA11yViolations(staff);
+  const exported = staff.waitForEvent('download');
+  await waiting.getByRole('link', { name: 'Exporter (CSV)' }).click();
+  const csv = fs.readFileSync(await (await exported).path()).toString('utf8');
+  const [b, c] = [csv.indexOf(second.email), csv.indexOf(third.email)];
+  expect(b, csv).toBeGreaterThan(0);
+  expect(c, csv).toBeGreaterThan(b);
+  expect(csv).not.toContain(first.email);
 
   // The admitted candidate confirms.
   const page = first.page;

@@ -23,10 +23,13 @@ pub enum Job {
     /// two days before the deadline, a withdrawal once it has passed (and
     /// the waiting list called).
     AnswerDeadlines,
+    /// Destroys the dossiers and files of archived campaigns whose
+    /// retention period has passed.
+    Retention,
 }
 
 impl Job {
-    pub const ALL: [Job; 4] = [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail, Job::AnswerDeadlines];
+    pub const ALL: [Job; 5] = [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail, Job::AnswerDeadlines, Job::Retention];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -34,6 +37,7 @@ impl Job {
             Job::PurgeExpired => "purge-expired",
             Job::SendMail => "send-mail",
             Job::AnswerDeadlines => "answer-deadlines",
+            Job::Retention => "retention",
         }
     }
 }
@@ -78,6 +82,7 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
             ))
         }
         .await,
+        Job::Retention => app::server::campaign_lifecycle::destroy_due(state).await.map_err(JobError::from),
     };
     let text = match &result {
         Ok(text) => text.clone(),
@@ -90,7 +95,7 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
 /// Runs the purges every ten minutes until shutdown.
 pub async fn schedule(state: AppState, mailer: Mailer, mut shutdown: tokio::sync::watch::Receiver<bool>) {
     loop {
-        for job in [Job::PurgeUnvalidated, Job::PurgeExpired, Job::AnswerDeadlines] {
+        for job in [Job::PurgeUnvalidated, Job::PurgeExpired, Job::AnswerDeadlines, Job::Retention] {
             match run(&state, &mailer, job).await {
                 Ok(text) => tracing::info!(job = job.name(), %text, "job done"),
                 Err(JobError::Busy) => {}

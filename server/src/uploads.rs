@@ -13,7 +13,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use app::error::AppError;
 use app::server::auth::session::{self, AccountKind, Signed};
-use app::server::{configuration, files, letters, pieces, review, AppState};
+use app::server::{configuration, files, letters, personal_data, pieces, review, AppState};
 
 use crate::http::ServerState;
 
@@ -25,6 +25,7 @@ pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
         .route("/gestion/pieces/{piece}/modele", post(upload_model))
         .route("/fichiers/candidature/{application}/lettre-admission", get(admission_letter))
         .route("/fichiers/candidature/{application}/dossier", get(whole_dossier))
+        .route("/fichiers/mes-donnees/{format}", get(my_data))
         // The body check in `files::receive` gives the French message; this
         // layer only stops a client that keeps sending well beyond it.
         .layer(RequestBodyLimitLayer::new(max_upload_bytes as usize + 64 * 1024))
@@ -148,7 +149,7 @@ async fn admission_letter(State(state): State<ServerState>, Path(application): P
         letters::admission_letter(app, &signed, application).await
     }
     .await;
-    send_made(made)
+    send_made(made, PDF)
 }
 
 /// "Télécharger mon dossier": the dossier and every piece, one PDF.
@@ -159,14 +160,30 @@ async fn whole_dossier(State(state): State<ServerState>, Path(application): Path
         letters::dossier(app, &signed, application).await
     }
     .await;
-    send_made(made)
+    send_made(made, PDF)
 }
 
-fn send_made(made: Result<(Vec<u8>, String), AppError>) -> Response {
+const PDF: &str = "application/pdf";
+
+/// "Télécharger mes données": `json` or `pdf`.
+async fn my_data(State(state): State<ServerState>, Path(format): Path<String>, headers: HeaderMap) -> Response {
+    let app = &state.app;
+    let signed = match signed_as(app, &headers, AccountKind::Candidat).await {
+        Ok(signed) => signed,
+        Err(error) => return failure(error),
+    };
+    match format.as_str() {
+        "json" => send_made(personal_data::json(app, &signed).await, "application/json"),
+        "pdf" => send_made(personal_data::pdf(app, &signed).await, PDF),
+        _ => failure(AppError::NotFound),
+    }
+}
+
+fn send_made(made: Result<(Vec<u8>, String), AppError>, content_type: &'static str) -> Response {
     match made {
         Ok((bytes, name)) => {
             let mut response = Body::from(bytes).into_response();
-            describe(&mut response, &name, app::domain::upload::FileKind::Pdf, false);
+            describe(&mut response, &name, content_type, false);
             response
         }
         Err(error) => failure(error),
@@ -185,17 +202,17 @@ async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::uploa
         Err(_) => return failure(AppError::NotFound),
     };
     let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
-    describe(&mut response, &name, kind, inline);
+    describe(&mut response, &name, kind.content_type(), inline);
     response
 }
 
 /// The headers of a file answer: its checked type, its name, never cached.
-fn describe(response: &mut Response, name: &str, kind: app::domain::upload::FileKind, inline: bool) {
+fn describe(response: &mut Response, name: &str, content_type: &'static str, inline: bool) {
     let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
     let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
     let disposition = format!("{}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}", if inline { "inline" } else { "attachment" });
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.content_type()));
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, value);
     }

@@ -97,3 +97,15 @@ pub async fn confirm_email(token: String) -> Result<String, AppError> {
     let state = super::context::state()?;
     crate::server::accounts::confirm_email_change(&state, &token).await
 }
+
+/// "Supprimer mon compte": the password again; refused while an
+/// application of the active campaign is in progress.
+#[server(prefix = "/api", endpoint = "compte/supprimer")]
+pub async fn delete_account(mot_de_passe: String) -> Result<(), AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::personal_data::delete_account(&state, &signed, &mot_de_passe).await?;
+    let (name, value) = crate::server::auth::session::clearing_cookie(&state);
+    super::context::set_header(name, value);
+    leptos_axum::redirect("/?compte=supprime");
+    Ok(())
+}

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod campaigns;
 pub mod configuration;
 pub mod dossier;
 pub mod mail_templates;

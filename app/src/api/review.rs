@@ -20,10 +20,15 @@ use crate::error::AppError;
 /// (`/gestion/candidatures?formation=…&statut=…&q=…&du=…&au=…&tri=…&ordre=…&page=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListQuery {
+    /// An archived campaign, read-only (none: the active campaign).
+    pub campagne: Option<i64>,
     pub formation: Option<i64>,
     pub statut: Option<String>,
     /// favorable, liste_complementaire, defavorable, or "aucune" (none yet).
     pub decision: Option<String>,
+    /// The candidate's answer to a favourable decision: confirmee,
+    /// desistee, or attendue (neither yet).
+    pub reponse: Option<String>,
     pub q: Option<String>,
     /// Transmitted from / until these days (jj/mm/aaaa or aaaa-mm-jj).
     pub du: Option<String>,
@@ -45,9 +50,11 @@ impl ListQuery {
                 parts.push((k.to_owned(), v));
             }
         };
+        push("campagne", self.campagne.map(|c| c.to_string()));
         push("formation", self.formation.map(|f| f.to_string()));
         push("statut", self.statut.clone());
         push("decision", self.decision.clone());
+        push("reponse", self.reponse.clone());
         push("q", self.q.clone());
         push("du", self.du.clone());
         push("au", self.au.clone());
@@ -96,6 +103,8 @@ pub struct ReviewList {
     pub may_change: bool,
     /// The reasons of a défavorable decision (for a bulk decision).
     pub reasons: Vec<String>,
+    /// The archived campaign shown, read-only (none: the active one).
+    pub archived_campaign: Option<String>,
 }
 
 /// The list's optional columns (the name is always shown).

@@ -42,11 +42,39 @@ impl FormationStats {
     }
 }
 
+/// A formation's liste complémentaire, in rank order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingList {
+    pub formation_id: i64,
+    pub title: String,
+    pub centre: String,
+    pub lines: Vec<WaitingLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingLine {
+    pub application_id: i64,
+    pub rank: i64,
+    /// NOM Prénom.
+    pub name: String,
+    pub login: String,
+}
+
+impl WaitingList {
+    /// The staff list narrowed to this waiting list, in rank order (the
+    /// query string of the list page and of its exports).
+    pub fn query(&self) -> String {
+        format!("formation={}&decision=liste_complementaire&tri=decision", self.formation_id)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dashboard {
     pub formations: Vec<FormationRow>,
     /// The formations of the staff member's centres, with their counts.
     pub stats: Vec<FormationStats>,
+    /// Each formation's liste complémentaire, in rank order.
+    pub waiting: Vec<WaitingList>,
     pub mails_pending: i64,
     pub mails_sent: i64,
     /// The campaign's INE rules, shown to admins only.
@@ -96,8 +124,10 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     };
     drop(conn);
     let stats = crate::server::review::formation_stats(&state, &signed).await?;
+    let waiting = crate::server::review::waiting_lists(&state, &signed).await?;
     Ok(Dashboard {
         stats,
+        waiting,
         formations: formations
             .into_iter()
             .map(|f| FormationRow {

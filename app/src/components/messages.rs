@@ -58,6 +58,8 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::UnknownVariable { name } => t_string!(i18n, problem.unknown_variable, name = name.clone()).to_string(),
         Problem::AlreadyExists => t_string!(i18n, problem.already_exists).to_string(),
         Problem::OwnAccount => t_string!(i18n, problem.own_account).to_string(),
+        Problem::CodeInvalid => t_string!(i18n, problem.code_invalid).to_string(),
+        Problem::RetentionInvalid => t_string!(i18n, problem.retention_invalid, min = crate::domain::campaign::RETENTION_MIN, max = crate::domain::campaign::RETENTION_MAX).to_string(),
     }
 }
 
@@ -114,6 +116,7 @@ pub fn review_text(refusal: &crate::domain::review::ReviewRefusal) -> String {
         ReviewRefusal::PiecesNotValidated => t_string!(i18n, review.refused_not_validated),
         ReviewRefusal::NothingRefused => t_string!(i18n, review.refused_nothing_refused),
         ReviewRefusal::ReadOnly => t_string!(i18n, review.refused_read_only),
+        ReviewRefusal::Archived => t_string!(i18n, review.refused_archived),
         ReviewRefusal::NotComplete => t_string!(i18n, review.refused_not_complete),
         ReviewRefusal::NoDraft => t_string!(i18n, review.refused_no_draft),
     }
@@ -136,6 +139,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::FileRefused(problem) => upload_text(*problem),
         AppError::ReviewRefused(refusal) => review_text(refusal),
         AppError::AnswerRefused(refusal) => answer_text(*refusal),
+        AppError::DeletionRefused(refusal) => t_string!(i18n, my_data.delete_refused, count = refusal.in_progress).to_string(),
     }
 }
 

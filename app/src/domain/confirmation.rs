@@ -28,6 +28,31 @@ pub enum Answer {
     Withdrawn { by_deadline: bool },
 }
 
+/// The staff list narrowed to one kind of answer (`?reponse=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AnswerFilter {
+    Confirmed,
+    Withdrawn,
+    /// A standing favourable decision not answered yet.
+    Awaited,
+}
+
+impl AnswerFilter {
+    pub const ALL: [AnswerFilter; 3] = [AnswerFilter::Awaited, AnswerFilter::Confirmed, AnswerFilter::Withdrawn];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AnswerFilter::Confirmed => "confirmee",
+            AnswerFilter::Withdrawn => "desistee",
+            AnswerFilter::Awaited => "attendue",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
 /// Why confirming or withdrawing is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnswerRefusal {

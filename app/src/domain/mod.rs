@@ -4,9 +4,11 @@
 //! turns into French words (see `crate::i18n_problem`).
 
 pub mod account;
+pub mod account_deletion;
 pub mod application;
 pub mod address;
 pub mod bac;
+pub mod campaign;
 pub mod confirmation;
 pub mod cursus;
 pub mod identity;

@@ -55,6 +55,10 @@ pub enum Problem {
     AlreadyExists,
     /// An admin may not deactivate or demote their own account.
     OwnAccount,
+    /// A campaign's code: letters, digits, dashes.
+    CodeInvalid,
+    /// Retention days out of range.
+    RetentionInvalid,
 }
 
 /// Problems attached to the form field they belong to (the field's `name`).

@@ -61,6 +61,8 @@ pub enum ReviewRefusal {
     NothingRefused,
     /// Commission members read, they change nothing.
     ReadOnly,
+    /// The application belongs to an archived campaign: read-only.
+    Archived,
     /// Decisions are given on complete dossiers.
     NotComplete,
     /// "Valider la décision" with no decision prepared (or already published).

@@ -39,7 +39,7 @@ pub fn MyAccountPage() -> impl IntoView {
                             <dt>{t!(i18n, account.email)}</dt><dd>{me.email.clone()}</dd>
                         </dl>
                     </section>
-                    {me.login.is_some().then(|| view! { <ChangeEmailForm/> })}
+                    {me.login.is_some().then(|| view! { <ChangeEmailForm/> <MyDataSection/> })}
                 }.into_any(),
             })}
         </Transition>
@@ -55,6 +55,53 @@ pub fn MyAccountPage() -> impl IntoView {
                 <SubmitButton label=tr!(i18n, save) pending=action.pending()/>
             </ActionForm>
         </section>
+    }
+}
+
+/// "Mes données" (candidates): everything Sésame holds about them, as JSON
+/// or PDF, and "Supprimer mon compte" behind a confirmation asking for the
+/// password.
+#[component]
+fn MyDataSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let delete = ServerAction::<crate::api::account::DeleteAccount>::new();
+    let result: Signal<_> = delete.value().into();
+    let asking = RwSignal::new(false);
+    // Deleted: a fresh page, signed out (the session is gone).
+    Effect::new(move |_| {
+        if matches!(delete.value().get(), Some(Ok(_))) {
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().set_href("/?compte=supprime");
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="mes-donnees">
+            <h2 id="mes-donnees">{t!(i18n, my_data.title)}</h2>
+            <p>{t!(i18n, my_data.intro)}</p>
+            <p class="actions">
+                <a class="button button-secondary" href="/fichiers/mes-donnees/pdf" download="">{t!(i18n, my_data.pdf)}</a>
+                <a class="button button-secondary" href="/fichiers/mes-donnees/json" download="">{t!(i18n, my_data.json)}</a>
+            </p>
+        </section>
+        <section class="card" aria-labelledby="suppression">
+            <h2 id="suppression">{t!(i18n, my_data.delete_title)}</h2>
+            <p>{t!(i18n, my_data.delete_intro)}</p>
+            <button type="button" class="button button-danger" on:click=move |_| asking.set(true)>{t!(i18n, my_data.delete)}</button>
+        </section>
+        {move || asking.get().then(|| view! {
+            <crate::pages::applications::ConfirmDialog title=tr!(i18n, my_data.delete_title) on_close=Callback::new(move |_| asking.set(false))>
+                <p id="confirmation-texte">{t!(i18n, my_data.delete_warning)}</p>
+                <FormOutcome result=result/>
+                <ActionForm action=delete attr:class="form" attr:novalidate=true>
+                    <Field name="mot_de_passe" kind="password" label=tr!(i18n, signin.password) autocomplete="current-password"
+                        problem=field_problem(result, "mot_de_passe")/>
+                    <div class="actions">
+                        <button type="button" class="button button-secondary" on:click=move |_| asking.set(false)>{t!(i18n, my_data.keep)}</button>
+                        <button type="submit" class="button button-danger" disabled=move || delete.pending().get()>{t!(i18n, my_data.delete_confirm)}</button>
+                    </div>
+                </ActionForm>
+            </crate::pages::applications::ConfirmDialog>
+        })}
     }
 }
 

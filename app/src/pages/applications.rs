@@ -29,6 +29,17 @@ pub fn status_text(status: DossierStatus) -> String {
     .to_string()
 }
 
+pub fn answer_filter_text(answer: crate::domain::confirmation::AnswerFilter) -> String {
+    use crate::domain::confirmation::AnswerFilter;
+    let i18n = use_i18n();
+    match answer {
+        AnswerFilter::Awaited => t_string!(i18n, review.answer_awaited),
+        AnswerFilter::Confirmed => t_string!(i18n, review.answer_confirmed),
+        AnswerFilter::Withdrawn => t_string!(i18n, review.answer_withdrawn),
+    }
+    .to_string()
+}
+
 pub fn decision_text(decision: &Option<crate::domain::decision::Decision>) -> String {
     use crate::domain::decision::DecisionKind;
     let i18n = use_i18n();

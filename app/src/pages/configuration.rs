@@ -61,6 +61,7 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
         {d.admin.then(|| view! {
             <nav class="row-actions" aria-label=tr!(i18n, config.more)>
                 <a class="button button-secondary" href="/gestion/configuration/campagne">{t!(i18n, config.campaign_title)}</a>
+                <a class="button button-secondary" href="/gestion/configuration/campagnes">{t!(i18n, campaigns.title)}</a>
                 <a class="button button-secondary" href="/gestion/personnels">{t!(i18n, staff_accounts.title)}</a>
                 <a class="button button-secondary" href="/gestion/modeles-mail">{t!(i18n, templates.title)}</a>
             </nav>

@@ -48,6 +48,7 @@ pub fn DashboardPage() -> impl IntoView {
                 Err(e) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
                 Ok(d) => view! {
                     <StatsSection stats=d.stats.clone()/>
+                    <WaitingSection lists=d.waiting.clone()/>
                     <section class="card">
                         <h2>{t!(i18n, staff.formations)}</h2>
                         {if d.formations.is_empty() {
@@ -142,6 +143,63 @@ fn IneSettingsForm(settings: IneSettings) -> impl IntoView {
     }
 }
 
+/// A count that opens the list of the dossiers it counts (none: plain text).
+fn count_link(n: i64, href: String) -> AnyView {
+    if n == 0 {
+        n.to_string().into_any()
+    } else {
+        view! { <a href=href>{n}</a> }.into_any()
+    }
+}
+
+/// "Listes complémentaires": each formation's waiting list in rank order,
+/// with its list and exports narrowed to it.
+#[component]
+fn WaitingSection(lists: Vec<crate::api::staff::WaitingList>) -> impl IntoView {
+    let i18n = use_i18n();
+    if lists.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="card" aria-labelledby="attente-titre">
+            <h2 id="attente-titre">{t!(i18n, staff.waiting_title)}</h2>
+            {lists.into_iter().map(|l| {
+                let query = l.query();
+                let heading = format!("attente-{}", l.formation_id);
+                view! {
+                    <section class="waiting-list" aria-labelledby=heading.clone()>
+                        <h3 id=heading.clone()>{l.title.clone()}<span class="piece-note">{l.centre.clone()}</span></h3>
+                        <div class="table-scroll">
+                            <table class="stack-on-phone">
+                                <ColumnHeaders labels=vec![
+                                    t_string!(i18n, staff.col_rank).to_string(),
+                                    t_string!(i18n, review.col_name).to_string(),
+                                    t_string!(i18n, review.col_login).to_string(),
+                                ]/>
+                                <tbody>
+                                    {l.lines.into_iter().map(|w| view! {
+                                        <tr>
+                                            <td data-label=tr!(i18n, staff.col_rank)>{w.rank}</td>
+                                            <td data-label=tr!(i18n, review.col_name)><a href=format!("/gestion/candidatures/{}", w.application_id)>{w.name}</a></td>
+                                            <td data-label=tr!(i18n, review.col_login)>{w.login}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <p class="actions">
+                            <a class="button button-secondary" href=format!("/gestion/candidatures?{query}")>{t!(i18n, staff.waiting_open)}</a>
+                            <a class="button button-secondary" href=format!("/gestion/candidatures/export/csv?{query}") download="">{t!(i18n, staff.waiting_csv)}</a>
+                            <a class="button button-secondary" href=format!("/gestion/candidatures/export/xlsx?{query}") download="">{t!(i18n, staff.waiting_xlsx)}</a>
+                        </p>
+                    </section>
+                }
+            }).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
 /// "Candidatures par formation": a table of counts (the accessible source)
 /// and, beside each formation, a bar of its dossiers by status; each
 /// segment also carries its number, so colour is never the only signal.
@@ -186,7 +244,7 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                             view! {
                                 <tr>
                                     <th scope="row" data-label=tr!(i18n, staff.col_formation)>
-                                        <a href=link>{s.title.clone()}</a><span class="piece-note">{s.centre.clone()}</span>
+                                        <a href=link.clone()>{s.title.clone()}</a><span class="piece-note">{s.centre.clone()}</span>
                                     </th>
                                     <td data-label=tr!(i18n, staff.col_chart)>
                                         <div class="bar" aria-hidden="true">
@@ -202,9 +260,9 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                                     <td data-label=tr!(i18n, applications.status_complet)>{s.complet}</td>
                                     <td data-label=tr!(i18n, applications.status_incomplet)>{s.incomplet}</td>
                                     <td data-label=tr!(i18n, decision.kind_favorable)>{s.favorable}</td>
-                                    <td data-label=tr!(i18n, staff.col_confirmed)>{s.confirmed}</td>
-                                    <td data-label=tr!(i18n, staff.col_withdrawn)>{s.withdrawn}</td>
-                                    <td data-label=tr!(i18n, decision.kind_waiting)>{s.liste_complementaire}</td>
+                                    <td data-label=tr!(i18n, staff.col_confirmed)>{count_link(s.confirmed, format!("{link}&reponse=confirmee"))}</td>
+                                    <td data-label=tr!(i18n, staff.col_withdrawn)>{count_link(s.withdrawn, format!("{link}&reponse=desistee"))}</td>
+                                    <td data-label=tr!(i18n, decision.kind_waiting)>{count_link(s.liste_complementaire, format!("{link}&decision=liste_complementaire&tri=decision"))}</td>
                                     <td data-label=tr!(i18n, decision.kind_unfavorable)>{s.defavorable}</td>
                                 </tr>
                             }

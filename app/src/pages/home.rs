@@ -14,8 +14,10 @@ use crate::root::use_session;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let deleted = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("compte").as_deref() == Some("supprime"));
     view! {
         <PageTitle text=tr!(i18n, home.title)/>
+        {deleted.then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, my_data.deleted)}</p> })}
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || {
                 let me = session.frame.get().and_then(Result::ok).and_then(|f| f.me);

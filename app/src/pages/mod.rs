@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod applications;
+pub mod campaigns;
 pub mod configuration;
 pub mod create_account;
 pub mod email_change;

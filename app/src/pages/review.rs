@@ -18,7 +18,8 @@ use crate::components::messages::{error_text, problem_text, FormOutcome};
 use crate::domain::application::DossierStatus;
 use crate::domain::pieces::PieceStatus;
 use crate::i18n::*;
-use crate::pages::applications::{decision_text, status_text};
+use crate::domain::confirmation::AnswerFilter;
+use crate::pages::applications::{answer_filter_text, decision_text, status_text};
 use crate::pages::dossier::loaded_or_sign_in;
 use crate::pages::pieces::piece_status_text;
 
@@ -30,9 +31,11 @@ fn list_query() -> Memo<ListQuery> {
         query.with(|q| {
             let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
             ListQuery {
+                campagne: text("campagne").and_then(|v| v.parse().ok()),
                 formation: text("formation").and_then(|v| v.parse().ok()),
                 statut: text("statut"),
                 decision: text("decision"),
+                reponse: text("reponse"),
                 q: text("q"),
                 du: text("du"),
                 au: text("au"),
@@ -95,9 +98,13 @@ fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, 
     };
     let back_query = query.to_query_string();
     view! {
+        {list.archived_campaign.clone().map(|c| view! {
+            <p class="alert alert-info" role="note">{t_string!(i18n, review.archived_notice, campaign = c).to_string()}</p>
+        })}
         <section class="card" aria-labelledby="filtres">
             <h2 id="filtres">{t!(i18n, review.filters)}</h2>
             <Form method="GET" action="/gestion/candidatures" attr:class="filters">
+                {query.campagne.map(|c| view! { <input type="hidden" name="campagne" value=c.to_string()/> })}
                 <div class="field">
                     <label for="filtre-formation">{t!(i18n, review.col_formation)}</label>
                     <select id="filtre-formation" name="formation">
@@ -127,6 +134,15 @@ fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, 
                             ("aucune", t_string!(i18n, review.decision_none).to_string()),
                         ].into_iter().map(|(code, label)| view! {
                             <option value=code selected=query.decision.as_deref() == Some(code)>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filtre-reponse">{t!(i18n, review.col_answer)}</label>
+                    <select id="filtre-reponse" name="reponse">
+                        <option value="">{t!(i18n, review.all)}</option>
+                        {AnswerFilter::ALL.iter().map(|a| view! {
+                            <option value=a.code() selected=query.reponse.as_deref() == Some(a.code())>{answer_filter_text(*a)}</option>
                         }).collect_view()}
                     </select>
                 </div>

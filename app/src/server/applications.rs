@@ -8,7 +8,7 @@ use super::dossier::{required_sections_complete, today};
 use super::mail;
 use super::state::AppState;
 use super::store::applications::{self, ApplicationRow, OfferRow};
-use super::store::{accounts, StoreError};
+use super::store::{accounts, campaigns, StoreError};
 use crate::api::applications::{ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
 use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, DossierStatus, Window};
 use crate::domain::date::Day;
@@ -31,7 +31,9 @@ fn deadline(f: &OfferRow) -> Result<Day, AppError> {
 pub async fn offer(state: &AppState, signed: &Signed) -> Result<Vec<OfferCentre>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let rows = applications::offer(&mut conn, me.campaign_id).await?;
+    // The offer is the active campaign's, whichever campaign the account was made in.
+    let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
+    let rows = applications::offer(&mut conn, campaign.id).await?;
     let mine: Vec<i64> = applications::of_candidate(&mut conn, me.id).await?.iter().map(|a| a.formation.formation_id).collect();
     let today = today(state);
     let mut centres: Vec<OfferCentre> = Vec::new();
@@ -62,14 +64,15 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
     let mut tx = state.db.pool.begin().await?;
     applications::lock_candidate(&mut tx, signed.account_id).await?;
     let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let formation = applications::formation(&mut tx, me.campaign_id, formation_id).await?.ok_or(AppError::NotFound)?;
+    let campaign = campaigns::active(&mut tx).await?.ok_or(AppError::NotFound)?.id;
+    let formation = applications::formation(&mut tx, campaign, formation_id).await?.ok_or(AppError::NotFound)?;
     let (live, already_applied) = applications::live_counts(&mut tx, me.id, formation_id).await?;
     let ctx = ApplyContext {
         window: window(&formation)?,
         today,
         already_applied,
         live_applications: live as u32,
-        max_applications: applications::max_applications(&mut tx, me.campaign_id).await? as u32,
+        max_applications: applications::max_applications(&mut tx, campaign).await? as u32,
         dossier_complete: required_sections_complete(&mut tx, me.id).await?,
     };
     may_apply(&ctx).map_err(AppError::ApplyRefused)?;

@@ -254,21 +254,10 @@ pub async fn campaign(state: &AppState, signed: &Signed) -> Result<CampaignView,
     Ok(CampaignView { code: s.code, label: s.label, university_year: s.university_year, max_applications: s.max_applications, reasons })
 }
 
-/// "2026/2027": two consecutive years.
-fn parse_year(raw: &str) -> Result<String, Problem> {
-    let raw = raw.trim();
-    let years: Vec<i32> = raw.split('/').filter_map(|y| (y.len() == 4).then(|| y.parse().ok()).flatten()).collect();
-    match years.as_slice() {
-        [a, b] if *b == a + 1 && raw.len() == 9 => Ok(raw.to_owned()),
-        _ if raw.is_empty() => Err(Problem::Required),
-        _ => Err(Problem::YearInvalid),
-    }
-}
-
 pub async fn save_campaign(state: &AppState, signed: &Signed, label: &str, year: &str, max_applications: &str) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
     let label = errors.take("label", required_text(label, 200));
-    let year = errors.take("university_year", parse_year(year));
+    let year = errors.take("university_year", crate::domain::campaign::parse_university_year(year));
     let max = errors.take(
         "max_applications",
         match max_applications.trim() {

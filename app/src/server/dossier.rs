@@ -22,9 +22,10 @@ pub fn today(state: &AppState) -> Day {
     super::clock::paris_day(state.clock.now())
 }
 
+/// The campaign whose rules apply to a candidate's dossier: the active one.
 async fn campaign_of(conn: &mut super::store::Conn, signed: &Signed) -> Result<i64, AppError> {
-    let row = accounts::candidate_by_id(conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    Ok(row.campaign_id)
+    accounts::candidate_by_id(&mut *conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    Ok(super::store::campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id)
 }
 
 /// Guide 04.6: once an application is made, Informations personnelles
@@ -42,7 +43,8 @@ async fn refuse_if_locked(conn: &mut super::store::Conn, signed: &Signed) -> Res
 pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<IdentityPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let candidate = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let settings = dossier::ine_settings(&mut conn, candidate.campaign_id).await?;
+    let campaign = campaign_of(&mut conn, signed).await?;
+    let settings = dossier::ine_settings(&mut conn, campaign).await?;
     let ine = dossier::ine(&mut conn, candidate.id).await?;
     let saved = dossier::identity(&mut conn, candidate.id).await?;
     let complete = saved.is_some() && ine.is_some();

@@ -96,6 +96,16 @@ pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Res
 
 fn dossier_paragraphs(c: &Context, sheet: &DossierSheet, login: &str, pieces: &[(String, String)]) -> Vec<String> {
     let mut out = vec![format!("Formation : « {} » ({}), {} — année universitaire {}.", c.formation, c.centre, c.campaign, c.year), format!("Login : {login}")];
+    out.extend(sheet_paragraphs(sheet));
+    out.push("Pièces justificatives (dans l'ordre des pages qui suivent) :".to_owned());
+    out.extend(pieces.iter().map(|(label, status)| format!("– {label} : {status}")));
+    out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// The dossier's sections, one paragraph each (the dossier PDF and the
+/// candidate's data download).
+pub(crate) fn sheet_paragraphs(sheet: &DossierSheet) -> Vec<String> {
+    let mut out = Vec::new();
     if let Some(i) = &sheet.identity {
         out.push(format!(
             "Informations personnelles : {} {} {} — né(e) le {} à {} ({}) — nationalité {} — INE {} — téléphone {} {}",
@@ -117,8 +127,6 @@ fn dossier_paragraphs(c: &Context, sheet: &DossierSheet, login: &str, pieces: &[
             out.push(format!("{label} : {} — {} — {} {} — {} — {}", x.annee, x.duree, x.intitule, x.heures, x.employeur, x.descriptif));
         }
     }
-    out.push("Pièces justificatives (dans l'ordre des pages qui suivent) :".to_owned());
-    out.extend(pieces.iter().map(|(label, status)| format!("– {label} : {status}")));
     out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 

@@ -222,7 +222,16 @@ Ce lien ne sert qu'une fois et expire le {{expiration}}. Vous vous connecterez e
 };
 
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 19] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &RETURN_REMINDER, &STAFF_INVITATION];
+pub const ALL: [&Template; 20] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &RETURN_REMINDER, &STAFF_INVITATION, &ACCOUNT_DELETED];
+
+pub const ACCOUNT_DELETED: Template = Template {
+    key: "compte_suppression",
+    name: "Suppression du compte",
+    subject: "Suppression de votre compte",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Votre compte {{login}} a été supprimé à votre demande le {{date}}, avec toutes les données de votre dossier et les pièces justificatives que vous aviez déposées.\n\n\
+Si vous n'êtes pas à l'origine de cette demande, écrivez à l'assistance.",
+};
 
 pub fn by_key(key: &str) -> Option<&'static Template> {
     ALL.iter().copied().find(|t| t.key == key)

@@ -17,6 +17,7 @@ use super::store::{accounts, campaigns, decisions, dossier, pieces, Conn};
 use crate::api::review::{DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail, ReviewList, ReviewPiece};
 use crate::domain::application::DossierStatus;
 use crate::domain::date::Day;
+use crate::domain::confirmation::AnswerFilter;
 use crate::domain::decision::may_decide;
 use crate::domain::experience::ExperienceKind;
 use crate::domain::pieces::PieceStatus;
@@ -64,6 +65,7 @@ fn filter_of(query: &ListQuery) -> (Filter, (SortColumn, bool)) {
             Some(code) => crate::domain::decision::DecisionKind::from_code(code).map(|k| Some(k.code().to_owned())),
             None => None,
         },
+        answer: query.reponse.as_deref().and_then(AnswerFilter::from_code),
         search: query.q.clone(),
         transmitted_from: day_bound(query.du.as_deref()).map(paris_day_start),
         // "au" includes that whole day.
@@ -83,6 +85,23 @@ fn filter_of(query: &ListQuery) -> (Filter, (SortColumn, bool)) {
 
 async fn campaign(conn: &mut Conn) -> Result<i64, AppError> {
     Ok(campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id)
+}
+
+/// The campaign a list shows: the active one, or (`?campagne=`) a campaign
+/// archived and not destroyed, read-only: `(id, Some(its label))`.
+async fn listed_campaign(conn: &mut Conn, query: &ListQuery) -> Result<(i64, Option<String>), AppError> {
+    use crate::domain::campaign::CampaignState;
+    match query.campagne {
+        None => Ok((campaign(conn).await?, None)),
+        Some(id) => {
+            let c = super::store::campaign_lifecycle::one(conn, id).await?.ok_or(AppError::NotFound)?;
+            match CampaignState::of(c.active, c.archived_at, c.destroyed_at) {
+                CampaignState::Active => Ok((id, None)),
+                CampaignState::Archived => Ok((id, Some(format!("{} ({})", c.label, c.university_year)))),
+                CampaignState::Prepared | CampaignState::Destroyed => Err(AppError::NotFound),
+            }
+        }
+    }
 }
 
 /// The formations the staff member sees; a filter on any other is `NotFound`.
@@ -135,6 +154,23 @@ pub async fn formation_stats(state: &AppState, signed: &Signed) -> Result<Vec<cr
         .collect())
 }
 
+/// The liste complémentaire of each formation in scope, in rank order.
+pub async fn waiting_lists(state: &AppState, signed: &Signed) -> Result<Vec<crate::api::staff::WaitingList>, AppError> {
+    use crate::api::staff::{WaitingLine, WaitingList};
+    let mut conn = state.db.pool.acquire().await?;
+    let scope = scope(&mut conn, signed).await?;
+    let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
+    let mut lists: Vec<WaitingList> = Vec::new();
+    for r in review::waiting_lists(&mut conn, scope.bound(), campaign.id).await? {
+        if lists.last().map(|l| l.formation_id) != Some(r.formation_id) {
+            lists.push(WaitingList { formation_id: r.formation_id, title: r.formation, centre: r.centre, lines: Vec::new() });
+        }
+        let list = lists.last_mut().expect("pushed above");
+        list.lines.push(WaitingLine { application_id: r.application_id, rank: r.rank.unwrap_or_default(), name: format!("{} {}", r.nom, r.prenom), login: r.login });
+    }
+    Ok(lists)
+}
+
 /// At most this many rows in an export.
 pub const EXPORT_MAX: i64 = 200_000;
 
@@ -142,7 +178,7 @@ pub const EXPORT_MAX: i64 = 200_000;
 pub async fn export(state: &AppState, signed: &Signed, query: &ListQuery) -> Result<Vec<super::export::ExportLine>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
-    let campaign = campaign(&mut conn).await?;
+    let (campaign, _) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
     formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
     let (rows, _) = review::list(&mut conn, scope.bound(), campaign, &filter, sort, (EXPORT_MAX, 0)).await?;
@@ -166,7 +202,7 @@ pub async fn export(state: &AppState, signed: &Signed, query: &ListQuery) -> Res
 pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Result<ReviewList, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
-    let campaign = campaign(&mut conn).await?;
+    let (campaign, archived_campaign) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
     let page = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mine = formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
@@ -202,8 +238,9 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
         formations: mine,
         overdue_days: OVERDUE_DAYS,
         columns,
-        may_change: scope.role.may_change(),
+        may_change: scope.role.may_change() && archived_campaign.is_none(),
         reasons,
+        archived_campaign,
     })
 }
 
@@ -307,7 +344,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
     let dossier = dossier_sheet(&mut conn, candidate).await?;
     let events = review::events(&mut conn, id).await?.into_iter().map(event_line).collect();
     let notes = review::notes(&mut conn, id).await?.into_iter().map(|(at, who, text)| NoteLine { at: paris_date_time(at), who, text }).collect();
-    let campaign = campaign(&mut conn).await?;
+    let (campaign, _) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
     let (previous, next) = review::neighbours(&mut conn, scope.bound(), campaign, &filter, sort, id).await?;
     let decisions = decisions::history(&mut conn, id)
@@ -338,8 +375,8 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
         dossier,
         events,
         notes,
-        may_change: scope.role.may_change(),
-        may_decide: scope.role.may_change() && may_decide(status),
+        may_change: scope.role.may_change() && a.in_active_campaign,
+        may_decide: scope.role.may_change() && a.in_active_campaign && may_decide(status),
         decision: a.decision.clone(),
         decisions,
         reasons,
@@ -370,6 +407,9 @@ pub(crate) async fn begin_change(state: &AppState, signed: &Signed, id: i64, ver
     let application = review::one(&mut tx, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
     if !scope.role.may_change() {
         return Err(AppError::ReviewRefused(crate::domain::review::ReviewRefusal::ReadOnly));
+    }
+    if !application.in_active_campaign {
+        return Err(AppError::ReviewRefused(crate::domain::review::ReviewRefusal::Archived));
     }
     if !claimed {
         return Err(AppError::Conflict);
@@ -457,7 +497,10 @@ pub async fn add_note(state: &AppState, signed: &Signed, id: i64, note: &str) ->
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
     // Commission members may write notes: they give an opinion, change no status.
-    review::one(&mut conn, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
+    let application = review::one(&mut conn, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
+    if !application.in_active_campaign {
+        return Err(AppError::ReviewRefused(crate::domain::review::ReviewRefusal::Archived));
+    }
     review::add_note(&mut conn, id, scope.staff_id, note, state.clock.now()).await?;
     Ok(())
 }

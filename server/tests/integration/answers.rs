@@ -17,7 +17,7 @@ fn ok(reply: &support::Reply) -> bool {
 }
 
 /// Validates both pieces, marks the dossier Complet, prepares and publishes the decision.
-async fn decided(app: &TestApp, gest: &str, w: &World, id: i64, decision: &[(&str, &str)]) {
+pub(crate) async fn decided(app: &TestApp, gest: &str, w: &World, id: i64, decision: &[(&str, &str)]) {
     for piece in [w.cv, w.capture] {
         let d = parsed(&detail(app, gest, id).await);
         assert!(ok(&judge(app, gest, id, d.version, piece, "validee", "").await));

@@ -211,3 +211,16 @@ pub async fn upsert_staff(conn: &mut Conn, email: &str, email_norm: &str, name: 
     .await?;
     Ok(row.try_get("id")?)
 }
+
+/// Deletes a candidate's account and everything it holds (dossier,
+/// applications, pieces, files, sessions, links); returns the stored names
+/// of their files, for the caller to delete from disk after the commit.
+pub async fn delete_candidate(conn: &mut Conn, candidate: i64) -> StoreResult<Vec<String>> {
+    let files = sqlx::query("SELECT stored_name FROM files WHERE candidate_id = $1").bind(candidate).fetch_all(&mut *conn).await?;
+    let names = files.iter().map(|r| r.try_get("stored_name")).collect::<Result<Vec<String>, _>>()?;
+    sqlx::query("DELETE FROM sessions WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM password_resets WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM candidate_pieces WHERE candidate_id = $1").bind(candidate).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM candidates WHERE id = $1").bind(candidate).execute(conn).await?;
+    Ok(names)
+}

@@ -5,7 +5,7 @@
 
 use sqlx::Row;
 
-use super::{Conn, StoreResult};
+use super::{Conn, StoreResult, ACTIVE_FORMATIONS};
 
 /// What the answer rules need to know of an application.
 #[derive(Clone, Debug)]
@@ -55,7 +55,7 @@ fn answer_row(r: &sqlx::any::AnyRow) -> StoreResult<AnswerRow> {
 
 /// A live application of this candidate (`None`: any candidate).
 pub async fn one(conn: &mut Conn, id: i64, candidate_id: Option<i64>) -> StoreResult<Option<AnswerRow>> {
-    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $1 AND ($2 IS NULL OR a.candidate_id = $2) AND a.cancelled_at IS NULL");
+    let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $1 AND ($2 IS NULL OR a.candidate_id = $2) AND a.cancelled_at IS NULL AND k.active = 1");
     sqlx::query(&sql).bind(id).bind(candidate_id).fetch_optional(conn).await?.as_ref().map(answer_row).transpose()
 }
 
@@ -158,8 +158,10 @@ pub async fn promote(conn: &mut Conn, id: i64, deadline: i64, now: i64) -> Store
 /// Favourable decisions left unanswered past their deadline.
 pub async fn expired(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
     let rows = sqlx::query(
-        "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
-           AND answer_deadline <= $1 ORDER BY id",
+        &format!(
+            "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
+               AND answer_deadline <= $1 AND formation_id IN ({ACTIVE_FORMATIONS}) ORDER BY id"
+        ),
     )
     .bind(now)
     .fetch_all(conn)
@@ -171,8 +173,10 @@ pub async fn expired(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
 /// `horizon`, not yet reminded.
 pub async fn to_remind(conn: &mut Conn, now: i64, horizon: i64) -> StoreResult<Vec<i64>> {
     let rows = sqlx::query(
-        "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
-           AND answer_reminded_at IS NULL AND answer_deadline > $1 AND answer_deadline <= $2 ORDER BY id",
+        &format!(
+            "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
+               AND answer_reminded_at IS NULL AND answer_deadline > $1 AND answer_deadline <= $2 AND formation_id IN ({ACTIVE_FORMATIONS}) ORDER BY id"
+        ),
     )
     .bind(now)
     .bind(horizon)
@@ -191,9 +195,11 @@ pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bo
 /// falls between `from` and `until` (days `YYYY-MM-DD`), not yet reminded.
 pub async fn untransmitted_due(conn: &mut Conn, from: &str, until: &str) -> StoreResult<Vec<i64>> {
     let rows = sqlx::query(
-        "SELECT a.id FROM applications a JOIN formations f ON f.id = a.formation_id
-         WHERE a.status = 'en_attente' AND a.cancelled_at IS NULL AND a.return_reminded_at IS NULL
-           AND f.return_deadline >= $1 AND f.return_deadline <= $2 ORDER BY a.id",
+        &format!(
+            "SELECT a.id FROM applications a JOIN formations f ON f.id = a.formation_id
+             WHERE a.status = 'en_attente' AND a.cancelled_at IS NULL AND a.return_reminded_at IS NULL
+               AND f.return_deadline >= $1 AND f.return_deadline <= $2 AND a.formation_id IN ({ACTIVE_FORMATIONS}) ORDER BY a.id"
+        ),
     )
     .bind(from)
     .bind(until)

@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use super::{Conn, StoreResult};
+use super::{Conn, StoreResult, ACTIVE_FORMATIONS};
 
 /// A formation as the offer and the summary show it.
 #[derive(Clone, Debug)]
@@ -124,7 +124,7 @@ fn application_row(row: &sqlx::any::AnyRow) -> StoreResult<ApplicationRow> {
 pub async fn of_candidate(conn: &mut Conn, candidate_id: i64) -> StoreResult<Vec<ApplicationRow>> {
     let sql = format!(
         "SELECT {APPLICATION_COLUMNS}, {OFFER_COLUMNS} FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
-         WHERE a.candidate_id = $1 AND a.cancelled_at IS NULL ORDER BY a.created_at DESC, a.id DESC"
+         WHERE a.candidate_id = $1 AND a.cancelled_at IS NULL AND a.formation_id IN ({ACTIVE_FORMATIONS}) ORDER BY a.created_at DESC, a.id DESC"
     );
     sqlx::query(&sql).bind(candidate_id).fetch_all(conn).await?.iter().map(application_row).collect()
 }
@@ -133,7 +133,7 @@ pub async fn of_candidate(conn: &mut Conn, candidate_id: i64) -> StoreResult<Vec
 pub async fn one_of_candidate(conn: &mut Conn, candidate_id: i64, id: i64) -> StoreResult<Option<ApplicationRow>> {
     let sql = format!(
         "SELECT {APPLICATION_COLUMNS}, {OFFER_COLUMNS} FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
-         WHERE a.candidate_id = $1 AND a.id = $2 AND a.cancelled_at IS NULL"
+         WHERE a.candidate_id = $1 AND a.id = $2 AND a.cancelled_at IS NULL AND a.formation_id IN ({ACTIVE_FORMATIONS})"
     );
     sqlx::query(&sql).bind(candidate_id).bind(id).fetch_optional(conn).await?.as_ref().map(application_row).transpose()
 }
@@ -151,4 +151,59 @@ pub async fn cancel(conn: &mut Conn, candidate_id: i64, id: i64, now: i64) -> St
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Every application a candidate ever made, cancelled and archived ones
+/// included (their data download; the deletion rule reads the live ones of
+/// the active campaign).
+#[derive(Clone, Debug)]
+pub struct HistoryRow {
+    pub id: i64,
+    pub formation_id: i64,
+    pub centre_id: i64,
+    pub formation: String,
+    pub centre: String,
+    pub campaign: String,
+    pub university_year: String,
+    pub campaign_active: bool,
+    pub status: String,
+    pub decision: Option<crate::domain::decision::Decision>,
+    pub created_at: i64,
+    pub transmitted_at: Option<i64>,
+    pub confirmed_at: Option<i64>,
+    pub withdrawn_at: Option<i64>,
+    pub cancelled_at: Option<i64>,
+}
+
+pub async fn all_of_candidate(conn: &mut Conn, candidate_id: i64) -> StoreResult<Vec<HistoryRow>> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.formation_id, f.centre_id, f.title, c.label AS centre, k.label AS campaign, k.university_year, k.active,
+                a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.confirmed_at, a.withdrawn_at, a.cancelled_at
+         FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN campaigns k ON k.id = c.campaign_id
+         WHERE a.candidate_id = $1 ORDER BY a.created_at, a.id",
+    )
+    .bind(candidate_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(HistoryRow {
+                id: r.try_get("id")?,
+                formation_id: r.try_get("formation_id")?,
+                centre_id: r.try_get("centre_id")?,
+                formation: r.try_get("title")?,
+                centre: r.try_get("centre")?,
+                campaign: r.try_get("campaign")?,
+                university_year: r.try_get("university_year")?,
+                campaign_active: r.try_get::<i64, _>("active")? == 1,
+                status: r.try_get("status")?,
+                decision: super::decisions::in_force(r)?,
+                created_at: r.try_get("created_at")?,
+                transmitted_at: r.try_get("transmitted_at")?,
+                confirmed_at: r.try_get("confirmed_at")?,
+                withdrawn_at: r.try_get("withdrawn_at")?,
+                cancelled_at: r.try_get("cancelled_at")?,
+            })
+        })
+        .collect()
 }

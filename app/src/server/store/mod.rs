@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod answers;
 pub mod applications;
+pub mod campaign_lifecycle;
 pub mod campaigns;
 pub mod configuration;
 pub mod decisions;
@@ -20,6 +21,12 @@ pub mod review;
 pub mod sessions;
 pub mod staff_accounts;
 pub mod throttle;
+
+/// The formations of the active campaign (`formation_id IN (…)`): what
+/// candidates see and what the deadline jobs act on; an archived campaign
+/// is out of both.
+pub(crate) const ACTIVE_FORMATIONS: &str =
+    "SELECT f2.id FROM formations f2 JOIN centres c2 ON c2.id = f2.centre_id JOIN campaigns k2 ON k2.id = c2.campaign_id WHERE k2.active = 1";
 
 pub use sqlx::AnyConnection as Conn;
 

@@ -102,3 +102,15 @@ pub async fn counts(conn: &mut Conn) -> StoreResult<OutboxCounts> {
     .await?;
     Ok(OutboxCounts { pending: row.try_get("pending")?, sent: row.try_get("sent")? })
 }
+
+/// The mails written to an address: (queued at, subject, sent at).
+pub async fn to_address(conn: &mut Conn, to: &str) -> StoreResult<Vec<(i64, String, Option<i64>)>> {
+    let rows = sqlx::query("SELECT created_at, subject, sent_at FROM outbox WHERE to_addr = $1 ORDER BY created_at, id").bind(to).fetch_all(conn).await?;
+    rows.iter().map(|r| Ok((r.try_get("created_at")?, r.try_get("subject")?, r.try_get("sent_at")?))).collect()
+}
+
+/// Forgets the mails written to an address (an account deleted), except
+/// those still to send.
+pub async fn forget_sent(conn: &mut Conn, to: &str) -> StoreResult<u64> {
+    Ok(sqlx::query("DELETE FROM outbox WHERE to_addr = $1 AND sent_at IS NOT NULL").bind(to).execute(conn).await?.rows_affected())
+}

@@ -85,6 +85,47 @@ pub async fn formation_counts(conn: &mut Conn, scope_staff: Option<i64>, campaig
     Ok(out)
 }
 
+/// One candidate still on a formation's liste complémentaire.
+#[derive(Clone, Debug)]
+pub struct WaitingRow {
+    pub application_id: i64,
+    pub formation_id: i64,
+    pub formation: String,
+    pub centre: String,
+    pub rank: Option<i64>,
+    pub nom: String,
+    pub prenom: String,
+    pub login: String,
+}
+
+/// The waiting lists of the formations the staff member sees, formation
+/// by formation, each in rank order.
+pub async fn waiting_lists(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<WaitingRow>> {
+    let sql = format!(
+        "SELECT a.id, a.formation_id, f.title, c.label AS centre, a.decision_rank, k.nom, k.prenom, k.login
+         FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
+         JOIN candidates k ON k.id = a.candidate_id
+         WHERE a.cancelled_at IS NULL AND a.decision = 'liste_complementaire' AND c.campaign_id = $2 AND {}
+         ORDER BY c.label, f.title, f.id, COALESCE(a.decision_rank, 0), a.id",
+        scope_clause(1)
+    );
+    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
+    rows.iter()
+        .map(|r| {
+            Ok(WaitingRow {
+                application_id: r.try_get("id")?,
+                formation_id: r.try_get("formation_id")?,
+                formation: r.try_get("title")?,
+                centre: r.try_get("centre")?,
+                rank: r.try_get("decision_rank")?,
+                nom: r.try_get("nom")?,
+                prenom: r.try_get("prenom")?,
+                login: r.try_get("login")?,
+            })
+        })
+        .collect()
+}
+
 /// What the list is narrowed to.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
@@ -92,6 +133,8 @@ pub struct Filter {
     pub status: Option<String>,
     /// A decision code; `Some(None)`: no decision yet.
     pub decision: Option<Option<String>>,
+    /// The answer to a favourable decision.
+    pub answer: Option<crate::domain::confirmation::AnswerFilter>,
     /// Name, login, INE or mail address, case aside.
     pub search: Option<String>,
     /// Transmitted on or after / before these instants (UTC seconds).
@@ -168,6 +211,17 @@ fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
         Some(Some(d)) => push("a.decision = $?".into(), Bind::Text(d.clone()), &mut clauses),
         Some(None) => clauses.push("a.decision IS NULL".to_owned()),
         None => {}
+    }
+    if let Some(answer) = filter.answer {
+        use crate::domain::confirmation::AnswerFilter;
+        clauses.push(
+            match answer {
+                AnswerFilter::Confirmed => "a.confirmed_at IS NOT NULL AND a.withdrawn_at IS NULL",
+                AnswerFilter::Withdrawn => "a.withdrawn_at IS NOT NULL",
+                AnswerFilter::Awaited => "a.decision = 'favorable' AND a.confirmed_at IS NULL AND a.withdrawn_at IS NULL",
+            }
+            .to_owned(),
+        );
     }
     if let Some(q) = filter.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let like = format!("%{}%", q.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
@@ -297,14 +351,17 @@ pub struct ReviewRow {
     pub created_at: i64,
     pub transmitted_at: Option<i64>,
     pub version: i64,
+    /// Its campaign is the active one (an archived campaign is read-only).
+    pub in_active_campaign: bool,
 }
 
 /// One live application, when it is in the staff member's scope.
 pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreResult<Option<ReviewRow>> {
     let sql = format!(
         "SELECT a.id, a.candidate_id, k.nom, k.prenom, k.login, k.email, f.id AS formation_id, f.title, c.id AS centre_id, c.label AS centre,
-                a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.version
+                a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.version, kc.active
          FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN candidates k ON k.id = a.candidate_id
+         JOIN campaigns kc ON kc.id = c.campaign_id
          WHERE a.id = $2 AND a.cancelled_at IS NULL AND {}",
         scope_clause(1)
     );
@@ -326,6 +383,7 @@ pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreRes
             created_at: r.try_get("created_at")?,
             transmitted_at: r.try_get("transmitted_at")?,
             version: r.try_get("version")?,
+            in_active_campaign: r.try_get::<i64, _>("active")? == 1,
         })
     })
     .transpose()

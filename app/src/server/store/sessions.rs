@@ -16,8 +16,13 @@ pub async fn insert(conn: &mut Conn, token_hash: &str, kind: &str, id: i64, now:
         .bind(kind)
         .bind(id)
         .bind(now)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    // A candidate signing in keeps their account from the retention of
+    // an archived campaign (see `store::retention`).
+    if kind == "candidat" {
+        sqlx::query("UPDATE candidates SET last_seen_at = $2 WHERE id = $1").bind(id).bind(now).execute(conn).await?;
+    }
     Ok(())
 }
 

@@ -1,0 +1,134 @@
+//! A campaign's life, for admins (issue 6): the campaigns and their state,
+//! a new campaign prepared with the active one's configuration, its
+//! activation (the previous campaign archived: read-only for staff, out of
+//! the candidates' view), the retention period, and the destruction of an
+//! archived campaign's dossiers and files once that period has passed (run
+//! by the `retention` job).
+
+use super::auth::session::Signed;
+use super::clock::paris_date;
+use super::files;
+use super::review::scope;
+use super::state::AppState;
+use super::store::campaign_lifecycle::{self as store, CampaignRow};
+use super::store::{campaigns, Conn};
+use crate::api::campaigns::CampaignLine;
+use crate::domain::campaign::{destruction_at, next_year, parse_retention, CampaignForm, CampaignState};
+use crate::domain::date::Day;
+use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::review::StaffRole;
+use crate::error::AppError;
+
+async fn admin_only(conn: &mut Conn, signed: &Signed) -> Result<(), AppError> {
+    match scope(conn, signed).await?.role {
+        StaffRole::Admin => Ok(()),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+fn line(c: CampaignRow) -> CampaignLine {
+    let state = CampaignState::of(c.active, c.archived_at, c.destroyed_at);
+    CampaignLine {
+        id: c.id,
+        code: c.code,
+        label: c.label,
+        university_year: c.university_year,
+        state,
+        applications: c.applications,
+        archived: c.archived_at.map(paris_date),
+        retention_days: c.retention_days,
+        destruction: match (c.destroyed_at, c.archived_at) {
+            (Some(done), _) => Some(paris_date(done)),
+            (None, Some(archived)) => Some(paris_date(destruction_at(archived, c.retention_days))),
+            _ => None,
+        },
+        destroyed_summary: c.destroyed_summary,
+    }
+}
+
+pub async fn list(state: &AppState, signed: &Signed) -> Result<Vec<CampaignLine>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    admin_only(&mut conn, signed).await?;
+    Ok(store::all(&mut conn).await?.into_iter().map(line).collect())
+}
+
+/// A day carried one year later; a day that does not read stays as it is.
+fn shift(iso: &str) -> String {
+    Day::parse_iso(iso).map(|d| next_year(d).iso()).unwrap_or_else(|| iso.to_owned())
+}
+
+/// "Créer la campagne": prepared, with the active campaign's configuration.
+pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> Result<i64, AppError> {
+    let new = form.parse().map_err(AppError::Invalid)?;
+    let mut tx = state.db.pool.begin().await?;
+    admin_only(&mut tx, signed).await?;
+    if store::code_taken(&mut tx, &new.code).await? {
+        let mut errors = FieldErrors::new();
+        errors.add("code", Problem::AlreadyExists);
+        return Err(AppError::Invalid(errors));
+    }
+    let from = campaigns::active(&mut tx).await?.ok_or(AppError::NotFound)?.id;
+    let id = match store::create_from(&mut tx, &new, from, state.clock.now(), shift).await {
+        // Two admins creating the same code at once: the second is told.
+        Err(super::store::StoreError::Duplicate) => {
+            let mut errors = FieldErrors::new();
+            errors.add("code", Problem::AlreadyExists);
+            return Err(AppError::Invalid(errors));
+        }
+        other => other?,
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// "Activer": campaign `id` opens to candidates and the active one is
+/// archived, in one transaction. A second click changes nothing.
+pub async fn activate(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
+    let mut tx = state.db.pool.begin().await?;
+    // The write comes first (SQLite takes its lock at once).
+    let done = store::activate(&mut tx, id, state.clock.now()).await?;
+    admin_only(&mut tx, signed).await?;
+    if !done {
+        return Err(AppError::Conflict);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn save_retention(state: &AppState, signed: &Signed, id: i64, days: &str) -> Result<(), AppError> {
+    let days = parse_retention(days).map_err(|p| {
+        let mut errors = FieldErrors::new();
+        errors.add("retention_days", p);
+        AppError::Invalid(errors)
+    })?;
+    let mut conn = state.db.pool.acquire().await?;
+    admin_only(&mut conn, signed).await?;
+    if store::set_retention(&mut conn, id, days).await? {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The retention job: destroys every archived campaign whose period has
+/// run out, each in its own transaction, then its files on disk. Returns
+/// what it did, in words.
+pub async fn destroy_due(state: &AppState) -> Result<String, AppError> {
+    let now = state.clock.now();
+    let due = {
+        let mut conn = state.db.pool.acquire().await?;
+        store::due_for_destruction(&mut conn, now).await?
+    };
+    let mut done = Vec::new();
+    for id in due {
+        let mut tx = state.db.pool.begin().await?;
+        let Some(destroyed) = store::destroy(&mut tx, id, now).await? else { continue };
+        tx.commit().await?;
+        for name in &destroyed.files {
+            files::remove(&state.settings.files_dir, name).await;
+        }
+        tracing::info!(campaign = id, "{}", destroyed.summary());
+        done.push(destroyed.summary());
+    }
+    Ok(if done.is_empty() { "aucune campagne à détruire".to_owned() } else { done.join(" ; ") })
+}

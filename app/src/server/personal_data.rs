@@ -1,0 +1,190 @@
+//! A candidate's own data (issue 6): "Télécharger mes données" as JSON
+//! (to keep or carry elsewhere) and as PDF (to read), and "Supprimer mon
+//! compte" when no application of the active campaign is in progress.
+
+use serde::Serialize;
+
+use super::auth::session::Signed;
+use super::clock::{paris_date, paris_date_time};
+use super::files;
+use super::mail;
+use super::pdf;
+use super::review::dossier_sheet;
+use super::state::AppState;
+use super::store::{accounts, applications, outbox, pieces};
+use crate::api::review::DossierSheet;
+use crate::domain::account_deletion::{may_delete_account, Standing};
+use crate::domain::application::DossierStatus;
+use crate::domain::pieces::PieceStatus;
+use crate::domain::problem::{FieldErrors, Problem};
+use crate::error::AppError;
+
+/// Everything Sésame holds about a candidate, in words.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonalData {
+    pub compte: AccountData,
+    pub dossier: DossierSheet,
+    pub candidatures: Vec<ApplicationData>,
+    pub courriels: Vec<MailData>,
+    /// When this export was made (jj/mm/aaaa hh:mm, Europe/Paris).
+    pub extrait_le: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AccountData {
+    pub login: String,
+    pub nom: String,
+    pub prenom: String,
+    pub adresse_mail: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ApplicationData {
+    pub formation: String,
+    pub centre: String,
+    pub campagne: String,
+    pub annee_universitaire: String,
+    pub creee_le: String,
+    pub statut: String,
+    pub transmise_le: Option<String>,
+    pub decision: Option<String>,
+    pub confirmee_le: Option<String>,
+    pub desistement_le: Option<String>,
+    pub annulee_le: Option<String>,
+    pub pieces: Vec<PieceData>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PieceData {
+    pub piece: String,
+    pub statut: String,
+    pub commentaire: String,
+    pub fichier: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MailData {
+    pub objet: String,
+    pub ecrit_le: String,
+    pub envoye_le: Option<String>,
+}
+
+pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let dossier = dossier_sheet(&mut conn, me.id).await?;
+    let mut candidatures = Vec::new();
+    for a in applications::all_of_candidate(&mut conn, me.id).await? {
+        let pieces = pieces::of_application(&mut conn, me.id, a.centre_id, a.formation_id)
+            .await?
+            .into_iter()
+            .map(|p| PieceData {
+                piece: p.label,
+                statut: PieceStatus::from_code(&p.status).map(super::words::piece_status).unwrap_or_default().to_owned(),
+                commentaire: p.comment,
+                fichier: p.file_name,
+            })
+            .collect();
+        candidatures.push(ApplicationData {
+            formation: a.formation,
+            centre: a.centre,
+            campagne: a.campaign,
+            annee_universitaire: a.university_year,
+            creee_le: paris_date(a.created_at),
+            statut: DossierStatus::from_code(&a.status).map(super::words::status).unwrap_or_default().to_owned(),
+            transmise_le: a.transmitted_at.map(paris_date),
+            decision: a.decision.as_ref().map(super::words::decision),
+            confirmee_le: a.confirmed_at.map(paris_date),
+            desistement_le: a.withdrawn_at.map(paris_date),
+            annulee_le: a.cancelled_at.map(paris_date),
+            pieces,
+        });
+    }
+    let courriels = outbox::to_address(&mut conn, &me.email)
+        .await?
+        .into_iter()
+        .map(|(at, subject, sent)| MailData { objet: subject, ecrit_le: paris_date_time(at), envoye_le: sent.map(paris_date_time) })
+        .collect();
+    Ok(PersonalData {
+        compte: AccountData { login: me.login, nom: me.nom, prenom: me.prenom, adresse_mail: me.email },
+        dossier,
+        candidatures,
+        courriels,
+        extrait_le: paris_date_time(state.clock.now()),
+    })
+}
+
+/// The JSON download: (bytes, file name).
+pub async fn json(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String), AppError> {
+    let data = collect(state, signed).await?;
+    let bytes = serde_json::to_vec_pretty(&data).map_err(|_| AppError::Internal)?;
+    Ok((bytes, format!("mes-donnees-{}.json", data.compte.login)))
+}
+
+/// The PDF download: the same data as paragraphs.
+pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String), AppError> {
+    let d = collect(state, signed).await?;
+    let mut text = vec![
+        format!("Extrait le {}.", d.extrait_le),
+        format!("Compte : login {} — {} {} — {}", d.compte.login, d.compte.prenom, d.compte.nom, d.compte.adresse_mail),
+    ];
+    text.extend(super::letters::sheet_paragraphs(&d.dossier));
+    for a in &d.candidatures {
+        let mut line = format!("Candidature : « {} » ({}), {} — {} — créée le {} — {}", a.formation, a.centre, a.campagne, a.annee_universitaire, a.creee_le, a.statut);
+        for (label, value) in [
+            ("transmise le", &a.transmise_le),
+            ("décision", &a.decision),
+            ("confirmée le", &a.confirmee_le),
+            ("désistement le", &a.desistement_le),
+            ("annulée le", &a.annulee_le),
+        ] {
+            if let Some(v) = value {
+                line.push_str(&format!(" — {label} {v}"));
+            }
+        }
+        text.push(line);
+        text.extend(a.pieces.iter().map(|p| format!("– {} : {}{}{}", p.piece, p.statut, p.fichier.as_ref().map(|f| format!(" ({f})")).unwrap_or_default(), if p.commentaire.is_empty() { String::new() } else { format!(" — {}", p.commentaire) })));
+    }
+    text.push(format!("Courriels envoyés : {}", d.courriels.len()));
+    text.extend(d.courriels.iter().map(|m| format!("– {} : {}", m.ecrit_le, m.objet)));
+    let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+    let bytes = pdf::text_document(&format!("Mes données — {} {}", d.compte.prenom, d.compte.nom), &refs);
+    Ok((bytes, format!("mes-donnees-{}.pdf", d.compte.login)))
+}
+
+/// "Supprimer mon compte": the password again, no application in progress;
+/// the account, its dossier, applications, pieces and files go, and a last
+/// mail says so. Files leave the disk once the deletion is committed.
+pub async fn delete_account(state: &AppState, signed: &Signed, password: &str) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    drop(conn);
+    if !state.hasher.verify(password, Some(&me.password_hash)).await {
+        let mut errors = FieldErrors::new();
+        errors.add("mot_de_passe", if password.is_empty() { Problem::Required } else { Problem::PasswordWrong });
+        return Err(AppError::Invalid(errors));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    // The candidate's row first: an application made in another tab waits.
+    applications::lock_candidate(&mut tx, me.id).await?;
+    let standings: Vec<Standing> = applications::all_of_candidate(&mut tx, me.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.campaign_active && a.cancelled_at.is_none())
+        .map(|a| Standing { decision: a.decision.map(|d| d.kind), withdrawn: a.withdrawn_at.is_some() })
+        .collect();
+    may_delete_account(&standings).map_err(AppError::DeletionRefused)?;
+    outbox::forget_sent(&mut tx, &me.email).await?;
+    let date = paris_date(now);
+    let vars = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str()), ("date", date.as_str())];
+    let mail = mail::compose(&mut tx, &mail::ACCOUNT_DELETED, &vars, &state.settings.assistance_email).await?;
+    mail::queue(&mut tx, &format!("account-deleted:{}", me.id), &me.email, &mail, now).await?;
+    let stored = accounts::delete_candidate(&mut tx, me.id).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    for name in &stored {
+        files::remove(&state.settings.files_dir, name).await;
+    }
+    Ok(())
+}
