@@ -210,6 +210,7 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
     assert!(stored.iter().all(|s| !app::server::files::path_of(&files_dir, s).unwrap().exists()), "the files left the disk");
     let emails: Vec<String> = sqlx::query("SELECT email FROM candidates").fetch_all(&app.state.db.pool).await.unwrap().iter().map(|r| sqlx::Row::get(r, "email")).collect();
     assert_eq!(emails, vec!["back@example.fr".to_owned()]);
+    let admin = app.call("/api/session/connexion-gestion", &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
     let c = campaigns(&app, &admin).await.into_iter().find(|c| c.id == old).unwrap();
     assert_eq!(c.state, CampaignState::Destroyed);
     assert!(c.destroyed_summary.unwrap().contains("2 candidature(s)"));

@@ -36,7 +36,7 @@ on_both_databases!(a_candidate_downloads_everything_held_about_them, |app: TestA
     assert_eq!(application["pieces"].as_array().unwrap().len(), 2);
     assert!(application["pieces"][0]["fichier"].is_string());
     let mails = data["courriels"].as_array().unwrap();
-    assert!(mails.iter().any(|m| m["objet"].as_str().unwrap().starts_with("Candidature")), "{mails:?}");
+    assert!(mails.iter().any(|m| m["objet"].as_str().unwrap().contains("Accusé de réception de votre dossier")), "{mails:?}");
 
     let pdf = app.get("/fichiers/mes-donnees/pdf", Some(&me)).await;
     assert_eq!(pdf.status, StatusCode::OK);
