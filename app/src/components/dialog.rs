@@ -1,7 +1,8 @@
 //! A modal dialog: announced (`role="dialog"`, `aria-modal`, labelled and
 //! described), the rest of the page made `inert` by the caller, focus moved
 //! into it on open, kept inside it with Tab and Shift+Tab, and given back to
-//! the page's main region when it closes.
+//! the element that opened it when it closes (the page's main region when
+//! that element is gone).
 
 use leptos::prelude::*;
 
@@ -23,16 +24,28 @@ pub fn Modal(
             let Ok(list) = root.query_selector_all("input:not([type=hidden]), button, select, textarea, a[href]") else { return Vec::new() };
             (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
         };
+        // The element that had the focus when the dialog opened (the button
+        // that opened it): it gets the focus back when the dialog closes.
+        let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
         Effect::new(move |_| {
             if dialog.get().is_some() {
+                if opener.with_value(Option::is_none) {
+                    opener.set_value(document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+                }
                 if let Some(first) = focusables().first() {
                     let _ = first.focus();
                 }
             }
         });
         on_cleanup(move || {
-            if let Some(main) = document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = main.focus();
+            // The opener if it is still on the page, else the main region.
+            let back = opener
+                .try_with_value(|o| o.clone())
+                .flatten()
+                .filter(|o| o.is_connected())
+                .or_else(|| document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+            if let Some(back) = back {
+                let _ = back.focus();
             }
         });
         let trap = move |ev: leptos::ev::KeyboardEvent| {
