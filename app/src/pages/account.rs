@@ -39,7 +39,7 @@ pub fn MyAccountPage() -> impl IntoView {
                             <dt>{t!(i18n, account.email)}</dt><dd>{me.email.clone()}</dd>
                         </dl>
                     </section>
-                    {me.login.is_some().then(|| view! { <ChangeEmailForm/> <MyDataSection/> })}
+                    {me.login.is_some().then(|| view! { <ChangeEmailForm/> })}
                 }.into_any(),
             })}
         </Transition>
@@ -55,6 +55,10 @@ pub fn MyAccountPage() -> impl IntoView {
                 <SubmitButton label=tr!(i18n, save) pending=action.pending()/>
             </ActionForm>
         </section>
+        // Candidates only, last: their data, then the deletion of the account.
+        <Transition fallback=|| ()>
+            {move || session.frame.get().and_then(Result::ok).and_then(|f| f.me).filter(|me| me.login.is_some()).map(|_| view! { <MyDataSection/> })}
+        </Transition>
     }
 }
 
@@ -92,7 +96,7 @@ fn MyDataSection() -> impl IntoView {
             <crate::pages::applications::ConfirmDialog title=tr!(i18n, my_data.delete_title) on_close=Callback::new(move |_| asking.set(false))>
                 <p id="confirmation-texte">{t!(i18n, my_data.delete_warning)}</p>
                 <FormOutcome result=result/>
-                <ActionForm action=delete attr:class="form" attr:novalidate=true>
+                <ActionForm action=delete attr:novalidate=true>
                     <Field name="mot_de_passe" kind="password" label=tr!(i18n, signin.password) autocomplete="current-password"
                         problem=field_problem(result, "mot_de_passe")/>
                     <div class="actions">

@@ -60,10 +60,13 @@ fn CampaignsView(lines: Vec<CampaignLine>, actions: Actions) -> impl IntoView {
     let create_result: Signal<_> = actions.create.value().into();
     // The campaign an admin is about to activate: (id, label).
     let asking = RwSignal::new(None::<(i64, String)>);
-    // Activated: the dialog closes, the table shows the new states.
+    // Activated: the dialog closes, the table shows the new states and the
+    // header the new campaign.
+    let session = crate::root::use_session();
     Effect::new(move |_| {
         if matches!(actions.activate.value().get(), Some(Ok(_))) {
             asking.set(None);
+            session.frame.refetch();
         }
     });
     let active_label = lines.iter().find(|c| c.state == CampaignState::Active).map(|c| c.label.clone()).unwrap_or_default();
