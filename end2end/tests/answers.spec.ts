@@ -8,6 +8,7 @@ import { expectNoA11yViolations } from './support/axe';
 import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
 import { waitForMail } from './support/mail';
 import { realPdf } from './support/files';
+import { staffSignIn, ADMIN, GESTIONNAIRE } from './support/staff';
 
 const CENTRE = 'PASSERELLE TOULOUSE TECH';
 
@@ -15,14 +16,6 @@ function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function staffSignIn(page: Page, email: string, password: string) {
-  await page.goto('/gestion/connexion');
-  await hydrated(page);
-  await page.getByLabel('Adresse mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
-}
 
 /** A server function called as the browser's WASM calls it. */
 async function api(page: Page, path: string, form: Record<string, string>) {
@@ -80,7 +73,7 @@ test('a favourable decision is confirmed then withdrawn, and the waiting list is
   const title = `FORMATION REPONSE ${stamp}`;
   // An admin opens a formation of one place with a waiting list.
   const admin = await (await browser.newContext()).newPage();
-  await staffSignIn(admin, 'admin@sesame.localhost', 'Admin-Sesame-2026');
+  await staffSignIn(admin, ADMIN);
   await admin.goto('/gestion/configuration/formations/nouvelle');
   await hydrated(admin);
   await admin.getByRole('combobox', { name: /^Centre/ }).selectOption({ label: CENTRE });
@@ -97,7 +90,7 @@ test('a favourable decision is confirmed then withdrawn, and the waiting list is
   const second = await applicant(browser, 'reponse-b', title, stamp);
   const third = await applicant(browser, 'reponse-c', title, stamp);
   const staff = await (await browser.newContext()).newPage();
-  await staffSignIn(staff, 'gestionnaire@sesame.localhost', 'Gestion-Sesame-2026');
+  await staffSignIn(staff, GESTIONNAIRE);
   await decide(staff, first.id, { decision: 'favorable' });
   await decide(staff, second.id, { decision: 'liste_complementaire', rang: '1' });
   await decide(staff, third.id, { decision: 'liste_complementaire', rang: '2' });

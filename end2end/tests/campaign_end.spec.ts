@@ -7,18 +7,11 @@ import * as fs from 'fs';
 import { expectNoA11yViolations } from './support/axe';
 import { hydrated, signedInCandidate, PASSWORD } from './support/candidate';
 import { waitForMail } from './support/mail';
+import { staffSignIn, ADMIN } from './support/staff';
 
-async function staffSignIn(page: Page, email: string, password: string) {
-  await page.goto('/gestion/connexion');
-  await hydrated(page);
-  await page.getByLabel('Adresse mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
-}
 
 test('an admin prepares the next campaign with the configuration carried over', async ({ page }) => {
-  await staffSignIn(page, 'admin@sesame.localhost', 'Admin-Sesame-2026');
+  await staffSignIn(page, ADMIN);
   await page.goto('/gestion/configuration');
   await page.getByRole('link', { name: 'Campagnes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Campagnes');

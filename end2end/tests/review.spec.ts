@@ -7,6 +7,7 @@ import { expectNoA11yViolations } from './support/axe';
 import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
 import { waitForMail } from './support/mail';
 import { CESURE_PIECES, pdf } from './support/files';
+import { staffSignIn } from './support/staff';
 
 const FORMATION = 'GESTION CESURE FSI L1 (ANNEE)';
 const PIECES = CESURE_PIECES;
@@ -19,14 +20,6 @@ async function transmit(page: Page) {
   await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
 }
 
-async function staffSignIn(page: Page) {
-  await page.goto('/gestion/connexion');
-  await hydrated(page);
-  await page.getByLabel('Adresse mail').fill('gestionnaire@sesame.localhost');
-  await page.getByLabel('Mot de passe').fill('Gestion-Sesame-2026');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
-}
 
 test('a gestionnaire reviews a dossier, the candidate completes it, it ends Complet', async ({ page, browser }) => {
   // The candidate applies and transmits.

@@ -100,14 +100,20 @@ async fn upload(
     }
 }
 
+/// `?campagne=`: the campaign in preparation the piece belongs to.
+#[derive(serde::Deserialize, Default)]
+struct CampaignChoice {
+    campagne: Option<i64>,
+}
+
 /// A piece's model file, sent by staff who configure its centre.
-async fn upload_model(State(state): State<ServerState>, Path(piece): Path<i64>, headers: HeaderMap, body: Body) -> Response {
+async fn upload_model(State(state): State<ServerState>, Path(piece): Path<i64>, Query(choice): Query<CampaignChoice>, headers: HeaderMap, body: Body) -> Response {
     let app = &state.app;
     let outcome = async {
         let signed = signed_as(app, &headers, AccountKind::Staff).await?;
-        configuration::authorize_model(app, &signed, piece).await?;
+        configuration::authorize_model(app, &signed, choice.campagne, piece).await?;
         let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
-        configuration::receive_model(app, &signed, piece, stored, &original_name(&headers)).await
+        configuration::receive_model(app, &signed, choice.campagne, piece, stored, &original_name(&headers)).await
     }
     .await;
     match outcome {

@@ -48,12 +48,30 @@ pub struct PieceView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfigOverview {
+    /// The campaign configured here.
+    pub campaign: CampaignChoice,
+    /// The campaigns that may be configured: the active one, those in preparation.
+    pub campaigns: Vec<CampaignChoice>,
     pub admin: bool,
     pub centres: Vec<CentreView>,
     pub formations: Vec<FormationLine>,
     pub pieces: Vec<PieceView>,
     /// The largest file accepted (model files as pieces).
     pub max_upload_bytes: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CampaignChoice {
+    pub id: i64,
+    /// Label and university year.
+    pub label: String,
+    pub state: crate::domain::campaign::CampaignState,
+}
+
+/// The query string that keeps a configuration page on a campaign in
+/// preparation (`?campagne=`); empty for the active campaign.
+pub fn campaign_query(campaign: Option<i64>) -> String {
+    campaign.map(|c| format!("?campagne={c}")).unwrap_or_default()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,8 +95,8 @@ pub struct CampaignView {
 }
 
 /// Where a piece's model file is sent (`POST`, the file as the body).
-pub fn model_upload_path(piece: i64) -> String {
-    format!("/gestion/pieces/{piece}/modele")
+pub fn model_upload_path(piece: i64, campaign: Option<i64>) -> String {
+    format!("/gestion/pieces/{piece}/modele{}", campaign_query(campaign))
 }
 
 /// Ids from checkboxes named `name[<id>]`.
@@ -87,15 +105,15 @@ pub fn checked_ids(boxes: Option<BTreeMap<String, String>>) -> Vec<i64> {
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration")]
-pub async fn load_configuration() -> Result<ConfigOverview, AppError> {
+pub async fn load_configuration(campagne: Option<i64>) -> Result<ConfigOverview, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::overview(&state, &staff).await
+    crate::server::configuration::overview(&state, &staff, campagne).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/formation")]
-pub async fn load_formation(id: Option<i64>) -> Result<FormationEdit, AppError> {
+pub async fn load_formation(campagne: Option<i64>, id: Option<i64>) -> Result<FormationEdit, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::formation(&state, &staff, id).await
+    crate::server::configuration::formation(&state, &staff, campagne, id).await
 }
 
 /// "Enregistrer la formation": the form's fields, and `pieces[<id>]` for
@@ -118,6 +136,7 @@ pub async fn save_formation(
     capacity: Option<String>,
     waiting_list: Option<String>,
     pieces: Option<BTreeMap<String, String>>,
+    campagne: Option<i64>,
 ) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
     let form = FormationForm {
@@ -135,43 +154,43 @@ pub async fn save_formation(
         capacity: capacity.unwrap_or_default(),
         waiting_list: waiting_list.is_some(),
     };
-    crate::server::configuration::save_formation(&state, &staff, id, &form, &checked_ids(pieces)).await
+    crate::server::configuration::save_formation(&state, &staff, campagne, id, &form, &checked_ids(pieces)).await
 }
 
 /// A piece of a centre: `required` (else conditional: "Non concerné" is
 /// allowed), `common` (asked by every formation of the centre).
 #[server(prefix = "/api", endpoint = "gestion/configuration/piece")]
-pub async fn save_piece(id: Option<i64>, centre: String, label: String, required: Option<String>, common: Option<String>) -> Result<i64, AppError> {
+pub async fn save_piece(campagne: Option<i64>, id: Option<i64>, centre: String, label: String, required: Option<String>, common: Option<String>) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_piece(&state, &staff, id, &centre, &label, required.is_some(), common.is_some()).await
+    crate::server::configuration::save_piece(&state, &staff, campagne, id, &centre, &label, required.is_some(), common.is_some()).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/centre")]
-pub async fn save_centre(id: Option<i64>, label: String, contact_address: String, contact_email: String, signatory: String) -> Result<i64, AppError> {
+pub async fn save_centre(campagne: Option<i64>, id: Option<i64>, label: String, contact_address: String, contact_email: String, signatory: String) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_centre(&state, &staff, id, &label, &contact_address, &contact_email, &signatory).await
+    crate::server::configuration::save_centre(&state, &staff, campagne, id, &label, &contact_address, &contact_email, &signatory).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/campagne")]
-pub async fn load_campaign() -> Result<CampaignView, AppError> {
+pub async fn load_campaign(campagne: Option<i64>) -> Result<CampaignView, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::campaign(&state, &staff).await
+    crate::server::configuration::campaign(&state, &staff, campagne).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/campagne/enregistrer")]
-pub async fn save_campaign(label: String, university_year: String, max_applications: String) -> Result<(), AppError> {
+pub async fn save_campaign(campagne: Option<i64>, label: String, university_year: String, max_applications: String) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_campaign(&state, &staff, &label, &university_year, &max_applications).await
+    crate::server::configuration::save_campaign(&state, &staff, campagne, &label, &university_year, &max_applications).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/motif")]
-pub async fn add_reason(motif: String) -> Result<(), AppError> {
+pub async fn add_reason(campagne: Option<i64>, motif: String) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::add_reason(&state, &staff, &motif).await
+    crate::server::configuration::add_reason(&state, &staff, campagne, &motif).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/motif/supprimer")]
-pub async fn remove_reason(motif: String) -> Result<(), AppError> {
+pub async fn remove_reason(campagne: Option<i64>, motif: String) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::remove_reason(&state, &staff, &motif).await
+    crate::server::configuration::remove_reason(&state, &staff, campagne, &motif).await
 }

@@ -88,7 +88,7 @@ fn CampaignsView(lines: Vec<CampaignLine>, actions: Actions) -> impl IntoView {
                         {lines.into_iter().map(|c| {
                             let label = c.label.clone();
                             let named = format!(" : {}", c.label);
-                            let (named_save, named_activate) = (named.clone(), named.clone());
+                            let (named_save, named_activate, named_configure) = (named.clone(), named.clone(), named.clone());
                             let retention_id = format!("conservation-{}", c.id);
                             view! {
                                 <tr>
@@ -123,9 +123,14 @@ fn CampaignsView(lines: Vec<CampaignLine>, actions: Actions) -> impl IntoView {
                                     <td data-label=tr!(i18n, campaigns.col_actions)>
                                         {match c.state {
                                             CampaignState::Prepared => view! {
-                                                <button type="button" class="button button-small" on:click=move |_| asking.set(Some((c.id, label.clone())))>
-                                                    {t!(i18n, campaigns.activate)}<span class="visually-hidden">{named_activate}</span>
-                                                </button>
+                                                <div class="row-actions">
+                                                    <a class="button button-secondary button-small" href=format!("/gestion/configuration?campagne={}", c.id)>
+                                                        {t!(i18n, campaigns.configure)}<span class="visually-hidden">{named_configure}</span>
+                                                    </a>
+                                                    <button type="button" class="button button-small" on:click=move |_| asking.set(Some((c.id, label.clone())))>
+                                                        {t!(i18n, campaigns.activate)}<span class="visually-hidden">{named_activate}</span>
+                                                    </button>
+                                                </div>
                                             }.into_any(),
                                             CampaignState::Archived => view! {
                                                 <a class="button button-secondary button-small" href=format!("/gestion/candidatures?campagne={}", c.id)>

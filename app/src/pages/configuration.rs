@@ -6,6 +6,8 @@
 //!
 //! Editing a centre or a piece is one form per section, filled from the
 //! URL (`?centre=3`, `?piece=12`), so every field keeps one fixed id.
+//! `?campagne=<id>` on every one of these pages configures a campaign in
+//! preparation instead of the active one; links and forms carry it along.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -29,6 +31,28 @@ fn french(iso: &str) -> String {
     crate::api::staff::french_day(iso)
 }
 
+/// The campaign in preparation named by `?campagne=` (none: the active one).
+fn configured_campaign() -> Memo<Option<i64>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| q.get("campagne").and_then(|v| v.parse::<i64>().ok())))
+}
+
+/// A configuration page's address, kept on the configured campaign, with
+/// further query parameters (`extra`: "piece=12", or "").
+fn config_href(path: &str, campaign: Option<i64>, extra: &str) -> String {
+    let params: Vec<String> = campaign.map(|c| format!("campagne={c}")).into_iter().chain((!extra.is_empty()).then(|| extra.to_owned())).collect();
+    if params.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", params.join("&"))
+    }
+}
+
+/// The hidden field that sends the configured campaign with a form.
+fn campaign_field(campaign: Option<i64>) -> impl IntoView {
+    campaign.map(|c| view! { <input type="hidden" name="campagne" value=c.to_string()/> })
+}
+
 #[component]
 pub fn ConfigurationPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -37,7 +61,8 @@ pub fn ConfigurationPage() -> impl IntoView {
     let (uploaded, set_uploaded) = signal(0u32);
     let saved_centre = successes(centre.value().into());
     let saved_piece = successes(piece.value().into());
-    let data = Resource::new(move || (saved_centre.get(), saved_piece.get(), uploaded.get()), |_| load_configuration());
+    let campaign = configured_campaign();
+    let data = Resource::new(move || (campaign.get(), saved_centre.get(), saved_piece.get(), uploaded.get()), |(c, ..)| load_configuration(c));
     view! {
         <PageTitle text=tr!(i18n, config.title)/>
         <h1>{t!(i18n, config.title)}</h1>
@@ -57,10 +82,26 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
         let formations = d.formations.clone();
         move |id: i64| formations.iter().find(|f| f.id == id).map(|f| f.title.clone()).unwrap_or_default()
     };
+    use crate::domain::campaign::CampaignState;
+    let cid = (d.campaign.state == CampaignState::Prepared).then_some(d.campaign.id);
     view! {
+        {cid.map(|_| view! { <p class="alert alert-info" role="note">{t_string!(i18n, config.preparing, campaign = d.campaign.label.clone()).to_string()}</p> })}
+        {(d.campaigns.len() > 1).then(|| view! {
+            <nav class="row-actions" aria-label=tr!(i18n, config.campaign_switch)>
+                {d.campaigns.iter().map(|c| {
+                    let href = config_href(HOME, (c.state == CampaignState::Prepared).then_some(c.id), "");
+                    let current = (c.id == d.campaign.id).then_some("page");
+                    view! {
+                        <a class="button button-secondary" href=href aria-current=current>
+                            {c.label.clone()}" — "{crate::pages::campaigns::state_text(c.state)}
+                        </a>
+                    }
+                }).collect_view()}
+            </nav>
+        })}
         {d.admin.then(|| view! {
             <nav class="row-actions" aria-label=tr!(i18n, config.more)>
-                <a class="button button-secondary" href="/gestion/configuration/campagne">{t!(i18n, config.campaign_title)}</a>
+                <a class="button button-secondary" href=config_href("/gestion/configuration/campagne", cid, "")>{t!(i18n, config.campaign_title)}</a>
                 <a class="button button-secondary" href="/gestion/configuration/campagnes">{t!(i18n, campaigns.title)}</a>
                 <a class="button button-secondary" href="/gestion/personnels">{t!(i18n, staff_accounts.title)}</a>
                 <a class="button button-secondary" href="/gestion/modeles-mail">{t!(i18n, templates.title)}</a>
@@ -68,7 +109,7 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
         })}
         <section class="card" aria-labelledby="config-formations">
             <h2 id="config-formations">{t!(i18n, config.formations)}</h2>
-            <p><a class="button" href="/gestion/configuration/formations/nouvelle">{t!(i18n, config.new_formation)}</a></p>
+            <p><a class="button" href=config_href("/gestion/configuration/formations/nouvelle", cid, "")>{t!(i18n, config.new_formation)}</a></p>
             {if d.formations.is_empty() {
                 view! { <p>{t!(i18n, staff.none)}</p> }.into_any()
             } else {
@@ -87,7 +128,7 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
                                 {d.formations.iter().map(|f| view! {
                                     <tr>
                                         <th scope="row" data-label=tr!(i18n, staff.col_formation)>
-                                            <a href=format!("/gestion/configuration/formations/{}", f.id)>{f.title.clone()}</a>
+                                            <a href=config_href(&format!("/gestion/configuration/formations/{}", f.id), cid, "")>{f.title.clone()}</a>
                                         </th>
                                         <td data-label=tr!(i18n, staff.col_centre)>{f.centre.clone()}</td>
                                         <td data-label=tr!(i18n, staff.col_dates)>{t_string!(i18n, staff.dates, start = french(&f.window_start), end = french(&f.window_end)).to_string()}</td>
@@ -127,7 +168,7 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
                                 <tr>
                                     <th scope="row" data-label=tr!(i18n, config.piece_label)>
                                         {p.label.clone()}" "
-                                        <a href=format!("{HOME}?piece={}#piece-form", p.id)>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", p.label)}</span></a>
+                                        <a href=format!("{}#piece-form", config_href(HOME, cid, &format!("piece={}", p.id)))>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", p.label)}</span></a>
                                     </th>
                                     <td data-label=tr!(i18n, staff.col_centre)>{p.centre.clone()}</td>
                                     <td data-label=tr!(i18n, config.piece_kind)>{if p.required { t_string!(i18n, config.piece_required).to_string() } else { t_string!(i18n, config.piece_conditional).to_string() }}</td>
@@ -156,7 +197,7 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
                             <tr>
                                 <th scope="row" data-label=tr!(i18n, staff.col_centre)>
                                     {c.label.clone()}" "
-                                    <a href=format!("{HOME}?centre={}#centre-form", c.id)>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", c.label)}</span></a>
+                                    <a href=format!("{}#centre-form", config_href(HOME, cid, &format!("centre={}", c.id)))>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", c.label)}</span></a>
                                 </th>
                                 <td data-label=tr!(i18n, config.centre_address)>{c.contact_address.clone()}</td>
                                 <td data-label=tr!(i18n, config.centre_email)>{c.contact_email.clone()}</td>
@@ -179,6 +220,8 @@ fn ModelCell(piece: PieceView, max: u64, on_upload: Callback<()>) -> impl IntoVi
     let (busy, set_busy) = signal(false);
     let input_id = format!("modele-{}", piece.id);
     let piece_id = piece.id;
+    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+    let campaign = configured_campaign().get_untracked();
     let on_change = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
@@ -187,7 +230,7 @@ fn ModelCell(piece: PieceView, max: u64, on_upload: Callback<()>) -> impl IntoVi
             let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
             set_busy.set(true);
             leptos::task::spawn_local(async move {
-                let sent = crate::pages::pieces::upload::send(crate::api::configuration::model_upload_path(piece_id), file, max, |_| {}).await;
+                let sent = crate::pages::pieces::upload::send(crate::api::configuration::model_upload_path(piece_id, campaign), file, max, |_| {}).await;
                 set_busy.set(false);
                 match sent {
                     Ok(()) => {
@@ -225,6 +268,7 @@ fn PieceForm(action: ServerAction<SavePiece>, editing: Option<PieceView>, centre
         <h3 id="piece-form">{heading}</h3>
         <FormOutcome result=result success=tr!(i18n, config.saved)/>
         <ActionForm action=action attr:class="form" attr:novalidate=true>
+            {campaign_field(configured_campaign().get_untracked())}
             {e.as_ref().map(|p| view! { <input type="hidden" name="id" value=p.id.to_string()/> })}
             <SelectField name="centre" label=tr!(i18n, staff.col_centre) options=centres
                 selected=e.as_ref().map(|p| p.centre_id.to_string()).unwrap_or_default()
@@ -257,6 +301,7 @@ fn CentreForm(action: ServerAction<SaveCentre>, editing: Option<CentreView>) -> 
         <h3 id="centre-form">{heading}</h3>
         <FormOutcome result=result success=tr!(i18n, config.saved)/>
         <ActionForm action=action attr:class="form" attr:novalidate=true>
+            {campaign_field(configured_campaign().get_untracked())}
             {editing.as_ref().map(|c| view! { <input type="hidden" name="id" value=c.id.to_string()/> })}
             <Field name="label" id="centre-label" label=tr!(i18n, staff.col_centre) value=value(|c| c.label.clone()) problem=field_problem(result, "label")/>
             <Field name="contact_address" label=tr!(i18n, config.centre_address) value=value(|c| c.contact_address.clone()) problem=field_problem(result, "contact_address")/>
@@ -274,10 +319,11 @@ pub fn FormationConfigPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
-    let data = Resource::new(id, load_formation);
+    let campaign = configured_campaign();
+    let data = Resource::new(move || (campaign.get(), id()), |(c, id)| load_formation(c, id));
     view! {
         <PageTitle text=tr!(i18n, config.formation_title)/>
-        <p><a href=HOME>{t!(i18n, config.back)}</a></p>
+        <p><a href=move || config_href(HOME, campaign.get(), "")>{t!(i18n, config.back)}</a></p>
         {loaded_or_sign_in(data, SIGN_IN, move |d| view! { <FormationForm d=d/> }.into_any())}
     }
 }
@@ -293,7 +339,7 @@ fn FormationForm(d: FormationEdit) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(id)) = action.value().get() {
             if is_new {
-                navigate(&format!("/gestion/configuration/formations/{id}?enregistre=1"), Default::default());
+                navigate(&config_href(&format!("/gestion/configuration/formations/{id}"), configured_campaign().get_untracked(), "enregistre=1"), Default::default());
             }
         }
     });
@@ -310,6 +356,7 @@ fn FormationForm(d: FormationEdit) -> impl IntoView {
         {saved.then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, config.saved)}</p> })}
         <FormOutcome result=result success=tr!(i18n, config.saved)/>
         <ActionForm action=action attr:class="form" attr:novalidate=true attr:data-garde=true>
+            {campaign_field(configured_campaign().get_untracked())}
             {d.id.map(|id| view! { <input type="hidden" name="id" value=id.to_string()/> })}
             <SelectField name="centre" label=tr!(i18n, staff.col_centre) options=centres selected=f.centre.clone()
                 placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "centre") on_change=Callback::new(move |v| set_centre.set(v))/>
@@ -375,10 +422,11 @@ pub fn CampaignConfigPage() -> impl IntoView {
     let add = ServerAction::<AddReason>::new();
     let remove = ServerAction::<RemoveReason>::new();
     let (saved, added, removed) = (successes(save.value().into()), successes(add.value().into()), successes(remove.value().into()));
-    let data = Resource::new(move || (saved.get(), added.get(), removed.get()), |_| load_campaign());
+    let campaign = configured_campaign();
+    let data = Resource::new(move || (campaign.get(), saved.get(), added.get(), removed.get()), |(c, ..)| load_campaign(c));
     view! {
         <PageTitle text=tr!(i18n, config.campaign_title)/>
-        <p><a href=HOME>{t!(i18n, config.back)}</a></p>
+        <p><a href=move || config_href(HOME, campaign.get(), "")>{t!(i18n, config.back)}</a></p>
         <h1>{t!(i18n, config.campaign_title)}</h1>
         {loaded_or_sign_in(data, SIGN_IN, move |c| view! { <CampaignForms c=c save=save add=add remove=remove/> }.into_any())}
     }
@@ -395,6 +443,7 @@ fn CampaignForms(c: CampaignView, save: ServerAction<SaveCampaign>, add: ServerA
             <h2 id="campagne-reglages">{format!("{} ({})", c.label, c.code)}</h2>
             <FormOutcome result=save_result success=tr!(i18n, config.saved)/>
             <ActionForm action=save attr:class="form" attr:novalidate=true>
+                {campaign_field(configured_campaign().get_untracked())}
                 <Field name="label" label=tr!(i18n, config.campaign_label) value=c.label.clone() problem=field_problem(save_result, "label")/>
                 <Field name="university_year" label=tr!(i18n, config.university_year) hint=tr!(i18n, config.university_year_hint) value=c.university_year.clone()
                     problem=field_problem(save_result, "university_year")/>
@@ -411,6 +460,7 @@ fn CampaignForms(c: CampaignView, save: ServerAction<SaveCampaign>, add: ServerA
                 {c.reasons.clone().into_iter().map(|r| view! {
                     <li>
                         <ActionForm action=remove attr:class="inline-form">
+                            {campaign_field(configured_campaign().get_untracked())}
                             {r.clone()}" "
                             <input type="hidden" name="motif" value=r.clone()/>
                             <button type="submit" class="button button-secondary button-small">
@@ -422,6 +472,7 @@ fn CampaignForms(c: CampaignView, save: ServerAction<SaveCampaign>, add: ServerA
             </ul>
             <FormOutcome result=add_result success=tr!(i18n, config.saved)/>
             <ActionForm action=add attr:class="form" attr:novalidate=true>
+                {campaign_field(configured_campaign().get_untracked())}
                 <Field name="motif" label=tr!(i18n, config.reason_new) problem=field_problem(add_result, "motif")/>
                 <SubmitButton label=tr!(i18n, config.add) pending=add.pending()/>
             </ActionForm>

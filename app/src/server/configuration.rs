@@ -12,14 +12,17 @@ use super::review::{scope, StaffScope};
 use super::state::AppState;
 use super::store::configuration::{self as store, CampaignSettings, CentreRow, PieceConfig};
 use super::store::{campaigns, pieces, Conn};
-use crate::api::configuration::{CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView};
+use crate::api::configuration::{CampaignChoice, CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView};
+use crate::domain::campaign::CampaignState;
 use crate::domain::email::EmailAddress;
 use crate::domain::formation::{parse_piece, FormationForm};
 use crate::domain::problem::{required_text, FieldErrors, Problem};
 use crate::domain::review::StaffRole;
 use crate::error::AppError;
 
-/// The configuring staff member and the active campaign.
+/// The configuring staff member and the campaign configured: the active
+/// one, or (`?campagne=`) one in preparation. An archived campaign is not
+/// configured any more.
 struct Configurer {
     scope: StaffScope,
     campaign: i64,
@@ -35,6 +38,15 @@ impl Configurer {
         self.centres.iter().map(|c| c.id).collect()
     }
 
+    /// A formation or piece of a centre of the configured campaign, in scope.
+    fn owns(&self, centre: i64) -> Result<(), AppError> {
+        if self.centres.iter().any(|c| c.id == centre) {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
     fn admin_only(&self) -> Result<(), AppError> {
         if self.scope.role == StaffRole::Admin {
             Ok(())
@@ -44,15 +56,30 @@ impl Configurer {
     }
 }
 
-async fn configurer(conn: &mut Conn, signed: &Signed) -> Result<Configurer, AppError> {
+async fn configurer(conn: &mut Conn, signed: &Signed, campaign: Option<i64>) -> Result<Configurer, AppError> {
     let scope = scope(conn, signed).await?;
     if !scope.role.may_change() {
         return Err(AppError::NotFound);
     }
-    let campaign = campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id;
+    let campaign = configured_campaign(conn, campaign).await?;
     let bound = (scope.role != StaffRole::Admin).then_some(scope.staff_id);
     let centres = store::centres(conn, bound, campaign).await?;
     Ok(Configurer { scope, campaign, centres })
+}
+
+/// The campaign asked for when it may be configured (active or in
+/// preparation), else the active one.
+async fn configured_campaign(conn: &mut Conn, asked: Option<i64>) -> Result<i64, AppError> {
+    match asked {
+        None => Ok(campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id),
+        Some(id) => {
+            let c = super::store::campaign_lifecycle::one(conn, id).await?.ok_or(AppError::NotFound)?;
+            match CampaignState::of(c.active, c.archived_at, c.destroyed_at) {
+                CampaignState::Active | CampaignState::Prepared => Ok(id),
+                CampaignState::Archived | CampaignState::Destroyed => Err(AppError::NotFound),
+            }
+        }
+    }
 }
 
 fn invalid(field: &str, problem: Problem) -> AppError {
@@ -61,12 +88,21 @@ fn invalid(field: &str, problem: Problem) -> AppError {
     AppError::Invalid(errors)
 }
 
-pub async fn overview(state: &AppState, signed: &Signed) -> Result<ConfigOverview, AppError> {
+pub async fn overview(state: &AppState, signed: &Signed, campaign: Option<i64>) -> Result<ConfigOverview, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let me = configurer(&mut conn, signed).await?;
+    let me = configurer(&mut conn, signed, campaign).await?;
     let formations = store::formations(&mut conn, me.bound(), me.campaign).await?;
     let pieces = store::pieces(&mut conn, me.bound(), me.campaign).await?;
+    // The campaigns that may be configured: the active one and those in preparation.
+    let campaigns: Vec<CampaignChoice> = super::store::campaign_lifecycle::all(&mut conn)
+        .await?
+        .into_iter()
+        .map(|c| CampaignChoice { id: c.id, label: format!("{} ({})", c.label, c.university_year), state: CampaignState::of(c.active, c.archived_at, c.destroyed_at) })
+        .filter(|c| matches!(c.state, CampaignState::Active | CampaignState::Prepared))
+        .collect();
     Ok(ConfigOverview {
+        campaign: campaigns.iter().find(|c| c.id == me.campaign).cloned().ok_or(AppError::NotFound)?,
+        campaigns,
         max_upload_bytes: state.settings.max_upload_bytes,
         admin: me.scope.role == StaffRole::Admin,
         centres: me.centres.iter().map(centre_view).collect(),
@@ -106,9 +142,9 @@ fn centre_view(c: &CentreRow) -> CentreView {
 
 /// The formation form filled from the stored formation (`None`: a new
 /// one), with the pieces of its centre to choose from.
-pub async fn formation(state: &AppState, signed: &Signed, id: Option<i64>) -> Result<FormationEdit, AppError> {
+pub async fn formation(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>) -> Result<FormationEdit, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let me = configurer(&mut conn, signed).await?;
+    let me = configurer(&mut conn, signed, campaign).await?;
     let all_pieces = store::pieces(&mut conn, me.bound(), me.campaign).await?;
     let (form, named) = match id {
         None => (
@@ -122,6 +158,7 @@ pub async fn formation(state: &AppState, signed: &Signed, id: Option<i64>) -> Re
         ),
         Some(id) => {
             let f = store::formation(&mut conn, me.bound(), id).await?.ok_or(AppError::NotFound)?;
+            me.owns(f.centre_id)?;
             let named = store::formation_pieces(&mut conn, id).await?;
             let form = FormationForm {
                 centre: f.centre_id.to_string(),
@@ -152,12 +189,12 @@ pub async fn formation(state: &AppState, signed: &Signed, id: Option<i64>) -> Re
 
 /// Creates or updates a formation with the pieces it names, in one
 /// transaction; returns its id.
-pub async fn save_formation(state: &AppState, signed: &Signed, id: Option<i64>, form: &FormationForm, named: &[i64]) -> Result<i64, AppError> {
+pub async fn save_formation(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>, form: &FormationForm, named: &[i64]) -> Result<i64, AppError> {
     let mut tx = state.db.pool.begin().await?;
-    let me = configurer(&mut tx, signed).await?;
+    let me = configurer(&mut tx, signed, campaign).await?;
     let formation = form.parse(&me.centre_ids())?;
     if let Some(id) = id {
-        store::formation(&mut tx, me.bound(), id).await?.ok_or(AppError::NotFound)?;
+        me.owns(store::formation(&mut tx, me.bound(), id).await?.ok_or(AppError::NotFound)?.centre_id)?;
     }
     let saved = store::save_formation(&mut tx, id, &formation).await?.ok_or(AppError::NotFound)?;
     store::set_formation_pieces(&mut tx, saved, formation.centre_id, named).await?;
@@ -166,12 +203,12 @@ pub async fn save_formation(state: &AppState, signed: &Signed, id: Option<i64>, 
 }
 
 /// Creates (`id` None) or updates a piece of a centre in scope.
-pub async fn save_piece(state: &AppState, signed: &Signed, id: Option<i64>, centre: &str, label: &str, required: bool, common: bool) -> Result<i64, AppError> {
+pub async fn save_piece(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>, centre: &str, label: &str, required: bool, common: bool) -> Result<i64, AppError> {
     let mut tx = state.db.pool.begin().await?;
-    let me = configurer(&mut tx, signed).await?;
+    let me = configurer(&mut tx, signed, campaign).await?;
     let piece = parse_piece(centre, label, required, common, &me.centre_ids())?;
     if let Some(id) = id {
-        store::piece_centre(&mut tx, me.bound(), id).await?.ok_or(AppError::NotFound)?;
+        me.owns(store::piece_centre(&mut tx, me.bound(), id).await?.ok_or(AppError::NotFound)?)?;
     }
     let saved = store::save_piece(&mut tx, id, &piece).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
@@ -179,21 +216,20 @@ pub async fn save_piece(state: &AppState, signed: &Signed, id: Option<i64>, cent
 }
 
 /// May this staff member give this piece a model file?
-pub async fn authorize_model(state: &AppState, signed: &Signed, piece: i64) -> Result<(), AppError> {
+pub async fn authorize_model(state: &AppState, signed: &Signed, campaign: Option<i64>, piece: i64) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let me = configurer(&mut conn, signed).await?;
-    store::piece_centre(&mut conn, me.bound(), piece).await?.ok_or(AppError::NotFound)?;
-    Ok(())
+    let me = configurer(&mut conn, signed, campaign).await?;
+    me.owns(store::piece_centre(&mut conn, me.bound(), piece).await?.ok_or(AppError::NotFound)?)
 }
 
 /// Records a model file received for a piece (a PDF or a photo, checked
 /// by content like every upload) and removes the one it replaces.
-pub async fn receive_model(state: &AppState, signed: &Signed, piece: i64, stored: Stored, name: &str) -> Result<(), AppError> {
+pub async fn receive_model(state: &AppState, signed: &Signed, campaign: Option<i64>, piece: i64, stored: Stored, name: &str) -> Result<(), AppError> {
     let root = &state.settings.files_dir;
     let recorded = async {
         let mut tx = state.db.pool.begin().await?;
-        let me = configurer(&mut tx, signed).await?;
-        store::piece_centre(&mut tx, me.bound(), piece).await?.ok_or(AppError::NotFound)?;
+        let me = configurer(&mut tx, signed, campaign).await?;
+        me.owns(store::piece_centre(&mut tx, me.bound(), piece).await?.ok_or(AppError::NotFound)?)?;
         let name = crate::domain::upload::clean_name(name, stored.kind);
         let previous = pieces::set_model(&mut tx, piece, &stored.stored_name, &name).await?;
         tx.commit().await?;
@@ -225,10 +261,10 @@ fn parse_centre(id: i64, label: &str, address: &str, email: &str, signatory: &st
 }
 
 /// Creates a centre (admins) or updates one in scope.
-pub async fn save_centre(state: &AppState, signed: &Signed, id: Option<i64>, label: &str, address: &str, email: &str, signatory: &str) -> Result<i64, AppError> {
+pub async fn save_centre(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>, label: &str, address: &str, email: &str, signatory: &str) -> Result<i64, AppError> {
     let centre = parse_centre(id.unwrap_or_default(), label, address, email, signatory)?;
     let mut tx = state.db.pool.begin().await?;
-    let me = configurer(&mut tx, signed).await?;
+    let me = configurer(&mut tx, signed, campaign).await?;
     let saved = match id {
         None => {
             me.admin_only()?;
@@ -245,16 +281,16 @@ pub async fn save_centre(state: &AppState, signed: &Signed, id: Option<i64>, lab
     Ok(saved)
 }
 
-pub async fn campaign(state: &AppState, signed: &Signed) -> Result<CampaignView, AppError> {
+pub async fn campaign(state: &AppState, signed: &Signed, campaign: Option<i64>) -> Result<CampaignView, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let me = configurer(&mut conn, signed).await?;
+    let me = configurer(&mut conn, signed, campaign).await?;
     me.admin_only()?;
     let s = store::campaign_settings(&mut conn, me.campaign).await?.ok_or(AppError::NotFound)?;
     let reasons = campaigns::decision_reasons(&mut conn, me.campaign).await?;
     Ok(CampaignView { code: s.code, label: s.label, university_year: s.university_year, max_applications: s.max_applications, reasons })
 }
 
-pub async fn save_campaign(state: &AppState, signed: &Signed, label: &str, year: &str, max_applications: &str) -> Result<(), AppError> {
+pub async fn save_campaign(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str, year: &str, max_applications: &str) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
     let label = errors.take("label", required_text(label, 200));
     let year = errors.take("university_year", crate::domain::campaign::parse_university_year(year));
@@ -267,7 +303,7 @@ pub async fn save_campaign(state: &AppState, signed: &Signed, label: &str, year:
     );
     let (label, year, max) = errors.into_result(|| Some((label?, year?, max?)))?;
     let mut tx = state.db.pool.begin().await?;
-    let me = configurer(&mut tx, signed).await?;
+    let me = configurer(&mut tx, signed, campaign).await?;
     me.admin_only()?;
     let current = store::campaign_settings(&mut tx, me.campaign).await?.ok_or(AppError::NotFound)?;
     store::save_campaign_settings(&mut tx, &CampaignSettings { label, university_year: year, max_applications: max, ..current }).await?;
@@ -276,10 +312,10 @@ pub async fn save_campaign(state: &AppState, signed: &Signed, label: &str, year:
 }
 
 /// Adds a reason of défavorable decisions to the campaign's list.
-pub async fn add_reason(state: &AppState, signed: &Signed, label: &str) -> Result<(), AppError> {
+pub async fn add_reason(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str) -> Result<(), AppError> {
     let label = required_text(label, 200).map_err(|p| invalid("motif", p))?;
     let mut conn = state.db.pool.acquire().await?;
-    let me = configurer(&mut conn, signed).await?;
+    let me = configurer(&mut conn, signed, campaign).await?;
     me.admin_only()?;
     match store::add_reason(&mut conn, me.campaign, &label).await {
         Err(super::store::StoreError::Duplicate) => Err(invalid("motif", Problem::AlreadyExists)),
@@ -287,9 +323,9 @@ pub async fn add_reason(state: &AppState, signed: &Signed, label: &str) -> Resul
     }
 }
 
-pub async fn remove_reason(state: &AppState, signed: &Signed, label: &str) -> Result<(), AppError> {
+pub async fn remove_reason(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let me = configurer(&mut conn, signed).await?;
+    let me = configurer(&mut conn, signed, campaign).await?;
     me.admin_only()?;
     if store::remove_reason(&mut conn, me.campaign, label).await? {
         Ok(())

@@ -137,6 +137,24 @@ on_both_databases!(a_new_campaign_carries_the_configuration_and_its_activation_a
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM decision_reasons WHERE campaign_id = $1").bind(new).fetch_one(pool).await.unwrap().get("n");
     assert!(n > 0, "the decision reasons are carried over");
 
+    // The campaign in preparation is configured before it opens: the gestionnaire
+    // moves the new formation's dates; that formation is out of reach of the
+    // active campaign's pages, and the active formation keeps its dates.
+    let (new_q, centre_s, formation_s) = (new.to_string(), new_centre.to_string(), new_formation.to_string());
+    let overview: app::api::configuration::ConfigOverview = json(&app.call("/api/gestion/configuration", &[("campagne", &new_q)], Some(&gest)).await);
+    assert_eq!(overview.campaign.state, CampaignState::Prepared);
+    assert!(overview.formations.iter().any(|f| f.id == new_formation) && !overview.formations.iter().any(|f| f.id == w.formation));
+    let mut fields = crate::configuration::formation_fields(&centre_s, &[("id", &formation_s), ("title", "FORMATION A"), ("window_start", "2027-05-15"), ("window_end", "2027-07-15"), ("return_deadline", "2027-07-20")]);
+    let refused = app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&gest)).await;
+    assert_eq!(field(&refused, "centre"), Some(Problem::UnknownChoice), "not a centre of the active campaign");
+    fields.push(("campagne", &new_q));
+    let saved = app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&gest)).await;
+    assert!(ok(&saved), "{}", saved.body);
+    let start: String = sqlx::query("SELECT window_start FROM formations WHERE id = $1").bind(new_formation).fetch_one(pool).await.unwrap().get("window_start");
+    assert_eq!(start, "2027-05-15");
+    let start: String = sqlx::query("SELECT window_start FROM formations WHERE id = $1").bind(w.formation).fetch_one(pool).await.unwrap().get("window_start");
+    assert_eq!(start, "2026-06-01");
+
     // Activation the next day: one transition, whatever the clicks.
     app.state.clock.advance(86_400);
     let admin = app.call("/api/session/connexion-gestion", &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
@@ -171,6 +189,14 @@ on_both_databases!(a_new_campaign_carries_the_configuration_and_its_activation_a
     assert_eq!((archived.total, archived.may_change, archived.archived_campaign.is_some()), (1, false, true));
     assert_eq!(app.call("/api/gestion/candidatures", &[("query[campagne]", &new.to_string())], Some(&gest)).await.status, StatusCode::OK);
     assert!(list(&app, &gest, &[]).await.formations.iter().any(|(id, _)| *id == new_formation));
+    // An archived campaign is not configured any more.
+    let old_q = old_campaign.to_string();
+    assert_eq!(app.call("/api/gestion/configuration", &[("campagne", &old_q)], Some(&admin)).await.status, StatusCode::NOT_FOUND);
+    let (old_centre, old_formation) = (w.centre.to_string(), w.formation.to_string());
+    let fields = crate::configuration::formation_fields(&old_centre, &[("id", &old_formation), ("title", "CHANGED")]);
+    assert!(!ok(&app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&admin)).await));
+    let title: String = sqlx::query("SELECT title FROM formations WHERE id = $1").bind(w.formation).fetch_one(pool).await.unwrap().get("title");
+    assert_eq!(title, "FORMATION A");
 });
 
 on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_once, |app: TestApp| async move {

@@ -25,7 +25,7 @@ fn problem(reply: &support::Reply, field: &str) -> Option<Problem> {
 }
 
 /// A consistent formation of `centre`, with some fields changed or added.
-fn formation_fields<'a>(centre: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn formation_fields<'a>(centre: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut fields = vec![
         ("centre", centre),
         ("title", "MASTER CHIMIE"),
@@ -106,7 +106,7 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
 });
 
 async fn send_model(app: &TestApp, cookie: &str, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
-    let request = Request::post(app::api::configuration::model_upload_path(piece))
+    let request = Request::post(app::api::configuration::model_upload_path(piece, None))
         .header(header::COOKIE, cookie)
         .header("x-nom-fichier", name)
         .body(Body::from(bytes))
