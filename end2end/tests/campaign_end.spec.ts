@@ -50,6 +50,16 @@ test('an admin prepares the next campaign with the configuration carried over', 
   await expect(dialog).toHaveCount(0);
   await expect(activate).toBeFocused();
   await expect(prepared).toContainText('En préparation');
+
+  // Configured before it opens: its own formations, a year later.
+  await prepared.getByRole('link', { name: /^Configurer/ }).click();
+  await expect(page.getByRole('note')).toContainText(`Vous configurez la campagne en préparation « Campagne ${code} (2027/2028) »`);
+  await hydrated(page);
+  const formations = page.getByRole('region', { name: 'Formations' });
+  await expect(formations).toContainText('2027');
+  await expectNoA11yViolations(page);
+  await formations.getByRole('link').first().click();
+  await expect(page.getByRole('link', { name: 'Retour à la configuration' })).toHaveAttribute('href', /campagne=\d+/);
 });
 
 test('a candidate downloads their data and deletes their account', async ({ page }) => {

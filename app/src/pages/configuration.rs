@@ -87,13 +87,14 @@ fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece:
     view! {
         {cid.map(|_| view! { <p class="alert alert-info" role="note">{t_string!(i18n, config.preparing, campaign = d.campaign.label.clone()).to_string()}</p> })}
         {(d.campaigns.len() > 1).then(|| view! {
-            <nav class="row-actions" aria-label=tr!(i18n, config.campaign_switch)>
+            <nav class="campaign-switch" aria-labelledby="campagne-configuree">
+                <span id="campagne-configuree">{t!(i18n, config.campaign_switch)}" :"</span>
                 {d.campaigns.iter().map(|c| {
                     let href = config_href(HOME, (c.state == CampaignState::Prepared).then_some(c.id), "");
-                    let current = (c.id == d.campaign.id).then_some("page");
+                    let current = c.id == d.campaign.id;
                     view! {
-                        <a class="button button-secondary" href=href aria-current=current>
-                            {c.label.clone()}" — "{crate::pages::campaigns::state_text(c.state)}
+                        <a class="button button-secondary" href=href aria-current=current.then_some("page")>
+                            {current.then_some("✓ ")}{c.label.clone()}" — "{crate::pages::campaigns::state_text(c.state)}
                         </a>
                     }
                 }).collect_view()}
