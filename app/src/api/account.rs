@@ -50,8 +50,19 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     Ok(())
 }
 
+/// What a password link is for, as its page needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ResetLink {
+    /// Unknown, used or past its date.
+    Unusable,
+    /// "J'ai oublié mon mot de passe".
+    Reset,
+    /// A new staff member chooses their first password.
+    Invitation,
+}
+
 #[server(prefix = "/api", endpoint = "compte/lien-reinitialisation")]
-pub async fn reset_link_valid(token: String) -> Result<bool, AppError> {
+pub async fn reset_link_valid(token: String) -> Result<ResetLink, AppError> {
     let state = super::context::state()?;
     crate::server::accounts::reset_link_usable(&state, &token).await
 }

@@ -1,10 +1,11 @@
-//! The reset link of "J'ai oublié mon mot de passe": choose a new password.
+//! The reset link of "J'ai oublié mon mot de passe": choose a new password;
+//! the same page, in its own words, for a staff member's invitation.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::account::{reset_link_valid, ResetPassword};
+use crate::api::account::{reset_link_valid, ResetLink, ResetPassword};
 use crate::components::field::SubmitButton;
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, FormOutcome};
@@ -22,11 +23,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let result: Signal<_> = action.value().into();
     view! {
         <PageTitle text=tr!(i18n, reset.title)/>
-        <h1>{t!(i18n, reset.title)}</h1>
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-            {move || usable.get().map(|ok| match ok {
-                Ok(true) => view! {
-                    <p>{t!(i18n, reset.intro)}</p>
+        <Suspense fallback=move || view! { <h1>{t!(i18n, reset.title)}</h1><p>{t!(i18n, loading)}</p> }>
+            {move || usable.get().map(|link| match link {
+                Ok(kind @ (ResetLink::Reset | ResetLink::Invitation)) => view! {
+                    {if kind == ResetLink::Invitation {
+                        view! { <h1>{t!(i18n, reset.invitation_title)}</h1><p>{t!(i18n, reset.invitation_intro)}</p> }.into_any()
+                    } else {
+                        view! { <h1>{t!(i18n, reset.title)}</h1><p>{t!(i18n, reset.intro)}</p> }.into_any()
+                    }}
                     <FormOutcome result=result/>
                     <ActionForm action=action attr:class="form" attr:novalidate=true>
                         <input type="hidden" name="token" value=token()/>
@@ -36,6 +40,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     </ActionForm>
                 }.into_any(),
                 _ => view! {
+                    <h1>{t!(i18n, reset.title)}</h1>
                     <p class="alert alert-error" role="alert">{error_text(&AppError::LinkExpired)}</p>
                     <p><A href="/compte/mot-de-passe-oublie">{t!(i18n, reset.new_link)}</A></p>
                 }.into_any(),

@@ -186,9 +186,14 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
     Ok(())
 }
 
-pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<bool, AppError> {
+pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<crate::api::account::ResetLink, AppError> {
+    use crate::api::account::ResetLink;
     let mut conn = state.db.pool.acquire().await?;
-    Ok(resets::is_usable(&mut conn, &state.token_hash(token), state.clock.now()).await?)
+    Ok(match resets::usable(&mut conn, &state.token_hash(token), state.clock.now()).await? {
+        None => ResetLink::Unusable,
+        Some(false) => ResetLink::Reset,
+        Some(true) => ResetLink::Invitation,
+    })
 }
 
 /// Sets the new password through a reset link and ends every session of

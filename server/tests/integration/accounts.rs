@@ -142,6 +142,8 @@ on_both_databases!(reset_link_changes_the_password_once_and_ends_sessions, |app:
     assert_eq!(subject, "Sésame - Vos identifiants de connexion");
     assert_eq!(login_in(&text), login);
     let token = link_token(&text, "/compte/reinitialiser/");
+    let link = app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await;
+    assert_eq!(serde_json::from_str::<app::api::account::ResetLink>(&link.body).unwrap(), app::api::account::ResetLink::Reset);
     let weak = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", "faible"), ("password_confirmation", "faible")], None).await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     let new = "Nouveau-mot2passe";

@@ -169,8 +169,11 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
     let (subject, text) = app.mails_to("Nouveau@Sesame.test").await.pop().expect("invitation mail");
     assert!(subject.contains("Votre compte de gestion"), "{subject}");
     let token = support::link_token(&text, "/compte/reinitialiser/");
+    let link = |reply: support::Reply| serde_json::from_str::<app::api::account::ResetLink>(&reply.body).unwrap();
+    assert_eq!(link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await), app::api::account::ResetLink::Invitation);
     let reply = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", "Gestion-Nouveau-2026"), ("password_confirmation", "Gestion-Nouveau-2026")], None).await;
     assert!(ok(&reply), "{}", reply.body);
+    assert_eq!(link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await), app::api::account::ResetLink::Unusable);
     let reply = app.call("/api/session/connexion-gestion", &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")], None).await;
     let noe = reply.cookie.expect("signed in");
     assert!(ok(&app.call("/api/gestion/configuration", &[], Some(&noe)).await));

@@ -30,14 +30,20 @@ pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult
     row.map(|row| Ok((row.try_get("account_kind")?, row.try_get("account_id")?))).transpose()
 }
 
-/// True when the link can still be used (the reset form checks before showing).
-pub async fn is_usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<bool> {
-    let row = sqlx::query("SELECT 1 AS one FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at >= $2")
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(conn)
-        .await?;
-    Ok(row.is_some())
+/// Whether the link can still be used (the reset form checks before
+/// showing), and whether it is a staff member's invitation (their account
+/// has no password yet): `None` when it cannot.
+pub async fn usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<bool>> {
+    let row = sqlx::query(
+        "SELECT CASE WHEN r.account_kind = 'staff' AND EXISTS (SELECT 1 FROM staff s WHERE s.id = r.account_id AND s.password_hash = 'invitation')
+                THEN 1 ELSE 0 END AS invitation
+         FROM password_resets r WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at >= $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| Ok(r.try_get::<i64, _>("invitation")? == 1)).transpose()
 }
 
 pub async fn delete_expired(conn: &mut Conn, now: i64) -> StoreResult<u64> {
