@@ -143,6 +143,16 @@ fn IneSettingsForm(settings: IneSettings) -> impl IntoView {
     }
 }
 
+/// A row's header in the counts tables: the formation (its list) and its centre.
+fn formation_header(s: &crate::api::staff::FormationStats) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <th scope="row" data-label=tr!(i18n, staff.col_formation)>
+            <a href=format!("/gestion/candidatures?formation={}", s.formation_id)>{s.title.clone()}</a><span class="piece-note">{s.centre.clone()}</span>
+        </th>
+    }
+}
+
 /// A count that opens the list of the dossiers it counts (none: plain text).
 fn count_link(n: i64, href: String) -> AnyView {
     if n == 0 {
@@ -220,8 +230,9 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                 <li><span class="swatch s-incomplet"></span>{t!(i18n, applications.status_incomplet)}</li>
                 <li><span class="capacity-mark"></span>{t!(i18n, staff.col_capacity)}</li>
             </ul>
+            <h3 id="stats-statuts">{t!(i18n, staff.stats_statuses)}</h3>
             <div class="table-scroll">
-                <table class="stack-on-phone stats">
+                <table class="stack-on-phone stats" aria-labelledby="stats-statuts">
                     <ColumnHeaders labels=vec![
                         t_string!(i18n, staff.col_formation).to_string(),
                         t_string!(i18n, staff.col_chart).to_string(),
@@ -230,22 +241,14 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                         t_string!(i18n, applications.status_receptionne).to_string(),
                         t_string!(i18n, applications.status_complet).to_string(),
                         t_string!(i18n, applications.status_incomplet).to_string(),
-                        t_string!(i18n, decision.kind_favorable).to_string(),
-                        t_string!(i18n, staff.col_confirmed).to_string(),
-                        t_string!(i18n, staff.col_withdrawn).to_string(),
-                        t_string!(i18n, decision.kind_waiting).to_string(),
-                        t_string!(i18n, decision.kind_unfavorable).to_string(),
                     ]/>
                     <tbody>
-                        {stats.into_iter().map(|s| {
+                        {stats.iter().map(|s| {
                             let pct = |n: i64| format!("width: {:.2}%", n as f64 * 100.0 / widest as f64);
-                            let link = format!("/gestion/candidatures?formation={}", s.formation_id);
                             let segments = [("s-attente", s.en_attente), ("s-receptionne", s.receptionne), ("s-complet", s.complet), ("s-incomplet", s.incomplet)];
                             view! {
                                 <tr>
-                                    <th scope="row" data-label=tr!(i18n, staff.col_formation)>
-                                        <a href=link.clone()>{s.title.clone()}</a><span class="piece-note">{s.centre.clone()}</span>
-                                    </th>
+                                    {formation_header(s)}
                                     <td data-label=tr!(i18n, staff.col_chart)>
                                         <div class="bar" aria-hidden="true">
                                             {segments.into_iter().filter(|(_, n)| *n > 0).map(|(class, n)| view! {
@@ -259,11 +262,36 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                                     <td data-label=tr!(i18n, applications.status_receptionne)>{s.receptionne}</td>
                                     <td data-label=tr!(i18n, applications.status_complet)>{s.complet}</td>
                                     <td data-label=tr!(i18n, applications.status_incomplet)>{s.incomplet}</td>
-                                    <td data-label=tr!(i18n, decision.kind_favorable)>{s.favorable}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3 id="stats-decisions">{t!(i18n, staff.stats_decisions)}</h3>
+            <div class="table-scroll">
+                <table class="stack-on-phone stats" aria-labelledby="stats-decisions">
+                    <ColumnHeaders labels=vec![
+                        t_string!(i18n, staff.col_formation).to_string(),
+                        t_string!(i18n, staff.col_capacity).to_string(),
+                        t_string!(i18n, decision.kind_favorable).to_string(),
+                        t_string!(i18n, staff.col_confirmed).to_string(),
+                        t_string!(i18n, staff.col_withdrawn).to_string(),
+                        t_string!(i18n, decision.kind_waiting).to_string(),
+                        t_string!(i18n, decision.kind_unfavorable).to_string(),
+                    ]/>
+                    <tbody>
+                        {stats.iter().map(|s| {
+                            let link = format!("/gestion/candidatures?formation={}", s.formation_id);
+                            view! {
+                                <tr>
+                                    {formation_header(s)}
+                                    <td data-label=tr!(i18n, staff.col_capacity)>{s.capacity}</td>
+                                    <td data-label=tr!(i18n, decision.kind_favorable)>{count_link(s.favorable, format!("{link}&decision=favorable"))}</td>
                                     <td data-label=tr!(i18n, staff.col_confirmed)>{count_link(s.confirmed, format!("{link}&reponse=confirmee"))}</td>
                                     <td data-label=tr!(i18n, staff.col_withdrawn)>{count_link(s.withdrawn, format!("{link}&reponse=desistee"))}</td>
                                     <td data-label=tr!(i18n, decision.kind_waiting)>{count_link(s.liste_complementaire, format!("{link}&decision=liste_complementaire&tri=decision"))}</td>
-                                    <td data-label=tr!(i18n, decision.kind_unfavorable)>{s.defavorable}</td>
+                                    <td data-label=tr!(i18n, decision.kind_unfavorable)>{count_link(s.defavorable, format!("{link}&decision=defavorable"))}</td>
                                 </tr>
                             }
                         }).collect_view()}
