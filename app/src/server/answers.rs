@@ -215,7 +215,8 @@ pub async fn remind(state: &AppState) -> Result<u64, AppError> {
         if !answers::mark_reminded(&mut tx, id, now).await? {
             continue;
         }
-        let a = answers::one(&mut tx, id, None).await?.ok_or(AppError::Internal)?;
+        // Archived since it was listed: out of the jobs' reach (the mark is rolled back).
+        let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
         let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
         let message = mail::compose(
             &mut tx,
@@ -257,7 +258,8 @@ pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
         if !answers::mark_return_reminded(&mut tx, id, now).await? {
             continue;
         }
-        let a = answers::one(&mut tx, id, None).await?.ok_or(AppError::Internal)?;
+        // Archived since it was listed: out of the jobs' reach (the mark is rolled back).
+        let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
         let last = Day::parse_iso(&a.return_deadline).map(|d| d.french()).unwrap_or_else(|| a.return_deadline.clone());
         let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
         let message = mail::compose(

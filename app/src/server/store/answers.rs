@@ -90,12 +90,14 @@ pub async fn confirm(conn: &mut Conn, id: i64, candidate_id: i64, now: i64) -> S
     Ok(done.rows_affected() == 1)
 }
 
-/// "Désistement candidature", or the deadline passed (`by_deadline`).
+/// "Désistement candidature", or the deadline passed (`by_deadline`);
+/// never in an archived campaign.
 pub async fn withdraw(conn: &mut Conn, id: i64, now: i64, by_deadline: bool) -> StoreResult<bool> {
     let deadline_clause = if by_deadline { "AND confirmed_at IS NULL AND answer_deadline <= $2" } else { "" };
     let sql = format!(
         "UPDATE applications SET withdrawn_at = $2, withdrawn_by_deadline = $3, version = version + 1
-         WHERE id = $1 AND decision = 'favorable' AND withdrawn_at IS NULL AND cancelled_at IS NULL {deadline_clause}"
+         WHERE id = $1 AND decision = 'favorable' AND withdrawn_at IS NULL AND cancelled_at IS NULL {deadline_clause}
+           AND formation_id IN ({ACTIVE_FORMATIONS})"
     );
     let done = sqlx::query(&sql).bind(id).bind(now).bind(by_deadline as i64).execute(conn).await?;
     Ok(done.rows_affected() == 1)
