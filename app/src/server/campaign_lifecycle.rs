@@ -11,7 +11,7 @@ use super::files;
 use super::review::scope;
 use super::state::AppState;
 use super::store::campaign_lifecycle::{self as store, CampaignRow};
-use super::store::{campaigns, Conn};
+use super::store::{campaigns, pieces, Conn};
 use crate::api::campaigns::CampaignLine;
 use crate::domain::campaign::{destruction_at, next_year, parse_retention, CampaignForm, CampaignState};
 use crate::domain::date::Day;
@@ -68,7 +68,7 @@ pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> R
         return Err(AppError::Invalid(errors));
     }
     let from = campaigns::active(&mut tx).await?.ok_or(AppError::NotFound)?.id;
-    let id = match store::create_from(&mut tx, &new, from, state.clock.now(), shift).await {
+    let (id, models) = match store::create_from(&mut tx, &new, from, state.clock.now(), shift).await {
         // Two admins creating the same code at once: the second is told.
         Err(super::store::StoreError::Duplicate) => {
             let mut errors = FieldErrors::new();
@@ -78,7 +78,30 @@ pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> R
         other => other?,
     };
     tx.commit().await?;
+    for (old, new) in models {
+        if let Err(error) = copy_model(state, old, new).await {
+            // The campaign stands; this piece's model is uploaded again.
+            tracing::warn!(piece = old, %error, "model file not copied into the new campaign");
+        }
+    }
     Ok(id)
+}
+
+/// A piece's model file, copied for the same piece of a new campaign
+/// (its own file: replacing one never touches the other).
+async fn copy_model(state: &AppState, old: i64, new: i64) -> Result<(), AppError> {
+    let root = &state.settings.files_dir;
+    let mut conn = state.db.pool.acquire().await?;
+    let model = pieces::model_of(&mut conn, old).await?.ok_or(AppError::NotFound)?;
+    let path = files::path_of(root, &model.stored_name).ok_or(AppError::Internal)?;
+    let bytes = tokio::fs::read(&path).await.map_err(|_| AppError::NotFound)?;
+    let kind = crate::domain::upload::kind_of(&bytes).ok_or(AppError::Internal)?;
+    let stored = files::store_bytes(root, &bytes, kind).await?;
+    if let Err(error) = pieces::set_model(&mut conn, new, &stored.stored_name, &model.name).await {
+        files::remove(root, &stored.stored_name).await;
+        return Err(error.into());
+    }
+    Ok(())
 }
 
 /// "Activer": campaign `id` opens to candidates and the active one is

@@ -97,6 +97,11 @@ on_both_databases!(a_new_campaign_carries_the_configuration_and_its_activation_a
     let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
     let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
     let (_, old) = transmitted(&app, &w, "lea@example.fr", "MARTIN").await;
+    // The CV has a model file: the new campaign gets its own copy.
+    let model = app::server::files::store_bytes(&app.state.settings.files_dir, b"%PDF-1.4 modele de CV", app::domain::upload::FileKind::Pdf).await.unwrap();
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    app::server::store::pieces::set_model(&mut conn, w.cv, &model.stored_name, "modele-cv.pdf").await.unwrap();
+    drop(conn);
 
     // Admins only; bad input refused field by field, nothing created.
     assert_eq!(create(&app, &gest, "2027", "Campagne 2027", "2027/2028", "30").await.status, StatusCode::NOT_FOUND);
@@ -132,6 +137,16 @@ on_both_databases!(a_new_campaign_carries_the_configuration_and_its_activation_a
     let (new_formation, new_centre): (i64, i64) = (row.try_get("id").unwrap(), row.try_get("centre").unwrap());
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM pieces WHERE centre_id = $1").bind(new_centre).fetch_one(pool).await.unwrap().get("n");
     assert_eq!(n, 2);
+    let copy: Option<String> = sqlx::query("SELECT model_stored_name FROM pieces WHERE centre_id = $1 AND label = 'CURRICULUM VITAE'")
+        .bind(new_centre)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+        .get("model_stored_name");
+    let copy = copy.expect("the model file is carried over");
+    assert_ne!(copy, model.stored_name);
+    let copied = app::server::files::path_of(&app.state.settings.files_dir, &copy).unwrap();
+    assert_eq!(std::fs::read(copied).unwrap(), b"%PDF-1.4 modele de CV");
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM staff_centres WHERE centre_id = $1").bind(new_centre).fetch_one(pool).await.unwrap().get("n");
     assert_eq!(n, 1, "the gestionnaire of the centre keeps it in the new campaign");
     let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM decision_reasons WHERE campaign_id = $1").bind(new).fetch_one(pool).await.unwrap().get("n");

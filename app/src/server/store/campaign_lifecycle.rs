@@ -63,8 +63,9 @@ pub async fn code_taken(conn: &mut Conn, code: &str) -> StoreResult<bool> {
 /// Creates a prepared campaign with the configuration of campaign `from`:
 /// its settings and decision reasons, its centres with their staff, its
 /// formations (every day one year later, checked by `shift`) and the pieces
-/// they ask for. Model files are not carried over (a new one is uploaded).
-pub async fn create_from(conn: &mut Conn, new: &NewCampaign, from: i64, now: i64, shift: impl Fn(&str) -> String) -> StoreResult<i64> {
+/// they ask for. Returns its id and the pieces whose model file is to be
+/// copied: (the old piece, the new one); files are the caller's business.
+pub async fn create_from(conn: &mut Conn, new: &NewCampaign, from: i64, now: i64, shift: impl Fn(&str) -> String) -> StoreResult<(i64, Vec<(i64, i64)>)> {
     let row = sqlx::query(
         "INSERT INTO campaigns (code, label, university_year, active, created_at, accept_ines, ine_required_for_french, max_applications, retention_days)
          SELECT $1, $2, $3, 0, $4, accept_ines, ine_required_for_french, max_applications, $5 FROM campaigns WHERE id = $6 RETURNING id",
@@ -84,14 +85,16 @@ pub async fn create_from(conn: &mut Conn, new: &NewCampaign, from: i64, now: i64
         .execute(&mut *conn)
         .await?;
     let centres = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 ORDER BY id").bind(from).fetch_all(&mut *conn).await?;
+    let mut models = Vec::new();
     for centre in centres {
         let old: i64 = centre.try_get("id")?;
-        copy_centre(conn, old, id, &shift).await?;
+        models.extend(copy_centre(conn, old, id, &shift).await?);
     }
-    Ok(id)
+    Ok((id, models))
 }
 
-async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&str) -> String) -> StoreResult<()> {
+/// Copies a centre into `campaign`; returns the pieces with a model file.
+async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&str) -> String) -> StoreResult<Vec<(i64, i64)>> {
     let row = sqlx::query(
         "INSERT INTO centres (campaign_id, label, contact_address, contact_email, signatory)
          SELECT $1, label, contact_address, contact_email, signatory FROM centres WHERE id = $2 RETURNING id",
@@ -107,8 +110,10 @@ async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&
         .execute(&mut *conn)
         .await?;
     let mut pieces = Vec::new();
-    for p in sqlx::query("SELECT id FROM pieces WHERE centre_id = $1 ORDER BY id").bind(old).fetch_all(&mut *conn).await? {
+    let mut models = Vec::new();
+    for p in sqlx::query("SELECT id, model_stored_name FROM pieces WHERE centre_id = $1 ORDER BY id").bind(old).fetch_all(&mut *conn).await? {
         let old_piece: i64 = p.try_get("id")?;
+        let has_model = p.try_get::<Option<String>, _>("model_stored_name")?.is_some();
         let row = sqlx::query(
             "INSERT INTO pieces (centre_id, label, required, position, common) SELECT $1, label, required, position, common FROM pieces WHERE id = $2 RETURNING id",
         )
@@ -116,7 +121,11 @@ async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&
         .bind(old_piece)
         .fetch_one(&mut *conn)
         .await?;
-        pieces.push((old_piece, row.try_get::<i64, _>("id")?));
+        let new_piece: i64 = row.try_get("id")?;
+        pieces.push((old_piece, new_piece));
+        if has_model {
+            models.push((old_piece, new_piece));
+        }
     }
     let formations = sqlx::query(
         "SELECT id, title, keywords, url, window_start, window_end, return_deadline, mode, treatment, capacity, waiting_list, publication_day, confirmation_day
@@ -160,7 +169,7 @@ async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&
             .await?;
         }
     }
-    Ok(())
+    Ok(models)
 }
 
 /// Makes prepared campaign `id` the active one and archives the one that
