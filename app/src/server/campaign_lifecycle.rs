@@ -60,16 +60,16 @@ fn shift(iso: &str) -> String {
 /// "Créer la campagne": prepared, with the active campaign's configuration.
 pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> Result<i64, AppError> {
     let new = form.parse().map_err(AppError::Invalid)?;
+    let from = {
+        let mut conn = state.db.pool.acquire().await?;
+        admin_only(&mut conn, signed).await?;
+        campaigns::active(&mut conn).await?.ok_or(AppError::NotFound)?.id
+    };
+    // The insert is the transaction's first statement (SQLite takes its
+    // write lock at once); a code already taken, even by an admin creating
+    // it at the same moment, is told on the field.
     let mut tx = state.db.pool.begin().await?;
-    admin_only(&mut tx, signed).await?;
-    if store::code_taken(&mut tx, &new.code).await? {
-        let mut errors = FieldErrors::new();
-        errors.add("code", Problem::AlreadyExists);
-        return Err(AppError::Invalid(errors));
-    }
-    let from = campaigns::active(&mut tx).await?.ok_or(AppError::NotFound)?.id;
     let (id, models) = match store::create_from(&mut tx, &new, from, state.clock.now(), shift).await {
-        // Two admins creating the same code at once: the second is told.
         Err(super::store::StoreError::Duplicate) => {
             let mut errors = FieldErrors::new();
             errors.add("code", Problem::AlreadyExists);

@@ -55,11 +55,6 @@ pub async fn one(conn: &mut Conn, id: i64) -> StoreResult<Option<CampaignRow>> {
     Ok(all(conn).await?.into_iter().find(|c| c.id == id))
 }
 
-/// Whether a campaign with this code exists.
-pub async fn code_taken(conn: &mut Conn, code: &str) -> StoreResult<bool> {
-    Ok(sqlx::query("SELECT 1 AS x FROM campaigns WHERE code = $1").bind(code).fetch_optional(conn).await?.is_some())
-}
-
 /// Creates a prepared campaign with the configuration of campaign `from`:
 /// its settings and decision reasons, its centres with their staff, its
 /// formations (every day one year later, checked by `shift`) and the pieces
