@@ -239,6 +239,8 @@ pub struct ReviewDetail {
     pub decisions: Vec<DecisionLine>,
     /// A decision may be prepared and published (the dossier is Complet).
     pub may_decide: bool,
+    /// The archived campaign the application belongs to (read-only).
+    pub archived_campaign: Option<String>,
     /// The reasons of a défavorable decision.
     pub reasons: Vec<String>,
     pub previous: Option<i64>,

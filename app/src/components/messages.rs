@@ -83,6 +83,7 @@ pub fn refusal_text(refusal: &ApplyRefusal) -> String {
         ApplyRefusal::AlreadyApplied => t_string!(i18n, apply.already).to_string(),
         ApplyRefusal::LimitReached(max) => t_string!(i18n, apply.limit, max = *max).to_string(),
         ApplyRefusal::DossierIncomplete => t_string!(i18n, apply.incomplete).to_string(),
+        ApplyRefusal::IneTaken => t_string!(i18n, apply.ine_taken).to_string(),
     }
 }
 

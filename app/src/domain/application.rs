@@ -71,6 +71,9 @@ pub enum ApplyRefusal {
     LimitReached(u32),
     /// Informations personnelles, Adresse or Baccalauréat are missing.
     DossierIncomplete,
+    /// The INE of an account made in an earlier campaign is held by
+    /// another account of this one.
+    IneTaken,
 }
 
 /// What the server knows when a candidate asks to apply.

@@ -35,16 +35,19 @@ pub enum AnswerFilter {
     Withdrawn,
     /// A standing favourable decision not answered yet.
     Awaited,
+    /// A favourable decision still standing: awaited or confirmed.
+    Standing,
 }
 
 impl AnswerFilter {
-    pub const ALL: [AnswerFilter; 3] = [AnswerFilter::Awaited, AnswerFilter::Confirmed, AnswerFilter::Withdrawn];
+    pub const ALL: [AnswerFilter; 4] = [AnswerFilter::Standing, AnswerFilter::Awaited, AnswerFilter::Confirmed, AnswerFilter::Withdrawn];
 
     pub fn code(self) -> &'static str {
         match self {
             AnswerFilter::Confirmed => "confirmee",
             AnswerFilter::Withdrawn => "desistee",
             AnswerFilter::Awaited => "attendue",
+            AnswerFilter::Standing => "maintenue",
         }
     }
 

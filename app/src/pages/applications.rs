@@ -36,6 +36,7 @@ pub fn answer_filter_text(answer: crate::domain::confirmation::AnswerFilter) -> 
         AnswerFilter::Awaited => t_string!(i18n, review.answer_awaited),
         AnswerFilter::Confirmed => t_string!(i18n, review.answer_confirmed),
         AnswerFilter::Withdrawn => t_string!(i18n, review.answer_withdrawn),
+        AnswerFilter::Standing => t_string!(i18n, review.answer_standing),
     }
     .to_string()
 }

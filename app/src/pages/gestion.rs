@@ -287,7 +287,7 @@ fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView 
                                 <tr>
                                     {formation_header(s)}
                                     <td data-label=tr!(i18n, staff.col_capacity)>{s.capacity}</td>
-                                    <td data-label=tr!(i18n, decision.kind_favorable)>{count_link(s.favorable, format!("{link}&decision=favorable"))}</td>
+                                    <td data-label=tr!(i18n, decision.kind_favorable)>{count_link(s.favorable, format!("{link}&reponse=maintenue"))}</td>
                                     <td data-label=tr!(i18n, staff.col_confirmed)>{count_link(s.confirmed, format!("{link}&reponse=confirmee"))}</td>
                                     <td data-label=tr!(i18n, staff.col_withdrawn)>{count_link(s.withdrawn, format!("{link}&reponse=desistee"))}</td>
                                     <td data-label=tr!(i18n, decision.kind_waiting)>{count_link(s.liste_complementaire, format!("{link}&decision=liste_complementaire&tri=decision"))}</td>

@@ -414,6 +414,9 @@ fn ReviewView(
             {around(d.next, t_string!(i18n, review.next).to_string(), "next")}
         </nav>
         <h1>{t_string!(i18n, review.heading, name = format!("{} {}", d.prenom, d.nom)).to_string()}</h1>
+        {d.archived_campaign.clone().map(|c| view! {
+            <p class="alert alert-info" role="note">{t_string!(i18n, review.archived_notice, campaign = c).to_string()}</p>
+        })}
         <div class="recap">
             <section class="card" aria-labelledby="candidature">
                 <h2 id="candidature">{t!(i18n, review.application)}</h2>
@@ -482,7 +485,7 @@ fn ReviewView(
             <h2 id="notes-titre">{t!(i18n, review.notes_title)}</h2>
             <p class="hint">{t!(i18n, review.notes_hint)}</p>
             <FormOutcome result=note_result/>
-            <ActionForm action=note attr:class="form">
+            <ActionForm action=note attr:class="form" attr:hidden=d.archived_campaign.is_some()>
                 <input type="hidden" name="application" value=application/>
                 <div class="field">
                     <label for="note">{t!(i18n, review.note_label)}</label>
@@ -731,7 +734,7 @@ fn DecisionSection(d: ReviewDetail, actions: Decisions) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="decision-titre">
             <h2 id="decision-titre">{t!(i18n, review.decision_title)}</h2>
-            {(!d.may_decide).then(|| view! { <p class="hint">{t!(i18n, review.refused_not_complete)}</p> })}
+            {(!d.may_decide && d.archived_campaign.is_none()).then(|| view! { <p class="hint">{t!(i18n, review.refused_not_complete)}</p> })}
             {d.may_decide.then(|| view! {
                 <FormOutcome result=prepare_result/>
                 <ActionForm action=actions.prepare attr:class="form" attr:novalidate=true>

@@ -66,6 +66,12 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
     let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     let campaign = campaigns::active(&mut tx).await?.ok_or(AppError::NotFound)?.id;
     let formation = applications::formation(&mut tx, campaign, formation_id).await?.ok_or(AppError::NotFound)?;
+    // An account made in an earlier campaign brings its INE into this one,
+    // where no other account may hold it.
+    match super::store::dossier::move_ine(&mut tx, me.id, campaign).await {
+        Err(StoreError::Duplicate) => return Err(AppError::ApplyRefused(ApplyRefusal::IneTaken)),
+        other => other?,
+    }
     let (live, already_applied) = applications::live_counts(&mut tx, me.id, formation_id).await?;
     let ctx = ApplyContext {
         window: window(&formation)?,

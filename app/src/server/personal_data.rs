@@ -175,12 +175,12 @@ pub async fn delete_account(state: &AppState, signed: &Signed, password: &str) -
         .map(|a| Standing { decision: a.decision.map(|d| d.kind), withdrawn: a.withdrawn_at.is_some() })
         .collect();
     may_delete_account(&standings).map_err(AppError::DeletionRefused)?;
-    outbox::forget_sent(&mut tx, &me.email).await?;
+    // The account and the mails written to it go; then the last one.
+    let stored = accounts::delete_candidate(&mut tx, me.id).await?;
     let date = paris_date(now);
     let vars = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str()), ("date", date.as_str())];
     let mail = mail::compose(&mut tx, &mail::ACCOUNT_DELETED, &vars, &state.settings.assistance_email).await?;
     mail::queue(&mut tx, &format!("account-deleted:{}", me.id), &me.email, &mail, now).await?;
-    let stored = accounts::delete_candidate(&mut tx, me.id).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
     for name in &stored {

@@ -377,6 +377,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
         notes,
         may_change: scope.role.may_change() && a.in_active_campaign,
         may_decide: scope.role.may_change() && a.in_active_campaign && may_decide(status),
+        archived_campaign: (!a.in_active_campaign).then(|| a.campaign.clone()),
         decision: a.decision.clone(),
         decisions,
         reasons,

@@ -21,7 +21,8 @@ use crate::error::AppError;
 /// How long the invitation link stays valid.
 pub const INVITATION_HOURS: i64 = 72;
 
-async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, Vec<CentreView>), AppError> {
+/// The admin's staff id, the active campaign and its centres.
+async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, i64, Vec<CentreView>), AppError> {
     let me = scope(conn, signed).await?;
     if me.role != StaffRole::Admin {
         return Err(AppError::NotFound);
@@ -32,12 +33,12 @@ async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, Vec<CentreView>
         .into_iter()
         .map(|c| CentreView { id: c.id, label: c.label, contact_address: c.contact_address, contact_email: c.contact_email, signatory: c.signatory })
         .collect();
-    Ok((me.staff_id, centres))
+    Ok((me.staff_id, campaign, centres))
 }
 
 pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let (me, centres) = admin(&mut conn, signed).await?;
+    let (me, _, centres) = admin(&mut conn, signed).await?;
     let accounts = staff_accounts::list(&mut conn).await?;
     Ok(StaffAccounts {
         me,
@@ -59,14 +60,14 @@ pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, 
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
-    let (_, known) = admin(&mut tx, signed).await?;
+    let (_, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
     let (email, account) = parse_new_account(email, name, role, centres, &known)?;
     let id = match staff_accounts::insert(&mut tx, email.as_str(), &email.normalized(), &account.name, account.role.code(), now).await {
         Err(StoreError::Duplicate) => return Err(one_field("email", Problem::AlreadyExists)),
         other => other?,
     };
-    staff_accounts::set_centres(&mut tx, id, &account.centres).await?;
+    staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
     let expires = now + INVITATION_HOURS * 3600;
     resets::insert(&mut tx, &state.token_hash(&token), "staff", id, now, expires).await?;
     let message = mail::compose(&mut tx, &mail::STAFF_INVITATION,
@@ -88,7 +89,7 @@ pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, 
 
 pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role: &str, centres: &[i64], active: bool) -> Result<(), AppError> {
     let mut tx = state.db.pool.begin().await?;
-    let (me, known) = admin(&mut tx, signed).await?;
+    let (me, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
     let account = parse_account(name, role, centres, &known)?;
     if id == me && (!active || account.role != StaffRole::Admin) {
@@ -97,7 +98,7 @@ pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role
     if !staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active).await? {
         return Err(AppError::NotFound);
     }
-    staff_accounts::set_centres(&mut tx, id, &account.centres).await?;
+    staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
     if !active {
         // A deactivated account is signed out everywhere at once.
         sessions::delete_for_account(&mut tx, "staff", id, None).await?;

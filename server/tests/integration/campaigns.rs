@@ -79,6 +79,7 @@ on_both_databases!(the_dashboard_shows_each_waiting_list_in_rank_order_and_expor
     assert_eq!(list(&app, &gest, &[("query[reponse]", "attendue")]).await.total, 0);
     assert_eq!(list(&app, &gest, &[("query[reponse]", "confirmee")]).await.lines.iter().map(|l| l.id).collect::<Vec<_>>(), vec![alpha]);
     assert_eq!(list(&app, &gest, &[("query[reponse]", "desistee")]).await.total, 0);
+    assert_eq!(list(&app, &gest, &[("query[reponse]", "maintenue")]).await.lines.iter().map(|l| l.id).collect::<Vec<_>>(), vec![alpha]);
 });
 
 /// The query of the dashboard's first waiting list.
@@ -194,6 +195,7 @@ on_both_databases!(a_new_campaign_carries_the_configuration_and_its_activation_a
     // Staff: the archived campaign reads, nothing changes.
     let d = parsed(&detail(&app, &gest, old).await);
     assert!(!d.may_change && !d.may_decide);
+    assert_eq!(d.archived_campaign.as_deref(), Some("Campagne eCesure 2026/2027 (2026/2027)"));
     let refused = judge(&app, &gest, old, d.version, w.cv, "validee", "").await;
     assert_eq!(serde_json::from_str::<AppError>(&refused.body).ok(), Some(AppError::ReviewRefused(ReviewRefusal::Archived)));
     assert_eq!(parsed(&detail(&app, &gest, old).await).version, d.version);
@@ -204,6 +206,48 @@ on_both_databases!(a_new_campaign_carries_the_configuration_and_its_activation_a
     assert_eq!((archived.total, archived.may_change, archived.archived_campaign.is_some()), (1, false, true));
     assert_eq!(app.call("/api/gestion/candidatures", &[("query[campagne]", &new.to_string())], Some(&gest)).await.status, StatusCode::OK);
     assert!(list(&app, &gest, &[]).await.formations.iter().any(|(id, _)| *id == new_formation));
+    // An admin changing the gestionnaire's account keeps their archived centres.
+    let gest_id: i64 = sqlx::query("SELECT id FROM staff WHERE email_norm = 'gest@sesame.test'").fetch_one(pool).await.unwrap().get("id");
+    let (gest_s, centre_box) = (gest_id.to_string(), format!("centres[{new_centre}]"));
+    let change = [("id", gest_s.as_str()), ("name", "Gestion Renommée"), ("role", "gestionnaire"), (centre_box.as_str(), "1"), ("active", "1")];
+    let changed = app.call("/api/gestion/personnels/enregistrer", &change, Some(&admin)).await;
+    assert!(ok(&changed), "{}", changed.body);
+    assert_eq!(list(&app, &gest, &[("query[campagne]", &old_campaign.to_string())]).await.total, 1);
+
+    // Back in the new campaign, the candidate's archived application counts
+    // neither against its limit nor keeps the identity locked; their INE
+    // comes with them, unless another account of the campaign holds it.
+    sqlx::query("UPDATE campaigns SET max_applications = 1 WHERE id = $1").bind(new).execute(pool).await.unwrap();
+    sqlx::query("UPDATE formations SET window_start = '2026-06-01', window_end = '2026-07-31', return_deadline = '2026-07-31' WHERE id = $1")
+        .bind(new_formation)
+        .execute(pool)
+        .await
+        .unwrap();
+    let lea_id: i64 = sqlx::query("SELECT id FROM candidates WHERE email = 'lea@example.fr'").fetch_one(pool).await.unwrap().get("id");
+    sqlx::query("UPDATE dossier_ine SET ine = '1234567890A', sans_ine = 0 WHERE candidate_id = $1").bind(lea_id).execute(pool).await.unwrap();
+    let zoe = app.validated_account("zoe@example.fr", "Abcdefgh1!").await;
+    let zoe_id: i64 = sqlx::query("SELECT id FROM candidates WHERE login = $1").bind(&zoe).fetch_one(pool).await.unwrap().get("id");
+    sqlx::query("INSERT INTO dossier_ine (candidate_id, campaign_id, ine, sans_ine, updated_at) VALUES ($1, $2, '1234567890A', 0, 0)")
+        .bind(zoe_id)
+        .bind(new)
+        .execute(pool)
+        .await
+        .unwrap();
+    let apply = |me: String| {
+        let formation = new_formation.to_string();
+        let app = &app;
+        async move { app.call("/api/candidatures/candidater", &[("formation", &formation)], Some(&me)).await }
+    };
+    let identity = app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await;
+    assert!(!json::<app::api::dossier::IdentityPage>(&identity).locked, "the identity opens again for the new campaign");
+    let taken = apply(me.clone()).await;
+    assert_eq!(serde_json::from_str::<AppError>(&taken.body).ok(), Some(AppError::ApplyRefused(app::domain::application::ApplyRefusal::IneTaken)));
+    sqlx::query("DELETE FROM dossier_ine WHERE candidate_id = $1").bind(zoe_id).execute(pool).await.unwrap();
+    let applied = apply(me.clone()).await;
+    assert!(ok(&applied), "{}", applied.body);
+    let moved: i64 = sqlx::query("SELECT campaign_id FROM dossier_ine WHERE candidate_id = $1").bind(lea_id).fetch_one(pool).await.unwrap().get("campaign_id");
+    assert_eq!(moved, new);
+
     // An archived campaign is not configured any more.
     let old_q = old_campaign.to_string();
     assert_eq!(app.call("/api/gestion/configuration", &[("campagne", &old_q)], Some(&admin)).await.status, StatusCode::NOT_FOUND);
@@ -239,6 +283,10 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
     assert!(ok(&app.sign_in("back@example.fr", "Abcdefgh1!").await));
 
     app.state.clock.advance(29 * 86_400);
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let early = app::server::store::campaign_lifecycle::destroy(&mut conn, old, app.state.clock.now()).await.unwrap();
+    assert!(early.is_none(), "not before its retention period, even when asked directly");
+    drop(conn);
     assert_eq!(app::server::campaign_lifecycle::destroy_due(&app.state).await.unwrap(), "aucune campagne à détruire");
     assert_eq!(app.count("applications").await, 2);
     app.state.clock.advance(86_400);
@@ -251,6 +299,7 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
     assert!(stored.iter().all(|s| !app::server::files::path_of(&files_dir, s).unwrap().exists()), "the files left the disk");
     let emails: Vec<String> = sqlx::query("SELECT email FROM candidates").fetch_all(&app.state.db.pool).await.unwrap().iter().map(|r| sqlx::Row::get(r, "email")).collect();
     assert_eq!(emails, vec!["back@example.fr".to_owned()]);
+    assert!(app.mails_to("idle@example.fr").await.is_empty(), "the mails written to a destroyed account go with it");
     let admin = app.call("/api/session/connexion-gestion", &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
     let c = campaigns(&app, &admin).await.into_iter().find(|c| c.id == old).unwrap();
     assert_eq!(c.state, CampaignState::Destroyed);

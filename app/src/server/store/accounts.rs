@@ -216,6 +216,10 @@ pub async fn upsert_staff(conn: &mut Conn, email: &str, email_norm: &str, name: 
 /// applications, pieces, files, sessions, links); returns the stored names
 /// of their files, for the caller to delete from disk after the commit.
 pub async fn delete_candidate(conn: &mut Conn, candidate: i64) -> StoreResult<Vec<String>> {
+    // The mails written to the address held its personal data too.
+    if let Some(email) = sqlx::query("SELECT email FROM candidates WHERE id = $1").bind(candidate).fetch_optional(&mut *conn).await? {
+        super::outbox::forget(conn, &email.try_get::<String, _>("email")?).await?;
+    }
     let files = sqlx::query("SELECT stored_name FROM files WHERE candidate_id = $1").bind(candidate).fetch_all(&mut *conn).await?;
     let names = files.iter().map(|r| r.try_get("stored_name")).collect::<Result<Vec<String>, _>>()?;
     sqlx::query("DELETE FROM sessions WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;

@@ -67,12 +67,13 @@ pub async fn lock_candidate(conn: &mut Conn, candidate_id: i64) -> StoreResult<(
     Ok(())
 }
 
-/// (live applications of the candidate, whether one is to this formation)
+/// (live applications of the candidate in the active campaign, whether one
+/// is to this formation)
 pub async fn live_counts(conn: &mut Conn, candidate_id: i64, formation_id: i64) -> StoreResult<(i64, bool)> {
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN formation_id = $2 THEN 1 ELSE 0 END), 0) AS here
-         FROM applications WHERE candidate_id = $1 AND cancelled_at IS NULL",
-    )
+         FROM applications WHERE candidate_id = $1 AND cancelled_at IS NULL AND formation_id IN ({ACTIVE_FORMATIONS})"
+    ))
     .bind(candidate_id)
     .bind(formation_id)
     .fetch_one(conn)

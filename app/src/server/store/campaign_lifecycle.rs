@@ -170,7 +170,10 @@ async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&
 /// Makes prepared campaign `id` the active one and archives the one that
 /// was; false when `id` is not a prepared campaign (any more).
 pub async fn activate(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bool> {
-    // The claim is the first write: a second click finds it done.
+    // The active campaign's row is taken first: two activations at once
+    // queue, and the second archives what the first opened (one active
+    // campaign, never two). Then the claim: a second click finds it done.
+    sqlx::query("UPDATE campaigns SET id = id WHERE active = 1").execute(&mut *conn).await?;
     let claimed = sqlx::query("UPDATE campaigns SET active = 1 WHERE id = $1 AND active = 0 AND archived_at IS NULL").bind(id).execute(&mut *conn).await?;
     if claimed.rows_affected() != 1 {
         return Ok(false);
@@ -219,7 +222,11 @@ const OF_CAMPAIGN_PIECES: &str = "SELECT p.id FROM pieces p JOIN centres c ON c.
 /// accounts of its candidates left with no application who have not signed
 /// in since the archive. `None` when another run did it already.
 pub async fn destroy(conn: &mut Conn, id: i64, now: i64) -> StoreResult<Option<Destroyed>> {
-    let claimed = sqlx::query("UPDATE campaigns SET destroyed_at = $2 WHERE id = $1 AND archived_at IS NOT NULL AND destroyed_at IS NULL")
+    // The period is checked again here: a retention extended since the
+    // campaign was listed keeps it.
+    let claimed = sqlx::query(
+        "UPDATE campaigns SET destroyed_at = $2 WHERE id = $1 AND archived_at IS NOT NULL AND destroyed_at IS NULL AND archived_at + retention_days * 86400 <= $2",
+    )
         .bind(id)
         .bind(now)
         .execute(&mut *conn)

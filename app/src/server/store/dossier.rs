@@ -12,9 +12,19 @@ use crate::domain::identity::{Identity, IdentityForm, IneSettings};
 use crate::domain::ine::IneRules;
 
 /// Whether the candidate has made at least one application.
+/// Whether the candidate applied in the active campaign (an application
+/// of an archived campaign leaves the identity open for the next one).
 pub async fn has_applied(conn: &mut Conn, candidate_id: i64) -> StoreResult<bool> {
-    let row = sqlx::query("SELECT 1 AS one FROM applications WHERE candidate_id = $1 LIMIT 1").bind(candidate_id).fetch_optional(conn).await?;
+    let sql = format!("SELECT 1 AS one FROM applications WHERE candidate_id = $1 AND formation_id IN ({}) LIMIT 1", super::ACTIVE_FORMATIONS);
+    let row = sqlx::query(&sql).bind(candidate_id).fetch_optional(conn).await?;
     Ok(row.is_some())
+}
+
+/// Moves the candidate's INE into `campaign_id`, where it must be unique:
+/// `Duplicate` when another account of that campaign holds it.
+pub async fn move_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64) -> StoreResult<()> {
+    sqlx::query("UPDATE dossier_ine SET campaign_id = $2 WHERE candidate_id = $1 AND campaign_id <> $2").bind(candidate_id).bind(campaign_id).execute(conn).await?;
+    Ok(())
 }
 
 pub async fn ine_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<IneSettings> {
@@ -45,7 +55,7 @@ pub async fn ine(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<(Opti
 pub async fn put_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64, ine: Option<&str>, now: i64) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO dossier_ine (candidate_id, campaign_id, ine, sans_ine, updated_at) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (candidate_id) DO UPDATE SET ine = excluded.ine, sans_ine = excluded.sans_ine, updated_at = excluded.updated_at",
+         ON CONFLICT (candidate_id) DO UPDATE SET campaign_id = excluded.campaign_id, ine = excluded.ine, sans_ine = excluded.sans_ine, updated_at = excluded.updated_at",
     )
     .bind(candidate_id)
     .bind(campaign_id)

@@ -109,8 +109,8 @@ pub async fn to_address(conn: &mut Conn, to: &str) -> StoreResult<Vec<(i64, Stri
     rows.iter().map(|r| Ok((r.try_get("created_at")?, r.try_get("subject")?, r.try_get("sent_at")?))).collect()
 }
 
-/// Forgets the mails written to an address (an account deleted), except
-/// those still to send.
-pub async fn forget_sent(conn: &mut Conn, to: &str) -> StoreResult<u64> {
-    Ok(sqlx::query("DELETE FROM outbox WHERE to_addr = $1 AND sent_at IS NOT NULL").bind(to).execute(conn).await?.rows_affected())
+/// Forgets the mails written to an address, sent or not (an account
+/// deleted: they hold its personal data).
+pub async fn forget(conn: &mut Conn, to: &str) -> StoreResult<u64> {
+    Ok(sqlx::query("DELETE FROM outbox WHERE to_addr = $1").bind(to).execute(conn).await?.rows_affected())
 }

@@ -219,6 +219,7 @@ fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
                 AnswerFilter::Confirmed => "a.confirmed_at IS NOT NULL AND a.withdrawn_at IS NULL",
                 AnswerFilter::Withdrawn => "a.withdrawn_at IS NOT NULL",
                 AnswerFilter::Awaited => "a.decision = 'favorable' AND a.confirmed_at IS NULL AND a.withdrawn_at IS NULL",
+                AnswerFilter::Standing => "a.decision = 'favorable' AND a.withdrawn_at IS NULL",
             }
             .to_owned(),
         );
@@ -353,13 +354,16 @@ pub struct ReviewRow {
     pub version: i64,
     /// Its campaign is the active one (an archived campaign is read-only).
     pub in_active_campaign: bool,
+    /// Its campaign: label (university year).
+    pub campaign: String,
 }
 
 /// One live application, when it is in the staff member's scope.
 pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreResult<Option<ReviewRow>> {
     let sql = format!(
         "SELECT a.id, a.candidate_id, k.nom, k.prenom, k.login, k.email, f.id AS formation_id, f.title, c.id AS centre_id, c.label AS centre,
-                a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.version, kc.active
+                a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.version, kc.active,
+                kc.label || ' (' || kc.university_year || ')' AS campaign
          FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN candidates k ON k.id = a.candidate_id
          JOIN campaigns kc ON kc.id = c.campaign_id
          WHERE a.id = $2 AND a.cancelled_at IS NULL AND {}",
@@ -384,6 +388,7 @@ pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreRes
             transmitted_at: r.try_get("transmitted_at")?,
             version: r.try_get("version")?,
             in_active_campaign: r.try_get::<i64, _>("active")? == 1,
+            campaign: r.try_get("campaign")?,
         })
     })
     .transpose()

@@ -63,8 +63,14 @@ pub async fn update(conn: &mut Conn, id: i64, name: &str, role: &str, active: bo
 }
 
 /// Replaces the centres a staff member works on.
-pub async fn set_centres(conn: &mut Conn, id: i64, centres: &[i64]) -> StoreResult<()> {
-    sqlx::query("DELETE FROM staff_centres WHERE staff_id = $1").bind(id).execute(&mut *conn).await?;
+/// The staff member's centres in `campaign_id` become `centres`; their
+/// centres of other campaigns (archived, in preparation) stay.
+pub async fn set_centres(conn: &mut Conn, id: i64, campaign_id: i64, centres: &[i64]) -> StoreResult<()> {
+    sqlx::query("DELETE FROM staff_centres WHERE staff_id = $1 AND centre_id IN (SELECT id FROM centres WHERE campaign_id = $2)")
+        .bind(id)
+        .bind(campaign_id)
+        .execute(&mut *conn)
+        .await?;
     for centre in centres {
         super::review::assign_centre(&mut *conn, id, *centre).await?;
     }
