@@ -8,6 +8,7 @@ import { expectNoA11yViolations } from './support/axe';
 import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
 import { waitForMail } from './support/mail';
 import { realPdf } from './support/files';
+import { pdfText } from './support/pdf';
 import { staffSignIn, ADMIN, GESTIONNAIRE } from './support/staff';
 
 const CENTRE = 'PASSERELLE TOULOUSE TECH';
@@ -127,14 +128,18 @@ test('a favourable decision is confirmed then withdrawn, and the waiting list is
   await expect(page.getByRole('status').filter({ hasText: 'Votre candidature est confirmée' })).toBeVisible();
   await waitForMail(first.email, 'Candidature - confirmation');
 
-  // The admission letter and the whole dossier download as PDFs saying what they should.
-  for (const [link, words] of [["Télécharger lettre d'admission", ["Lettre d'admission", title, 'Le responsable des admissions']], ['Télécharger mon dossier', ['Dossier de candidature', title, 'reponse-a']]] as const) {
+  // The admission letter and the whole dossier download as PDFs, read back
+  // with pdf.js: the letter on one page; the dossier's first page, then
+  // each piece's own page (the text the candidate's PDF carried).
+  for (const [link, pages, words] of [
+    ["Télécharger lettre d'admission", 1, ["Lettre d'admission", title, 'Le responsable des admissions', 'MARTIN']],
+    ['Télécharger mon dossier', 2, ['Dossier de candidature', title, 'piece reponse-a']],
+  ] as const) {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: link }).click();
-    const file = fs.readFileSync(await (await download).path());
-    const text = file.toString('latin1');
-    expect(text.startsWith('%PDF')).toBeTruthy();
-    for (const w of words) expect(text, `${link} contains ${w}`).toContain(w);
+    const pdf = await pdfText(fs.readFileSync(await (await download).path()));
+    expect(pdf.pages, `${link}: pages`).toBeGreaterThanOrEqual(pages);
+    for (const w of words) expect(pdf.text, `${link} contains ${w}`).toContain(w);
   }
 
   // Withdrawing after confirming: warned, final.
