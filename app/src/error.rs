@@ -69,6 +69,13 @@ impl AppError {
         }
     }
 
+    /// One field refused.
+    pub fn invalid(field: &str, problem: crate::domain::Problem) -> AppError {
+        let mut errors = FieldErrors::new();
+        errors.add(field, problem);
+        AppError::Invalid(errors)
+    }
+
     pub fn field(&self, name: &str) -> Option<&crate::domain::Problem> {
         match self {
             AppError::Invalid(errors) => errors.get(name),

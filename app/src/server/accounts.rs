@@ -36,11 +36,6 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-fn one_field(field: &str, problem: Problem) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, problem);
-    AppError::Invalid(errors)
-}
 
 /// "Créer un compte". An address that already has an account gets the same
 /// answer, and its owner a mail saying so: the form never tells who has an
@@ -131,7 +126,7 @@ async fn mail_quota(conn: &mut store::Conn, purpose: &str, email_norm: &str, now
 /// "J'ai perdu mon code d'activation": a new link for an account not yet
 /// validated. Same answer whether the address has an account or not.
 pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppError> {
-    let email = EmailAddress::parse(email).map_err(|p| one_field("email", p))?;
+    let email = EmailAddress::parse(email).map_err(|p| AppError::invalid("email", p))?;
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
@@ -160,7 +155,7 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
 /// "J'ai oublié mon mot de passe": the login and a single-use link valid
 /// two hours. Same answer whether the address has an account or not.
 pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppError> {
-    let email = EmailAddress::parse(email).map_err(|p| one_field("email", p))?;
+    let email = EmailAddress::parse(email).map_err(|p| AppError::invalid("email", p))?;
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
@@ -359,7 +354,7 @@ pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<Strin
     let mut tx = state.db.pool.begin().await?;
     let pending = email_changes::consume(&mut tx, &state.token_hash(token), state.clock.now()).await?.ok_or(AppError::LinkExpired)?;
     match accounts::set_candidate_email(&mut tx, pending.candidate_id, &pending.new_email, &pending.new_email_norm).await {
-        Err(StoreError::Duplicate) => return Err(one_field("email", Problem::EmailTaken)),
+        Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::EmailTaken)),
         other => other?,
     }
     tx.commit().await?;

@@ -8,7 +8,7 @@ use super::auth::session::Signed;
 use super::state::AppState;
 use super::{decisions, review};
 use crate::api::review::BulkOutcome;
-use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::problem::Problem;
 use crate::error::AppError;
 
 /// At most this many rows at once (a page of the list is 25).
@@ -21,25 +21,20 @@ pub struct DecisionChoice {
     pub reason: String,
 }
 
-fn invalid(field: &str, problem: Problem) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, problem);
-    AppError::Invalid(errors)
-}
 
 pub async fn run(state: &AppState, signed: &Signed, action: &str, targets: &[(i64, i64)], choice: &DecisionChoice) -> Result<BulkOutcome, AppError> {
     if targets.is_empty() {
-        return Err(invalid("lignes", Problem::Required));
+        return Err(AppError::invalid("lignes", Problem::Required));
     }
     if targets.len() > MAX_ROWS {
-        return Err(invalid("lignes", Problem::TooLong { max: MAX_ROWS }));
+        return Err(AppError::invalid("lignes", Problem::TooLong { max: MAX_ROWS }));
     }
     if !matches!(action, "complet" | "incomplet" | "decision" | "publier") {
-        return Err(invalid("action", Problem::UnknownChoice));
+        return Err(AppError::invalid("action", Problem::UnknownChoice));
     }
     // A liste complémentaire numbers the rows from the first rank given.
     let first_rank = if action == "decision" && choice.kind == "liste_complementaire" {
-        Some(choice.rank.trim().parse::<i64>().ok().filter(|r| *r >= 1).ok_or_else(|| invalid("rang", Problem::RankInvalid))?)
+        Some(choice.rank.trim().parse::<i64>().ok().filter(|r| *r >= 1).ok_or_else(|| AppError::invalid("rang", Problem::RankInvalid))?)
     } else {
         None
     };

@@ -13,9 +13,9 @@ use super::state::AppState;
 use super::store::campaign_lifecycle::{self as store, CampaignRow};
 use super::store::{campaigns, pieces, Conn};
 use crate::api::campaigns::CampaignLine;
-use crate::domain::campaign::{destruction_at, next_year, parse_retention, CampaignForm, CampaignState};
+use crate::domain::campaign::{destruction_at, next_year, parse_retention, CampaignForm};
 use crate::domain::date::Day;
-use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::problem::Problem;
 use crate::domain::review::StaffRole;
 use crate::error::AppError;
 
@@ -27,7 +27,7 @@ async fn admin_only(conn: &mut Conn, signed: &Signed) -> Result<(), AppError> {
 }
 
 fn line(c: CampaignRow) -> CampaignLine {
-    let state = CampaignState::of(c.active, c.archived_at, c.destroyed_at);
+    let state = c.state();
     CampaignLine {
         id: c.id,
         code: c.code,
@@ -70,11 +70,7 @@ pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> R
     // it at the same moment, is told on the field.
     let mut tx = state.db.pool.begin().await?;
     let (id, models) = match store::create_from(&mut tx, &new, from, state.clock.now(), shift).await {
-        Err(super::store::StoreError::Duplicate) => {
-            let mut errors = FieldErrors::new();
-            errors.add("code", Problem::AlreadyExists);
-            return Err(AppError::Invalid(errors));
-        }
+        Err(super::store::StoreError::Duplicate) => return Err(AppError::invalid("code", Problem::AlreadyExists)),
         other => other?,
     };
     tx.commit().await?;
@@ -119,11 +115,7 @@ pub async fn activate(state: &AppState, signed: &Signed, id: i64) -> Result<(), 
 }
 
 pub async fn save_retention(state: &AppState, signed: &Signed, id: i64, days: &str) -> Result<(), AppError> {
-    let days = parse_retention(days).map_err(|p| {
-        let mut errors = FieldErrors::new();
-        errors.add("retention_days", p);
-        AppError::Invalid(errors)
-    })?;
+    let days = parse_retention(days).map_err(|p| AppError::invalid("retention_days", p))?;
     let mut conn = state.db.pool.acquire().await?;
     admin_only(&mut conn, signed).await?;
     if store::set_retention(&mut conn, id, days).await? {

@@ -73,8 +73,7 @@ async fn configured_campaign(conn: &mut Conn, asked: Option<i64>) -> Result<i64,
     match asked {
         None => Ok(campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id),
         Some(id) => {
-            let c = super::store::campaign_lifecycle::one(conn, id).await?.ok_or(AppError::NotFound)?;
-            match CampaignState::of(c.active, c.archived_at, c.destroyed_at) {
+            match super::store::campaign_lifecycle::state_of(conn, id).await?.ok_or(AppError::NotFound)?.1 {
                 CampaignState::Active | CampaignState::Prepared => Ok(id),
                 CampaignState::Archived | CampaignState::Destroyed => Err(AppError::NotFound),
             }
@@ -82,11 +81,6 @@ async fn configured_campaign(conn: &mut Conn, asked: Option<i64>) -> Result<i64,
     }
 }
 
-fn invalid(field: &str, problem: Problem) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, problem);
-    AppError::Invalid(errors)
-}
 
 pub async fn overview(state: &AppState, signed: &Signed, campaign: Option<i64>) -> Result<ConfigOverview, AppError> {
     let mut conn = state.db.pool.acquire().await?;
@@ -97,7 +91,7 @@ pub async fn overview(state: &AppState, signed: &Signed, campaign: Option<i64>) 
     let campaigns: Vec<CampaignChoice> = super::store::campaign_lifecycle::all(&mut conn)
         .await?
         .into_iter()
-        .map(|c| CampaignChoice { id: c.id, label: format!("{} ({})", c.label, c.university_year), state: CampaignState::of(c.active, c.archived_at, c.destroyed_at) })
+        .map(|c| CampaignChoice { id: c.id, label: format!("{} ({})", c.label, c.university_year), state: c.state() })
         .filter(|c| matches!(c.state, CampaignState::Active | CampaignState::Prepared))
         .collect();
     Ok(ConfigOverview {
@@ -313,12 +307,12 @@ pub async fn save_campaign(state: &AppState, signed: &Signed, campaign: Option<i
 
 /// Adds a reason of défavorable decisions to the campaign's list.
 pub async fn add_reason(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str) -> Result<(), AppError> {
-    let label = required_text(label, 200).map_err(|p| invalid("motif", p))?;
+    let label = required_text(label, 200).map_err(|p| AppError::invalid("motif", p))?;
     let mut conn = state.db.pool.acquire().await?;
     let me = configurer(&mut conn, signed, campaign).await?;
     me.admin_only()?;
     match store::add_reason(&mut conn, me.campaign, &label).await {
-        Err(super::store::StoreError::Duplicate) => Err(invalid("motif", Problem::AlreadyExists)),
+        Err(super::store::StoreError::Duplicate) => Err(AppError::invalid("motif", Problem::AlreadyExists)),
         other => Ok(other?),
     }
 }

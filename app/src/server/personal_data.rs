@@ -16,7 +16,7 @@ use crate::api::review::DossierSheet;
 use crate::domain::account_deletion::{may_delete_account, Standing};
 use crate::domain::application::DossierStatus;
 use crate::domain::pieces::PieceStatus;
-use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::problem::Problem;
 use crate::error::AppError;
 
 /// Everything Sésame holds about a candidate, in words.
@@ -160,9 +160,7 @@ pub async fn delete_account(state: &AppState, signed: &Signed, password: &str) -
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     drop(conn);
     if !state.hasher.verify(password, Some(&me.password_hash)).await {
-        let mut errors = FieldErrors::new();
-        errors.add("mot_de_passe", if password.is_empty() { Problem::Required } else { Problem::PasswordWrong });
-        return Err(AppError::Invalid(errors));
+        return Err(AppError::invalid("mot_de_passe", if password.is_empty() { Problem::Required } else { Problem::PasswordWrong }));
     }
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;

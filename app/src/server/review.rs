@@ -94,10 +94,10 @@ async fn listed_campaign(conn: &mut Conn, query: &ListQuery) -> Result<(i64, Opt
     match query.campagne {
         None => Ok((campaign(conn).await?, None)),
         Some(id) => {
-            let c = super::store::campaign_lifecycle::one(conn, id).await?.ok_or(AppError::NotFound)?;
-            match CampaignState::of(c.active, c.archived_at, c.destroyed_at) {
+            let (label, state) = super::store::campaign_lifecycle::state_of(conn, id).await?.ok_or(AppError::NotFound)?;
+            match state {
                 CampaignState::Active => Ok((id, None)),
-                CampaignState::Archived => Ok((id, Some(format!("{} ({})", c.label, c.university_year)))),
+                CampaignState::Archived => Ok((id, Some(label))),
                 CampaignState::Prepared | CampaignState::Destroyed => Err(AppError::NotFound),
             }
         }

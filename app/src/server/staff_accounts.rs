@@ -13,7 +13,7 @@ use super::store::configuration as config_store;
 use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError};
 use crate::api::staff_accounts::{StaffAccountLine, StaffAccounts};
 use crate::api::configuration::CentreView;
-use crate::domain::problem::{FieldErrors, Problem};
+use crate::domain::problem::Problem;
 use crate::domain::review::StaffRole;
 use crate::domain::staff_account::{parse_account, parse_new_account};
 use crate::error::AppError;
@@ -50,11 +50,6 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, Ap
     })
 }
 
-fn one_field(field: &str, problem: Problem) -> AppError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, problem);
-    AppError::Invalid(errors)
-}
 
 pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, role: &str, centres: &[i64]) -> Result<(), AppError> {
     let now = state.clock.now();
@@ -64,7 +59,7 @@ pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, 
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
     let (email, account) = parse_new_account(email, name, role, centres, &known)?;
     let id = match staff_accounts::insert(&mut tx, email.as_str(), &email.normalized(), &account.name, account.role.code(), now).await {
-        Err(StoreError::Duplicate) => return Err(one_field("email", Problem::AlreadyExists)),
+        Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::AlreadyExists)),
         other => other?,
     };
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
@@ -93,7 +88,7 @@ pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
     let account = parse_account(name, role, centres, &known)?;
     if id == me && (!active || account.role != StaffRole::Admin) {
-        return Err(one_field(if active { "role" } else { "active" }, Problem::OwnAccount));
+        return Err(AppError::invalid(if active { "role" } else { "active" }, Problem::OwnAccount));
     }
     if !staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active).await? {
         return Err(AppError::NotFound);

@@ -6,7 +6,7 @@
 use sqlx::Row;
 
 use super::{Conn, StoreResult};
-use crate::domain::campaign::NewCampaign;
+use crate::domain::campaign::{CampaignState, NewCampaign};
 
 #[derive(Clone, Debug)]
 pub struct CampaignRow {
@@ -51,8 +51,21 @@ pub async fn all(conn: &mut Conn) -> StoreResult<Vec<CampaignRow>> {
         .collect()
 }
 
-pub async fn one(conn: &mut Conn, id: i64) -> StoreResult<Option<CampaignRow>> {
-    Ok(all(conn).await?.into_iter().find(|c| c.id == id))
+impl CampaignRow {
+    pub fn state(&self) -> CampaignState {
+        CampaignState::of(self.active, self.archived_at, self.destroyed_at)
+    }
+}
+
+/// One campaign's label and state, without counting its applications
+/// (asked on every list and configuration page that names a campaign).
+pub async fn state_of(conn: &mut Conn, id: i64) -> StoreResult<Option<(String, CampaignState)>> {
+    let row = sqlx::query("SELECT label, university_year, active, archived_at, destroyed_at FROM campaigns WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    row.map(|r| {
+        let state = CampaignState::of(r.try_get::<i64, _>("active")? == 1, r.try_get("archived_at")?, r.try_get("destroyed_at")?);
+        Ok((format!("{} ({})", r.try_get::<String, _>("label")?, r.try_get::<String, _>("university_year")?), state))
+    })
+    .transpose()
 }
 
 /// Creates a prepared campaign with the configuration of campaign `from`:
