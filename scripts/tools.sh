@@ -10,7 +10,12 @@ CARGO_LEPTOS_VERSION="0.3.11"
 export PATH="$HOME/.cargo/bin:$SESAME_ROOT/tools/node_modules/.bin:$PATH"
 
 _sesame_cargo_install() { # crate version
-  cargo install "$1" --version "=$2" --locked || cargo install "$1" --version "=$2"
+  # The tools' own release profiles (fat LTO, one codegen unit) make their
+  # install several times slower for no gain here: build them plainly.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
+    cargo install "$1" --version "=$2" --locked ||
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
+      cargo install "$1" --version "=$2"
 }
 
 sesame_tools() {

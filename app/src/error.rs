@@ -19,6 +19,10 @@ pub enum AppError {
     BadCredentials,
     #[error("too many attempts")]
     TooManyAttempts,
+    /// The server is saturated (password hashing queue full): try again in
+    /// a moment; nothing was done.
+    #[error("busy")]
+    Busy,
     #[error("not signed in")]
     NotSignedIn,
     /// Absent, or not yours: the two are never told apart.
@@ -59,6 +63,7 @@ impl AppError {
             AppError::Invalid(_) => 422,
             AppError::BadCredentials | AppError::NotSignedIn => 401,
             AppError::TooManyAttempts => 429,
+            AppError::Busy => 503,
             AppError::NotFound => 404,
             AppError::LinkExpired => 410,
             AppError::Internal => 500,

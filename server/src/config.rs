@@ -23,6 +23,10 @@ pub struct Config {
     pub site_root: PathBuf,
     /// The largest piece accepted, in bytes.
     pub max_upload_bytes: u64,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Hours a session lasts at most, active or not.
+    pub session_hours: i64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -38,6 +42,8 @@ struct FileConfig {
     mail_from: Option<String>,
     site_root: Option<PathBuf>,
     max_upload_bytes: Option<u64>,
+    trusted_proxies: Option<String>,
+    session_hours: Option<i64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -100,6 +106,14 @@ impl Config {
             None => app::domain::upload::DEFAULT_MAX_BYTES,
             Some(text) => text.parse::<u64>().ok().filter(|n| *n >= 1024).ok_or_else(|| err("SESAME_MAX_UPLOAD_BYTES", format!("nombre d'octets attendu (au moins 1024) : {text}")))?,
         };
+        let trusted_proxies = match env("SESAME_TRUSTED_PROXIES").or(file.trusted_proxies) {
+            None => Vec::new(),
+            Some(text) => app::server::client::parse_trusted(&text).map_err(|m| err("SESAME_TRUSTED_PROXIES", m))?,
+        };
+        let session_hours = match env("SESAME_SESSION_HOURS").or(file.session_hours.map(|n| n.to_string())) {
+            None => app::server::auth::session::DEFAULT_LIFETIME / 3600,
+            Some(text) => text.parse::<i64>().ok().filter(|n| (1..=168).contains(n)).ok_or_else(|| err("SESAME_SESSION_HOURS", format!("nombre d'heures attendu, de 1 à 168 : {text}")))?,
+        };
         let site_root = env("LEPTOS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| PathBuf::from("target/site"));
         Ok(Config {
             database_url,
@@ -112,6 +126,8 @@ impl Config {
             mail_from,
             site_root,
             max_upload_bytes,
+            trusted_proxies,
+            session_hours,
         })
     }
 
@@ -123,6 +139,8 @@ impl Config {
             assistance_email: self.assistance_email.clone(),
             files_dir: self.data_dir.join("files"),
             max_upload_bytes: self.max_upload_bytes,
+            trusted_proxies: self.trusted_proxies.clone(),
+            session_lifetime: self.session_hours * 3600,
         }
     }
 }

@@ -16,6 +16,12 @@ pub fn headers() -> http::HeaderMap {
     use_context::<Parts>().map(|p| p.headers).unwrap_or_default()
 }
 
+/// The client address as a throttling key (`server::client`).
+pub fn client(state: &AppState) -> String {
+    let address = use_context::<Parts>().and_then(|p| crate::server::client::address(&p.headers, &p.extensions, &state.settings.trusted_proxies));
+    crate::server::client::key(address)
+}
+
 pub fn set_header(name: HeaderName, value: HeaderValue) {
     if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
         options.append_header(name, value);

@@ -69,7 +69,7 @@ pub async fn load_frame() -> Result<FrameData, AppError> {
 pub async fn sign_in(identifiant: String, mot_de_passe: String) -> Result<(), AppError> {
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
-    let cookie = crate::server::accounts::sign_in(&state, AccountKind::Candidat, &identifiant, &mot_de_passe).await?;
+    let cookie = crate::server::accounts::sign_in(&state, AccountKind::Candidat, &identifiant, &mot_de_passe, &super::context::client(&state)).await?;
     super::context::set_header(http::header::SET_COOKIE, cookie);
     leptos_axum::redirect("/");
     Ok(())
@@ -79,7 +79,7 @@ pub async fn sign_in(identifiant: String, mot_de_passe: String) -> Result<(), Ap
 pub async fn staff_sign_in(identifiant: String, mot_de_passe: String) -> Result<(), AppError> {
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
-    let cookie = crate::server::accounts::sign_in(&state, AccountKind::Staff, &identifiant, &mot_de_passe).await?;
+    let cookie = crate::server::accounts::sign_in(&state, AccountKind::Staff, &identifiant, &mot_de_passe, &super::context::client(&state)).await?;
     super::context::set_header(http::header::SET_COOKIE, cookie);
     leptos_axum::redirect("/gestion");
     Ok(())

@@ -130,6 +130,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::Invalid(_) => t_string!(i18n, error.invalid).to_string(),
         AppError::BadCredentials => t_string!(i18n, error.bad_credentials).to_string(),
         AppError::TooManyAttempts => t_string!(i18n, error.too_many).to_string(),
+        AppError::Busy => t_string!(i18n, error.busy).to_string(),
         AppError::NotSignedIn => t_string!(i18n, error.not_signed_in).to_string(),
         AppError::NotFound => t_string!(i18n, error.not_found).to_string(),
         AppError::LinkExpired => t_string!(i18n, error.link_expired).to_string(),

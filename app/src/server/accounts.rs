@@ -5,7 +5,8 @@
 use http::HeaderValue;
 
 use super::auth::session::{self, AccountKind, Signed};
-use super::auth::throttle;
+use super::auth::hashing::HashError;
+use super::auth::throttle::{self, Keys, Target, Verdict};
 use super::auth::tokens::{random_bytes, random_token};
 use super::clock::{paris_date, paris_date_time};
 use super::mail;
@@ -30,6 +31,18 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<HashError> for AppError {
+    fn from(error: HashError) -> Self {
+        match error {
+            HashError::Busy => AppError::Busy,
+            HashError::Failed(cause) => {
+                tracing::error!(%cause, "password hashing");
+                AppError::Internal
+            }
+        }
+    }
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         StoreError::from(error).into()
@@ -42,7 +55,7 @@ impl From<sqlx::Error> for AppError {
 /// account.
 pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Result<(), AppError> {
     let account = NewAccount::parse(form)?;
-    let hash = state.hasher.hash(&account.password).await.map_err(|_| AppError::Internal)?;
+    let hash = state.hasher.hash(&account.password).await?;
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
@@ -108,19 +121,8 @@ pub async fn validate(state: &AppState, token: &str) -> Result<String, AppError>
 
 /// Counts a mail sent on request to this address; false past the hourly quota.
 async fn mail_quota(conn: &mut store::Conn, purpose: &str, email_norm: &str, now: i64) -> Result<bool, AppError> {
-    let key = format!("mail:{purpose}:{email_norm}");
-    let counter = store::throttle::get(conn, &key).await?;
-    let fresh = now - counter.first_failure_at > 3600;
-    if !fresh && counter.failures >= MAILS_PER_HOUR {
-        return Ok(false);
-    }
-    let next = if fresh {
-        store::throttle::Counter { failures: 1, first_failure_at: now, locked_until: 0 }
-    } else {
-        store::throttle::Counter { failures: counter.failures + 1, ..counter }
-    };
-    store::throttle::put(conn, &key, next).await?;
-    Ok(true)
+    let counter = store::throttle::hit(conn, &format!("mail:{purpose}:{email_norm}"), now, 3600).await?;
+    Ok(counter.failures <= MAILS_PER_HOUR)
 }
 
 /// "J'ai perdu mon code d'activation": a new link for an account not yet
@@ -199,20 +201,64 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str, confi
     let mut errors = FieldErrors::new();
     let password = new_password(&mut errors, "password", password, confirmation);
     let password = errors.into_result(|| password)?;
-    let hash = state.hasher.hash(&password).await.map_err(|_| AppError::Internal)?;
     let now = state.clock.now();
+    // The link is checked before the slow hash: a forged token costs nothing.
+    let mut conn = state.db.pool.acquire().await?;
+    resets::usable(&mut conn, &state.token_hash(token), now).await?.ok_or(AppError::LinkExpired)?;
+    drop(conn);
+    let hash = state.hasher.hash(&password).await?;
     let mut tx = state.db.pool.begin().await?;
     let (kind, id) = resets::consume(&mut tx, &state.token_hash(token), now).await?.ok_or(AppError::LinkExpired)?;
     accounts::set_password(&mut tx, &kind, id, &hash).await?;
     sessions::delete_for_account(&mut tx, &kind, id, None).await?;
+    // The other links of the account stop working, and its owner may sign
+    // in again from any address.
+    resets::revoke_for_account(&mut tx, &kind, id, now).await?;
+    let account_kind = if kind == AccountKind::Staff.as_str() { AccountKind::Staff } else { AccountKind::Candidat };
+    for purpose in [SIGN_IN, PASSWORD_CHECK] {
+        store::throttle::clear_prefix(&mut tx, &throttle::account_pairs(purpose, account_kind, id)).await?;
+    }
     tx.commit().await?;
     Ok(kind)
 }
 
+/// Throttling purposes: sign-in forms, and password checks behind a session.
+const SIGN_IN: &str = "signin";
+const PASSWORD_CHECK: &str = "password";
+
+/// Checks a password under throttling (`auth::throttle`): the attempt is
+/// counted before the slow check, so parallel attempts cannot exceed the
+/// limit; `hash` None (no such account) is checked against a decoy.
+async fn throttled_check(state: &AppState, purpose: &str, kind: AccountKind, target: Target, client: &str, hash: Option<&str>, password: &str) -> Result<bool, AppError> {
+    let now = state.clock.now();
+    let keys = Keys::new(purpose, kind, &target, client);
+    let mut conn = state.db.pool.acquire().await?;
+    let pair = store::throttle::hit(&mut conn, &keys.pair, now, throttle::WINDOW).await?;
+    let account = store::throttle::hit(&mut conn, &keys.account, now, throttle::WINDOW).await?;
+    let from_client = store::throttle::hit(&mut conn, &keys.client, now, throttle::WINDOW).await?;
+    drop(conn);
+    let wait = match throttle::verdict(pair, account, from_client, now) {
+        Verdict::Refuse { retry_after, first } => {
+            tracing::warn!(purpose, kind = kind.as_str(), client, retry_after, first, "password attempts refused");
+            return Err(AppError::TooManyAttempts);
+        }
+        Verdict::Check(wait) => wait,
+    };
+    tokio::time::sleep(wait).await;
+    let good = state.hasher.verify(password, hash).await?;
+    if good {
+        let mut conn = state.db.pool.acquire().await?;
+        store::throttle::clear(&mut conn, &keys.pair).await?;
+        store::throttle::clear(&mut conn, &keys.account).await?;
+    }
+    Ok(good)
+}
+
 /// Checks a sign-in and opens a session; returns the `Set-Cookie` header.
-/// Unknown identifier, wrong password and locked account are told apart
-/// only by throttling, which treats them all the same.
-pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, password: &str) -> Result<HeaderValue, AppError> {
+/// Unknown identifier, wrong password and refused attempts are told apart
+/// only by throttling, which treats them all the same. `client` is the
+/// client address (`server::client::key`).
+pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, password: &str, client: &str) -> Result<HeaderValue, AppError> {
     let mut errors = FieldErrors::new();
     if identifier.trim().is_empty() {
         errors.add("identifiant", Problem::Required);
@@ -223,7 +269,6 @@ pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, pass
     if !errors.is_empty() || identifier.len() > 254 || password.len() > 512 {
         return Err(if errors.is_empty() { AppError::BadCredentials } else { AppError::Invalid(errors) });
     }
-    let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let normalized = identifier.trim().to_lowercase();
     let account = match kind {
@@ -235,42 +280,24 @@ pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, pass
         }
         AccountKind::Staff => accounts::staff_by_email(&mut conn, &normalized).await?.map(|s| (s.id, s.password_hash, s.active)),
     };
-    let mut keys = vec![throttle::identifier_key(identifier)];
-    if let Some((id, _, _)) = &account {
-        keys.push(throttle::account_key(kind.as_str(), *id));
-    }
-    let mut counters = Vec::new();
-    for key in &keys {
-        counters.push(store::throttle::get(&mut conn, key).await?);
-    }
-    if counters.iter().any(|c| throttle::is_locked(c, now)) {
-        return Err(AppError::TooManyAttempts);
-    }
     drop(conn);
-    let (hash, usable) = match &account {
-        Some((_, hash, usable)) => (Some(hash.as_str()), *usable),
-        None => (None, false),
+    let (target, hash, usable) = match &account {
+        Some((id, hash, usable)) => (Target::Account(*id), Some(hash.as_str()), *usable),
+        None => (Target::Unknown(normalized.clone()), None, false),
     };
-    let good = state.hasher.verify(password, hash).await && usable;
-    let mut conn = state.db.pool.acquire().await?;
-    if !good {
-        let mut worst = 0;
-        for (key, counter) in keys.iter().zip(counters) {
-            let next = throttle::after_failure(counter, now);
-            worst = worst.max(next.failures);
-            store::throttle::put(&mut conn, key, next).await?;
-        }
-        drop(conn);
-        tokio::time::sleep(throttle::delay(worst)).await;
+    let good = throttled_check(state, SIGN_IN, kind, target, client, hash, password).await? && usable;
+    let Some((id, _, _)) = account.filter(|_| good) else {
         return Err(AppError::BadCredentials);
-    }
-    for key in &keys {
-        store::throttle::clear(&mut conn, key).await?;
-    }
-    drop(conn);
-    let (id, _, _) = account.expect("a good password implies an account");
+    };
     let (cookie, _) = session::open(state, kind, id).await?;
     Ok(cookie)
+}
+
+/// The password of the signed-in account checked again (a change of
+/// password or address, the deletion of the account), throttled like a
+/// sign-in but under keys of its own.
+pub async fn check_own_password(state: &AppState, signed: &Signed, client: &str, hash: &str, password: &str) -> Result<bool, AppError> {
+    throttled_check(state, PASSWORD_CHECK, signed.kind, Target::Account(signed.account_id), client, Some(hash), password).await
 }
 
 pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError> {
@@ -280,7 +307,7 @@ pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError>
 }
 
 /// Changes the password of the signed-in account and ends its other sessions.
-pub async fn change_password(state: &AppState, signed: &Signed, current: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+pub async fn change_password(state: &AppState, signed: &Signed, client: &str, current: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
     let password = new_password(&mut errors, "password", password, confirmation);
     let mut conn = state.db.pool.acquire().await?;
@@ -290,14 +317,15 @@ pub async fn change_password(state: &AppState, signed: &Signed, current: &str, p
     }
     .ok_or(AppError::NotSignedIn)?;
     drop(conn);
-    if !state.hasher.verify(current, Some(&hash)).await {
+    if !check_own_password(state, signed, client, &hash, current).await? {
         errors.add("current_password", Problem::PasswordWrong);
     }
     let password = errors.into_result(|| password)?;
-    let new_hash = state.hasher.hash(&password).await.map_err(|_| AppError::Internal)?;
+    let new_hash = state.hasher.hash(&password).await?;
     let mut tx = state.db.pool.begin().await?;
     accounts::set_password(&mut tx, signed.kind.as_str(), signed.account_id, &new_hash).await?;
     sessions::delete_for_account(&mut tx, signed.kind.as_str(), signed.account_id, Some(&signed.token_hash)).await?;
+    resets::revoke_for_account(&mut tx, signed.kind.as_str(), signed.account_id, state.clock.now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -305,7 +333,7 @@ pub async fn change_password(state: &AppState, signed: &Signed, current: &str, p
 /// "Modifier mon adresse mail": checks the password, then mails a
 /// single-use link to the new address and a notice to the current one. The
 /// address changes only when the link is followed.
-pub async fn request_email_change(state: &AppState, signed: &Signed, email: &str, confirmation: &str, current_password: &str) -> Result<(), AppError> {
+pub async fn request_email_change(state: &AppState, signed: &Signed, client: &str, email: &str, confirmation: &str, current_password: &str) -> Result<(), AppError> {
     if signed.kind != AccountKind::Candidat {
         return Err(AppError::NotFound);
     }
@@ -317,7 +345,7 @@ pub async fn request_email_change(state: &AppState, signed: &Signed, email: &str
         Ok(_) => FieldErrors::new(),
         Err(errors) => errors,
     };
-    if !state.hasher.verify(current_password, Some(&me.password_hash)).await {
+    if !check_own_password(state, signed, client, &me.password_hash, current_password).await? {
         errors.add("current_password", Problem::PasswordWrong);
     }
     let email = errors.into_result(|| new_email(email, confirmation, &current).ok())?;

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bulk;
 pub mod campaign_lifecycle;
 pub mod campaigns;
+pub mod client;
 pub mod clock;
 pub mod configuration;
 pub mod db;

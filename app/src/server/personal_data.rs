@@ -155,11 +155,11 @@ pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String),
 /// "Supprimer mon compte": the password again, no application in progress;
 /// the account, its dossier, applications, pieces and files go, and a last
 /// mail says so. Files leave the disk once the deletion is committed.
-pub async fn delete_account(state: &AppState, signed: &Signed, password: &str) -> Result<(), AppError> {
+pub async fn delete_account(state: &AppState, signed: &Signed, client: &str, password: &str) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     drop(conn);
-    if !state.hasher.verify(password, Some(&me.password_hash)).await {
+    if !super::accounts::check_own_password(state, signed, client, &me.password_hash, password).await? {
         return Err(AppError::invalid("mot_de_passe", if password.is_empty() { Problem::Required } else { Problem::PasswordWrong }));
     }
     let now = state.clock.now();

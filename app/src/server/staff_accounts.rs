@@ -95,8 +95,10 @@ pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role
     }
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
     if !active {
-        // A deactivated account is signed out everywhere at once.
+        // A deactivated account is signed out everywhere at once, and its
+        // invitation or reset links stop working.
         sessions::delete_for_account(&mut tx, "staff", id, None).await?;
+        resets::revoke_for_account(&mut tx, "staff", id, state.clock.now()).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -23,6 +23,10 @@ pub struct Settings {
     pub files_dir: std::path::PathBuf,
     /// The largest piece accepted, in bytes (2 MB by default).
     pub max_upload_bytes: u64,
+    /// Proxies whose `X-Forwarded-For` is believed (none by default).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// A session ends this many seconds after sign-in, active or not.
+    pub session_lifetime: i64,
 }
 
 #[derive(Clone)]

@@ -53,6 +53,8 @@ async fn state_on(url: &str, dir: std::path::PathBuf) -> (AppState, std::path::P
         assistance_email: "a@b.fr".into(),
         files_dir: dir.join("files"),
         max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
+        trusted_proxies: Vec::new(),
+        session_lifetime: app::server::auth::session::DEFAULT_LIFETIME,
     };
     (AppState::new(db, settings), dir)
 }

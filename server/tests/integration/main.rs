@@ -13,6 +13,7 @@ mod configuration;
 mod dossier;
 mod email_change;
 mod reference;
+mod sign_in_throttling;
 mod review;
 mod mail;
 mod pieces;

@@ -1,10 +1,13 @@
 //! Argon2id (m = 19 MiB, t = 2, p = 1), run off the async runtime on a
 //! small pool of dedicated threads, one per core: a burst of sign-ins
-//! queues instead of exhausting memory. Each thread hashes in one 19 MiB
+//! queues instead of exhausting memory. The queue is bounded: when it is
+//! full the hasher answers `HashError::Busy` at once (the server says 503
+//! with `Retry-After`) instead of letting waits grow without end. Each thread hashes in one 19 MiB
 //! buffer of its own, allocated once: letting argon2 allocate per hash made
 //! the allocator keep several such buffers per thread (the benchmark saw
 //! 357 MiB after 50 sign-ins).
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -20,8 +23,14 @@ type Job = Box<dyn FnOnce() + Send>;
 
 #[derive(Clone)]
 pub struct Hasher {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::SyncSender<Job>,
+    /// Passwords verified so far (a decoy included): what throttling bounds.
+    verified: Arc<AtomicU64>,
 }
+
+/// Hashes waiting for a thread, beyond which new ones are refused: with
+/// 15 ms a hash, 64 waiting cost at most half a second per core.
+pub const QUEUE: usize = 64;
 
 const MEMORY_KIB: u32 = 19 * 1024;
 
@@ -87,7 +96,12 @@ impl Hasher {
     /// Starts `threads` hashing threads; they end when the last clone of
     /// the hasher is dropped.
     pub fn new(threads: usize) -> Self {
-        let (jobs, queue) = mpsc::channel::<Job>();
+        Self::with_queue(threads, QUEUE)
+    }
+
+    /// `queue` hashes may wait for a thread; more are refused as `Busy`.
+    pub fn with_queue(threads: usize, queue: usize) -> Self {
+        let (jobs, queue) = mpsc::sync_channel::<Job>(queue);
         let queue = Arc::new(Mutex::new(queue));
         for n in 0..threads.max(1) {
             let queue = Arc::clone(&queue);
@@ -102,7 +116,12 @@ impl Hasher {
                 })
                 .expect("a hashing thread starts");
         }
-        Hasher { jobs }
+        Hasher { jobs, verified: Arc::new(AtomicU64::new(0)) }
+    }
+
+    /// How many passwords this hasher has verified.
+    pub fn verified(&self) -> u64 {
+        self.verified.load(Ordering::Relaxed)
     }
 
     /// One permit per core by default.
@@ -112,12 +131,12 @@ impl Hasher {
 
     pub async fn hash(&self, password: &Password) -> Result<String, HashError> {
         let password = password.expose().to_owned();
-        self.blocking(move || hash_now(&password).map_err(|_| HashError)).await?
+        self.blocking(move || hash_now(&password).map_err(|e| HashError::Failed(e.to_string()))).await?
     }
 
     /// Checks `password` against `hash`, or against a decoy when there is no
     /// account, so that both cases take the same time.
-    pub async fn verify(&self, password: &str, hash: Option<&str>) -> bool {
+    pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, HashError> {
         let password = password.to_owned();
         // An account without a usable hash (a staff invitation not yet
         // accepted) costs the same time as any other.
@@ -125,7 +144,14 @@ impl Hasher {
             Some(hash) if PasswordHash::new(hash).is_ok() => (hash.to_owned(), true),
             _ => (decoy_hash().to_owned(), false),
         };
-        self.blocking(move || verify_now(&password, &hash)).await.unwrap_or(false) && real
+        let verified = Arc::clone(&self.verified);
+        let good = self
+            .blocking(move || {
+                verified.fetch_add(1, Ordering::Relaxed);
+                verify_now(&password, &hash)
+            })
+            .await?;
+        Ok(good && real)
     }
 
     async fn blocking<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, HashError> {
@@ -133,14 +159,22 @@ impl Hasher {
         let job: Job = Box::new(move || {
             let _ = done.send(work());
         });
-        self.jobs.send(job).map_err(|_| HashError)?;
-        result.await.map_err(|_| HashError)
+        self.jobs.try_send(job).map_err(|e| match e {
+            mpsc::TrySendError::Full(_) => HashError::Busy,
+            mpsc::TrySendError::Disconnected(_) => HashError::Failed("hashing threads gone".into()),
+        })?;
+        result.await.map_err(|_| HashError::Failed("hashing thread dropped the job".into()))
     }
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("password hashing failed")]
-pub struct HashError;
+pub enum HashError {
+    /// Every thread busy and the queue full: try again in a moment.
+    #[error("password hashing queue full")]
+    Busy,
+    #[error("password hashing failed: {0}")]
+    Failed(String),
+}
 
 #[cfg(test)]
 mod tests {
@@ -152,10 +186,26 @@ mod tests {
         let password = Password::parse("Abcdefgh1!").unwrap();
         let hash = hasher.hash(&password).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
-        assert!(hasher.verify("Abcdefgh1!", Some(&hash)).await);
-        assert!(!hasher.verify("Abcdefgh1?", Some(&hash)).await);
-        assert!(!hasher.verify("Abcdefgh1!", None).await);
-        assert!(!hasher.verify("Abcdefgh1!", Some("not a hash")).await);
+        assert!(hasher.verify("Abcdefgh1!", Some(&hash)).await.unwrap());
+        assert!(!hasher.verify("Abcdefgh1?", Some(&hash)).await.unwrap());
+        assert!(!hasher.verify("Abcdefgh1!", None).await.unwrap());
+        assert!(!hasher.verify("Abcdefgh1!", Some("not a hash")).await.unwrap());
+        assert_eq!(hasher.verified(), 4);
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_refuses_at_once_instead_of_waiting() {
+        let hasher = Hasher::with_queue(1, 2);
+        let attempts = (0..20).map(|_| {
+            let hasher = hasher.clone();
+            tokio::spawn(async move { hasher.verify("Abcdefgh1!", None).await })
+        });
+        let outcomes = futures::future::join_all(attempts).await;
+        let busy = outcomes.iter().filter(|o| matches!(o, Ok(Err(HashError::Busy)))).count();
+        let done = outcomes.iter().filter(|o| matches!(o, Ok(Ok(false)))).count();
+        assert!(busy >= 15, "one thread and two places leave most of 20 attempts refused: {busy} busy, {done} done");
+        assert_eq!(busy + done, 20);
+        assert!(hasher.verify("Abcdefgh1!", None).await.is_ok(), "works again once the queue drains");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Sessions: a random token in an HttpOnly cookie, its keyed hash in the
-//! database, ended after 45 minutes without activity.
+//! database, ended after 45 minutes without activity and, active or not,
+//! `Settings::session_lifetime` after sign-in (12 hours by default).
 
 use http::header::{COOKIE, SET_COOKIE};
 use http::{HeaderMap, HeaderValue};
@@ -10,6 +11,8 @@ use crate::server::store::{sessions, StoreResult};
 
 pub const COOKIE_NAME: &str = "sesame_session";
 pub const IDLE_TIMEOUT: i64 = 45 * 60;
+/// The absolute lifetime of a session unless configured otherwise.
+pub const DEFAULT_LIFETIME: i64 = 12 * 3600;
 /// Activity is written at most this often, not on every request.
 const TOUCH_EVERY: i64 = 30;
 
@@ -78,7 +81,7 @@ pub async fn current(state: &AppState, headers: &HeaderMap) -> StoreResult<Optio
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
     let Some(row) = sessions::find(&mut conn, &hash).await? else { return Ok(None) };
-    if now - row.last_seen_at > IDLE_TIMEOUT {
+    if now - row.last_seen_at > IDLE_TIMEOUT || now - row.created_at > state.settings.session_lifetime {
         sessions::delete(&mut conn, &hash).await?;
         return Ok(None);
     }

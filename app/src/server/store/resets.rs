@@ -46,6 +46,18 @@ pub async fn usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<
     row.map(|r| Ok(r.try_get::<i64, _>("invitation")? == 1)).transpose()
 }
 
+/// Every unused link of the account stops working (after a reset or a
+/// change of password, or when a staff account is deactivated).
+pub async fn revoke_for_account(conn: &mut Conn, kind: &str, id: i64, now: i64) -> StoreResult<u64> {
+    let done = sqlx::query("UPDATE password_resets SET used_at = $3 WHERE account_kind = $1 AND account_id = $2 AND used_at IS NULL")
+        .bind(kind)
+        .bind(id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn delete_expired(conn: &mut Conn, now: i64) -> StoreResult<u64> {
     let done = sqlx::query("DELETE FROM password_resets WHERE expires_at < $1").bind(now).execute(conn).await?;
     Ok(done.rows_affected())

@@ -7,6 +7,7 @@ use super::{Conn, StoreResult};
 pub struct SessionRow {
     pub account_kind: String,
     pub account_id: i64,
+    pub created_at: i64,
     pub last_seen_at: i64,
 }
 
@@ -27,7 +28,7 @@ pub async fn insert(conn: &mut Conn, token_hash: &str, kind: &str, id: i64, now:
 }
 
 pub async fn find(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<SessionRow>> {
-    let row = sqlx::query("SELECT account_kind, account_id, last_seen_at FROM sessions WHERE token_hash = $1")
+    let row = sqlx::query("SELECT account_kind, account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .fetch_optional(conn)
         .await?;
@@ -35,6 +36,7 @@ pub async fn find(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<Sessi
         Ok(SessionRow {
             account_kind: row.try_get("account_kind")?,
             account_id: row.try_get("account_id")?,
+            created_at: row.try_get("created_at")?,
             last_seen_at: row.try_get("last_seen_at")?,
         })
     })

@@ -1,4 +1,7 @@
-//! Counters of sign-in failures per key, shared by every server instance.
+//! Counters of attempts per key (sign-in, password checks, mails on
+//! request), shared by every server instance. Each attempt is counted by
+//! one atomic statement *before* the slow work it guards, so parallel
+//! requests cannot all read the same old count.
 
 use sqlx::Row;
 
@@ -6,44 +9,42 @@ use super::{Conn, StoreResult};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counter {
+    /// Attempts counted in the current window, this one included.
     pub failures: i64,
+    /// When the current window began.
     pub first_failure_at: i64,
     pub locked_until: i64,
 }
 
-pub async fn get(conn: &mut Conn, key: &str) -> StoreResult<Counter> {
-    let row = sqlx::query("SELECT failures, first_failure_at, locked_until FROM throttle WHERE key = $1")
-        .bind(key)
-        .fetch_optional(conn)
-        .await?;
-    Ok(match row {
-        Some(row) => Counter {
-            failures: row.try_get("failures")?,
-            first_failure_at: row.try_get("first_failure_at")?,
-            locked_until: row.try_get("locked_until")?,
-        },
-        None => Counter::default(),
-    })
-}
-
-pub async fn put(conn: &mut Conn, key: &str, counter: Counter) -> StoreResult<()> {
-    sqlx::query(
-        "INSERT INTO throttle (key, failures, first_failure_at, locked_until) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at,
-           locked_until = excluded.locked_until",
+/// Counts one attempt under `key` and returns the counter as it is now.
+/// A window older than `window` seconds starts again at one.
+pub async fn hit(conn: &mut Conn, key: &str, now: i64, window: i64) -> StoreResult<Counter> {
+    let row = sqlx::query(
+        "INSERT INTO throttle (key, failures, first_failure_at, locked_until) VALUES ($1, 1, $2, 0)
+         ON CONFLICT (key) DO UPDATE SET
+           failures = CASE WHEN throttle.first_failure_at <= $3 THEN 1 ELSE throttle.failures + 1 END,
+           first_failure_at = CASE WHEN throttle.first_failure_at <= $3 THEN $2 ELSE throttle.first_failure_at END
+         RETURNING failures, first_failure_at, locked_until",
     )
     .bind(key)
-    .bind(counter.failures)
-    .bind(counter.first_failure_at)
-    .bind(counter.locked_until)
-    .execute(conn)
+    .bind(now)
+    .bind(now - window)
+    .fetch_one(conn)
     .await?;
-    Ok(())
+    Ok(Counter { failures: row.try_get("failures")?, first_failure_at: row.try_get("first_failure_at")?, locked_until: row.try_get("locked_until")? })
 }
 
 pub async fn clear(conn: &mut Conn, key: &str) -> StoreResult<()> {
     sqlx::query("DELETE FROM throttle WHERE key = $1").bind(key).execute(conn).await?;
     Ok(())
+}
+
+/// Forgets every key starting with `prefix` (an account's per-address
+/// counters, when its owner unlocks or resets).
+pub async fn clear_prefix(conn: &mut Conn, prefix: &str) -> StoreResult<u64> {
+    let escaped = prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let done = sqlx::query("DELETE FROM throttle WHERE key LIKE $1 ESCAPE '\\'").bind(format!("{escaped}%")).execute(conn).await?;
+    Ok(done.rows_affected())
 }
 
 pub async fn delete_stale(conn: &mut Conn, before: i64) -> StoreResult<u64> {

@@ -58,6 +58,8 @@ pub async fn spawn(backend: Backend) -> TestApp {
         assistance_email: "assistance@sesame.test".into(),
         files_dir: dir.join("files"),
         max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
+        trusted_proxies: Vec::new(),
+        session_lifetime: app::server::auth::session::DEFAULT_LIFETIME,
     };
     let state = AppState::new(db, settings);
     let mut conn = state.db.pool.acquire().await.unwrap();
@@ -85,6 +87,21 @@ impl TestApp {
         let mut request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            request = request.header(header::COOKIE, c);
+        }
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// A server function called from a client at `address` (the peer of
+    /// the connection, as the real server records it).
+    pub async fn call_from(&self, address: &str, path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Reply {
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+        let peer: std::net::SocketAddr = format!("{address}:40000").parse().unwrap();
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json")
+            .extension(axum::extract::ConnectInfo(peer));
         if let Some(c) = cookie {
             request = request.header(header::COOKIE, c);
         }

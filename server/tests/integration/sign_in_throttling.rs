@@ -1,0 +1,116 @@
+//! Attacks on sign-in and on the password checks behind a session, on
+//! SQLite and PostgreSQL: parallel guessing, locking the owner out from
+//! elsewhere, one form's failures spilling onto the other, old links and
+//! sessions that outlive what should end them.
+
+use axum::http::StatusCode;
+
+use crate::support::{link_token, TestApp};
+use sesame_server::staff::{self, Role};
+
+const PASSWORD: &str = "Abcdefgh1!";
+const ATTACKER: &str = "198.51.100.66";
+const OWNER: &str = "203.0.113.7";
+
+fn ok(reply: &crate::support::Reply) -> bool {
+    reply.status.is_success() || reply.status.is_redirection()
+}
+
+async fn sign_in_from(app: &TestApp, address: &str, path: &str, identifier: &str, password: &str) -> crate::support::Reply {
+    app.call_from(address, path, &[("identifiant", identifier), ("mot_de_passe", password)], None).await
+}
+
+on_both_databases!(fifty_parallel_guesses_check_at_most_five_passwords, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    let before = app.state.hasher.verified();
+    let guesses = (0..50).map(|n| {
+        let app = &app;
+        let login = login.clone();
+        async move { sign_in_from(app, ATTACKER, "/api/session/connexion", &login, &format!("Wrong-pass{n}!")).await.status }
+    });
+    let statuses = futures::future::join_all(guesses).await;
+    let checked = app.state.hasher.verified() - before;
+    assert!(checked <= 5, "{checked} passwords checked out of 50 sent at once; the limit is 5");
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as u64, checked);
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count() as u64, 50 - checked);
+    // Even the right password is refused from the guessing address…
+    assert_eq!(sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    // …but the owner, elsewhere, is not locked out by someone else's guesses.
+    assert!(ok(&sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await), "the owner signs in from their own address");
+});
+
+on_both_databases!(a_third_party_cannot_lock_out_a_gestionnaire, |app: TestApp| async move {
+    staff::add(&app.state, "gest@sesame.test", "Gest", Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
+    for _ in 0..12 {
+        sign_in_from(&app, ATTACKER, "/api/session/connexion-gestion", "gest@sesame.test", "Wrong-pass1!").await;
+    }
+    assert_eq!(sign_in_from(&app, ATTACKER, "/api/session/connexion-gestion", "gest@sesame.test", "Gestion-Test-2026").await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(ok(&sign_in_from(&app, OWNER, "/api/session/connexion-gestion", "gest@sesame.test", "Gestion-Test-2026").await));
+    // The candidate form keeps counters of its own: the staff failures above
+    // do not weigh on a candidate signing in from the same address.
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    assert!(ok(&sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await));
+});
+
+on_both_databases!(the_guessing_address_is_refused_for_a_quarter_of_an_hour_only, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    for _ in 0..5 {
+        assert_eq!(sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, "Wrong-pass1!").await.status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    app.state.clock.advance(15 * 60 + 1);
+    assert!(ok(&sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await));
+});
+
+on_both_databases!(password_checks_behind_a_session_are_throttled, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    let me = sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await.cookie.unwrap();
+    let before = app.state.hasher.verified();
+    let guesses = (0..20).map(|n| {
+        let app = &app;
+        let me = me.clone();
+        async move {
+            let guess = format!("Wrong-pass{n}!");
+            let fields = [("current_password", guess.as_str()), ("password", "Nouveau-pass1!"), ("password_confirmation", "Nouveau-pass1!")];
+            app.call_from(ATTACKER, "/api/compte/mot-de-passe", &fields, Some(&me)).await.status
+        }
+    });
+    let statuses = futures::future::join_all(guesses).await;
+    assert!(app.state.hasher.verified() - before <= 5, "a stolen session cannot guess the password faster than the sign-in form");
+    assert!(statuses.contains(&StatusCode::TOO_MANY_REQUESTS));
+    let deletion = app.call_from(ATTACKER, "/api/compte/supprimer", &[("mot_de_passe", PASSWORD)], Some(&me)).await;
+    assert_eq!(deletion.status, StatusCode::TOO_MANY_REQUESTS, "not even the right password, from the guessing address");
+    assert_eq!(app.count("candidates").await, 1);
+});
+
+on_both_databases!(a_reset_revokes_the_other_links_and_checks_its_token_first, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    for _ in 0..2 {
+        assert!(ok(&app.call("/api/compte/mot-de-passe-oublie", &[("email", "lea@example.fr")], None).await));
+        app.state.clock.advance(1);
+    }
+    let mails = app.mails_to("lea@example.fr").await;
+    let first = link_token(&mails[mails.len() - 2].1, "/compte/reinitialiser/");
+    let second = link_token(&mails[mails.len() - 1].1, "/compte/reinitialiser/");
+    let forged = app.call("/api/compte/reinitialiser", &[("token", "forged"), ("password", "Nouveau-pass1!"), ("password_confirmation", "Nouveau-pass1!")], None).await;
+    assert_eq!(forged.status, StatusCode::GONE);
+    let reset = |token: String| {
+        let app = &app;
+        async move { app.call("/api/compte/reinitialiser", &[("token", &token), ("password", "Nouveau-pass1!"), ("password_confirmation", "Nouveau-pass1!")], None).await }
+    };
+    assert!(ok(&reset(second).await));
+    assert_eq!(reset(first).await.status, StatusCode::GONE, "the older link died with the reset");
+    assert!(ok(&app.sign_in(&login, "Nouveau-pass1!").await));
+});
+
+on_both_databases!(a_session_ends_twelve_hours_after_sign_in_however_active, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    for _ in 0..23 {
+        app.state.clock.advance(30 * 60);
+        let alive = app.call("/api/session/maintenir", &[], Some(&me)).await;
+        assert_eq!(alive.body, "true");
+    }
+    app.state.clock.advance(31 * 60);
+    assert_eq!(app.call("/api/session/maintenir", &[], Some(&me)).await.body, "false", "12 hours after sign-in the session is over");
+});
