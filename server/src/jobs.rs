@@ -69,7 +69,13 @@ pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, 
             let t = throttle::delete_stale(&mut conn, now - 86_400).await?;
             // What uploads cut off by a crash left behind (never a file in use).
             let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
-            Ok::<_, JobError>(format!("{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s) supprimé(s)"))
+            // Files whose rows went (a crash may have come between the
+            // commit and the removal), then files no row names.
+            let p = app::server::files::drain_pending(&mut conn, &state.settings.files_dir).await?;
+            let o = app::server::files::sweep_orphans(&mut conn, &state.settings.files_dir, std::time::Duration::from_secs(86_400)).await?;
+            Ok::<_, JobError>(format!(
+                "{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s), {p} fichier(s) en attente de suppression, {o} fichier(s) orphelin(s) supprimé(s)"
+            ))
         }
         .await,
         Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(|e| JobError::from(app::server::store::StoreError::from(e))),

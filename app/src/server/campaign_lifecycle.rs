@@ -139,9 +139,7 @@ pub async fn destroy_due(state: &AppState) -> Result<String, AppError> {
         let mut tx = state.db.pool.begin().await?;
         let Some(destroyed) = store::destroy(&mut tx, id, now).await? else { continue };
         tx.commit().await?;
-        for name in &destroyed.files {
-            files::remove(&state.settings.files_dir, name).await;
-        }
+        files::discard(&state.db.pool, &state.settings.files_dir, &destroyed.files).await;
         tracing::info!(campaign = id, "{}", destroyed.summary());
         done.push(destroyed.summary());
     }

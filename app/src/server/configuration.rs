@@ -232,9 +232,7 @@ pub async fn receive_model(state: &AppState, signed: &Signed, campaign: Option<i
     .await;
     match recorded {
         Ok(previous) => {
-            if let Some(previous) = previous {
-                files::remove(root, &previous).await;
-            }
+            files::discard(&state.db.pool, root, previous.as_slice()).await;
             Ok(())
         }
         Err(error) => {

@@ -145,6 +145,70 @@ pub async fn remove(root: &Path, stored_name: &str) {
     }
 }
 
+/// Removes a file whose row is gone; true when it is off the disk (a file
+/// already missing counts as gone).
+async fn remove_if_there(root: &Path, stored_name: &str) -> bool {
+    let Some(path) = path_of(root, stored_name) else { return true };
+    match tokio::fs::remove_file(&path).await {
+        Ok(()) => true,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => true,
+        Err(error) => {
+            tracing::warn!(%error, stored_name, "file not removed; the purge job tries again");
+            false
+        }
+    }
+}
+
+/// After the commit that deleted their rows (and noted them in
+/// `pending_deletions`): the files leave the disk, then their notes. What
+/// fails here, or a crash before, the purge job finishes.
+pub async fn discard(pool: &sqlx::AnyPool, root: &Path, stored_names: &[String]) {
+    for name in stored_names {
+        if remove_if_there(root, name).await {
+            let done = async { super::store::deletions::done(&mut *pool.acquire().await?, name).await }.await;
+            if let Err(error) = done {
+                tracing::warn!(%error, name, "pending deletion left for the purge job");
+            }
+        }
+    }
+}
+
+/// The purge job: every file noted in `pending_deletions` leaves the disk,
+/// then its note; returns how many.
+pub async fn drain_pending(conn: &mut super::store::Conn, root: &Path) -> Result<usize, super::store::StoreError> {
+    let mut removed = 0;
+    for name in super::store::deletions::pending(conn, 10_000).await? {
+        if remove_if_there(root, &name).await {
+            super::store::deletions::done(conn, &name).await?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The purge job: stored files no row names (candidates' files, model
+/// files, pending deletions) and older than `age` leave the disk: what a
+/// crash between writing a file and recording it left. Fresh files may be
+/// on their way into a row; `tmp/` is `sweep_tmp`'s. Returns how many.
+pub async fn sweep_orphans(conn: &mut super::store::Conn, root: &Path, age: std::time::Duration) -> Result<usize, super::store::StoreError> {
+    let Ok(mut entries) = tokio::fs::read_dir(root).await else { return Ok(0) };
+    let referenced = super::store::deletions::referenced(conn).await?;
+    let mut removed = 0;
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let Ok(name) = entry.file_name().into_string() else { continue };
+        if path_of(root, &name).is_none() || referenced.contains(&name) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata().await else { continue };
+        let old = meta.modified().ok().and_then(|t| t.elapsed().ok()).is_some_and(|elapsed| elapsed > age);
+        if meta.is_file() && old && tokio::fs::remove_file(entry.path()).await.is_ok() {
+            tracing::info!(stored_name = name, "orphan file removed");
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 fn internal(error: std::io::Error) -> AppError {
     tracing::error!(%error, "file storage");
     AppError::Internal

@@ -165,9 +165,7 @@ async fn record(
     .await;
     match outcome {
         Ok(gone) => {
-            if let Some(name) = gone {
-                files::remove(root, &name).await;
-            }
+            files::discard(&state.db.pool, root, gone.as_slice()).await;
             Ok(())
         }
         Err(error) => {
@@ -193,9 +191,7 @@ pub async fn set_answer(state: &AppState, signed: &Signed, application_id: i64, 
         None => None,
     };
     tx.commit().await?;
-    if let Some(name) = gone {
-        files::remove(&state.settings.files_dir, &name).await;
-    }
+    files::discard(&state.db.pool, &state.settings.files_dir, gone.as_slice()).await;
     Ok(())
 }
 

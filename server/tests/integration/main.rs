@@ -10,6 +10,7 @@ mod answers;
 mod applications;
 mod campaigns;
 mod configuration;
+mod deletions;
 mod dossier;
 mod email_change;
 mod reference;

@@ -222,6 +222,10 @@ pub async fn delete_candidate(conn: &mut Conn, candidate: i64) -> StoreResult<Ve
     }
     let files = sqlx::query("SELECT stored_name FROM files WHERE candidate_id = $1").bind(candidate).fetch_all(&mut *conn).await?;
     let names = files.iter().map(|r| r.try_get("stored_name")).collect::<Result<Vec<String>, _>>()?;
+    // Noted in this transaction: a crash after the commit forgets no file.
+    for name in &names {
+        super::deletions::queue(conn, name).await?;
+    }
     sqlx::query("DELETE FROM sessions WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM password_resets WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM candidate_pieces WHERE candidate_id = $1").bind(candidate).execute(&mut *conn).await?;

@@ -9,6 +9,7 @@ pub mod campaign_lifecycle;
 pub mod campaigns;
 pub mod configuration;
 pub mod decisions;
+pub mod deletions;
 pub mod dossier;
 pub mod email_changes;
 pub mod establishments;

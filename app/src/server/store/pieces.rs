@@ -107,13 +107,17 @@ pub async fn answer(conn: &mut Conn, candidate_id: i64, piece_id: i64, status: &
     Ok(previous.filter(|p| Some(*p) != file_id))
 }
 
-/// Removes a file row no answer points to any more; returns its stored name.
+/// Removes a file row no answer points to any more; returns its stored
+/// name, noted in `pending_deletions` in the same transaction.
 pub async fn delete_file(conn: &mut Conn, file_id: i64) -> StoreResult<Option<String>> {
     let row = sqlx::query("DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM candidate_pieces WHERE file_id = $1) RETURNING stored_name")
         .bind(file_id)
-        .fetch_optional(conn)
+        .fetch_optional(&mut *conn)
         .await?;
-    row.map(|r| Ok(r.try_get("stored_name")?)).transpose()
+    let Some(row) = row else { return Ok(None) };
+    let name: String = row.try_get("stored_name")?;
+    super::deletions::queue(conn, &name).await?;
+    Ok(Some(name))
 }
 
 pub struct FileRow {
@@ -168,13 +172,17 @@ pub async fn model_of(conn: &mut Conn, piece_id: i64) -> StoreResult<Option<Mode
 
 /// Gives a piece its model file (stored under `models/`); returns the one it replaces.
 pub async fn set_model(conn: &mut Conn, piece_id: i64, stored_name: &str, name: &str) -> StoreResult<Option<String>> {
-    let previous = model_of(&mut *conn, piece_id).await?.map(|m| m.stored_name);
+    let previous = model_of(&mut *conn, piece_id).await?.map(|m| m.stored_name).filter(|p| p != stored_name);
     sqlx::query("UPDATE pieces SET model_stored_name = $2, model_name = $3 WHERE id = $1")
         .bind(piece_id)
         .bind(stored_name)
         .bind(name)
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
+    // The replaced file leaves the disk after the commit, or by the purge job.
+    if let Some(previous) = &previous {
+        super::deletions::queue(conn, previous).await?;
+    }
     Ok(previous)
 }
 
