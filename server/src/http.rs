@@ -97,6 +97,16 @@ async fn api_status(request: Request, next: Next) -> Response {
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        // A saturated hasher clears in a moment; a refused address at the
+        // end of its quarter of an hour at most.
+        let retry = match error {
+            AppError::Busy => Some("2"),
+            AppError::TooManyAttempts => Some("900"),
+            _ => None,
+        };
+        if let Some(seconds) = retry {
+            parts.headers.insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

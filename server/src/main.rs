@@ -155,7 +155,17 @@ async fn serve(config: Config) -> Result<(), String> {
     let app = router(ServerState { leptos_options: leptos_options(&config.site_root, config.listen), app: state });
     let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("SESAME_LISTEN : {}: {e}", config.listen))?;
     tracing::info!("Sésame écoute sur http://{}", config.listen);
-    axum::serve(listener, app)
+    // The peer address of each connection reaches the handlers
+    // (`app::server::client`: throttling per client address). TCP_NODELAY:
+    // a streamed page is written in several pieces, none should wait for
+    // the client's delayed ACK.
+    use axum::serve::ListenerExt as _;
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "TCP_NODELAY");
+        }
+    });
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
             let ctrl_c = tokio::signal::ctrl_c();
             #[cfg(unix)]

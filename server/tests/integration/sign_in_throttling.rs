@@ -34,7 +34,9 @@ on_both_databases!(fifty_parallel_guesses_check_at_most_five_passwords, |app: Te
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count() as u64, checked);
     assert_eq!(statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count() as u64, 50 - checked);
     // Even the right password is refused from the guessing address…
-    assert_eq!(sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    let refused = sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.retry_after.as_deref(), Some("900"));
     // …but the owner, elsewhere, is not locked out by someone else's guesses.
     assert!(ok(&sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await), "the owner signs in from their own address");
 });

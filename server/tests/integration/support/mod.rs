@@ -25,6 +25,7 @@ pub struct Reply {
     pub status: StatusCode,
     pub cookie: Option<String>,
     pub location: Option<String>,
+    pub retry_after: Option<String>,
     pub body: String,
 }
 
@@ -77,8 +78,9 @@ impl TestApp {
         let header_text = |name| response.headers().get(name).and_then(|v: &header::HeaderValue| v.to_str().ok()).map(str::to_owned);
         let cookie = header_text(header::SET_COOKIE).map(|c| c.split(';').next().unwrap_or_default().to_owned());
         let location = header_text(header::LOCATION);
+        let retry_after = header_text(header::RETRY_AFTER);
         let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
-        Reply { status, cookie, location, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply { status, cookie, location, retry_after, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     /// Calls a server function as the browser's WASM does (JSON answer).
