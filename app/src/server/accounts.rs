@@ -250,6 +250,7 @@ async fn throttled_check(state: &AppState, purpose: &str, kind: AccountKind, tar
         let mut conn = state.db.pool.acquire().await?;
         store::throttle::clear(&mut conn, &keys.pair).await?;
         store::throttle::clear(&mut conn, &keys.account).await?;
+        store::throttle::take_back(&mut conn, &keys.client).await?;
     }
     Ok(good)
 }

@@ -117,3 +117,11 @@ on_both_databases!(a_session_ends_twelve_hours_after_sign_in_however_active, |ap
     app.state.clock.advance(31 * 60);
     assert_eq!(app.call("/api/session/maintenir", &[], Some(&me)).await.body, "false", "12 hours after sign-in the session is over");
 });
+
+on_both_databases!(many_people_behind_one_address_sign_in_all_day, |app: TestApp| async move {
+    // A campus behind one address: its successes never count against it.
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    for _ in 0..60 {
+        assert!(ok(&sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await));
+    }
+});

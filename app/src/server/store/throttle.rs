@@ -34,6 +34,14 @@ pub async fn hit(conn: &mut Conn, key: &str, now: i64, window: i64) -> StoreResu
     Ok(Counter { failures: row.try_get("failures")?, first_failure_at: row.try_get("first_failure_at")?, locked_until: row.try_get("locked_until")? })
 }
 
+/// Takes back one attempt counted under `key` (it succeeded): an address
+/// counts failures, so a campus behind one address signing in all day is
+/// never refused for its successes.
+pub async fn take_back(conn: &mut Conn, key: &str) -> StoreResult<()> {
+    sqlx::query("UPDATE throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0").bind(key).execute(conn).await?;
+    Ok(())
+}
+
 pub async fn clear(conn: &mut Conn, key: &str) -> StoreResult<()> {
     sqlx::query("DELETE FROM throttle WHERE key = $1").bind(key).execute(conn).await?;
     Ok(())
