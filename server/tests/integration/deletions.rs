@@ -61,12 +61,7 @@ fn unjam(path: &std::path::Path, aside: &std::path::Path) {
 on_both_databases!(a_crash_after_the_commit_leaves_no_file_behind, |app: TestApp| async move {
     let w = world(&app).await;
     let root = app.state.settings.files_dir.clone();
-    let login = app.validated_account("zoe@example.fr", PASSWORD).await;
-    let zoe = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    crate::applications::complete_dossier(&app, &zoe).await;
-    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&zoe)).await));
-    let lines = app.call("/api/candidatures/liste", &[], Some(&zoe)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    let (_, zoe, id) = crate::personal_data::applied(&app, &w, "zoe@example.fr").await;
 
     // A replaced piece: the old file cannot go at once; its note stays.
     assert_eq!(crate::pieces::upload_pdf(&app, &zoe, id, w.cv).await.status, StatusCode::NO_CONTENT);
@@ -113,12 +108,7 @@ on_both_databases!(files_no_row_names_are_swept_after_a_day, |app: TestApp| asyn
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     app::server::store::pieces::set_model(&mut conn, w.cv, &model, "modele.pdf").await.unwrap();
     drop(conn);
-    let login = app.validated_account("zoe@example.fr", PASSWORD).await;
-    let zoe = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    crate::applications::complete_dossier(&app, &zoe).await;
-    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&zoe)).await));
-    let lines = app.call("/api/candidatures/liste", &[], Some(&zoe)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    let (_, zoe, id) = crate::personal_data::applied(&app, &w, "zoe@example.fr").await;
     assert_eq!(crate::pieces::upload_pdf(&app, &zoe, id, w.cv).await.status, StatusCode::NO_CONTENT);
     let piece = stored_names(&app, "zoe@example.fr").await.pop().unwrap();
     let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);

@@ -17,6 +17,18 @@ fn ok(reply: &support::Reply) -> bool {
     reply.status.is_success() || reply.status.is_redirection()
 }
 
+/// A candidate with a complete dossier who applied to the world's
+/// formation: (login, session cookie, application id).
+pub(crate) async fn applied(app: &TestApp, w: &crate::review::World, email: &str) -> (String, String, i64) {
+    let login = app.validated_account(email, PASSWORD).await;
+    let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+    crate::applications::complete_dossier(app, &me).await;
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
+    let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
+    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    (login, me, id)
+}
+
 async fn delete(app: &TestApp, me: &str, password: &str) -> support::Reply {
     app.call("/api/compte/supprimer", &[("mot_de_passe", password)], Some(me)).await
 }
@@ -55,12 +67,7 @@ on_both_databases!(an_account_is_deleted_only_with_its_password_and_nothing_in_p
     let w = world(&app).await;
     let (lea, _) = transmitted(&app, &w, "lea@example.fr", "MARTIN").await;
     // Zoé applied, sent a piece, then cancelled: nothing is in progress.
-    let login = app.validated_account("zoe@example.fr", PASSWORD).await;
-    let zoe = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    crate::applications::complete_dossier(&app, &zoe).await;
-    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&zoe)).await));
-    let lines = app.call("/api/candidatures/liste", &[], Some(&zoe)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    let (login, zoe, id) = applied(&app, &w, "zoe@example.fr").await;
     assert_eq!(crate::pieces::upload_pdf(&app, &zoe, id, w.cv).await.status, StatusCode::NO_CONTENT);
     let stored: String = sqlx::Row::get(
         &sqlx::query("SELECT f.stored_name FROM files f JOIN candidates k ON k.id = f.candidate_id WHERE k.email = 'zoe@example.fr'").fetch_one(&app.state.db.pool).await.unwrap(),

@@ -101,7 +101,7 @@ mod tests {
     use super::*;
 
     fn counter(failures: i64, since: i64) -> Counter {
-        Counter { failures, first_failure_at: since, locked_until: 0 }
+        Counter { failures, first_failure_at: since }
     }
 
     #[test]

@@ -13,7 +13,6 @@ pub struct Counter {
     pub failures: i64,
     /// When the current window began.
     pub first_failure_at: i64,
-    pub locked_until: i64,
 }
 
 /// Counts one attempt under `key` and returns the counter as it is now.
@@ -24,14 +23,14 @@ pub async fn hit(conn: &mut Conn, key: &str, now: i64, window: i64) -> StoreResu
          ON CONFLICT (key) DO UPDATE SET
            failures = CASE WHEN throttle.first_failure_at <= $3 THEN 1 ELSE throttle.failures + 1 END,
            first_failure_at = CASE WHEN throttle.first_failure_at <= $3 THEN $2 ELSE throttle.first_failure_at END
-         RETURNING failures, first_failure_at, locked_until",
+         RETURNING failures, first_failure_at",
     )
     .bind(key)
     .bind(now)
     .bind(now - window)
     .fetch_one(conn)
     .await?;
-    Ok(Counter { failures: row.try_get("failures")?, first_failure_at: row.try_get("first_failure_at")?, locked_until: row.try_get("locked_until")? })
+    Ok(Counter { failures: row.try_get("failures")?, first_failure_at: row.try_get("first_failure_at")? })
 }
 
 /// Takes back one attempt counted under `key` (it succeeded): an address

@@ -85,29 +85,15 @@ impl TestApp {
 
     /// Calls a server function as the browser's WASM does (JSON answer).
     pub async fn call(&self, path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Reply {
-        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
-        if let Some(c) = cookie {
-            request = request.header(header::COOKIE, c);
-        }
-        self.send(request.body(Body::from(body)).unwrap()).await
+        self.send(form_request(path, cookie).body(Body::from(form_body(fields))).unwrap()).await
     }
 
     /// A server function called from a client at `address` (the peer of
     /// the connection, as the real server records it).
     pub async fn call_from(&self, address: &str, path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> Reply {
-        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
         let peer: std::net::SocketAddr = format!("{address}:40000").parse().unwrap();
-        let mut request = Request::post(path)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .extension(axum::extract::ConnectInfo(peer));
-        if let Some(c) = cookie {
-            request = request.header(header::COOKIE, c);
-        }
-        self.send(request.body(Body::from(body)).unwrap()).await
+        let request = form_request(path, cookie).extension(axum::extract::ConnectInfo(peer));
+        self.send(request.body(Body::from(form_body(fields))).unwrap()).await
     }
 
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Reply {
@@ -165,6 +151,21 @@ impl TestApp {
         let reply = self.call("/api/compte/valider", &[("token", &token)], None).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
         serde_json::from_str::<String>(&reply.body).unwrap()
+    }
+}
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
+}
+
+/// A form post to a server function, answered in JSON.
+fn form_request(path: &str, cookie: Option<&str>) -> axum::http::request::Builder {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    match cookie {
+        Some(c) => request.header(header::COOKIE, c),
+        None => request,
     }
 }
 
