@@ -19,6 +19,9 @@ pub enum AppError {
     BadCredentials,
     #[error("too many attempts")]
     TooManyAttempts,
+    /// Too many requests from one client in a minute (`server::burst`).
+    #[error("too fast")]
+    TooFast,
     /// The server is saturated (password hashing queue full): try again in
     /// a moment; nothing was done.
     #[error("busy")]
@@ -52,6 +55,12 @@ pub enum AppError {
     /// nothing was done; reload and look again.
     #[error("conflict")]
     Conflict,
+    /// Past the formation's date limite de retour (this day, included).
+    #[error("return deadline passed")]
+    ReturnClosed(crate::domain::date::Day),
+    /// A state-changing request another site made the browser send.
+    #[error("cross-site request")]
+    CrossSite,
     /// The request itself was malformed (missing or unreadable arguments).
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -62,13 +71,14 @@ impl AppError {
         match self {
             AppError::Invalid(_) => 422,
             AppError::BadCredentials | AppError::NotSignedIn => 401,
-            AppError::TooManyAttempts => 429,
+            AppError::TooManyAttempts | AppError::TooFast => 429,
             AppError::Busy => 503,
             AppError::NotFound => 404,
             AppError::LinkExpired => 410,
             AppError::Internal => 500,
             AppError::BadRequest(_) => 400,
-            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::AnswerRefused(_) | AppError::DeletionRefused(_) | AppError::Conflict => 409,
+            AppError::CrossSite => 403,
+            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::AnswerRefused(_) | AppError::DeletionRefused(_) | AppError::Conflict | AppError::ReturnClosed(_) => 409,
             AppError::FileRefused(crate::domain::upload::UploadProblem::TooLarge { .. }) => 413,
             AppError::FileRefused(_) => 422,
         }

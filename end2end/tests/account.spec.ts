@@ -45,7 +45,12 @@ test('a candidate creates, validates, signs in, signs out and resets the passwor
   const activation = await waitForMail(email, 'Validation de votre compte');
   expect(activation.text).toContain('Bonjour Léa MARTIN,');
   const login = /Login : ([A-Z0-9]{8})/.exec(activation.text)![1];
+  // Following the link changes nothing (mail scanners follow links): the button does.
   await page.goto(extractLink(activation.text, '/compte/valider/'));
+  await expect(page.getByRole('button', { name: 'Valider mon compte' })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Valider mon compte' }).click();
   await expect(page.getByText('Votre compte a été validé')).toBeVisible();
   await expect(page.locator('.login')).toHaveText(login);
   await expectNoA11yViolations(page);
@@ -102,6 +107,24 @@ test('forms still work before the WASM has loaded', async ({ browser }) => {
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.locator('#prenom-erreur')).toHaveText(/Ce champ est obligatoire/);
   await expect(page.locator('#email-erreur')).toHaveText(/Ce champ est obligatoire/);
+
+  // The activation link's button, without WASM: once, then the link is spent.
+  const email = `sansjs-${Date.now()}@example.fr`;
+  await page.goto('/compte/creer');
+  await page.getByLabel(/^Nom/).fill('Martin');
+  await page.getByLabel('Prénom').fill('Léa');
+  await page.getByLabel(/^Adresse mail/).fill(email);
+  await page.getByLabel('Confirmation adresse mail').fill(email);
+  await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
+  await page.getByLabel('Confirmation mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  const link = extractLink((await waitForMail(email, 'Validation de votre compte')).text, '/compte/valider/');
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Valider mon compte' }).click();
+  await expect(page.getByRole('status')).toContainText('Votre compte a été validé');
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Valider mon compte' }).click();
+  await expect(page.getByRole('alert')).toContainText(/plus valable|expiré/);
   await context.close();
 });
 

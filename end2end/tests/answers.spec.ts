@@ -58,7 +58,8 @@ async function applicant(browser: Browser, prefix: string, title: string, stamp:
 async function decide(staff: Page, id: number, decision: Record<string, string>) {
   let d = await api(staff, 'gestion/candidature', { id: String(id) });
   for (const p of d.pieces) {
-    await api(staff, 'gestion/candidature/piece', { application: String(id), version: String(d.version), piece: String(p.piece_id), verdict: 'validee', commentaire: '' });
+    const file = p.file_id == null ? {} : { fichier: String(p.file_id) };
+    await api(staff, 'gestion/candidature/piece', { application: String(id), version: String(d.version), piece: String(p.piece_id), ...file, verdict: 'validee', commentaire: '' });
     d = await api(staff, 'gestion/candidature', { id: String(id) });
   }
   await api(staff, 'gestion/candidature/statut', { application: String(id), version: String(d.version), statut: 'complet' });

@@ -27,6 +27,8 @@ test('a candidate changes their mail address through the link sent to the new on
   const mail = await waitForMail(fresh, 'Confirmation de votre nouvelle adresse mail');
   expect(mail.text).toContain(login);
   await page.goto(extractLink(mail.text, '/compte/adresse/'));
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Confirmer ma nouvelle adresse' }).click();
   await expect(page.getByRole('status')).toContainText('Votre adresse mail a été modifiée');
   await expect(page.getByRole('status')).toContainText(fresh);
   await expectNoA11yViolations(page);

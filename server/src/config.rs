@@ -27,6 +27,8 @@ pub struct Config {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Hours a session lasts at most, active or not.
     pub session_hours: i64,
+    /// Posts a minute from one client to the forms open to anyone.
+    pub burst_per_minute: u32,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -44,6 +46,7 @@ struct FileConfig {
     max_upload_bytes: Option<u64>,
     trusted_proxies: Option<String>,
     session_hours: Option<i64>,
+    burst_per_minute: Option<u32>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -114,6 +117,10 @@ impl Config {
             None => app::server::auth::session::DEFAULT_LIFETIME / 3600,
             Some(text) => text.parse::<i64>().ok().filter(|n| (1..=168).contains(n)).ok_or_else(|| err("SESAME_SESSION_HOURS", format!("nombre d'heures attendu, de 1 à 168 : {text}")))?,
         };
+        let burst_per_minute = match env("SESAME_BURST_PER_MINUTE").or(file.burst_per_minute.map(|n| n.to_string())) {
+            None => app::server::state::DEFAULT_BURST_PER_MINUTE,
+            Some(text) => text.parse::<u32>().ok().filter(|n| (1..=100_000).contains(n)).ok_or_else(|| err("SESAME_BURST_PER_MINUTE", format!("nombre de demandes par minute attendu, de 1 à 100000 : {text}")))?,
+        };
         let site_root = env("LEPTOS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| PathBuf::from("target/site"));
         Ok(Config {
             database_url,
@@ -128,6 +135,7 @@ impl Config {
             max_upload_bytes,
             trusted_proxies,
             session_hours,
+            burst_per_minute,
         })
     }
 
@@ -141,6 +149,7 @@ impl Config {
             max_upload_bytes: self.max_upload_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
             session_lifetime: self.session_hours * 3600,
+            burst_per_minute: self.burst_per_minute,
         }
     }
 }

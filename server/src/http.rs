@@ -42,6 +42,8 @@ pub fn router(state: ServerState) -> Router {
     let app_state = state.app.clone();
     let options = state.leptos_options.clone();
     let max_upload = state.app.settings.max_upload_bytes;
+    let burst = crate::burst::Burst::new(state.app.settings.burst_per_minute, state.app.settings.trusted_proxies.clone());
+    let public_origin: std::sync::Arc<str> = crate::same_origin::origin_of(&state.app.settings.public_url).into();
     let pages = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
@@ -59,6 +61,8 @@ pub fn router(state: ServerState) -> Router {
         .merge(crate::exports::routes())
         .merge(pages)
         .layer(middleware::from_fn(api_status))
+        .layer(middleware::from_fn_with_state(burst, crate::burst::limit))
+        .layer(middleware::from_fn_with_state(public_origin, crate::same_origin::check))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         // Pages are never framed; a file shown inline may be, by our own pages (the staff viewer).
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

@@ -46,6 +46,8 @@ impl Job {
 pub enum JobError {
     #[error("job déjà en cours ailleurs")]
     Busy,
+    #[error("bail perdu : le job a été repris ailleurs, ce passage s'est arrêté")]
+    LeaseLost,
     #[error(transparent)]
     Store(#[from] app::server::store::StoreError),
     #[error(transparent)]
@@ -54,48 +56,81 @@ pub enum JobError {
     App(#[from] app::error::AppError),
 }
 
+/// How long a run's lease lasts; the run renews it every third of that
+/// while it works, so a long run keeps it and a crashed one frees it.
+pub const LEASE: Duration = Duration::from_secs(600);
+
 /// Runs one job now; returns what it did, in words.
 pub async fn run(state: &AppState, mailer: &Mailer, job: Job) -> Result<String, JobError> {
+    run_leased(state, mailer, job, LEASE).await
+}
+
+/// Runs one job under a lease of this length, renewed while it works;
+/// stops the work if the lease was lost (expired and taken elsewhere).
+pub async fn run_leased(state: &AppState, mailer: &Mailer, job: Job, lease: Duration) -> Result<String, JobError> {
+    let holder = app::server::auth::tokens::random_token();
+    let seconds = lease.as_secs().max(1) as i64;
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
-    if !jobs::try_lease(&mut conn, job.name(), now, now + 600).await? {
+    if !jobs::try_lease(&mut conn, job.name(), &holder, now, now + seconds).await? {
         return Err(JobError::Busy);
     }
-    let result = match job {
-        Job::PurgeUnvalidated => accounts::delete_unvalidated(&mut conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")).map_err(JobError::from),
-        Job::PurgeExpired => async {
-            let s = sessions::delete_idle(&mut conn, now - IDLE_TIMEOUT).await?;
-            let r = resets::delete_expired(&mut conn, now).await?;
-            let t = throttle::delete_stale(&mut conn, now - 86_400).await?;
-            // What uploads cut off by a crash left behind (never a file in use).
-            let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
-            // Files whose rows went (a crash may have come between the
-            // commit and the removal), then files no row names.
-            let p = app::server::files::drain_pending(&mut conn, &state.settings.files_dir).await?;
-            let o = app::server::files::sweep_orphans(&mut conn, &state.settings.files_dir, std::time::Duration::from_secs(86_400)).await?;
-            Ok::<_, JobError>(format!(
-                "{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s), {p} fichier(s) en attente de suppression, {o} fichier(s) orphelin(s) supprimé(s)"
-            ))
+    let keep = async {
+        loop {
+            tokio::time::sleep(lease / 3).await;
+            let renewed = match state.db.pool.acquire().await {
+                Ok(mut c) => jobs::renew(&mut c, job.name(), &holder, state.clock.now() + seconds).await.map_err(JobError::from),
+                Err(e) => Err(JobError::from(e)),
+            };
+            match renewed {
+                Ok(true) => {}
+                Ok(false) => return JobError::LeaseLost,
+                // The lease has two more thirds to go: try again next time.
+                Err(error) => tracing::warn!(job = job.name(), %error, "lease not renewed"),
+            }
         }
-        .await,
-        Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
-        Job::AnswerDeadlines => async {
-            let to_transmit = app::server::answers::remind_untransmitted(state).await?;
-            let reminded = app::server::answers::remind(state).await?;
-            let withdrawn = app::server::answers::expire(state).await?;
-            Ok::<_, JobError>(format!(
-                "{to_transmit} rappel(s) de transmission, {reminded} rappel(s) envoyé(s), {withdrawn} désistement(s) à échéance"
-            ))
-        }
-        .await,
-        Job::Retention => app::server::campaign_lifecycle::destroy_due(state).await.map_err(JobError::from),
+    };
+    let result = tokio::select! {
+        done = work(state, mailer, job, &mut conn) => done,
+        lost = keep => Err(lost),
     };
     let text = match &result {
         Ok(text) => text.clone(),
         Err(e) => format!("échec : {e}"),
     };
-    jobs::finish(&mut conn, job.name(), state.clock.now(), &text).await?;
-    Ok(result?)
+    if !jobs::finish(&mut conn, job.name(), &holder, state.clock.now(), &text).await? {
+        tracing::warn!(job = job.name(), "the lease was taken by another run: its record is left alone");
+    }
+    result
+}
+
+async fn work(state: &AppState, mailer: &Mailer, job: Job, conn: &mut app::server::store::Conn) -> Result<String, JobError> {
+    let now = state.clock.now();
+    match job {
+        Job::PurgeUnvalidated => accounts::delete_unvalidated(conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")).map_err(JobError::from),
+        Job::PurgeExpired => {
+            let s = sessions::delete_idle(conn, now - IDLE_TIMEOUT).await?;
+            let r = resets::delete_expired(conn, now).await?;
+            let t = throttle::delete_stale(conn, now - 86_400).await?;
+            // What uploads cut off by a crash left behind (never a file in use).
+            let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
+            // Files whose rows went (a crash may have come between the
+            // commit and the removal), then files no row names.
+            let p = app::server::files::drain_pending(conn, &state.settings.files_dir).await?;
+            let o = app::server::files::sweep_orphans(conn, &state.settings.files_dir, std::time::Duration::from_secs(86_400)).await?;
+            Ok(format!(
+                "{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s), {p} fichier(s) en attente de suppression, {o} fichier(s) orphelin(s) supprimé(s)"
+            ))
+        }
+        Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
+        Job::AnswerDeadlines => {
+            let to_transmit = app::server::answers::remind_untransmitted(state).await?;
+            let reminded = app::server::answers::remind(state).await?;
+            let withdrawn = app::server::answers::expire(state).await?;
+            Ok(format!("{to_transmit} rappel(s) de transmission, {reminded} rappel(s) envoyé(s), {withdrawn} désistement(s) à échéance"))
+        }
+        Job::Retention => app::server::campaign_lifecycle::destroy_due(state).await.map_err(JobError::from),
+    }
 }
 
 /// Runs the purges every ten minutes until shutdown.

@@ -2,6 +2,7 @@
 //! jobs, demo seed and command line. The application itself (pages,
 //! server functions, use cases) lives in the `app` crate.
 
+pub mod burst;
 pub mod config;
 pub mod demo;
 pub mod establishments;
@@ -9,6 +10,7 @@ pub mod exports;
 pub mod http;
 pub mod jobs;
 pub mod mailer;
+pub mod same_origin;
 pub mod staff;
 pub mod uploads;
 

@@ -140,8 +140,8 @@ async fn download(State(state): State<ServerState>, Path(file): Path<i64>, Query
 async fn model(State(state): State<ServerState>, Path(piece): Path<i64>, headers: HeaderMap) -> Response {
     let app = &state.app;
     let outcome = async {
-        session::current(app, &headers).await?.ok_or(AppError::NotSignedIn)?;
-        pieces::model(app, piece).await
+        let signed = session::current(app, &headers).await?.ok_or(AppError::NotSignedIn)?;
+        pieces::model(app, &signed, piece).await
     }
     .await;
     send_file(outcome, false).await

@@ -28,10 +28,21 @@ pub async fn create_account(
     Ok(())
 }
 
+/// "Valider mon compte", the button of the activation link's page (a GET
+/// never changes anything: mail scanners follow links). Answers the login;
+/// the page then shows the outcome, with or without WASM.
 #[server(prefix = "/api", endpoint = "compte/valider")]
 pub async fn validate_account(token: String) -> Result<String, AppError> {
     let state = super::context::state()?;
-    crate::server::accounts::validate(&state, &token).await
+    let login = crate::server::accounts::validate(&state, &token).await?;
+    leptos_axum::redirect(&format!("/compte/valider/{}?valide=1", urlencoding_path(&token)));
+    Ok(login)
+}
+
+/// A token as a path segment (tokens are URL-safe; anything else is escaped).
+#[cfg(feature = "ssr")]
+fn urlencoding_path(token: &str) -> String {
+    token.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 #[server(prefix = "/api", endpoint = "compte/code-activation")]
@@ -106,7 +117,9 @@ pub async fn pending_email() -> Result<Option<String>, AppError> {
 #[server(prefix = "/api", endpoint = "compte/adresse/confirmer")]
 pub async fn confirm_email(token: String) -> Result<String, AppError> {
     let state = super::context::state()?;
-    crate::server::accounts::confirm_email_change(&state, &token).await
+    let address = crate::server::accounts::confirm_email_change(&state, &token).await?;
+    leptos_axum::redirect(&format!("/compte/adresse/{}?confirmee=1", urlencoding_path(&token)));
+    Ok(address)
 }
 
 /// "Supprimer mon compte": the password again; refused while an

@@ -23,6 +23,9 @@ pub struct PieceLine {
     pub file_parts: i64,
     /// The candidate may add, replace or remove its file now.
     pub editable: bool,
+    /// Frozen only because another application of the centre was
+    /// transmitted or judged with it (a common piece is one answer).
+    pub held_by_other: bool,
     pub has_model: bool,
 }
 
@@ -32,6 +35,8 @@ pub struct PiecesView {
     /// Files may be added or removed (before transmission, or Incomplet).
     pub editable: bool,
     pub may_transmit: bool,
+    /// The date limite de retour passed before transmission (that day).
+    pub closed_on: Option<crate::domain::date::Day>,
     pub max_bytes: u64,
 }
 

@@ -260,11 +260,14 @@ pub async fn load_review(id: i64, query: Option<ListQuery>) -> Result<ReviewDeta
 }
 
 /// "Valider" or "Refuser" a piece (`verdict`: validee / refusee), with the
-/// comment the candidate reads.
+/// comment the candidate reads; `fichier` is the file the staff member
+/// looked at (absent: the piece had none), so a verdict never lands on
+/// another file.
 #[server(prefix = "/api", endpoint = "gestion/candidature/piece")]
-pub async fn judge_piece(application: i64, version: i64, piece: i64, verdict: String, commentaire: String) -> Result<(), AppError> {
+pub async fn judge_piece(application: i64, version: i64, piece: i64, fichier: Option<i64>, verdict: String, commentaire: String) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::review::judge_piece(&state, &staff, application, version, piece, &verdict, &commentaire).await
+    let judged = crate::server::review::PieceJudged { application, version, piece, file: fichier };
+    crate::server::review::judge_piece(&state, &staff, judged, &verdict, &commentaire).await
 }
 
 /// The dossier Complet or Incomplet (`statut`: complet / incomplet).

@@ -61,14 +61,33 @@ pub fn may_change_pieces(status: DossierStatus) -> bool {
     matches!(status, DossierStatus::EnAttente | DossierStatus::Incomplet)
 }
 
-/// One piece may change: any before transmission; when the dossier is
-/// Incomplet, all but those staff validated (the refused ones above all).
+/// One piece may change through one application: any before transmission;
+/// when the dossier is Incomplet, only those staff refused (or that were
+/// never answered), the judged and the still unjudged ones stay as staff
+/// saw them.
 pub fn may_change_piece(dossier: DossierStatus, piece: PieceStatus) -> bool {
     match dossier {
         DossierStatus::EnAttente => true,
-        DossierStatus::Incomplet => piece != PieceStatus::Validee,
+        DossierStatus::Incomplet => matches!(piece, PieceStatus::Refusee | PieceStatus::EnAttente),
         _ => false,
     }
+}
+
+/// The date limite de retour (a Paris day, included): past it, a dossier
+/// not yet transmitted can no longer change nor be transmitted; one that
+/// was transmitted in time and that staff found Incomplet may still have
+/// its refused pieces replaced (staff asked for them).
+pub fn return_closed(dossier: DossierStatus, today: crate::domain::date::Day, deadline: crate::domain::date::Day) -> bool {
+    dossier == DossierStatus::EnAttente && today > deadline
+}
+
+/// A piece common to a centre is one answer shared by every application of
+/// the candidate to that centre's formations: it may change only when each
+/// of those applications (`users`, their dossier statuses) lets it change.
+/// A piece another dossier was transmitted or judged with stays frozen, so
+/// that no dossier says Complet over a file staff never saw.
+pub fn may_change_shared_piece(piece: PieceStatus, users: impl IntoIterator<Item = DossierStatus>) -> bool {
+    users.into_iter().all(|dossier| may_change_piece(dossier, piece))
 }
 
 #[cfg(test)]
@@ -102,8 +121,28 @@ mod tests {
     fn an_incomplete_dossier_reopens_all_but_the_validated_pieces() {
         assert!(may_change_piece(DossierStatus::EnAttente, PieceStatus::Validee));
         assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::Refusee));
-        assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::Transmise));
+        assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::EnAttente));
+        assert!(!may_change_piece(DossierStatus::Incomplet, PieceStatus::Transmise), "staff may not have judged it yet");
         assert!(!may_change_piece(DossierStatus::Incomplet, PieceStatus::Validee));
         assert!(!may_change_piece(DossierStatus::Receptionne, PieceStatus::Refusee));
+    }
+
+    #[test]
+    fn the_return_deadline_closes_untransmitted_dossiers_after_its_day() {
+        let day = |d| crate::domain::date::Day::new(2026, 7, d).unwrap();
+        assert!(!return_closed(DossierStatus::EnAttente, day(1), day(1)), "the last day is included");
+        assert!(return_closed(DossierStatus::EnAttente, day(2), day(1)));
+        assert!(!return_closed(DossierStatus::Incomplet, day(9), day(1)), "staff asked for the refused pieces");
+    }
+
+    #[test]
+    fn a_shared_piece_changes_only_when_every_dossier_using_it_allows() {
+        use DossierStatus::*;
+        // Issue 12's attack: A1 is Complet, A2 En attente, same centre.
+        assert!(!may_change_shared_piece(PieceStatus::Validee, [Complet, EnAttente]));
+        assert!(!may_change_shared_piece(PieceStatus::Transmise, [Receptionne, EnAttente]));
+        assert!(may_change_shared_piece(PieceStatus::Refusee, [Incomplet, EnAttente]));
+        assert!(may_change_shared_piece(PieceStatus::Transmise, [EnAttente, EnAttente]));
+        assert!(may_change_shared_piece(PieceStatus::EnAttente, []));
     }
 }

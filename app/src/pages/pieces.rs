@@ -63,6 +63,7 @@ fn PiecesTable(
         return view! { <p>{t!(i18n, pieces.none)}</p> }.into_any();
     }
     view! {
+        {data.closed_on.map(|day| view! { <p class="alert alert-error" role="status">{t_string!(i18n, pieces.return_closed, date = day.french()).to_string()}</p> })}
         {editable.then(|| view! { <p class="hint">{t_string!(i18n, pieces.accepted, max = format_size(max)).to_string()}</p> })}
         <FormOutcome result=answer_result/>
         <div class="table-scroll">
@@ -227,6 +228,9 @@ fn PieceRow(
                             </ActionForm>
                         })}
                     </div>
+                    })}
+                    {(!piece.editable).then(|| view! {
+                        <p class="piece-note">{if piece.held_by_other { t_string!(i18n, pieces.held_by_other) } else { t_string!(i18n, pieces.frozen) }}</p>
                     })}
                     <div id=message_id aria-live="polite">
                         {move || progress.get().map(|p| view! {

@@ -538,6 +538,8 @@ fn PieceVerdictRow(p: ReviewPiece, application: i64, version: i64, may_judge: bo
     let shown_piece = p.clone();
     let file_name = p.file_name.clone().unwrap_or_default();
     let piece_id = p.piece_id;
+    // The verdict is on this file: another one sent meanwhile is refused.
+    let judged_file = p.file_id;
     let validate_label = format!(" : {}", p.label);
     let refuse_button_label = validate_label.clone();
     let refuse_label = t_string!(i18n, review.refusal_comment, piece = p.label.clone()).to_string();
@@ -569,6 +571,7 @@ fn PieceVerdictRow(p: ReviewPiece, application: i64, version: i64, may_judge: bo
                                 <input type="hidden" name="application" value=application/>
                                 <input type="hidden" name="version" value=version/>
                                 <input type="hidden" name="piece" value=piece_id/>
+                                {judged_file.map(|f| view! { <input type="hidden" name="fichier" value=f/> })}
                                 <input type="hidden" name="verdict" value="validee"/>
                                 <input type="hidden" name="commentaire" value=""/>
                                 <button type="submit" class="button" disabled=move || judge.pending().get()>
@@ -579,6 +582,7 @@ fn PieceVerdictRow(p: ReviewPiece, application: i64, version: i64, may_judge: bo
                                 <input type="hidden" name="application" value=application/>
                                 <input type="hidden" name="version" value=version/>
                                 <input type="hidden" name="piece" value=piece_id/>
+                                {judged_file.map(|f| view! { <input type="hidden" name="fichier" value=f/> })}
                                 <input type="hidden" name="verdict" value="refusee"/>
                                 <label for=comment_id.clone()>{refuse_label}</label>
                                 <input type="text" id=comment_id.clone() name="commentaire" maxlength="500"/>

@@ -2,8 +2,8 @@
 //! a file (checked while it streams to disk, then recorded in one
 //! transaction), deleting, "Non concerné", downloading, and "Transmettre".
 
-use super::auth::session::Signed;
-use super::clock::paris_date;
+use super::auth::session::{AccountKind, Signed};
+use super::clock::{paris_date, paris_day};
 use super::files;
 use super::mail;
 use super::state::AppState;
@@ -11,7 +11,8 @@ use super::store::applications::{self, ApplicationRow};
 use super::store::{accounts, pieces, Conn};
 use crate::api::pieces::{PieceLine, PiecesView};
 use crate::domain::application::DossierStatus;
-use crate::domain::pieces::{may_change_piece, may_change_pieces, may_transmit, PieceState, PieceStatus};
+use crate::domain::date::Day;
+use crate::domain::pieces::{may_change_piece, may_change_pieces, may_change_shared_piece, may_transmit, return_closed, PieceState, PieceStatus};
 use crate::domain::upload::{clean_name, combined_max, FileKind, UploadProblem, MAX_PARTS};
 use crate::error::AppError;
 
@@ -21,11 +22,23 @@ async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Appli
     Ok((a, status))
 }
 
+/// The day the application's pieces closed, when they have (the date
+/// limite de retour, `domain::pieces::return_closed`).
+fn closed_on(state: &AppState, a: &ApplicationRow, status: DossierStatus) -> Result<Option<Day>, AppError> {
+    let deadline = Day::parse_iso(&a.formation.return_deadline).ok_or(AppError::Internal)?;
+    Ok(return_closed(status, paris_day(state.clock.now()), deadline).then_some(deadline))
+}
+
 async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow, dossier: DossierStatus) -> Result<Vec<(PieceLine, PieceState)>, AppError> {
-    let rows = pieces::of_application(conn, signed.account_id, a.formation.centre_id, a.formation.formation_id).await?;
+    let rows = pieces::of_application(&mut *conn, signed.account_id, a.formation.centre_id, a.formation.formation_id).await?;
+    let users = pieces::users_in_centre(conn, signed.account_id, a.formation.centre_id).await?;
     rows.into_iter()
         .map(|p| {
             let status = PieceStatus::from_code(&p.status).ok_or(AppError::Internal)?;
+            let others = users.iter().filter(|(piece, _)| *piece == p.piece_id).map(|(_, code)| DossierStatus::from_code(code).ok_or(AppError::Internal));
+            let others: Vec<DossierStatus> = others.collect::<Result<_, _>>()?;
+            let own = may_change_piece(dossier, status);
+            let editable = own && may_change_shared_piece(status, others);
             let state = PieceState { required: p.required, status, has_file: p.file_id.is_some() };
             let line = PieceLine {
                 piece_id: p.piece_id,
@@ -37,7 +50,8 @@ async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow, dossier: Do
                 file_id: p.file_id,
                 file_name: p.file_name,
                 file_parts: p.file_parts,
-                editable: may_change_piece(dossier, status),
+                editable,
+                held_by_other: own && !editable,
                 has_model: p.has_model,
             };
             Ok((line, state))
@@ -50,9 +64,12 @@ pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Res
     let (a, status) = application(&mut conn, signed, application_id).await?;
     let all = lines(&mut conn, signed, &a, status).await?;
     let states: Vec<PieceState> = all.iter().map(|(_, s)| *s).collect();
+    let closed = closed_on(state, &a, status)?;
+    let open = may_change_pieces(status) && closed.is_none();
     Ok(PiecesView {
-        editable: may_change_pieces(status),
-        may_transmit: may_change_pieces(status) && may_transmit(&states),
+        editable: open,
+        may_transmit: open && may_transmit(&states),
+        closed_on: closed,
         max_bytes: state.settings.max_upload_bytes,
         pieces: all.into_iter().map(|(l, _)| l).collect(),
     })
@@ -60,8 +77,11 @@ pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Res
 
 /// The piece, when it is one of this application's and the application
 /// still accepts changes.
-async fn editable_piece(conn: &mut Conn, signed: &Signed, application_id: i64, piece_id: i64) -> Result<PieceLine, AppError> {
+async fn editable_piece(state: &AppState, conn: &mut Conn, signed: &Signed, application_id: i64, piece_id: i64) -> Result<PieceLine, AppError> {
     let (a, status) = application(conn, signed, application_id).await?;
+    if let Some(day) = closed_on(state, &a, status)? {
+        return Err(AppError::ReturnClosed(day));
+    }
     let piece = lines(conn, signed, &a, status).await?.into_iter().map(|(l, _)| l).find(|l| l.piece_id == piece_id).ok_or(AppError::NotFound)?;
     if !piece.editable {
         return Err(AppError::Conflict);
@@ -72,7 +92,7 @@ async fn editable_piece(conn: &mut Conn, signed: &Signed, application_id: i64, p
 /// Checks who may upload before the body is read.
 pub async fn authorize_upload(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    editable_piece(&mut conn, signed, application_id, piece_id).await.map(|_| ())
+    editable_piece(state, &mut conn, signed, application_id, piece_id).await.map(|_| ())
 }
 
 /// A file received for a piece (checked and in place): it becomes the
@@ -115,7 +135,7 @@ pub async fn receive(
 /// The piece's current file, when it may still change.
 async fn current_file(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64) -> Result<Option<(i64, pieces::FileRow)>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let piece = editable_piece(&mut conn, signed, application_id, piece_id).await?;
+    let piece = editable_piece(state, &mut conn, signed, application_id, piece_id).await?;
     let Some(file_id) = piece.file_id else { return Ok(None) };
     Ok(pieces::file_of(&mut conn, signed.account_id, file_id).await?.map(|f| (file_id, f)))
 }
@@ -140,7 +160,7 @@ async fn record(
         let now = state.clock.now();
         let mut tx = state.db.pool.begin().await?;
         applications::lock_candidate(&mut tx, signed.account_id).await?;
-        let piece = editable_piece(&mut tx, signed, application_id, piece_id).await?;
+        let piece = editable_piece(state, &mut tx, signed, application_id, piece_id).await?;
         if replacing.is_some() && piece.file_id != replacing {
             return Err(AppError::Conflict);
         }
@@ -180,7 +200,7 @@ pub async fn set_answer(state: &AppState, signed: &Signed, application_id: i64, 
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
     applications::lock_candidate(&mut tx, signed.account_id).await?;
-    let piece = editable_piece(&mut tx, signed, application_id, piece_id).await?;
+    let piece = editable_piece(state, &mut tx, signed, application_id, piece_id).await?;
     if not_concerned && piece.required {
         return Err(AppError::Conflict);
     }
@@ -211,11 +231,16 @@ pub async fn staff_download(state: &AppState, file_id: i64) -> Result<(std::path
     Ok((path, f.original_name, FileKind::from_code(&f.kind).ok_or(AppError::Internal)?))
 }
 
-/// The model file of a piece: anyone signed in may read it (it is the
-/// same blank form for everyone).
-pub async fn model(state: &AppState, piece_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+/// The model file of a piece: to candidates while its campaign is the
+/// active one, to staff of its campaign (admins: any); 404 otherwise, a
+/// campaign in preparation included.
+pub async fn model(state: &AppState, signed: &Signed, piece_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let m = pieces::model_of(&mut conn, piece_id).await?.ok_or(AppError::NotFound)?;
+    let reader = match signed.kind {
+        AccountKind::Candidat => pieces::ModelReader::Candidate,
+        AccountKind::Staff => pieces::ModelReader::Staff { scope_staff: super::review::scope(&mut conn, signed).await?.bound() },
+    };
+    let m = pieces::model_for(&mut conn, piece_id, reader).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &m.stored_name).ok_or(AppError::NotFound)?;
     let kind = m.stored_name.rsplit('.').next().and_then(FileKind::from_code).ok_or(AppError::Internal)?;
     Ok((path, m.name, kind))
@@ -230,6 +255,9 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
     let states: Vec<PieceState> = lines(&mut tx, signed, &a, status).await?.into_iter().map(|(_, s)| s).collect();
     if !may_change_pieces(status) {
         return Err(AppError::Conflict);
+    }
+    if let Some(day) = closed_on(state, &a, status)? {
+        return Err(AppError::ReturnClosed(day));
     }
     if !may_transmit(&states) {
         return Err(AppError::Invalid(crate::domain::FieldErrors::new()));

@@ -39,7 +39,7 @@ pub struct StaffScope {
 
 impl StaffScope {
     /// The staff id bounding queries to assigned centres; `None`: all.
-    fn bound(&self) -> Option<i64> {
+    pub(crate) fn bound(&self) -> Option<i64> {
         (!self.role.sees_everything()).then_some(self.staff_id)
     }
 }
@@ -418,7 +418,17 @@ pub(crate) async fn begin_change(state: &AppState, signed: &Signed, id: i64, ver
     Ok(Change { tx, scope, application })
 }
 
-pub async fn judge_piece(state: &AppState, signed: &Signed, id: i64, version: i64, piece_id: i64, verdict: &str, comment: &str) -> Result<(), AppError> {
+/// Which piece of which application version a verdict is about, and the
+/// file the staff member saw (None: the piece had no file).
+pub struct PieceJudged {
+    pub application: i64,
+    pub version: i64,
+    pub piece: i64,
+    pub file: Option<i64>,
+}
+
+pub async fn judge_piece(state: &AppState, signed: &Signed, judged: PieceJudged, verdict: &str, comment: &str) -> Result<(), AppError> {
+    let PieceJudged { application: id, version, piece: piece_id, file } = judged;
     let (verdict, comment) = parse_piece_verdict(verdict, comment)?;
     let now = state.clock.now();
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
@@ -428,8 +438,15 @@ pub async fn judge_piece(state: &AppState, signed: &Signed, id: i64, version: i6
         .into_iter()
         .find(|p| p.piece_id == piece_id)
         .ok_or(AppError::NotFound)?;
+    if piece.file_id != file {
+        // Not the file this verdict was given on.
+        return Err(AppError::Conflict);
+    }
     let status = verdict.status();
-    if !review::set_piece(&mut tx, a.candidate_id, piece_id, status.code(), &comment, now).await? {
+    if !review::set_piece(&mut tx, a.candidate_id, piece_id, file, status.code(), &comment, now).await? {
+        if PieceStatus::from_code(&piece.status) != Some(PieceStatus::EnAttente) {
+            return Err(AppError::Conflict);
+        }
         // The candidate never answered this piece: nothing to judge.
         let mut errors = FieldErrors::new();
         errors.add("verdict", Problem::Required);

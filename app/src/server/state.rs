@@ -27,7 +27,13 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// A session ends this many seconds after sign-in, active or not.
     pub session_lifetime: i64,
+    /// Posts a minute from one client to the forms open to anyone
+    /// (`server/src/burst.rs`).
+    pub burst_per_minute: u32,
 }
+
+/// 120 a minute: far above one person, below a script.
+pub const DEFAULT_BURST_PER_MINUTE: u32 = 120;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -25,6 +25,7 @@ export async function signedInCandidate(page: Page, prefix = 'candidat'): Promis
   const mail = await waitForMail(email, 'Validation de votre compte');
   const login = /Login : ([A-Z0-9]{8})/.exec(mail.text)![1];
   await page.goto(extractLink(mail.text, '/compte/valider/'));
+  await page.getByRole('button', { name: 'Valider mon compte' }).click();
   await expect(page.getByText('Votre compte a été validé')).toBeVisible();
   await page.goto('/connexion');
   await hydrated(page);

@@ -28,7 +28,7 @@ pub(crate) fn pdf(size: usize) -> Vec<u8> {
 
 /// A candidate with a complete dossier and an application to a formation
 /// whose centre asks for two pieces: one required, one conditional.
-async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64) {
+pub(crate) async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64) {
     use app::server::store::{campaigns, pieces};
     app.state.clock.freeze_at(chrono::DateTime::parse_from_rfc3339("2026-06-15T10:00:00Z").unwrap().timestamp());
     let mut conn = app.state.db.pool.acquire().await.unwrap();
@@ -237,13 +237,24 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
     assert_eq!(files_on_disk(&app).len(), 1);
 });
 
-on_both_databases!(model_files_are_served_to_signed_in_visitors, |app: TestApp| async move {
+on_both_databases!(model_files_are_served_to_their_campaign_only, |app: TestApp| async move {
+    use sesame_server::staff::Role;
+    use sqlx::Row;
     let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
     let charte = app::server::pdf::text_document("Charte d'engagement", &["Je m'engage."]);
     let stored = app::server::files::store_bytes(&app.state.settings.files_dir, &charte, app::domain::upload::FileKind::Pdf).await.unwrap();
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     app::server::store::pieces::set_model(&mut conn, cv, &stored.stored_name, "charte.pdf").await.unwrap();
+    // Next year's campaign, in preparation, already has its own model.
+    let next = app::server::store::campaigns::ensure_campaign(&mut conn, "NEXT", "Campagne suivante", "2027/2028", 0).await.unwrap();
+    sqlx::query("UPDATE campaigns SET active = 0 WHERE id = $1").bind(next).execute(&mut *conn).await.unwrap();
+    let next_centre = app::server::store::campaigns::ensure_centre(&mut conn, next, "CENTRE SUIVANT", "", "").await.unwrap();
+    let next_piece = app::server::store::pieces::ensure_piece(&mut conn, next_centre, None, "CHARTE 2027", true, 0).await.unwrap();
+    let draft = app::server::files::store_bytes(&app.state.settings.files_dir, b"%PDF-1.4 brouillon", app::domain::upload::FileKind::Pdf).await.unwrap();
+    app::server::store::pieces::set_model(&mut conn, next_piece, &draft.stored_name, "charte-2027.pdf").await.unwrap();
+    let this_centre: i64 = sqlx::query("SELECT centre_id FROM pieces WHERE id = $1").bind(cv).fetch_one(&mut *conn).await.unwrap().get("centre_id");
     drop(conn);
+
     let detail: ApplicationDetail =
         serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &application.to_string())], Some(&me)).await.body).unwrap();
     assert_eq!(detail.models, vec![(cv, "CURRICULUM VITAE".to_owned())]);
@@ -254,6 +265,16 @@ on_both_databases!(model_files_are_served_to_signed_in_visitors, |app: TestApp| 
     assert_eq!(body, charte);
     assert_eq!(app.get(&app::api::pieces::model_path(cv), None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(fetch(&app, &me, &app::api::pieces::model_path(capture)).await.0, StatusCode::NOT_FOUND);
+    // The campaign in preparation is nobody's business but its staff's.
+    assert_eq!(fetch(&app, &me, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::NOT_FOUND);
+    let this_year = crate::review::staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[this_centre]).await;
+    let next_year = crate::review::staff_member(&app, "prepa@sesame.test", Role::Gestionnaire, &[next_centre]).await;
+    let admin = crate::review::staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    assert_eq!(fetch(&app, &this_year, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &this_year, &app::api::pieces::model_path(cv)).await.0, StatusCode::OK);
+    assert_eq!(fetch(&app, &next_year, &app::api::pieces::model_path(cv)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &next_year, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::OK);
+    assert_eq!(fetch(&app, &admin, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::OK);
 });
 
 on_both_databases!(an_incomplete_dossier_reopens_the_refused_pieces, |app: TestApp| async move {
@@ -286,3 +307,34 @@ on_both_databases!(an_incomplete_dossier_reopens_the_refused_pieces, |app: TestA
 pub(crate) async fn upload_pdf(app: &TestApp, me: &str, application: i64, piece: i64) -> support::Reply {
     upload(app, me, application, piece, "piece.pdf", pdf(3000)).await
 }
+
+// The date limite de retour (2026-07-01 here, a Paris day, included): a
+// candidate who has not transmitted by its last minute can change nothing
+// more, and is told the date; an Incomplet dossier still takes the
+// replacements staff asked for.
+on_both_databases!(the_return_deadline_closes_the_pieces, |app: TestApp| async move {
+    let (_, application, cv, capture) = setup(&app, "lea@example.fr").await;
+    let id = application.to_string();
+    let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp();
+    app.state.clock.freeze_at(at("2026-07-01T21:59:00Z")); // 23:59 in Paris, summer time
+    let me = app.sign_in("lea@example.fr", PASSWORD).await.cookie.unwrap();
+    assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(4000)).await.status, StatusCode::NO_CONTENT);
+    app.state.clock.freeze_at(at("2026-07-01T22:00:30Z")); // 00:00:30 on 2 July in Paris
+    let closed = |reply: &support::Reply| {
+        reply.status == StatusCode::CONFLICT
+            && serde_json::from_str::<AppError>(&reply.body).ok() == Some(AppError::ReturnClosed(app::domain::date::Day::new(2026, 7, 1).unwrap()))
+    };
+    assert!(closed(&upload(&app, &me, application, capture, "capture.pdf", pdf(4000)).await));
+    assert!(closed(&app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me)).await));
+    assert!(closed(&app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &capture.to_string()), ("non_concerne", "1")], Some(&me)).await));
+    assert!(closed(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
+    let v = view(&app, &me, application).await;
+    assert!(!v.editable && !v.may_transmit);
+    assert_eq!(v.closed_on, app::domain::date::Day::new(2026, 7, 1));
+    assert_eq!(v.pieces.iter().find(|p| p.piece_id == cv).unwrap().status, PieceStatus::Transmise, "the file sent in time stays");
+
+    // Transmitted in time, found Incomplet later: the refused piece is replaced.
+    sqlx::query("UPDATE candidate_pieces SET status = 'refusee', comment = 'illisible' WHERE piece_id = $1").bind(cv).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
+    assert_eq!(upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(4000)).await.status, StatusCode::NO_CONTENT);
+});

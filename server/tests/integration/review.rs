@@ -77,14 +77,29 @@ pub(crate) fn parsed(reply: &support::Reply) -> ReviewDetail {
     serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
 }
 
+/// A verdict on the file the admin's page shows for the piece (as the
+/// review page's form sends it).
 pub(crate) async fn judge(app: &TestApp, staff: &str, id: i64, version: i64, piece: i64, verdict: &str, comment: &str) -> support::Reply {
-    let fields = [
+    let shown: Option<i64> = sqlx::query_scalar("SELECT cp.file_id FROM candidate_pieces cp JOIN applications a ON a.candidate_id = cp.candidate_id WHERE a.id = $1 AND cp.piece_id = $2")
+        .bind(id)
+        .bind(piece)
+        .fetch_optional(&app.state.db.pool)
+        .await
+        .unwrap()
+        .flatten();
+    judge_file(app, staff, id, version, piece, shown, verdict, comment).await
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn judge_file(app: &TestApp, staff: &str, id: i64, version: i64, piece: i64, file: Option<i64>, verdict: &str, comment: &str) -> support::Reply {
+    let mut fields = vec![
         ("application", id.to_string()),
         ("version", version.to_string()),
         ("piece", piece.to_string()),
         ("verdict", verdict.to_owned()),
         ("commentaire", comment.to_owned()),
     ];
+    fields.extend(file.map(|f| ("fichier", f.to_string())));
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     app.call("/api/gestion/candidature/piece", &fields, Some(staff)).await
 }
@@ -200,6 +215,90 @@ on_both_databases!(staff_see_only_their_centres, |app: TestApp| async move {
     let login = app.validated_account("tom@example.fr", PASSWORD).await;
     let tom = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     assert_eq!(detail(&app, &tom, id).await.status, StatusCode::NOT_FOUND);
+});
+
+// The attack of issue 12: a gestionnaire of centre A only, knowing that ids
+// are sequential, asks for the file the candidate sent for centre B.
+on_both_databases!(a_gestionnaire_reads_no_file_sent_to_another_centre, |app: TestApp| async move {
+    use app::server::store::{campaigns, pieces};
+    let w = world(&app).await;
+    let (me, _) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let f = campaigns::NewFormation { centre_id: w.other_centre, title: "FORMATION B", keywords: "", window_start: "2026-06-01", window_end: "2026-07-01", return_deadline: "2026-07-01", capacity: 10 };
+    let formation_b = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
+    let letter = pieces::ensure_piece(&mut conn, w.other_centre, Some(formation_b), "LETTRE DE MOTIVATION", true, 0).await.unwrap();
+    drop(conn);
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &formation_b.to_string())], Some(&me)).await));
+    let lines: Vec<app::api::applications::ApplicationLine> = serde_json::from_str(&app.call("/api/candidatures/liste", &[], Some(&me)).await.body).unwrap();
+    let b = lines.iter().find(|l| l.formation == "FORMATION B").unwrap().id;
+    assert_eq!(crate::pieces::upload_pdf(&app, &me, b, letter).await.status, StatusCode::NO_CONTENT);
+
+    let gest_a = staff_member(&app, "gest-a@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest_b = staff_member(&app, "gest-b@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let file_b = parsed(&detail(&app, &gest_b, b).await).pieces.iter().find(|p| p.piece_id == letter).unwrap().file_id.unwrap();
+    assert_eq!(detail(&app, &gest_a, b).await.status, StatusCode::NOT_FOUND, "the application is out of A's scope");
+    for path in [app::api::pieces::download_path(file_b), app::api::pieces::view_path(file_b)] {
+        assert_eq!(app.get(&path, Some(&gest_a)).await.status, StatusCode::NOT_FOUND, "{path}: its file is too");
+        assert_eq!(app.get(&path, Some(&gest_b)).await.status, StatusCode::OK, "{path}");
+    }
+    // B's gestionnaire reads B's file only, not the CV the candidate sent to A.
+    let cv_a = parsed(&detail(&app, &gest_a, lines.iter().find(|l| l.formation == "FORMATION A").unwrap().id).await).pieces[0].file_id.unwrap();
+    assert_eq!(app.get(&app::api::pieces::download_path(cv_a), Some(&gest_b)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::api::pieces::download_path(cv_a), Some(&gest_a)).await.status, StatusCode::OK);
+    // Once the candidate withdraws the application to B, nobody at B reads its file.
+    sqlx::query("UPDATE applications SET cancelled_at = 1 WHERE id = $1").bind(b).execute(&app.state.db.pool).await.unwrap();
+    assert_eq!(app.get(&app::api::pieces::download_path(file_b), Some(&gest_b)).await.status, StatusCode::NOT_FOUND);
+});
+
+// The attack of issue 12: A1 is Complet over validated common pieces; the
+// candidate applies to a second formation of the centre and, through it,
+// replaces a validated piece, deletes one, declares one "Non concerné".
+on_both_databases!(pieces_a_dossier_was_judged_with_stay_frozen, |app: TestApp| async move {
+    use app::server::store::campaigns;
+    let w = world(&app).await;
+    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let (me, a1) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
+    let d = parsed(&detail(&app, &gest, a1).await);
+    let files: Vec<Option<i64>> = d.pieces.iter().map(|p| p.file_id).collect();
+    // A verdict given on another file than the one shown is refused.
+    let stale = judge_file(&app, &gest, a1, d.version, w.cv, Some(files[1].unwrap()), "validee", "").await;
+    assert_eq!(stale.status, StatusCode::CONFLICT, "{}", stale.body);
+    let missing = judge_file(&app, &gest, a1, d.version, w.cv, None, "validee", "").await;
+    assert_eq!(missing.status, StatusCode::CONFLICT, "{}", missing.body);
+    assert!(parsed(&detail(&app, &gest, a1).await).pieces.iter().all(|p| p.status == PieceStatus::Transmise));
+    for piece in [w.cv, w.capture] {
+        let d = parsed(&detail(&app, &gest, a1).await);
+        assert!(ok(&judge(&app, &gest, a1, d.version, piece, "validee", "").await));
+    }
+    let d = parsed(&detail(&app, &gest, a1).await);
+    assert!(ok(&set_status(&app, &gest, a1, d.version, "complet").await));
+
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    let f = campaigns::NewFormation { centre_id: w.centre, title: "FORMATION A2", keywords: "", window_start: "2026-06-01", window_end: "2026-07-01", return_deadline: "2026-07-01", capacity: 10 };
+    let formation_2 = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
+    drop(conn);
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &formation_2.to_string())], Some(&me)).await));
+    let lines: Vec<app::api::applications::ApplicationLine> = serde_json::from_str(&app.call("/api/candidatures/liste", &[], Some(&me)).await.body).unwrap();
+    let a2 = lines.iter().find(|l| l.formation == "FORMATION A2").unwrap().id;
+    let a2_s = a2.to_string();
+
+    let seen: app::api::pieces::PiecesView = serde_json::from_str(&app.call("/api/candidatures/pieces", &[("application", &a2_s)], Some(&me)).await.body).unwrap();
+    assert!(seen.editable && seen.may_transmit, "A2 may be transmitted with the validated pieces");
+    assert!(seen.pieces.iter().all(|p| !p.editable && p.held_by_other), "{:?}", seen.pieces);
+    assert_eq!(crate::pieces::upload_pdf(&app, &me, a2, w.cv).await.status, StatusCode::CONFLICT);
+    let delete = app.call("/api/candidatures/pieces/reponse", &[("application", &a2_s), ("piece", &w.cv.to_string())], Some(&me)).await;
+    assert_eq!(delete.status, StatusCode::CONFLICT, "{}", delete.body);
+    let waive = app.call("/api/candidatures/pieces/reponse", &[("application", &a2_s), ("piece", &w.capture.to_string()), ("non_concerne", "1")], Some(&me)).await;
+    assert_eq!(waive.status, StatusCode::CONFLICT, "{}", waive.body);
+
+    let d = parsed(&detail(&app, &gest, a1).await);
+    assert_eq!(d.status, DossierStatus::Complet);
+    assert!(d.pieces.iter().all(|p| p.status == PieceStatus::Validee));
+    assert_eq!(d.pieces.iter().map(|p| p.file_id).collect::<Vec<_>>(), files, "the files staff validated are still there");
+
+    // Once A1 is withdrawn, A2's pieces are A2's alone again.
+    sqlx::query("UPDATE applications SET cancelled_at = 1 WHERE id = $1").bind(a1).execute(&app.state.db.pool).await.unwrap();
+    assert_eq!(crate::pieces::upload_pdf(&app, &me, a2, w.cv).await.status, StatusCode::NO_CONTENT);
 });
 
 on_both_databases!(two_staff_editing_at_once_never_overwrite_each_other, |app: TestApp| async move {

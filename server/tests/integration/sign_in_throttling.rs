@@ -125,3 +125,24 @@ on_both_databases!(many_people_behind_one_address_sign_in_all_day, |app: TestApp
         assert!(ok(&sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await));
     }
 });
+
+// A script posting the open forms as fast as it can from one address: past
+// the burst limit (120 a minute by default) it gets 429 with Retry-After,
+// and no mail is queued for those; another address is not held back.
+on_both_databases!(one_address_cannot_flood_the_open_forms, |app: TestApp| async move {
+    app.validated_account("lea@example.fr", PASSWORD).await;
+    let before = app.count("outbox").await;
+    let limit = app::server::state::DEFAULT_BURST_PER_MINUTE as usize;
+    let replies = futures::future::join_all(
+        (0..limit + 30).map(|_| app.call_from(ATTACKER, "/api/compte/mot-de-passe-oublie", &[("email", "lea@example.fr")], None)),
+    )
+    .await;
+    let refused: Vec<_> = replies.iter().filter(|r| r.status == StatusCode::TOO_MANY_REQUESTS).collect();
+    assert!(refused.len() >= 25, "{} refused", refused.len());
+    assert!(refused.iter().all(|r| r.retry_after.as_deref().and_then(|s| s.parse::<u64>().ok()).is_some_and(|s| (1..=60).contains(&s))));
+    assert!(refused.iter().all(|r| serde_json::from_str::<app::error::AppError>(&r.body).ok() == Some(app::error::AppError::TooFast)));
+    let queued = app.count("outbox").await - before;
+    assert!(queued <= 3, "the hourly mail quota still holds: {queued}");
+    let other = app.call_from(OWNER, "/api/compte/mot-de-passe-oublie", &[("email", "lea@example.fr")], None).await;
+    assert!(other.status.is_success() || other.status.is_redirection(), "{}", other.status);
+});

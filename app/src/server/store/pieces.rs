@@ -56,6 +56,23 @@ pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, 
         .collect()
 }
 
+/// For each piece of the centre, the status of every live application of
+/// the candidate that asks for it: (piece id, dossier status code).
+pub async fn users_in_centre(conn: &mut Conn, candidate_id: i64, centre_id: i64) -> StoreResult<Vec<(i64, String)>> {
+    let rows = sqlx::query(
+        "SELECT p.id, a.status FROM pieces p
+         JOIN formations f ON f.centre_id = p.centre_id
+         JOIN applications a ON a.formation_id = f.id AND a.candidate_id = $1 AND a.cancelled_at IS NULL
+         WHERE p.centre_id = $2
+           AND (p.common = 1 OR EXISTS (SELECT 1 FROM formation_pieces fp WHERE fp.piece_id = p.id AND fp.formation_id = f.id))",
+    )
+    .bind(candidate_id)
+    .bind(centre_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("status")?))).collect()
+}
+
 pub struct NewFile<'a> {
     pub candidate_id: i64,
     pub stored_name: &'a str,
@@ -166,6 +183,37 @@ pub async fn model_of(conn: &mut Conn, piece_id: i64) -> StoreResult<Option<Mode
         .bind(piece_id)
         .fetch_optional(conn)
         .await?;
+    row.map(|r| Ok(ModelRow { stored_name: r.try_get("model_stored_name")?, name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default() }))
+        .transpose()
+}
+
+/// Who asks for a model file: a candidate reads those of the active
+/// campaign; staff those of a campaign where they have a centre (admins:
+/// every campaign not destroyed).
+#[derive(Clone, Copy, Debug)]
+pub enum ModelReader {
+    Candidate,
+    Staff { scope_staff: Option<i64> },
+}
+
+/// A piece's model file, when this reader may have it.
+pub async fn model_for(conn: &mut Conn, piece_id: i64, reader: ModelReader) -> StoreResult<Option<ModelRow>> {
+    let (candidate, scope_staff) = match reader {
+        ModelReader::Candidate => (1_i64, None),
+        ModelReader::Staff { scope_staff } => (0, scope_staff),
+    };
+    let row = sqlx::query(
+        "SELECT p.model_stored_name, p.model_name FROM pieces p JOIN centres c ON c.id = p.centre_id JOIN campaigns k ON k.id = c.campaign_id
+         WHERE p.id = $1 AND p.model_stored_name IS NOT NULL AND k.destroyed_at IS NULL
+           AND CASE WHEN $2 = 1 THEN k.active = 1
+                    WHEN $3 IS NULL THEN 1 = 1
+                    ELSE EXISTS (SELECT 1 FROM staff_centres sc JOIN centres c2 ON c2.id = sc.centre_id WHERE sc.staff_id = $3 AND c2.campaign_id = k.id) END",
+    )
+    .bind(piece_id)
+    .bind(candidate)
+    .bind(scope_staff)
+    .fetch_optional(conn)
+    .await?;
     row.map(|r| Ok(ModelRow { stored_name: r.try_get("model_stored_name")?, name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default() }))
         .transpose()
 }

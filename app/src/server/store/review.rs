@@ -396,10 +396,23 @@ pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreRes
 
 /// Whether a candidate's file may be read by this staff member: the
 /// candidate has a live application in one of their centres.
+/// Whether a staff member reaches this file: it must be the current file
+/// of a piece answered for a live application in their scope, a piece of
+/// that application's own centre that the application asks for (common to
+/// the centre, or one of its formation's), in an active or archived
+/// campaign. Having *some* application in scope is not enough.
 pub async fn file_in_scope(conn: &mut Conn, scope_staff: Option<i64>, file_id: i64) -> StoreResult<bool> {
     let sql = format!(
-        "SELECT 1 AS ok FROM files fi JOIN applications a ON a.candidate_id = fi.candidate_id AND a.cancelled_at IS NULL
-         JOIN formations f ON f.id = a.formation_id WHERE fi.id = $2 AND {} LIMIT 1",
+        "SELECT 1 AS ok FROM candidate_pieces cp
+         JOIN pieces p ON p.id = cp.piece_id
+         JOIN applications a ON a.candidate_id = cp.candidate_id AND a.cancelled_at IS NULL
+         JOIN formations f ON f.id = a.formation_id AND f.centre_id = p.centre_id
+         JOIN centres c ON c.id = f.centre_id
+         JOIN campaigns k ON k.id = c.campaign_id
+         WHERE cp.file_id = $2
+           AND (p.common = 1 OR EXISTS (SELECT 1 FROM formation_pieces fp WHERE fp.piece_id = p.id AND fp.formation_id = a.formation_id))
+           AND (k.active = 1 OR k.archived_at IS NOT NULL) AND k.destroyed_at IS NULL
+           AND {} LIMIT 1",
         scope_clause(1)
     );
     Ok(sqlx::query(&sql).bind(scope_staff).bind(file_id).fetch_optional(conn).await?.is_some())
@@ -421,14 +434,19 @@ pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> StoreResult<(
     Ok(())
 }
 
-/// A verdict on a piece the candidate answered (keeps the file).
-pub async fn set_piece(conn: &mut Conn, candidate_id: i64, piece_id: i64, status: &str, comment: &str, now: i64) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE candidate_pieces SET status = $3, comment = $4, updated_at = $5 WHERE candidate_id = $1 AND piece_id = $2")
+/// A verdict on a piece the candidate answered, while its file is still
+/// `file_id` (the one judged; None: no file); false otherwise.
+pub async fn set_piece(conn: &mut Conn, candidate_id: i64, piece_id: i64, file_id: Option<i64>, status: &str, comment: &str, now: i64) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE candidate_pieces SET status = $3, comment = $4, updated_at = $5
+         WHERE candidate_id = $1 AND piece_id = $2 AND (file_id = $6 OR (file_id IS NULL AND $6 IS NULL))",
+    )
         .bind(candidate_id)
         .bind(piece_id)
         .bind(status)
         .bind(comment)
         .bind(now)
+        .bind(file_id)
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)

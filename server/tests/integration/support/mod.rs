@@ -61,6 +61,7 @@ pub async fn spawn(backend: Backend) -> TestApp {
         max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
         trusted_proxies: Vec::new(),
         session_lifetime: app::server::auth::session::DEFAULT_LIFETIME,
+        burst_per_minute: app::server::state::DEFAULT_BURST_PER_MINUTE,
     };
     let state = AppState::new(db, settings);
     let mut conn = state.db.pool.acquire().await.unwrap();
