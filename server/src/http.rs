@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::error::AppError;
@@ -43,6 +44,7 @@ pub fn router(state: ServerState) -> Router {
     let options = state.leptos_options.clone();
     let max_upload = state.app.settings.max_upload_bytes;
     let burst = crate::burst::Burst::new(state.app.settings.burst_per_minute, state.app.settings.trusted_proxies.clone());
+    let hsts = hsts_for(&state.app.settings.public_url);
     let public_origin: std::sync::Arc<str> = crate::same_origin::origin_of(&state.app.settings.public_url).into();
     let pages = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -67,8 +69,21 @@ pub fn router(state: ServerState) -> Router {
         // Pages are never framed; a file shown inline may be, by our own pages (the staff viewer).
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, hsts))
+        // A client that stops sending its body mid-way (slow loris) is cut
+        // off after this long without a byte; a slow upload still goes.
+        .layer(RequestBodyTimeoutLayer::new(BODY_IDLE))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// How long a request body may pause between two pieces.
+const BODY_IDLE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Behind https, browsers are told to come back by https only for a year
+/// (not the university's other subdomains: that is theirs to decide).
+fn hsts_for(public_url: &str) -> Option<HeaderValue> {
+    public_url.starts_with("https://").then(|| HeaderValue::from_static("max-age=31536000"))
 }
 
 async fn server_fn(State(state): State<ServerState>, request: Request<Body>) -> impl IntoResponse {

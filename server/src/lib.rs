@@ -9,6 +9,7 @@ pub mod establishments;
 pub mod exports;
 pub mod http;
 pub mod jobs;
+pub mod listen;
 pub mod mailer;
 pub mod same_origin;
 pub mod staff;

@@ -155,29 +155,17 @@ async fn serve(config: Config) -> Result<(), String> {
     let app = router(ServerState { leptos_options: leptos_options(&config.site_root, config.listen), app: state });
     let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("SESAME_LISTEN : {}: {e}", config.listen))?;
     tracing::info!("Sésame écoute sur http://{}", config.listen);
-    // The peer address of each connection reaches the handlers
-    // (`app::server::client`: throttling per client address). TCP_NODELAY:
-    // a streamed page is written in several pieces, none should wait for
-    // the client's delayed ACK.
-    use axum::serve::ListenerExt as _;
-    let listener = listener.tap_io(|tcp| {
-        if let Err(error) = tcp.set_nodelay(true) {
-            tracing::warn!(%error, "TCP_NODELAY");
-        }
-    });
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let ctrl_c = tokio::signal::ctrl_c();
-            #[cfg(unix)]
-            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
-            #[cfg(unix)]
-            tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
-            #[cfg(not(unix))]
-            let _ = ctrl_c.await;
-            tracing::info!("arrêt : fin des requêtes en cours");
-        })
-        .await
-        .map_err(|e| e.to_string())?;
+    sesame_server::listen::serve(listener, app, async {
+        let ctrl_c = tokio::signal::ctrl_c();
+        #[cfg(unix)]
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+        #[cfg(unix)]
+        tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+        #[cfg(not(unix))]
+        let _ = ctrl_c.await;
+        tracing::info!("arrêt : fin des requêtes en cours");
+    })
+    .await;
     let _ = stop.send(true);
     let _ = tokio::join!(worker, scheduler);
     Ok(())

@@ -14,6 +14,7 @@ mod configuration;
 mod deletions;
 mod dossier;
 mod job_leases;
+mod listener;
 mod email_change;
 mod reference;
 mod sign_in_throttling;

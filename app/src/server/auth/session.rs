@@ -10,6 +10,18 @@ use crate::server::state::AppState;
 use crate::server::store::{sessions, StoreResult};
 
 pub const COOKIE_NAME: &str = "sesame_session";
+/// Behind https the cookie takes the `__Host-` prefix: the browser then
+/// accepts it only from this host, Secure, for the whole site, so no
+/// sibling subdomain can plant a session for a visitor.
+pub const SECURE_COOKIE_NAME: &str = "__Host-sesame_session";
+
+fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
 pub const IDLE_TIMEOUT: i64 = 45 * 60;
 /// The absolute lifetime of a session unless configured otherwise.
 pub const DEFAULT_LIFETIME: i64 = 12 * 3600;
@@ -38,20 +50,23 @@ pub struct Signed {
     pub token_hash: String,
 }
 
-pub fn token_from(headers: &HeaderMap) -> Option<String> {
+/// The session token of the request: only the cookie of the name in use
+/// (`secure`: the `__Host-` one), never the other.
+pub fn token_from(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let wanted = cookie_name(secure);
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_owned())
         .filter(|value| !value.is_empty() && value.len() <= 64)
 }
 
 fn cookie(value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
-    let mut c = format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax");
+    let mut c = format!("{}={value}; Path=/; HttpOnly; SameSite=Lax", cookie_name(secure));
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
     }
@@ -76,7 +91,7 @@ pub fn clearing_cookie(state: &AppState) -> (http::HeaderName, HeaderValue) {
 
 /// The session the request carries, if any and still active.
 pub async fn current(state: &AppState, headers: &HeaderMap) -> StoreResult<Option<Signed>> {
-    let Some(token) = token_from(headers) else { return Ok(None) };
+    let Some(token) = token_from(headers, state.settings.secure_cookies) else { return Ok(None) };
     let hash = state.token_hash(&token);
     let now = state.clock.now();
     let mut conn = state.db.pool.acquire().await?;
@@ -100,15 +115,18 @@ mod tests {
     fn reads_the_session_cookie_among_others() {
         let mut headers = HeaderMap::new();
         headers.insert(COOKIE, HeaderValue::from_static("a=1; sesame_session=abc_-9; b=2"));
-        assert_eq!(token_from(&headers).as_deref(), Some("abc_-9"));
+        assert_eq!(token_from(&headers, false).as_deref(), Some("abc_-9"));
+        assert_eq!(token_from(&headers, true), None, "behind https only the __Host- cookie counts");
+        headers.insert(COOKIE, HeaderValue::from_static("sesame_session=planted; __Host-sesame_session=real"));
+        assert_eq!(token_from(&headers, true).as_deref(), Some("real"));
         headers.insert(COOKIE, HeaderValue::from_static("sesame_session="));
-        assert_eq!(token_from(&headers), None);
+        assert_eq!(token_from(&headers, false), None);
     }
 
     #[test]
     fn cookies_are_http_only_lax_and_secure_behind_https() {
         let c = cookie("t", None, true);
-        assert_eq!(c.to_str().unwrap(), "sesame_session=t; Path=/; HttpOnly; SameSite=Lax; Secure");
+        assert_eq!(c.to_str().unwrap(), "__Host-sesame_session=t; Path=/; HttpOnly; SameSite=Lax; Secure");
         assert!(!cookie("t", None, false).to_str().unwrap().contains("Secure"));
     }
 }
