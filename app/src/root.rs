@@ -13,6 +13,8 @@ use crate::i18n::*;
 use crate::pages;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::csp::send();
     view! {
         <!DOCTYPE html>
         <html>
@@ -96,6 +98,7 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/compte/code-activation") view=pages::lost_links::LostActivationPage/>
                         <Route path=path!("/compte/mot-de-passe-oublie") view=pages::lost_links::ForgotPasswordPage/>
                         <Route path=path!("/compte/reinitialiser/:token") view=pages::reset::ResetPasswordPage/>
+                        <Route path=path!("/compte/debloquer/:token") view=pages::unlock::UnlockPage/>
                         <Route path=path!("/candidatures") view=pages::applications::ApplicationsPage/>
                         <Route path=path!("/candidatures/offre") view=pages::applications::OfferPage/>
                         <Route path=path!("/candidatures/:id") view=pages::applications::ApplicationPage/>

@@ -25,12 +25,13 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use app::error::AppError;
 
 /// The paths limited (all POST).
-const LIMITED: [&str; 9] = [
+const LIMITED: [&str; 10] = [
     "/api/compte/creer",
     "/api/compte/code-activation",
     "/api/compte/mot-de-passe-oublie",
     "/api/compte/reinitialiser",
     "/api/compte/valider",
+    "/api/compte/debloquer",
     "/api/compte/adresse/confirmer",
     "/api/session/connexion",
     "/api/session/connexion-gestion",

@@ -110,7 +110,7 @@ async fn work(state: &AppState, mailer: &Mailer, job: Job, conn: &mut app::serve
         Job::PurgeUnvalidated => accounts::delete_unvalidated(conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")).map_err(JobError::from),
         Job::PurgeExpired => {
             let s = sessions::delete_idle(conn, now - IDLE_TIMEOUT).await?;
-            let r = resets::delete_expired(conn, now).await?;
+            let r = resets::delete_expired(conn, now).await? + app::server::store::unlocks::delete_expired(conn, now).await?;
             let t = throttle::delete_stale(conn, now - 86_400).await?;
             // What uploads cut off by a crash left behind (never a file in use).
             let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;

@@ -45,6 +45,16 @@ fn urlencoding_path(token: &str) -> String {
     token.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
+/// "Lever la suspension", the button of the link mailed when an address
+/// was refused on the account.
+#[server(prefix = "/api", endpoint = "compte/debloquer")]
+pub async fn unlock_account(token: String) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    crate::server::accounts::unlock(&state, &token).await?;
+    leptos_axum::redirect(&format!("/compte/debloquer/{}?fait=1", urlencoding_path(&token)));
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "compte/code-activation")]
 pub async fn resend_activation(email: String) -> Result<(), AppError> {
     let state = super::context::state()?;

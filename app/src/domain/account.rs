@@ -2,7 +2,7 @@
 
 use super::email::EmailAddress;
 use super::password::Password;
-use super::problem::{required_text, FieldErrors, Problem};
+use super::problem::{person_name, FieldErrors, Problem};
 
 pub const NAME_MAX: usize = 60;
 
@@ -29,8 +29,8 @@ pub struct NewAccount {
 impl NewAccount {
     pub fn parse(form: &AccountForm<'_>) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let nom = errors.take("nom", required_text(form.nom, NAME_MAX).map(|n| n.to_uppercase()));
-        let prenom = errors.take("prenom", required_text(form.prenom, NAME_MAX));
+        let nom = errors.take("nom", person_name(form.nom, NAME_MAX).map(|n| n.to_uppercase()));
+        let prenom = errors.take("prenom", person_name(form.prenom, NAME_MAX));
         let email = confirmed_email(&mut errors, form.email, form.email_confirmation);
         let password = new_password(&mut errors, "password", form.password, form.password_confirmation);
         errors.into_result(|| Some(NewAccount { nom: nom?, prenom: prenom?, email: email?, password: password? }))

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::date::{parse_birth_date, Day};
 use super::ine::{Ine, IneRules};
 use super::phone::parse_phone;
-use super::problem::{required_text, FieldErrors, Problem};
+use super::problem::{person_name, required_text, FieldErrors, Problem};
 
 pub const NAME_MAX: usize = 60;
 pub const FRANCE: &str = "FR";
@@ -83,11 +83,11 @@ pub struct IneSettings {
     pub required_for_french: bool,
 }
 
-fn optional_text(raw: &str, max: usize) -> Result<Option<String>, Problem> {
+fn optional_name(raw: &str, max: usize) -> Result<Option<String>, Problem> {
     if raw.trim().is_empty() {
         Ok(None)
     } else {
-        required_text(raw, max).map(Some)
+        person_name(raw, max).map(Some)
     }
 }
 
@@ -106,10 +106,10 @@ impl Identity {
     pub fn parse(form: &IdentityForm, today: Day, settings: IneSettings) -> Result<Identity, FieldErrors> {
         let mut e = FieldErrors::new();
         let civilite = e.take("civilite", Civilite::parse(&form.civilite));
-        let nom_naissance = e.take("nom_naissance", required_text(&form.nom_naissance, NAME_MAX).map(|n| n.to_uppercase()));
-        let nom_usuel = e.take("nom_usuel", optional_text(&form.nom_usuel, NAME_MAX).map(|n| n.map(|n| n.to_uppercase())));
-        let prenom = e.take("prenom", required_text(&form.prenom, NAME_MAX));
-        let autre_prenom = e.take("autre_prenom", optional_text(&form.autre_prenom, NAME_MAX));
+        let nom_naissance = e.take("nom_naissance", person_name(&form.nom_naissance, NAME_MAX).map(|n| n.to_uppercase()));
+        let nom_usuel = e.take("nom_usuel", optional_name(&form.nom_usuel, NAME_MAX).map(|n| n.map(|n| n.to_uppercase())));
+        let prenom = e.take("prenom", person_name(&form.prenom, NAME_MAX));
+        let autre_prenom = e.take("autre_prenom", optional_name(&form.autre_prenom, NAME_MAX));
         let date_naissance = e.take("date_naissance", parse_birth_date(&form.date_naissance, today));
         let pays_naissance = e.take("pays_naissance", required_text(&form.pays_naissance, 2).map(|p| p.to_uppercase()));
         let born_in_france = pays_naissance.as_deref() == Some(FRANCE);

@@ -35,6 +35,9 @@ pub enum Problem {
     PostalCodeUnknown,
     /// A value that is not among the choices offered.
     UnknownChoice,
+    /// A person's name with something else than letters, spaces, hyphens
+    /// and apostrophes.
+    NameInvalid,
     /// A rank on the liste complémentaire: a whole number from 1.
     RankInvalid,
     /// Informations personnelles are read-only once an application is submitted.
@@ -114,9 +117,34 @@ pub fn required_text(raw: &str, max: usize) -> Result<String, Problem> {
     }
 }
 
+/// A person's name (nom, prénom): letters of any alphabet, spaces,
+/// hyphens and apostrophes, with at least one letter. Names go into mails
+/// and letters sent to the candidate and to staff, so a "name" holding a
+/// link, digits or markup is refused here rather than shown there.
+pub fn person_name(raw: &str, max: usize) -> Result<String, Problem> {
+    let value = required_text(raw, max)?;
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’');
+    if value.chars().all(allowed) && value.chars().any(char::is_alphabetic) {
+        Ok(value.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Err(Problem::NameInvalid)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_letters_spaces_hyphens_and_apostrophes() {
+        assert_eq!(person_name("  Jean-Édouard  d'Arc ", 80).as_deref(), Ok("Jean-Édouard d'Arc"));
+        assert_eq!(person_name("Nguyễn Thị", 80).as_deref(), Ok("Nguyễn Thị"));
+        assert_eq!(person_name("O’Brien", 80).as_deref(), Ok("O’Brien"));
+        for bad in ["http://piege.example", "Léa <b>", "{{lien}}", "Léa2", "--", "a@b"] {
+            assert_eq!(person_name(bad, 80), Err(Problem::NameInvalid), "{bad}");
+        }
+        assert_eq!(person_name(" ", 80), Err(Problem::Required));
+    }
 
     #[test]
     fn required_text_trims_and_bounds() {

@@ -17,4 +17,5 @@ pub mod reset;
 pub mod review;
 pub mod sign_in;
 pub mod staff_accounts;
+pub mod unlock;
 pub mod validate;

@@ -240,6 +240,12 @@ async fn throttled_check(state: &AppState, purpose: &str, kind: AccountKind, tar
     let wait = match throttle::verdict(pair, account, from_client, now) {
         Verdict::Refuse { retry_after, first } => {
             tracing::warn!(purpose, kind = kind.as_str(), client, retry_after, first, "password attempts refused");
+            if let (true, Target::Account(id)) = (first, &target) {
+                // The refusal stands whatever the mail does.
+                if let Err(error) = offer_unlock(state, kind, *id, client).await {
+                    tracing::error!(%error, "unlock link not queued");
+                }
+            }
             return Err(AppError::TooManyAttempts);
         }
         Verdict::Check(wait) => wait,
@@ -253,6 +259,58 @@ async fn throttled_check(state: &AppState, purpose: &str, kind: AccountKind, tar
         store::throttle::take_back(&mut conn, &keys.client).await?;
     }
     Ok(good)
+}
+
+/// How long an unlock link lasts.
+const UNLOCK_LINK_LIFETIME: i64 = 3600;
+
+/// The owner of an account on which an address was just refused is told,
+/// with a link that lifts the refusal of that address (a few such mails an
+/// hour at most, whoever triggers them).
+async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.db.pool.begin().await?;
+    let owner = match kind {
+        AccountKind::Candidat => accounts::candidate_by_id(&mut tx, id).await?.filter(|c| c.validated).map(|c| (c.email, format!("{} {}", c.prenom, c.nom))),
+        AccountKind::Staff => accounts::staff_by_id(&mut tx, id).await?.filter(|s| s.active).map(|s| (s.email, s.display_name)),
+    };
+    let Some((email, name)) = owner else { return Ok(()) };
+    if !mail_quota(&mut tx, "unlock", &email.to_lowercase(), now).await? {
+        tx.commit().await?;
+        return Ok(());
+    }
+    let token = random_token();
+    let hash = state.token_hash(&token);
+    let unlock = store::unlocks::Unlock { kind: kind.as_str().to_owned(), account_id: id, client: client.to_owned() };
+    store::unlocks::insert(&mut tx, &hash, &unlock, now + UNLOCK_LINK_LIFETIME).await?;
+    let limit = throttle::PAIR_LIMIT.to_string();
+    let mail = mail::compose(&mut tx, &mail::UNLOCK,
+        &[
+            ("nom", &name),
+            ("date", &super::clock::paris_date_time(now)),
+            ("essais", &limit),
+            ("adresse", client),
+            ("lien", &state.link(&format!("/compte/debloquer/{token}"))),
+        ],
+        &state.settings.assistance_email,
+    ).await?;
+    mail::queue(&mut tx, &format!("unlock:{}", &hash[..16.min(hash.len())]), &email, &mail, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// "Lever la suspension": the address the mail named may sign in to the
+/// account again at once (sign-in and the checks behind a session).
+pub async fn unlock(state: &AppState, token: &str) -> Result<(), AppError> {
+    let mut tx = state.db.pool.begin().await?;
+    let u = store::unlocks::consume(&mut tx, &state.token_hash(token), state.clock.now()).await?.ok_or(AppError::LinkExpired)?;
+    let kind = if u.kind == AccountKind::Staff.as_str() { AccountKind::Staff } else { AccountKind::Candidat };
+    for purpose in [SIGN_IN, PASSWORD_CHECK] {
+        store::throttle::clear(&mut tx, &Keys::new(purpose, kind, &Target::Account(u.account_id), &u.client).pair).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Checks a sign-in and opens a session; returns the `Set-Cookie` header.

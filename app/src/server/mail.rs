@@ -221,8 +221,19 @@ Pour choisir votre mot de passe, cliquez sur ce lien {{lien}}\n\n\
 Ce lien ne sert qu'une fois et expire le {{expiration}}. Vous vous connecterez ensuite ici : {{connexion}}",
 };
 
+/// An address was refused on the account after too many wrong passwords.
+pub const UNLOCK: Template = Template {
+    key: "connexion_suspendue",
+    name: "Connexions suspendues depuis une adresse",
+    subject: "{{product}} - Mots de passe erronés pour votre compte",
+    body: "Bonjour {{nom}},\n\n\
+Le {{date}}, {{essais}} mots de passe erronés ont été saisis pour votre compte {{product}} depuis l'adresse {{adresse}} : les connexions à votre compte depuis cette adresse sont suspendues pendant un quart d'heure. Depuis toute autre adresse, votre compte reste accessible.\n\n\
+Si c'était vous, vous pouvez lever cette suspension tout de suite avec ce lien (valable une heure) : {{lien}}\n\n\
+Si ce n'était pas vous, n'y touchez pas : votre mot de passe n'a pas été trouvé. Par prudence, vous pouvez le changer depuis « Mon compte ».",
+};
+
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 20] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &RETURN_REMINDER, &STAFF_INVITATION, &ACCOUNT_DELETED];
+pub const ALL: [&Template; 21] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &RETURN_REMINDER, &STAFF_INVITATION, &ACCOUNT_DELETED, &UNLOCK];
 
 pub const ACCOUNT_DELETED: Template = Template {
     key: "compte_suppression",
@@ -247,11 +258,27 @@ pub struct Mail {
 }
 
 /// Replaces each `{{name}}` by its value; unknown names stay visible.
+/// Replaces each `{{name}}` of the template by its value, in one pass over
+/// the template: a value is never read again, so a name typed as
+/// "{{lien}}" stays those characters. An unknown variable stays as it is.
 pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in vars {
-        out = out.replace(&format!("{{{{{name}}}}}"), value);
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find("}}").map(|end| (&after[..end], end)) {
+            Some((name, end)) if vars.iter().any(|(n, _)| *n == name) => {
+                out.push_str(vars.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or_default());
+                rest = &after[end + 2..];
+            }
+            _ => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -324,6 +351,14 @@ pub async fn queue(conn: &mut Conn, event_key: &str, to: &str, mail: &Mail, now:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_never_read_as_variables() {
+        let vars = [("prenom", "{{lien}}"), ("lien", "https://piege.example"), ("nom", "O'Brien {{")];
+        assert_eq!(render("Bonjour {{prenom}} {{nom}} : {{lien}}", &vars), "Bonjour {{lien}} O'Brien {{ : https://piege.example");
+        assert_eq!(render("{{inconnue}} {{ {{prenom}}", &vars), "{{inconnue}} {{ {{lien}}");
+        assert_eq!(render("sans variable", &vars), "sans variable");
+    }
 
     #[test]
     fn renders_the_activation_mail_of_the_guide() {

@@ -79,6 +79,8 @@ pub async fn preview(state: &AppState, signed: &Signed, key: &str, subject: &str
             "pieces" => "– Relevé de notes : document illisible".to_owned(),
             "nouvelle" | "email" => "lea.martin@exemple.fr".to_owned(),
             "role" => "gestionnaire".to_owned(),
+            "adresse" => "203.0.113.7".to_owned(),
+            "essais" => "5".to_owned(),
             "connexion" => state.link("/gestion/connexion"),
             _ => link.clone(),
         };

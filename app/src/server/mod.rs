@@ -12,6 +12,7 @@ pub mod campaigns;
 pub mod client;
 pub mod clock;
 pub mod configuration;
+pub mod csp;
 pub mod db;
 pub mod decisions;
 pub mod dossier;

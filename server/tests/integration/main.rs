@@ -19,6 +19,7 @@ mod email_change;
 mod reference;
 mod sign_in_throttling;
 mod review;
+mod security_headers;
 mod mail;
 mod pieces;
 mod personal_data;

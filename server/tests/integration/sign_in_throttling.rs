@@ -146,3 +146,42 @@ on_both_databases!(one_address_cannot_flood_the_open_forms, |app: TestApp| async
     let other = app.call_from(OWNER, "/api/compte/mot-de-passe-oublie", &[("email", "lea@example.fr")], None).await;
     assert!(other.status.is_success() || other.status.is_redirection(), "{}", other.status);
 });
+
+// The owner mistypes five times from home: home is refused for a quarter of
+// an hour, and the owner is mailed a link that lifts that refusal only —
+// the attacker's address, refused too, stays refused; the link works once.
+on_both_databases!(the_owner_is_mailed_a_link_that_lifts_the_refusal_of_their_address, |app: TestApp| async move {
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    for address in [OWNER, ATTACKER] {
+        for _ in 0..5 {
+            assert_eq!(sign_in_from(&app, address, "/api/session/connexion", &login, "Wrong-pass1!").await.status, StatusCode::UNAUTHORIZED);
+        }
+        assert_eq!(sign_in_from(&app, address, "/api/session/connexion", &login, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    }
+    let mails: Vec<(String, String)> = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Mots de passe erronés")).collect();
+    assert_eq!(mails.len(), 2, "one mail per refused address");
+    let (_, home) = mails.iter().find(|(_, text)| text.contains(OWNER)).expect("the mail names the owner's address");
+    assert!(home.contains("un quart d'heure"), "{home}");
+    let token = link_token(home, "/compte/debloquer/");
+
+    // Following the link changes nothing; its button does, once.
+    assert_eq!(app.get(&format!("/compte/debloquer/{token}"), None).await.status, StatusCode::OK);
+    assert_eq!(sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(ok(&app.call("/api/compte/debloquer", &[("token", &token)], None).await));
+    assert_eq!(app.call("/api/compte/debloquer", &[("token", &token)], None).await.status, StatusCode::GONE);
+    assert!(ok(&sign_in_from(&app, OWNER, "/api/session/connexion", &login, PASSWORD).await), "home is unlocked");
+    assert_eq!(sign_in_from(&app, ATTACKER, "/api/session/connexion", &login, PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS, "the other address is not");
+
+    // Addresses taking turns cannot flood the owner's mailbox: three such mails an hour.
+    for n in 0..2 {
+        // A new quarter of an hour each time (no delays piling up), within the hour.
+        app.state.clock.advance(16 * 60);
+        let address = format!("198.51.100.{}", 10 + n);
+        for _ in 0..6 {
+            sign_in_from(&app, &address, "/api/session/connexion", &login, "Wrong-pass1!").await;
+        }
+    }
+    let count = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Mots de passe erronés")).count();
+    assert_eq!(count, 3, "the hourly quota of such mails");
+    assert_eq!(app.call("/api/compte/debloquer", &[("token", "forged")], None).await.status, StatusCode::GONE);
+});

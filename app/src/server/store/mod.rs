@@ -22,6 +22,7 @@ pub mod review;
 pub mod sessions;
 pub mod staff_accounts;
 pub mod throttle;
+pub mod unlocks;
 
 /// The formations of the active campaign (`formation_id IN (…)`): what
 /// candidates see and what the deadline jobs act on; an archived campaign

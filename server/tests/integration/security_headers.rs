@@ -1,0 +1,52 @@
+//! The headers every page carries (issue 12): a Content-Security-Policy
+//! with a fresh nonce per response, the same nonce on each inline script of
+//! the page and on no other script; HSTS only behind https.
+
+use axum::body::Body;
+use axum::http::{header, Request};
+use tower::ServiceExt;
+
+use crate::support::TestApp;
+
+async fn page(app: &TestApp, path: &str) -> (axum::http::HeaderMap, String) {
+    let response = app.router.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap();
+    (headers, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn nonce_of(policy: &str) -> String {
+    let start = policy.find("'nonce-").expect("a nonce in the policy") + 7;
+    policy[start..].split('\'').next().unwrap().to_owned()
+}
+
+on_both_databases!(every_page_allows_only_its_own_scripts, |app: TestApp| async move {
+    let (headers, html) = page(&app, "/connexion").await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+    assert!(policy.contains("frame-ancestors 'none'") && policy.contains("'strict-dynamic'"), "{policy}");
+    let nonce = nonce_of(&policy);
+    assert!(nonce.len() >= 16, "{nonce}");
+    // Leptos writes an empty `<script></script>` marker: nothing to run, nothing to allow.
+    let scripts = html.matches("<script").count() - html.matches("<script></script>").count();
+    assert!(scripts >= 1, "the hydration script");
+    assert_eq!(html.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "every inline script carries this response's nonce:\n{html}");
+    assert!(headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "plain http here: no HSTS");
+
+    let (again, _) = page(&app, "/connexion").await;
+    assert_ne!(nonce_of(again[header::CONTENT_SECURITY_POLICY].to_str().unwrap()), nonce, "a fresh nonce each time");
+    // A page that does not exist is a page too.
+    let (missing, _) = page(&app, "/nulle-part").await;
+    assert!(missing.get(header::CONTENT_SECURITY_POLICY).is_some());
+});
+
+on_both_databases!(behind_https_browsers_are_told_to_stay_on_https, |app: TestApp| async move {
+    let mut settings = (*app.state.settings).clone();
+    settings.public_url = "https://candidatures.univ.test".into();
+    settings.secure_cookies = true;
+    let mut state = app.state.clone();
+    state.settings = std::sync::Arc::new(settings);
+    let options = sesame_server::http::leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
+    let router = sesame_server::http::router(sesame_server::http::ServerState { leptos_options: options, app: state });
+    let response = router.oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.headers()[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000");
+});
