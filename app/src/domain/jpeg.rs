@@ -169,4 +169,24 @@ pub(crate) mod tests {
         assert_eq!(read(&[0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x01]), None);
         assert_eq!(read(&[0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF, 0]), None);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        // Any bytes, or a real header followed by anything: an answer, never a panic.
+        #[test]
+        fn any_bytes_get_an_answer(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..1024)) {
+            let _ = read(&bytes);
+            let mut jpeg = headers(400, 300, 3, Some(6), false);
+            jpeg.truncate(bytes.len() % (jpeg.len() + 1));
+            jpeg.extend(&bytes);
+            let _ = read(&jpeg);
+        }
+
+        #[test]
+        fn every_header_size_reads_back(width in 1u16.., height in 1u16.., big_endian: bool, orientation in 1u16..=8) {
+            let info = read(&headers(width, height, 3, Some(orientation), big_endian)).expect("a frame header");
+            proptest::prop_assert_eq!((info.width as u16, info.height as u16), (width, height));
+        }
+    }
 }

@@ -14,9 +14,6 @@ use super::pdf;
 use crate::domain::upload::{check, FileKind, UploadProblem, SNIFF_BYTES};
 use crate::error::AppError;
 
-/// Combining loads whole files and parses them: at most this many at once,
-/// so memory stays bounded however many candidates add pages together.
-static COMBINING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 /// A file checked and in place.
 pub struct Stored {
@@ -90,18 +87,16 @@ pub async fn store_bytes(root: &Path, bytes: &[u8], kind: FileKind) -> Result<St
 /// A piece's current file (`first`) and a file just received, combined
 /// into one new PDF in place (at most `max` bytes). The two inputs stay:
 /// the caller removes them once the database points to the new one.
-pub async fn combine(root: &Path, first: (&str, FileKind), added: &Stored, max: u64) -> Result<Stored, AppError> {
+pub async fn combine(root: &Path, candidate: i64, first: (&str, FileKind), added: &Stored, max: u64) -> Result<Stored, AppError> {
     let first_path = path_of(root, first.0).ok_or(AppError::NotFound)?;
     let added_path = path_of(root, &added.stored_name).ok_or(AppError::NotFound)?;
     let (first_kind, added_kind) = (first.1, added.kind);
-    let _turn = COMBINING.acquire().await.map_err(|_| AppError::Internal)?;
-    let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, AppError> {
+    let bytes = super::pdf_work::run(candidate, move || -> Result<Vec<u8>, AppError> {
         let a = std::fs::read(&first_path).map_err(internal)?;
         let b = std::fs::read(&added_path).map_err(internal)?;
         pdf::merge(&[(first_kind, &a), (added_kind, &b)]).map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))
     })
-    .await
-    .map_err(|_| AppError::Internal)??;
+    .await??;
     if bytes.len() as u64 > max {
         return Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max }));
     }

@@ -14,9 +14,6 @@ use crate::domain::decision::DecisionKind;
 use crate::domain::upload::FileKind;
 use crate::error::AppError;
 
-/// At most two dossiers are merged at once (each holds its files in memory).
-static MERGING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
-
 struct Context {
     formation: String,
     centre: String,
@@ -152,26 +149,29 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     let text = dossier_paragraphs(&c, &sheet, &me.login, &listed);
     let refs: Vec<&str> = text.iter().map(String::as_str).collect();
     let cover = pdf::text_document(&format!("Dossier de candidature — {} {}", me.prenom, me.nom), &refs);
-    let _permit = MERGING.acquire().await.map_err(|_| AppError::Internal)?;
-    let mut contents = Vec::with_capacity(files.len());
-    for (label, name, kind, path) in files {
-        let bytes = tokio::fs::read(&path).await.map_err(|_| AppError::Internal)?;
-        // A PDF the merge cannot read (damaged, protected) is named on a
-        // page of its own rather than failing the whole dossier.
-        if kind == FileKind::Pdf && pdf::page_count(&bytes).is_err() {
-            let notice = format!("Le fichier « {name} » n'a pas pu être joint à ce document : il reste téléchargeable depuis votre espace de candidature.");
-            contents.push((FileKind::Pdf, pdf::text_document(&label, &[notice.as_str()])));
-        } else {
-            contents.push((kind, bytes));
+    let merged = super::pdf_work::run(c.candidate_id, move || -> Result<Vec<u8>, AppError> {
+        let mut contents = Vec::with_capacity(files.len());
+        for (label, name, kind, path) in files {
+            let bytes = std::fs::read(&path).map_err(|error| {
+                tracing::error!(%error, path = %path.display(), "piece file unreadable");
+                AppError::Internal
+            })?;
+            // A PDF the merge cannot read (damaged, protected) is named on a
+            // page of its own rather than failing the whole dossier.
+            if kind == FileKind::Pdf && pdf::page_count(&bytes).is_err() {
+                let notice = format!("Le fichier « {name} » n'a pas pu être joint à ce document : il reste téléchargeable depuis votre espace de candidature.");
+                contents.push((FileKind::Pdf, pdf::text_document(&label, &[notice.as_str()])));
+            } else {
+                contents.push((kind, bytes));
+            }
         }
-    }
-    let merged = tokio::task::spawn_blocking(move || {
         let mut parts: Vec<(FileKind, &[u8])> = vec![(FileKind::Pdf, cover.as_slice())];
         parts.extend(contents.iter().map(|(k, b)| (*k, b.as_slice())));
-        pdf::merge(&parts)
+        pdf::merge(&parts).map_err(|problem| {
+            tracing::error!(?problem, "dossier PDF not assembled");
+            AppError::Internal
+        })
     })
-    .await
-    .map_err(|_| AppError::Internal)?
-    .map_err(|_| AppError::Internal)?;
+    .await??;
     Ok((merged, format!("dossier-candidature-{id}.pdf")))
 }

@@ -22,6 +22,7 @@ pub mod letters;
 pub mod mail;
 pub mod mail_templates;
 pub mod pdf;
+pub mod pdf_work;
 pub mod personal_data;
 pub mod pieces;
 pub mod refdata;

@@ -293,4 +293,76 @@ mod tests {
         assert_eq!(merge(&[(FileKind::Jpeg, &[0xFF, 0xD8, 0xFF, 0xD9])]), Err(PdfProblem::Unreadable));
         assert_eq!(merge(&[]), Err(PdfProblem::Unreadable));
     }
+
+    /// Runs the merge on its own thread: a crafted file that made it loop
+    /// would fail the test in seconds instead of hanging it.
+    fn merged_in_time(bytes: Vec<u8>) -> Result<Vec<u8>, PdfProblem> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(merge(&[(FileKind::Pdf, &bytes)])).ok());
+        rx.recv_timeout(std::time::Duration::from_secs(10)).expect("the merge ends")
+    }
+
+    /// A PDF written by hand from its objects, with a correct xref table.
+    fn handmade(objects: &[&str], root: u32) -> Vec<u8> {
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (n, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{body}\nendobj\n", n + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        out.extend(format!("trailer\n<< /Size {} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+        out
+    }
+
+    // The crafted files of issue 12: each is refused or merged, in time,
+    // without a panic.
+    #[test]
+    fn crafted_pdfs_are_refused_or_merged_never_hang_or_panic() {
+        let page_loop = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
+        let parent_loop = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R >>", "<< /Type /Page /Parent 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>"], 1);
+        let self_page = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1000000000 >>"], 1);
+        let no_pages = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], 1);
+        let wrong_root = handmade(&["<< /Type /Catalog /Pages 2 0 R >>"], 7);
+        let deep = format!("<< /Type /Catalog /Pages 2 0 R /X {}{} >>", "[".repeat(10_000), "]".repeat(10_000));
+        let deep = handmade(&[&deep, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
+        let huge_length = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", "<< /Length 99999999999 >>\nstream\nq Q\nendstream"], 1);
+        let good = text_document("Pièce", &["texte"]);
+        let mut truncated: Vec<Vec<u8>> = [10, 50, 200, good.len() / 2, good.len() - 10].iter().map(|&n| good[..n.min(good.len())].to_vec()).collect();
+        truncated.push(good.iter().map(|b| if *b == b'R' { b'X' } else { *b }).collect());
+        for (n, bytes) in [page_loop, parent_loop, self_page, no_pages, wrong_root, deep, huge_length].into_iter().chain(truncated).enumerate() {
+            let outcome = merged_in_time(bytes);
+            if let Ok(out) = outcome {
+                assert!(page_count(&out).is_ok(), "crafted file {n}: what is merged reads back");
+            }
+        }
+        assert_eq!(merged_in_time(handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], 1)), Err(PdfProblem::Unreadable), "no page, nothing to merge");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        // Any bytes after a PDF header: refused or merged, never a panic.
+        #[test]
+        fn any_pdf_like_bytes_are_refused_or_merged(tail in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048)) {
+            let mut bytes = b"%PDF-1.7\n".to_vec();
+            bytes.extend(tail);
+            let _ = merge(&[(FileKind::Pdf, &bytes)]);
+        }
+
+        // A real document with bytes flipped here and there.
+        #[test]
+        fn damaged_documents_are_refused_or_merged(flips in proptest::collection::vec((proptest::prelude::any::<usize>(), proptest::prelude::any::<u8>()), 1..20)) {
+            let mut bytes = text_document("Pièce", &["texte de la pièce"]);
+            for (at, value) in flips {
+                let i = at % bytes.len();
+                bytes[i] = value;
+            }
+            let _ = merge(&[(FileKind::Pdf, &bytes)]);
+        }
+    }
 }

@@ -123,7 +123,7 @@ pub async fn receive(
     let combined = if base.parts >= MAX_PARTS {
         Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max: combined_max(state.settings.max_upload_bytes) }))
     } else if let Some(kind) = FileKind::from_code(&base.kind) {
-        files::combine(root, (&base.stored_name, kind), &stored, combined_max(state.settings.max_upload_bytes)).await
+        files::combine(root, signed.account_id, (&base.stored_name, kind), &stored, combined_max(state.settings.max_upload_bytes)).await
     } else {
         Err(AppError::Internal)
     };

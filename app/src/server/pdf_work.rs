@@ -1,0 +1,99 @@
+//! PDF work off the async workers. Merging and reading PDFs (lopdf) is
+//! CPU-bound and runs on files anyone may upload, so it runs on blocking
+//! threads, at most `PARALLEL` at once across the server, one at a time per
+//! candidate, and the request gets its answer within `LIMIT` whatever the
+//! file: past it the candidate is told to try again (`AppError::Busy`).
+//! A run past its limit keeps its turn until it ends, so a crafted file
+//! can hold at most one of the `PARALLEL` threads, never the async ones.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
+
+use crate::error::AppError;
+
+pub const PARALLEL: usize = 2;
+pub const LIMIT: Duration = Duration::from_secs(20);
+
+static TURNS: Semaphore = Semaphore::const_new(PARALLEL);
+static RUNNING_FOR: Mutex<Option<HashSet<i64>>> = Mutex::new(None);
+
+/// The candidate's place while their work runs (released when it ends,
+/// even past the time limit).
+struct Running(i64);
+
+impl Running {
+    fn take(candidate: i64) -> Option<Running> {
+        let taken = RUNNING_FOR.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get_or_insert_with(HashSet::new).insert(candidate);
+        // Built only once the lock is released (its drop takes the lock).
+        taken.then(|| Running(candidate))
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let mut set = RUNNING_FOR.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(set) = set.as_mut() {
+            set.remove(&self.0);
+        }
+    }
+}
+
+/// Runs `work` for this candidate under the limits above.
+pub async fn run<T: Send + 'static>(candidate: i64, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    run_within(candidate, LIMIT, work).await
+}
+
+pub async fn run_within<T: Send + 'static>(candidate: i64, limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    let running = Running::take(candidate).ok_or(AppError::Busy)?;
+    let turn = match tokio::time::timeout(limit, TURNS.acquire()).await {
+        Ok(Ok(turn)) => turn,
+        Ok(Err(_)) => return Err(AppError::Internal),
+        Err(_) => return Err(AppError::Busy),
+    };
+    let task = tokio::task::spawn_blocking(move || {
+        let _held = (turn, running);
+        work()
+    });
+    match tokio::time::timeout(limit, task).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(error)) => {
+            tracing::error!(%error, "PDF work failed");
+            Err(AppError::Internal)
+        }
+        Err(_) => {
+            tracing::warn!(candidate, seconds = limit.as_secs(), "PDF work past its time limit");
+            Err(AppError::Busy)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_candidate_runs_one_at_a_time_and_answers_come_in_time() {
+        let (started, wait) = std::sync::mpsc::channel::<()>();
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let slow = tokio::spawn(run_within(-1, Duration::from_millis(200), move || {
+            started.send(()).unwrap();
+            held.recv().ok();
+        }));
+        wait.recv().unwrap();
+        assert_eq!(run(-1, || ()).await, Err(AppError::Busy), "the same candidate waits for their first merge");
+        assert_eq!(run(-2, || 7).await, Ok(7), "another candidate does not");
+        assert_eq!(slow.await.unwrap(), Err(AppError::Busy), "past its limit the request is answered");
+        assert_eq!(run(-1, || ()).await, Err(AppError::Busy), "the run past its limit still holds its place");
+        release.send(()).unwrap();
+        for _ in 0..100 {
+            if run(-1, || ()).await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("the place was never released");
+    }
+}
