@@ -21,5 +21,6 @@ mod sign_in_throttling;
 mod review;
 mod security_headers;
 mod mail;
+mod malformed;
 mod pieces;
 mod personal_data;
