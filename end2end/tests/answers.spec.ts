@@ -2,68 +2,22 @@
 // one place with a waiting list; the first, admitted, confirms, downloads
 // the admission letter and the whole dossier, then withdraws; the first of
 // the waiting list is called and mailed; the second sees their rank.
-import { test, expect, Page, Browser } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import { expectNoA11yViolations } from './support/axe';
-import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
+import { applicant, hydrated } from './support/candidate';
 import { waitForMail } from './support/mail';
-import { realPdf } from './support/files';
 import { pdfText } from './support/pdf';
-import { staffSignIn, ADMIN, GESTIONNAIRE } from './support/staff';
+import { api, createFormation, markComplete, staffSignIn, ADMIN, GESTIONNAIRE } from './support/staff';
 
 const CENTRE = 'PASSERELLE TOULOUSE TECH';
 
-function isoDay(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 
-
-/** A server function called as the browser's WASM calls it. */
-async function api(page: Page, path: string, form: Record<string, string>) {
-  const reply = await page.request.post(`/api/${path}`, { form, headers: { Accept: 'application/json' } });
-  expect(reply.ok(), await reply.text()).toBeTruthy();
-  const text = await reply.text();
-  return text ? JSON.parse(text) : null;
-}
-
-/** A candidate who applied to `title` and transmitted: their page and application id. */
-async function applicant(browser: Browser, prefix: string, title: string, stamp: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const { email, login } = await signedInCandidate(page, prefix);
-  await completeDossier(page);
-  await page.goto('/candidatures/offre');
-  await hydrated(page);
-  await page.getByLabel('Rechercher une formation').fill(`reponse ${stamp}`);
-  await page.getByRole('button', { name: `Candidater : ${title}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
-  const id = Number(/\/candidatures\/(\d+)/.exec(page.url())![1]);
-  await hydrated(page);
-  // Every piece asked gets a file (the label turns to "Remplacer le fichier").
-  const adders = page.getByLabel(/^Ajouter un fichier : /);
-  await expect(adders.first()).toBeAttached();
-  for (let n = await adders.count(); n > 0; n--) {
-    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf(`piece ${prefix}`) });
-    await expect(adders).toHaveCount(n - 1);
-  }
-  await expect(page.getByRole('button', { name: 'Transmettre ma candidature' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
-  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
-  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
-  return { page, email, login, id };
-}
 
 /** Validates every piece, marks Complet, prepares and publishes `decision`. */
 async function decide(staff: Page, id: number, decision: Record<string, string>) {
+  await markComplete(staff, id);
   let d = await api(staff, 'gestion/candidature', { id: String(id) });
-  for (const p of d.pieces) {
-    const file = p.file_id == null ? {} : { fichier: String(p.file_id) };
-    await api(staff, 'gestion/candidature/piece', { application: String(id), version: String(d.version), piece: String(p.piece_id), ...file, verdict: 'validee', commentaire: '' });
-    d = await api(staff, 'gestion/candidature', { id: String(id) });
-  }
-  await api(staff, 'gestion/candidature/statut', { application: String(id), version: String(d.version), statut: 'complet' });
-  d = await api(staff, 'gestion/candidature', { id: String(id) });
   await api(staff, 'gestion/candidature/decision', { application: String(id), version: String(d.version), ...decision });
   d = await api(staff, 'gestion/candidature', { id: String(id) });
   await api(staff, 'gestion/candidature/decision/publier', { application: String(id), version: String(d.version) });
@@ -76,21 +30,11 @@ test('a favourable decision is confirmed then withdrawn, and the waiting list is
   // An admin opens a formation of one place with a waiting list.
   const admin = await (await browser.newContext()).newPage();
   await staffSignIn(admin, ADMIN);
-  await admin.goto('/gestion/configuration/formations/nouvelle');
-  await hydrated(admin);
-  await admin.getByRole('combobox', { name: /^Centre/ }).selectOption({ label: CENTRE });
-  await admin.getByLabel('Intitulé de la formation').fill(title);
-  await admin.getByLabel('Début des candidatures').fill(isoDay(-1));
-  await admin.getByLabel('Fin des candidatures').fill(isoDay(20));
-  await admin.getByLabel('Date limite de retour des dossiers').fill(isoDay(30));
-  await admin.getByLabel('Capacité').fill('1');
-  await admin.getByLabel('Liste complémentaire ouverte').check();
-  await admin.getByRole('button', { name: 'Enregistrer la formation' }).click();
-  await expect(admin.getByRole('heading', { level: 1 })).toHaveText(title);
+  await createFormation(admin, CENTRE, title, { capacity: 1, waitingList: true });
 
-  const first = await applicant(browser, 'reponse-a', title, stamp);
-  const second = await applicant(browser, 'reponse-b', title, stamp);
-  const third = await applicant(browser, 'reponse-c', title, stamp);
+  const first = await applicant(browser, 'reponse-a', title, `reponse ${stamp}`);
+  const second = await applicant(browser, 'reponse-b', title, `reponse ${stamp}`);
+  const third = await applicant(browser, 'reponse-c', title, `reponse ${stamp}`);
   const staff = await (await browser.newContext()).newPage();
   await staffSignIn(staff, GESTIONNAIRE);
   await decide(staff, first.id, { decision: 'favorable' });

@@ -4,8 +4,8 @@
 //! use case (`letters::dossier`: the dossier read from SQLite, the files
 //! from disk, merged into one PDF), compared with reading the same six
 //! files from disk; time per dossier, and the process's peak memory before
-//! and after, one dossier at a time and then ten asked at once (at most two
-//! are merged together).
+//! and after, one dossier at a time and then ten asked at once by the same
+//! candidate (one run at a time per candidate, at most two in all).
 
 mod support;
 
@@ -156,11 +156,21 @@ async fn main() {
             tokio::spawn(async move { letters::dossier(&state, &signed, application).await.map(|(b, _)| b.len()) })
         })
         .collect();
+    let mut made = 0;
     for t in tasks {
-        t.await.unwrap().unwrap();
+        match t.await.unwrap() {
+            Ok(_) => made += 1,
+            Err(app::error::AppError::Busy) => {}
+            Err(e) => panic!("{e}"),
+        }
     }
     let burst = start.elapsed().as_secs_f64() * 1000.0;
     let after = support::peak_rss_kib();
-    println!("ten asked at once: {burst:.0} ms in all; peak RSS {} MiB (+{} MiB over one at a time)", after / 1024, (after - one) / 1024);
+    println!(
+        "ten asked at once by the candidate: {made} made, {} told to try again (one run at a time per candidate), {burst:.0} ms in all; peak RSS {} MiB (+{} MiB over one at a time)",
+        10 - made,
+        after / 1024,
+        (after - one) / 1024
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -1,6 +1,7 @@
 // A new candidate, created through the UI and validated from the mail, then
 // signed in: the starting point of the dossier and application tests.
-import { expect, Page } from '@playwright/test';
+import { expect, Browser, Page } from '@playwright/test';
+import { realPdf } from './files';
 import { waitForMail, extractLink } from './mail';
 
 export const PASSWORD = 'Premier-Mot2passe';
@@ -63,3 +64,33 @@ export async function completeDossier(page: Page) {
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
 }
+
+/** A candidate who applied to `title` (found in the offer by `search`),
+ *  sent a file for every piece and transmitted: their page and application id. */
+export async function applicant(browser: Browser, prefix: string, title: string, search: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { email, login } = await signedInCandidate(page, prefix);
+  await completeDossier(page);
+  await page.goto('/candidatures/offre');
+  await hydrated(page);
+  await page.getByLabel('Rechercher une formation').fill(search);
+  await page.getByRole('button', { name: `Candidater : ${title}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  const id = Number(/\/candidatures\/(\d+)/.exec(page.url())![1]);
+  await hydrated(page);
+  // Every piece asked gets a file (the label turns to "Remplacer le fichier").
+  const adders = page.getByLabel(/^Ajouter un fichier : /);
+  await expect(adders.first()).toBeAttached();
+  for (let n = await adders.count(); n > 0; n--) {
+    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf(`piece ${prefix}`) });
+    await expect(adders).toHaveCount(n - 1);
+  }
+  await expect(page.getByRole('button', { name: 'Transmettre ma candidature' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
+  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
+  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
+  return { page, email, login, id };
+}
+
