@@ -258,28 +258,70 @@ pub struct Mail {
 }
 
 /// Replaces each `{{name}}` by its value; unknown names stay visible.
-/// Replaces each `{{name}}` of the template by its value, in one pass over
-/// the template: a value is never read again, so a name typed as
-/// "{{lien}}" stays those characters. An unknown variable stays as it is.
-pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 64);
+/// The variables whose value is a link of Sésame: the only words of a
+/// mail that become links in its HTML part. A URL typed anywhere else (a
+/// comment, a formation's title, an edited text) stays plain text.
+pub const LINK_VARIABLES: [&str; 2] = ["lien", "connexion"];
+
+/// A template cut into its literal text and its variables' values.
+enum Segment<'a> {
+    Text(&'a str),
+    Value { name: &'a str, value: &'a str },
+}
+
+/// One pass over the template: each `{{name}}` of a known variable becomes
+/// its value, never read again (a name typed as "{{lien}}" stays those
+/// characters); an unknown variable stays as it is.
+fn segments<'a>(template: &'a str, vars: &[(&'a str, &'a str)]) -> Vec<Segment<'a>> {
+    let mut out = Vec::new();
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        match after.find("}}").map(|end| (&after[..end], end)) {
-            Some((name, end)) if vars.iter().any(|(n, _)| *n == name) => {
-                out.push_str(vars.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or_default());
+        let known = after.find("}}").and_then(|end| vars.iter().find(|(n, _)| *n == &after[..end]).map(|(name, value)| (*name, *value, end)));
+        match known {
+            Some((name, value, end)) => {
+                out.push(Segment::Text(&rest[..start]));
+                out.push(Segment::Value { name, value });
                 rest = &after[end + 2..];
             }
-            _ => {
-                out.push_str("{{");
+            None => {
+                out.push(Segment::Text(&rest[..start + 2]));
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
+    out.push(Segment::Text(rest));
     out
+}
+
+pub fn render(template: &str, vars: &[(&str, &str)]) -> String {
+    segments(template, vars)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => t,
+            Segment::Value { value, .. } => value,
+        })
+        .collect()
+}
+
+/// The HTML part: everything escaped, paragraphs and line breaks kept, and
+/// links only where a link variable stands.
+fn render_html(template: &str, vars: &[(&str, &str)]) -> String {
+    let body: String = segments(template, vars)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Value { name, value } if LINK_VARIABLES.contains(&name) && (value.starts_with("https://") || value.starts_with("http://")) => {
+                format!("<a href=\"{0}\">{0}</a>", escape(value))
+            }
+            Segment::Value { value, .. } => escape(value),
+            Segment::Text(t) => escape(t),
+        })
+        .collect();
+    let paragraphs: Vec<String> = body.split("\n\n").map(|para| format!("<p>{}</p>", para.lines().collect::<Vec<_>>().join("<br>"))).collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{}</body></html>",
+        paragraphs.join("\n")
+    )
 }
 
 impl Template {
@@ -297,8 +339,8 @@ impl Template {
 pub fn build_text(subject: &str, body: &str, vars: &[(&str, &str)], assistance: &str) -> Mail {
     let mut all: Vec<(&str, &str)> = vec![("product", PRODUCT), ("assistance", assistance)];
     all.extend_from_slice(vars);
-    let text = render(&format!("{body}{FOOTER}"), &all);
-    Mail { subject: render(subject, &all), html: to_html(&text), text }
+    let template = format!("{body}{FOOTER}");
+    Mail { subject: render(subject, &all), html: render_html(&template, &all), text: render(&template, &all) }
 }
 
 /// The mail of this template, in the text staff gave it if they edited
@@ -311,33 +353,6 @@ pub async fn compose(conn: &mut Conn, template: &Template, vars: &[(&str, &str)]
 }
 
 /// The HTML part: the same words, escaped, links made clickable.
-fn to_html(text: &str) -> String {
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|para| {
-            let lines: Vec<String> = para
-                .lines()
-                .map(|line| {
-                    line.split(' ')
-                        .map(|word| {
-                            if word.starts_with("http://") || word.starts_with("https://") {
-                                format!("<a href=\"{0}\">{0}</a>", escape(word))
-                            } else {
-                                escape(word)
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect();
-            format!("<p>{}</p>", lines.join("<br>"))
-        })
-        .collect();
-    format!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{}</body></html>",
-        paragraphs.join("\n")
-    )
-}
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -351,6 +366,15 @@ pub async fn queue(conn: &mut Conn, event_key: &str, to: &str, mail: &Mail, now:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_link_variables_become_links() {
+        let vars = [("pieces", "– CV : voir https://piege.example/connexion"), ("lien", "https://sesame.univ.fr/candidatures/1"), ("nom", "https://x.example")];
+        let mail = build_text("Sujet", "Bonjour {{nom}},\n\n{{pieces}}\n\nVotre dossier : {{lien}} ou https://ecrit.example", &vars, "a@b.fr");
+        assert!(mail.html.contains("<a href=\"https://sesame.univ.fr/candidatures/1\">"));
+        assert_eq!(mail.html.matches("<a ").count(), 1, "{}", mail.html);
+        assert!(mail.text.contains("https://piege.example/connexion"), "the text part keeps every word");
+    }
 
     #[test]
     fn values_are_never_read_as_variables() {

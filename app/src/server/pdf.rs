@@ -41,12 +41,60 @@ pub fn page_count(bytes: &[u8]) -> Result<usize, PdfProblem> {
     Ok(load(bytes)?.get_pages().len())
 }
 
+/// What the streams lopdf inflates while reading a file (object and xref
+/// streams) may inflate to, in all: far above any real document's, far
+/// below what a 2 MB zip bomb would ask for.
+const INFLATED_MAX: u64 = 32 * 1024 * 1024;
+
 fn load(bytes: &[u8]) -> Result<Document, PdfProblem> {
+    if !structure_inflates_within(bytes, INFLATED_MAX) {
+        return Err(PdfProblem::Unreadable);
+    }
     let doc = Document::load_mem(bytes).map_err(|_| PdfProblem::Unreadable)?;
     if doc.get_pages().is_empty() {
         return Err(PdfProblem::Unreadable);
     }
     Ok(doc)
+}
+
+/// Whether the object and xref streams of the file, which reading it
+/// inflates whole, stay within `budget` bytes once inflated. Each is
+/// inflated into nothing (counted, not kept), at most `budget + 1` bytes;
+/// images and page contents, which lopdf never inflates here, are skipped.
+fn structure_inflates_within(bytes: &[u8], budget: u64) -> bool {
+    use std::io::Read as _;
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let mut left = budget;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        let mut start = keyword + b"stream".len();
+        at = start;
+        if keyword >= 3 && &bytes[keyword - 3..keyword] == b"end" {
+            continue;
+        }
+        // The stream's dictionary is what comes since the object began.
+        let dict_from = bytes[..keyword].windows(3).rposition(|w| w == b"obj").unwrap_or(0);
+        let dictionary = &bytes[dict_from..keyword];
+        if find(dictionary, b"/ObjStm").is_none() && find(dictionary, b"/XRef").is_none() {
+            continue;
+        }
+        if bytes.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        let mut inflated = flate2::read::ZlibDecoder::new(&bytes[start..end]).take(left + 1);
+        let n = std::io::copy(&mut inflated, &mut std::io::sink()).unwrap_or(0);
+        if n > left {
+            return false;
+        }
+        left -= n;
+        at = end;
+    }
+    true
 }
 
 /// A one-page document: the photo fitted inside A4 (landscape when the
@@ -341,6 +389,27 @@ mod tests {
             }
         }
         assert_eq!(merged_in_time(handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], 1)), Err(PdfProblem::Unreadable), "no page, nothing to merge");
+    }
+
+    // A zip bomb: an object stream of a few hundred kilobytes that would
+    // inflate to 64 MB when read.
+    #[test]
+    fn a_zip_bomb_in_an_object_stream_is_refused_unread() {
+        use std::io::Write as _;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..64 {
+            z.write_all(&zeros).unwrap();
+        }
+        let bomb = z.finish().unwrap();
+        assert!(bomb.len() < 2 * 1024 * 1024, "fits in an upload: {}", bomb.len());
+        let mut doc = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
+        doc.extend(format!("4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n", bomb.len()).bytes());
+        doc.extend(&bomb);
+        doc.extend(b"\nendstream\nendobj\n");
+        assert!(!structure_inflates_within(&doc, INFLATED_MAX));
+        assert_eq!(merged_in_time(doc), Err(PdfProblem::Unreadable));
+        assert!(structure_inflates_within(&text_document("Pièce", &["texte"]), INFLATED_MAX), "an ordinary document passes");
     }
 
     proptest::proptest! {
