@@ -270,11 +270,12 @@ pub async fn judge_piece(application: i64, version: i64, piece: i64, fichier: Op
     crate::server::review::judge_piece(&state, &staff, judged, &verdict, &commentaire).await
 }
 
-/// The dossier Complet or Incomplet (`statut`: complet / incomplet).
+/// The dossier Complet or Incomplet (`statut`: complet / incomplet), with
+/// for Incomplet the day given to complete it (`date_limite`, optional).
 #[server(prefix = "/api", endpoint = "gestion/candidature/statut")]
-pub async fn set_dossier_status(application: i64, version: i64, statut: String) -> Result<(), AppError> {
+pub async fn set_dossier_status(application: i64, version: i64, statut: String, date_limite: Option<String>) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::review::set_status(&state, &staff, application, version, &statut).await
+    crate::server::review::set_status(&state, &staff, application, version, &statut, date_limite.as_deref()).await
 }
 
 /// One action on the selected rows (`lignes[<position>]` = "id:version"):

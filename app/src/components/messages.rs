@@ -27,6 +27,7 @@ pub fn problem_text(problem: &Problem) -> String {
     let i18n = use_i18n();
     match problem {
         Problem::Required => t_string!(i18n, problem.required).to_string(),
+        Problem::DayPassed => t_string!(i18n, problem.day_passed).to_string(),
         Problem::NameInvalid => t_string!(i18n, problem.name_invalid).to_string(),
         Problem::TooLong { max } => t_string!(i18n, problem.too_long, max = *max).to_string(),
         Problem::EmailInvalid => t_string!(i18n, problem.email_invalid).to_string(),

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::application::DossierStatus;
+use super::date::Day;
 
 /// "Statut" of a piece: En attente, Transmise, Validée, Refusée, Non concerné.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,11 +75,16 @@ pub fn may_change_piece(dossier: DossierStatus, piece: PieceStatus) -> bool {
 }
 
 /// The date limite de retour (a Paris day, included): past it, a dossier
-/// not yet transmitted can no longer change nor be transmitted; one that
-/// was transmitted in time and that staff found Incomplet may still have
-/// its refused pieces replaced (staff asked for them).
-pub fn return_closed(dossier: DossierStatus, today: crate::domain::date::Day, deadline: crate::domain::date::Day) -> bool {
-    dossier == DossierStatus::EnAttente && today > deadline
+/// can no longer change nor be transmitted. A dossier staff found
+/// Incomplet has the day they gave (`reopened_until`), or else the
+/// formation's. Returns the day it closed, once past.
+pub fn return_closed(dossier: DossierStatus, today: Day, formation_deadline: Day, reopened_until: Option<Day>) -> Option<Day> {
+    let deadline = match dossier {
+        DossierStatus::EnAttente => formation_deadline,
+        DossierStatus::Incomplet => reopened_until.unwrap_or(formation_deadline),
+        _ => return None,
+    };
+    (today > deadline).then_some(deadline)
 }
 
 /// A piece common to a centre is one answer shared by every application of
@@ -128,11 +134,14 @@ mod tests {
     }
 
     #[test]
-    fn the_return_deadline_closes_untransmitted_dossiers_after_its_day() {
-        let day = |d| crate::domain::date::Day::new(2026, 7, d).unwrap();
-        assert!(!return_closed(DossierStatus::EnAttente, day(1), day(1)), "the last day is included");
-        assert!(return_closed(DossierStatus::EnAttente, day(2), day(1)));
-        assert!(!return_closed(DossierStatus::Incomplet, day(9), day(1)), "staff asked for the refused pieces");
+    fn the_return_deadline_closes_dossiers_after_its_day() {
+        let day = |d| Day::new(2026, 7, d).unwrap();
+        assert_eq!(return_closed(DossierStatus::EnAttente, day(1), day(1), None), None, "the last day is included");
+        assert_eq!(return_closed(DossierStatus::EnAttente, day(2), day(1), Some(day(9))), Some(day(1)), "staff's day is for Incomplet dossiers");
+        assert_eq!(return_closed(DossierStatus::Incomplet, day(9), day(1), Some(day(9))), None, "the day staff gave");
+        assert_eq!(return_closed(DossierStatus::Incomplet, day(10), day(1), Some(day(9))), Some(day(9)));
+        assert_eq!(return_closed(DossierStatus::Incomplet, day(2), day(1), None), Some(day(1)), "else the formation's");
+        assert_eq!(return_closed(DossierStatus::Receptionne, day(30), day(1), None), None);
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum Problem {
     PostalCodeUnknown,
     /// A value that is not among the choices offered.
     UnknownChoice,
+    /// A day already past where one to come is asked for.
+    DayPassed,
     /// A person's name with something else than letters, spaces, hyphens
     /// and apostrophes.
     NameInvalid,

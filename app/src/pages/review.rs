@@ -12,7 +12,7 @@ use crate::api::review::{
     load_review, load_review_list, AddStaffNote, BulkAction, ListColumn, SaveListColumns, PrepareDecision, PublishDecision, DossierSheet, EventLine, EventWhat, JudgePiece, ListQuery, ReviewDetail, ReviewList,
     ReviewPiece, SetDossierStatus,
 };
-use crate::components::field::{field_problem, settled, successes, SubmitButton};
+use crate::components::field::{field_problem, settled, successes, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, problem_text, FormOutcome};
 use crate::domain::application::DossierStatus;
@@ -467,10 +467,12 @@ fn ReviewView(
                         <input type="hidden" name="statut" value="complet"/>
                         <button type="submit" class="button" disabled=move || status.pending().get()>{t!(i18n, review.mark_complete)}</button>
                     </ActionForm>
-                    <ActionForm action=status attr:class="inline-form">
+                    <ActionForm action=status attr:class="form incomplete-form">
                         <input type="hidden" name="application" value=application/>
                         <input type="hidden" name="version" value=version/>
                         <input type="hidden" name="statut" value="incomplet"/>
+                        <Field name="date_limite" kind="date" required=false label=tr!(i18n, review.reopened_until)
+                            hint=tr!(i18n, review.reopened_until_hint) problem=field_problem(status_result, "date_limite")/>
                         <button type="submit" class="button button-danger" disabled=move || status.pending().get()>{t!(i18n, review.mark_incomplete)}</button>
                     </ActionForm>
                 </div>

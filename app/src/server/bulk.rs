@@ -41,7 +41,7 @@ pub async fn run(state: &AppState, signed: &Signed, action: &str, targets: &[(i6
     let mut outcome = BulkOutcome { done: 0, refused: Vec::new() };
     for (position, (id, version)) in targets.iter().enumerate() {
         let done = match action {
-            "complet" | "incomplet" => review::set_status(state, signed, *id, *version, action).await,
+            "complet" | "incomplet" => review::set_status(state, signed, *id, *version, action, None).await,
             "publier" => decisions::publish(state, signed, *id, *version).await,
             _ => {
                 let rank = first_rank.map(|r| (r + position as i64).to_string()).unwrap_or_default();

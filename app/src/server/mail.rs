@@ -144,7 +144,7 @@ pub const DOSSIER_INCOMPLETE: Template = Template {
     body: "Bonjour {{prenom}} {{nom}},\n\n\
 Votre candidature à la formation « {{formation}} » ({{centre}}) et vos pièces justificatives ont été vérifiées, et votre dossier est considéré comme incomplet :\n\n\
 {{pieces}}\n\n\
-Connectez-vous afin de vérifier l'état de vos pièces justificatives, ajouter la pièce manquante ou modifier la pièce qui fait défaut, puis transmettez de nouveau votre candidature, avec le dossier complet : {{lien}}\n\n\
+Connectez-vous afin de vérifier l'état de vos pièces justificatives, ajouter la pièce manquante ou modifier la pièce qui fait défaut, puis transmettez de nouveau votre candidature, avec le dossier complet, au plus tard le {{date_limite}} : {{lien}}\n\n\
 Un dossier non transmis est considéré comme une candidature incomplète ; il ne sera pas validé pour passage en jury.",
 };
 

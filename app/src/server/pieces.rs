@@ -26,7 +26,8 @@ async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Appli
 /// limite de retour, `domain::pieces::return_closed`).
 fn closed_on(state: &AppState, a: &ApplicationRow, status: DossierStatus) -> Result<Option<Day>, AppError> {
     let deadline = Day::parse_iso(&a.formation.return_deadline).ok_or(AppError::Internal)?;
-    Ok(return_closed(status, paris_day(state.clock.now()), deadline).then_some(deadline))
+    let reopened = a.reopened_until.as_deref().and_then(Day::parse_iso);
+    Ok(return_closed(status, paris_day(state.clock.now()), deadline, reopened))
 }
 
 async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow, dossier: DossierStatus) -> Result<Vec<(PieceLine, PieceState)>, AppError> {

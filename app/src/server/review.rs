@@ -458,20 +458,35 @@ pub async fn judge_piece(state: &AppState, signed: &Signed, judged: PieceJudged,
     Ok(())
 }
 
-pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64, statut: &str) -> Result<(), AppError> {
-    let verdict = DossierVerdict::from_code(statut).ok_or_else(|| {
-        let mut errors = FieldErrors::new();
-        errors.add("statut", Problem::UnknownChoice);
-        AppError::Invalid(errors)
-    })?;
+/// Complet or Incomplet; `date_limite` (Incomplet only, optional): the
+/// day the candidate has to replace the refused pieces, today at the
+/// earliest; without it, the formation's date limite de retour.
+pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64, statut: &str, date_limite: Option<&str>) -> Result<(), AppError> {
+    let verdict = DossierVerdict::from_code(statut).ok_or_else(|| AppError::invalid("statut", Problem::UnknownChoice))?;
     let now = state.clock.now();
+    let given = match date_limite.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(_) if verdict != DossierVerdict::Incomplet => None,
+        Some(raw) => {
+            let day = day_bound(Some(raw)).ok_or_else(|| AppError::invalid("date_limite", Problem::DateInvalid))?;
+            if day < crate::server::clock::paris_day(now) {
+                return Err(AppError::invalid("date_limite", Problem::DayPassed));
+            }
+            Some(day)
+        }
+        None => None,
+    };
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
     let current = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
     let pieces = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id).await?;
     let statuses: Vec<PieceStatus> = pieces.iter().map(|p| PieceStatus::from_code(&p.status).ok_or(AppError::Internal)).collect::<Result<_, _>>()?;
     check_dossier_verdict(current, verdict, &statuses).map_err(AppError::ReviewRefused)?;
     let status = verdict.status();
-    review::set_status(&mut tx, id, status.code()).await?;
+    let reopened_until = given.map(|d| d.iso());
+    review::set_status(&mut tx, id, status.code(), reopened_until.as_deref()).await?;
+    let until = match given {
+        Some(day) => day.french(),
+        None => review::formation_deadline(&mut tx, a.formation_id).await?.and_then(|d| Day::parse_iso(&d)).map(|d| d.french()).unwrap_or_default(),
+    };
     review::add_event(&mut tx, id, Some(scope.staff_id), "dossier", status.code(), now).await?;
     let refused: Vec<String> = pieces
         .iter()
@@ -490,6 +505,7 @@ pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64
             ("formation", &a.formation),
             ("centre", &a.centre),
             ("pieces", &refused.join("\n")),
+            ("date_limite", &until),
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,

@@ -333,8 +333,15 @@ on_both_databases!(the_return_deadline_closes_the_pieces, |app: TestApp| async m
     assert_eq!(v.closed_on, app::domain::date::Day::new(2026, 7, 1));
     assert_eq!(v.pieces.iter().find(|p| p.piece_id == cv).unwrap().status, PieceStatus::Transmise, "the file sent in time stays");
 
-    // Transmitted in time, found Incomplet later: the refused piece is replaced.
+    // Found Incomplet (set here as staff would, past the formation's date):
+    // closed too unless staff gave a day of their own, which then holds.
     sqlx::query("UPDATE candidate_pieces SET status = 'refusee', comment = 'illisible' WHERE piece_id = $1").bind(cv).execute(&app.state.db.pool).await.unwrap();
     sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
+    assert!(closed(&upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(4000)).await));
+    sqlx::query("UPDATE applications SET reopened_until = '2026-07-10' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
     assert_eq!(upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(4000)).await.status, StatusCode::NO_CONTENT);
+    app.state.clock.freeze_at(at("2026-07-10T22:00:30Z"));
+    let me = app.sign_in("lea@example.fr", PASSWORD).await.cookie.unwrap();
+    let late = app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await;
+    assert_eq!(serde_json::from_str::<AppError>(&late.body).ok(), Some(AppError::ReturnClosed(app::domain::date::Day::new(2026, 7, 10).unwrap())), "{}", late.body);
 });

@@ -10,6 +10,7 @@ use app::api::review::{ReviewDetail, ReviewList};
 use app::domain::application::DossierStatus;
 use app::domain::pieces::PieceStatus;
 use app::domain::review::ReviewRefusal;
+use app::domain::Problem;
 use app::error::AppError;
 use sesame_server::staff::{self, Role};
 
@@ -141,10 +142,26 @@ on_both_databases!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mai
     let d = parsed(&detail(&app, &gest, id).await);
     assert!(ok(&judge(&app, &gest, id, d.version, w.capture, "validee", "").await));
     let d = parsed(&detail(&app, &gest, id).await);
-    assert!(ok(&set_status(&app, &gest, id, d.version, "incomplet").await));
+    // The day given to complete the dossier: to come (it is 15/06/2026), and a day.
+    let incomplete = |day: &'static str| {
+        let app = &app;
+        let gest = gest.clone();
+        async move {
+            let fields = [("application", id.to_string()), ("version", d.version.to_string()), ("statut", "incomplet".to_owned()), ("date_limite", day.to_owned())];
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call("/api/gestion/candidature/statut", &fields, Some(&gest)).await
+        }
+    };
+    for (day, problem) in [("2026-06-14", Problem::DayPassed), ("31/02/2026", Problem::DateInvalid)] {
+        let refused = incomplete(day).await;
+        assert_eq!(serde_json::from_str::<AppError>(&refused.body).ok().and_then(|e| e.field("date_limite").cloned()), Some(problem), "{}", refused.body);
+    }
+    assert_eq!(parsed(&detail(&app, &gest, id).await).status, DossierStatus::Receptionne, "nothing changed");
+    assert!(ok(&incomplete("20/06/2026").await));
     let (subject, text) = app.mails_to("lea@example.fr").await.pop().unwrap();
     assert_eq!(subject, "Candidature - dossier incomplet");
     assert!(text.contains("CURRICULUM VITAE : Illisible : scannez en 300 dpi"), "{text}");
+    assert!(text.contains("au plus tard le 20/06/2026"), "{text}");
 
     // The candidate sees the comment, replaces the refused piece, transmits again.
     let pieces: app::api::pieces::PiecesView =

@@ -103,10 +103,12 @@ pub struct ApplicationRow {
     pub transmitted_at: Option<i64>,
     pub received_at: Option<i64>,
     pub version: i64,
+    /// The day staff gave to complete an Incomplet dossier (ISO), if any.
+    pub reopened_until: Option<String>,
 }
 
 const APPLICATION_COLUMNS: &str =
-    "a.id, a.created_at, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.received_at, a.version";
+    "a.id, a.created_at, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.received_at, a.version, a.reopened_until";
 
 fn application_row(row: &sqlx::any::AnyRow) -> StoreResult<ApplicationRow> {
     Ok(ApplicationRow {
@@ -118,6 +120,7 @@ fn application_row(row: &sqlx::any::AnyRow) -> StoreResult<ApplicationRow> {
         transmitted_at: row.try_get("transmitted_at")?,
         received_at: row.try_get("received_at")?,
         version: row.try_get("version")?,
+        reopened_until: row.try_get("reopened_until")?,
     })
 }
 

@@ -429,8 +429,15 @@ pub async fn claim_version(conn: &mut Conn, id: i64, version: i64) -> StoreResul
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn set_status(conn: &mut Conn, id: i64, status: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE applications SET status = $2 WHERE id = $1").bind(id).bind(status).execute(conn).await?;
+/// The formation's date limite de retour (ISO).
+pub async fn formation_deadline(conn: &mut Conn, formation_id: i64) -> StoreResult<Option<String>> {
+    let row = sqlx::query("SELECT return_deadline FROM formations WHERE id = $1").bind(formation_id).fetch_optional(conn).await?;
+    row.map(|r| Ok(r.try_get("return_deadline")?)).transpose()
+}
+
+/// The dossier's status, and the day given to complete it (Incomplet).
+pub async fn set_status(conn: &mut Conn, id: i64, status: &str, reopened_until: Option<&str>) -> StoreResult<()> {
+    sqlx::query("UPDATE applications SET status = $2, reopened_until = $3 WHERE id = $1").bind(id).bind(status).bind(reopened_until).execute(conn).await?;
     Ok(())
 }
 
