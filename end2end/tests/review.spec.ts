@@ -70,6 +70,7 @@ test('a gestionnaire reviews a dossier, the candidate completes it, it ends Comp
   await row('CURRICULUM VITAE').getByRole('button', { name: 'Refuser : CURRICULUM VITAE' }).click();
   await expect(row('CURRICULUM VITAE')).toContainText('Refusée');
   await expectNoA11yViolations(staff);
+  await staff.screenshot({ path: test.info().outputPath('dossier-statut.png'), fullPage: true });
   await staff.getByRole('button', { name: 'Marquer le dossier incomplet' }).click();
   await expect(staff.getByRole('region', { name: 'Candidature' })).toContainText('Incomplet');
 

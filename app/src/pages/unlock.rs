@@ -7,7 +7,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::account::UnlockAccount;
-use crate::components::field::SubmitButton;
 use crate::components::frame::PageTitle;
 use crate::components::messages::error_text;
 use crate::i18n::*;
@@ -37,9 +36,9 @@ pub fn UnlockPage() -> impl IntoView {
             }.into_any(),
             (false, None) => view! {
                 <p>{t!(i18n, unlock.intro)}</p>
-                <ActionForm action=action attr:class="form">
+                <ActionForm action=action attr:class="link-action">
                     <input type="hidden" name="token" value=token()/>
-                    <SubmitButton label=tr!(i18n, unlock.button) pending=action.pending()/>
+                    <button type="submit" class="button" disabled=move || action.pending().get()>{t!(i18n, unlock.button)}</button>
                 </ActionForm>
             }.into_any(),
         }}

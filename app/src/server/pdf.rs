@@ -63,7 +63,7 @@ fn load(bytes: &[u8]) -> Result<Document, PdfProblem> {
 /// images and page contents, which lopdf never inflates here, are skipped.
 fn structure_inflates_within(bytes: &[u8], budget: u64) -> bool {
     use std::io::Read as _;
-    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let find = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle);
     let mut left = budget;
     let mut at = 0;
     while let Some(found) = find(&bytes[at..], b"stream") {
@@ -74,7 +74,7 @@ fn structure_inflates_within(bytes: &[u8], budget: u64) -> bool {
             continue;
         }
         // The stream's dictionary is what comes since the object began.
-        let dict_from = bytes[..keyword].windows(3).rposition(|w| w == b"obj").unwrap_or(0);
+        let dict_from = memchr::memmem::rfind(&bytes[..keyword], b"obj").unwrap_or(0);
         let dictionary = &bytes[dict_from..keyword];
         if find(dictionary, b"/ObjStm").is_none() && find(dictionary, b"/XRef").is_none() {
             continue;
