@@ -231,3 +231,19 @@ on_both_databases!(concurrent_creations_for_one_address_make_one_account, |app: 
     assert_eq!(app.count("candidates").await, 1);
     assert_eq!(app.mails_to("lea@example.fr").await.iter().filter(|(s, _)| s.contains("Validation")).count(), 1);
 });
+
+// A "name" carrying a link or markup would be written into the mails sent
+// to its owner and to staff: refused field by field, nothing created.
+on_both_databases!(names_cannot_carry_links_into_mails, |app: TestApp| async move {
+    for (nom, prenom) in [("https://piege.example", "Léa"), ("Martin", "<b>Léa</b>"), ("Martin", "{{lien}}")] {
+        let fields = [("nom", nom), ("prenom", prenom), ("email", "lea@example.fr"), ("email_confirmation", "lea@example.fr"), ("password", PASSWORD), ("password_confirmation", PASSWORD)];
+        let reply = app.call("/api/compte/creer", &fields, None).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        let error: app::error::AppError = serde_json::from_str(&reply.body).unwrap();
+        let field = if nom.starts_with("http") { "nom" } else { "prenom" };
+        assert_eq!(error.field(field), Some(&app::domain::Problem::NameInvalid), "{}", reply.body);
+    }
+    assert_eq!(app.count("candidates").await, 0);
+    assert!(app.mails_to("lea@example.fr").await.is_empty());
+    assert!(ok(&app.create_account("lea@example.fr", PASSWORD).await), "Jean-Édouard d'Arc and the like still pass");
+});
