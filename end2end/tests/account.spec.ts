@@ -3,6 +3,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { waitForMail, extractLink } from './support/mail';
 import { expectNoA11yViolations } from './support/axe';
+import { submitAccountForm } from './support/candidate';
 
 const PASSWORD = 'Premier-Mot2passe';
 const NEW_PASSWORD = 'Second-Mot3passe';
@@ -111,13 +112,7 @@ test('forms still work before the WASM has loaded', async ({ browser }) => {
   // The activation link's button, without WASM: once, then the link is spent.
   const email = `sansjs-${Date.now()}@example.fr`;
   await page.goto('/compte/creer');
-  await page.getByLabel(/^Nom/).fill('Martin');
-  await page.getByLabel('Prénom').fill('Léa');
-  await page.getByLabel(/^Adresse mail/).fill(email);
-  await page.getByLabel('Confirmation adresse mail').fill(email);
-  await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
-  await page.getByLabel('Confirmation mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await submitAccountForm(page, email);
   const link = extractLink((await waitForMail(email, 'Validation de votre compte')).text, '/compte/valider/');
   await page.goto(link);
   await page.getByRole('button', { name: 'Valider mon compte' }).click();

@@ -70,8 +70,8 @@ impl Burst {
 pub async fn limit(State(burst): State<Burst>, request: Request, next: Next) -> Response {
     let limited = request.method() == Method::POST && LIMITED.contains(&request.uri().path());
     // No peer address (a test through the router alone): nothing to key on.
-    let client = app::server::client::address(request.headers(), request.extensions(), &burst.trusted);
-    if let (true, Some(client)) = (limited, client) {
+    let client = if limited { app::server::client::address(request.headers(), request.extensions(), &burst.trusted) } else { None };
+    if let Some(client) = client {
         if let Some(seconds) = burst.check(client) {
             tracing::warn!(%client, path = %request.uri().path(), "burst refused");
             let mut response = crate::uploads::failure(AppError::TooFast);

@@ -39,10 +39,11 @@ pub async fn validate_account(token: String) -> Result<String, AppError> {
     Ok(login)
 }
 
-/// A token as a path segment (tokens are URL-safe; anything else is escaped).
+/// A token as a path segment (tokens are URL-safe; anything else a client
+/// sends is escaped by `url`'s encoder).
 #[cfg(feature = "ssr")]
 fn urlencoding_path(token: &str) -> String {
-    token.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    url::form_urlencoded::byte_serialize(token.as_bytes()).collect()
 }
 
 /// "Lever la suspension", the button of the link mailed when an address

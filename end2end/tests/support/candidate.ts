@@ -11,10 +11,8 @@ export async function hydrated(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
 
-export async function signedInCandidate(page: Page, prefix = 'candidat'): Promise<{ email: string; login: string }> {
-  const email = `${prefix}.${Date.now()}@example.fr`;
-  await page.goto('/compte/creer');
-  await hydrated(page);
+/** "Création de compte" filled for Léa Martin at `email`, and sent. */
+export async function submitAccountForm(page: Page, email: string) {
   await page.getByLabel(/^Nom/).fill('Martin');
   await page.getByLabel('Prénom').fill('Léa');
   await page.getByLabel(/^Adresse mail/).fill(email);
@@ -22,6 +20,13 @@ export async function signedInCandidate(page: Page, prefix = 'candidat'): Promis
   await page.getByLabel(/^Mot de passe/).fill(PASSWORD);
   await page.getByLabel('Confirmation mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
+}
+
+export async function signedInCandidate(page: Page, prefix = 'candidat'): Promise<{ email: string; login: string }> {
+  const email = `${prefix}.${Date.now()}@example.fr`;
+  await page.goto('/compte/creer');
+  await hydrated(page);
+  await submitAccountForm(page, email);
   await expect(page.getByText('Votre compte a été créé avec succès')).toBeVisible();
   const mail = await waitForMail(email, 'Validation de votre compte');
   const login = /Login : ([A-Z0-9]{8})/.exec(mail.text)![1];

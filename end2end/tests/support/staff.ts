@@ -26,7 +26,7 @@ export async function api(page: Page, path: string, form: Record<string, string>
 export async function markComplete(staff: Page, id: number) {
   let d = await api(staff, 'gestion/candidature', { id: String(id) });
   for (const p of d.pieces) {
-    const file = p.file_id == null ? {} : { fichier: String(p.file_id) };
+    const file: Record<string, string> = p.file_id == null ? {} : { fichier: String(p.file_id) };
     await api(staff, 'gestion/candidature/piece', { application: String(id), version: String(d.version), piece: String(p.piece_id), ...file, verdict: 'validee', commentaire: '' });
     d = await api(staff, 'gestion/candidature', { id: String(id) });
   }

@@ -8,15 +8,9 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::support::TestApp;
-use sesame_server::http::{leptos_options, router, ServerState};
 
 async fn start(app: &TestApp, burst_per_minute: u32) -> (std::net::SocketAddr, tokio::sync::oneshot::Sender<()>) {
-    let mut settings = (*app.state.settings).clone();
-    settings.burst_per_minute = burst_per_minute;
-    let mut state = app.state.clone();
-    state.settings = std::sync::Arc::new(settings);
-    let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
-    let routes = router(ServerState { leptos_options: options, app: state });
+    let routes = app.router_with(|s| s.burst_per_minute = burst_per_minute);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -40,13 +40,10 @@ on_both_databases!(every_page_allows_only_its_own_scripts, |app: TestApp| async 
 });
 
 on_both_databases!(behind_https_browsers_are_told_to_stay_on_https, |app: TestApp| async move {
-    let mut settings = (*app.state.settings).clone();
-    settings.public_url = "https://candidatures.univ.test".into();
-    settings.secure_cookies = true;
-    let mut state = app.state.clone();
-    state.settings = std::sync::Arc::new(settings);
-    let options = sesame_server::http::leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
-    let router = sesame_server::http::router(sesame_server::http::ServerState { leptos_options: options, app: state });
+    let router = app.router_with(|s| {
+        s.public_url = "https://candidatures.univ.test".into();
+        s.secure_cookies = true;
+    });
     let response = router.oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(response.headers()[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000");
 });

@@ -73,6 +73,17 @@ pub async fn spawn(backend: Backend) -> TestApp {
 }
 
 impl TestApp {
+    /// A second router over the same database and files, with settings
+    /// changed (https, a lower limit…).
+    pub fn router_with(&self, change: impl FnOnce(&mut Settings)) -> Router {
+        let mut settings = (*self.state.settings).clone();
+        change(&mut settings);
+        let mut state = self.state.clone();
+        state.settings = std::sync::Arc::new(settings);
+        let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
+        router(ServerState { leptos_options: options, app: state })
+    }
+
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
