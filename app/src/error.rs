@@ -3,9 +3,9 @@
 //! (applied once, by the server's `api_status` middleware) and
 //! `components::messages` gives its words.
 
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::FieldErrors;
 
@@ -78,7 +78,12 @@ impl AppError {
             AppError::Internal => 500,
             AppError::BadRequest(_) => 400,
             AppError::CrossSite => 403,
-            AppError::ApplyRefused(_) | AppError::ReviewRefused(_) | AppError::AnswerRefused(_) | AppError::DeletionRefused(_) | AppError::Conflict | AppError::ReturnClosed(_) => 409,
+            AppError::ApplyRefused(_)
+            | AppError::ReviewRefused(_)
+            | AppError::AnswerRefused(_)
+            | AppError::DeletionRefused(_)
+            | AppError::Conflict
+            | AppError::ReturnClosed(_) => 409,
             AppError::FileRefused(crate::domain::upload::UploadProblem::TooLarge { .. }) => 413,
             AppError::FileRefused(_) => 422,
         }

@@ -47,7 +47,10 @@ fn scanned_pdf(seed: u64) -> Vec<u8> {
     object(&mut out, b"<< /Type /Catalog /Pages 2 0 R >>");
     object(&mut out, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
     object(&mut out, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>");
-    object(&mut out, &[format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat());
+    object(
+        &mut out,
+        &[format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat(),
+    );
     object(
         &mut out,
         &[
@@ -62,14 +65,18 @@ fn scanned_pdf(seed: u64) -> Vec<u8> {
     for o in &offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", offsets.len() + 1).as_bytes(),
+    );
     out
 }
 
 /// A 2 MB baseline JPEG as far as headers go: SOI, a frame header
 /// (2480 × 3508, three components), then scan data.
 fn photo(seed: u64) -> Vec<u8> {
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x0D, 0xB4, 0x09, 0xB0, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    let mut out = vec![
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x0D, 0xB4, 0x09, 0xB0, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+    ];
     out.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x0C, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3F, 0x00]);
     out.extend(noise(SIZE - out.len() - 2, seed));
     out.extend_from_slice(&[0xFF, 0xD9]);
@@ -82,7 +89,15 @@ async fn main() {
     let mut conn = state.db.pool.acquire().await.unwrap();
     let campaign = campaigns::ensure_campaign(&mut conn, "B", "Campagne 2026/2027", "2026/2027", 0).await.unwrap();
     let centre = campaigns::ensure_centre(&mut conn, campaign, "CENTRE", "1 rue de la Paix, Paris", "").await.unwrap();
-    let f = campaigns::NewFormation { centre_id: centre, title: "FORMATION", keywords: "", window_start: "2026-01-01", window_end: "2026-12-31", return_deadline: "2026-12-31", capacity: 10 };
+    let f = campaigns::NewFormation {
+        centre_id: centre,
+        title: "FORMATION",
+        keywords: "",
+        window_start: "2026-01-01",
+        window_end: "2026-12-31",
+        return_deadline: "2026-12-31",
+        capacity: 10,
+    };
     let formation = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
     let candidate = accounts::insert_candidate(
         &mut conn,
@@ -104,12 +119,22 @@ async fn main() {
     let application = applications::insert(&mut conn, candidate, formation, 0).await.unwrap();
     let mut paths = Vec::new();
     for i in 0..6u64 {
-        let (bytes, kind) = if i % 3 == 2 { (photo(i + 1), FileKind::Jpeg) } else { (scanned_pdf(i + 1), FileKind::Pdf) };
-        let piece = pieces::ensure_piece(&mut conn, centre, None, &format!("PIECE {}", i + 1), true, i as i64).await.unwrap();
+        let (bytes, kind) =
+            if i % 3 == 2 { (photo(i + 1), FileKind::Jpeg) } else { (scanned_pdf(i + 1), FileKind::Pdf) };
+        let piece =
+            pieces::ensure_piece(&mut conn, centre, None, &format!("PIECE {}", i + 1), true, i as i64).await.unwrap();
         let stored = files::store_bytes(&state.settings.files_dir, &bytes, kind).await.unwrap();
         let file = pieces::insert_file(
             &mut conn,
-            &pieces::NewFile { candidate_id: candidate, stored_name: &stored.stored_name, original_name: "scan", kind: kind.code(), size: stored.size as i64, parts: 1, now: 0 },
+            &pieces::NewFile {
+                candidate_id: candidate,
+                stored_name: &stored.stored_name,
+                original_name: "scan",
+                kind: kind.code(),
+                size: stored.size as i64,
+                parts: 1,
+                now: 0,
+            },
         )
         .await
         .unwrap();
@@ -130,7 +155,10 @@ async fn main() {
 
     let before = support::peak_rss_kib();
     let (first, _) = letters::dossier(&state, &signed, application).await.unwrap();
-    assert!(first.starts_with(b"%PDF") && app::server::pdf::page_count(&first).unwrap() == 7, "a cover page and six pages");
+    assert!(
+        first.starts_with(b"%PDF") && app::server::pdf::page_count(&first).unwrap() == 7,
+        "a cover page and six pages"
+    );
     let mut times = Vec::new();
     for _ in 0..ROUNDS {
         let start = Instant::now();
@@ -147,12 +175,20 @@ async fn main() {
         times[ROUNDS - 1],
         times[ROUNDS / 2] / read_ms
     );
-    println!("peak RSS: {} MiB before, {} MiB after one at a time (+{} MiB)", before / 1024, one / 1024, (one - before) / 1024);
+    println!(
+        "peak RSS: {} MiB before, {} MiB after one at a time (+{} MiB)",
+        before / 1024,
+        one / 1024,
+        (one - before) / 1024
+    );
 
     let start = Instant::now();
     let tasks: Vec<_> = (0..10)
         .map(|_| {
-            let (state, signed) = (state.clone(), Signed { kind: AccountKind::Candidat, account_id: candidate, token_hash: String::new() });
+            let (state, signed) = (
+                state.clone(),
+                Signed { kind: AccountKind::Candidat, account_id: candidate, token_hash: String::new() },
+            );
             tokio::spawn(async move { letters::dossier(&state, &signed, application).await.map(|(b, _)| b.len()) })
         })
         .collect();

@@ -23,7 +23,15 @@ async fn seed(conn: &mut Conn, postgres: bool, n: i64) -> (i64, i64) {
     let mut formations = Vec::new();
     for i in 0..10 {
         let title = format!("FORMATION {i}");
-        let f = campaigns::NewFormation { centre_id: centre, title: &title, keywords: "", window_start: "2026-01-01", window_end: "2026-12-31", return_deadline: "2026-12-31", capacity: 100 };
+        let f = campaigns::NewFormation {
+            centre_id: centre,
+            title: &title,
+            keywords: "",
+            window_start: "2026-01-01",
+            window_end: "2026-12-31",
+            return_deadline: "2026-12-31",
+            capacity: 100,
+        };
         formations.push(campaigns::ensure_formation(&mut *conn, &f).await.unwrap());
     }
     let first = formations[0];
@@ -91,8 +99,16 @@ async fn bench(backend: &str, state: &app::server::AppState, n: i64) {
     let cases: Vec<(&str, Filter, (SortColumn, bool))> = vec![
         ("list page 1, newest transmissions first", Filter::default(), (SortColumn::Transmitted, true)),
         ("list by name", Filter::default(), (SortColumn::Name, false)),
-        ("list one formation, Complet", Filter { formation_id: Some(formation), status: Some("complet".into()), ..Filter::default() }, (SortColumn::Transmitted, false)),
-        ("list search an address", Filter { search: Some("c42@".into()), ..Filter::default() }, (SortColumn::Name, false)),
+        (
+            "list one formation, Complet",
+            Filter { formation_id: Some(formation), status: Some("complet".into()), ..Filter::default() },
+            (SortColumn::Transmitted, false),
+        ),
+        (
+            "list search an address",
+            Filter { search: Some("c42@".into()), ..Filter::default() },
+            (SortColumn::Name, false),
+        ),
     ];
     for (what, filter, sort) in cases {
         measure!(what, n, {
@@ -105,7 +121,9 @@ async fn bench(backend: &str, state: &app::server::AppState, n: i64) {
     });
     let middle = n / 2;
     measure!("previous / next on the review page", n, {
-        review::neighbours(&mut conn, None, campaign, &Filter::default(), (SortColumn::Transmitted, true), middle).await.unwrap();
+        review::neighbours(&mut conn, None, campaign, &Filter::default(), (SortColumn::Transmitted, true), middle)
+            .await
+            .unwrap();
     });
 }
 

@@ -16,7 +16,6 @@ use tower::ServiceExt;
 use app::domain::password::Password;
 use app::server::auth::hashing::Hasher;
 
-
 #[tokio::main]
 async fn main() {
     println!("peak RSS at start: {} MiB", support::peak_rss_kib() / 1024);
@@ -36,7 +35,15 @@ async fn main() {
     // As on a real morning: each person their own account, from their own address
     // (one account from one address would be throttled past five at once, by design).
     for n in 0..500 {
-        sesame_server::staff::add(&state, &format!("bench{n}@sesame.test"), "Bench", sesame_server::staff::Role::Gestionnaire, "Abcdefgh1!").await.unwrap();
+        sesame_server::staff::add(
+            &state,
+            &format!("bench{n}@sesame.test"),
+            "Bench",
+            sesame_server::staff::Role::Gestionnaire,
+            "Abcdefgh1!",
+        )
+        .await
+        .unwrap();
     }
     let app = support::app_router(state);
     let before = support::peak_rss_kib();

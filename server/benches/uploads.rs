@@ -17,7 +17,6 @@ use app::server::files;
 const SIZE: usize = 2 * 1024 * 1024;
 const CHUNK: usize = 64 * 1024;
 
-
 fn payload() -> Bytes {
     let mut bytes = b"%PDF-1.7\n".to_vec();
     bytes.resize(SIZE, b'x');
@@ -26,7 +25,8 @@ fn payload() -> Bytes {
 
 /// The body as the network hands it over: 64 KiB chunks.
 fn chunks(data: &Bytes) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> + Unpin {
-    let parts: Vec<Result<Bytes, std::io::Error>> = (0..data.len()).step_by(CHUNK).map(|i| Ok(data.slice(i..(i + CHUNK).min(data.len())))).collect();
+    let parts: Vec<Result<Bytes, std::io::Error>> =
+        (0..data.len()).step_by(CHUNK).map(|i| Ok(data.slice(i..(i + CHUNK).min(data.len())))).collect();
     futures::stream::iter(parts)
 }
 
@@ -83,6 +83,10 @@ async fn main() {
     }
     let burst = start.elapsed().as_secs_f64();
     println!("100 concurrent uploads of 2 MB: {:.2} s, {:.0} MB/s", burst, (100 * SIZE) as f64 / burst / 1e6);
-    println!("peak RSS after the burst: {} MiB (+{} MiB)", support::peak_rss_kib() / 1024, (support::peak_rss_kib() - before) / 1024);
+    println!(
+        "peak RSS after the burst: {} MiB (+{} MiB)",
+        support::peak_rss_kib() / 1024,
+        (support::peak_rss_kib() - before) / 1024
+    );
     let _ = std::fs::remove_dir_all(&root);
 }

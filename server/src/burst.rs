@@ -51,7 +51,11 @@ pub struct Burst {
 impl Burst {
     pub fn new(per_minute: u32, trusted: Vec<ipnet::IpNet>) -> Burst {
         let per_minute = NonZeroU32::new(per_minute.max(1)).expect("at least 1");
-        Burst { limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))), seen: Arc::new(AtomicU64::new(0)), trusted: Arc::new(trusted) }
+        Burst {
+            limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
+            seen: Arc::new(AtomicU64::new(0)),
+            trusted: Arc::new(trusted),
+        }
     }
 
     /// None: go on; Some(seconds): refused, retry after.
@@ -70,7 +74,11 @@ impl Burst {
 pub async fn limit(State(burst): State<Burst>, request: Request, next: Next) -> Response {
     let limited = request.method() == Method::POST && LIMITED.contains(&request.uri().path());
     // No peer address (a test through the router alone): nothing to key on.
-    let client = if limited { app::server::client::address(request.headers(), request.extensions(), &burst.trusted) } else { None };
+    let client = if limited {
+        app::server::client::address(request.headers(), request.extensions(), &burst.trusted)
+    } else {
+        None
+    };
     if let Some(client) = client {
         if let Some(seconds) = burst.check(client) {
             tracing::warn!(%client, path = %request.uri().path(), "burst refused");

@@ -74,11 +74,15 @@ impl Config {
             }
             None => FileConfig::default(),
         };
-        let data_dir = env("SESAME_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| PathBuf::from("data"));
+        let data_dir =
+            env("SESAME_DATA_DIR").map(PathBuf::from).or(file.data_dir).unwrap_or_else(|| PathBuf::from("data"));
         let database_url = env("SESAME_DATABASE_URL")
             .or(file.database_url)
             .unwrap_or_else(|| format!("sqlite://{}/sesame.db", data_dir.display()));
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             return Err(err("SESAME_DATABASE_URL", "attendu sqlite://… ou postgres://…"));
         }
         let smtp_url = env("SESAME_SMTP_URL").or(file.smtp_url).filter(|s| !s.is_empty());
@@ -89,39 +93,56 @@ impl Config {
             }
         }
         let listen_text = env("SESAME_LISTEN").or(file.listen).unwrap_or_else(|| "127.0.0.1:3000".into());
-        let listen: SocketAddr = listen_text.parse().map_err(|_| err("SESAME_LISTEN", format!("adresse invalide : {listen_text}")))?;
+        let listen: SocketAddr =
+            listen_text.parse().map_err(|_| err("SESAME_LISTEN", format!("adresse invalide : {listen_text}")))?;
         let public_url = env("SESAME_PUBLIC_URL").or(file.public_url).unwrap_or_else(|| format!("http://{listen}"));
         let parsed = url::Url::parse(&public_url).map_err(|e| err("SESAME_PUBLIC_URL", e.to_string()))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(err("SESAME_PUBLIC_URL", "attendu http://… ou https://…"));
         }
-        let assistance_email = env("SESAME_ASSISTANCE_EMAIL").or(file.assistance_email).unwrap_or_else(|| "assistance@sesame.localhost".into());
-        let mail_from = env("SESAME_MAIL_FROM").or(file.mail_from).unwrap_or_else(|| "Sésame <ne-pas-repondre@sesame.localhost>".into());
+        let assistance_email = env("SESAME_ASSISTANCE_EMAIL")
+            .or(file.assistance_email)
+            .unwrap_or_else(|| "assistance@sesame.localhost".into());
+        let mail_from = env("SESAME_MAIL_FROM")
+            .or(file.mail_from)
+            .unwrap_or_else(|| "Sésame <ne-pas-repondre@sesame.localhost>".into());
         if mail_from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(err("SESAME_MAIL_FROM", format!("adresse invalide : {mail_from}")));
         }
         let secret = match env("SESAME_SESSION_SECRET").or(file.session_secret) {
             Some(s) if s.len() >= 32 => s.into_bytes(),
             Some(_) => return Err(err("SESAME_SESSION_SECRET", "au moins 32 caractères")),
-            None => stored_secret(&data_dir).map_err(|e| err("SESAME_SESSION_SECRET", format!("lecture ou création dans {} : {e}", data_dir.display())))?,
+            None => stored_secret(&data_dir).map_err(|e| {
+                err("SESAME_SESSION_SECRET", format!("lecture ou création dans {} : {e}", data_dir.display()))
+            })?,
         };
         let max_upload_bytes = match env("SESAME_MAX_UPLOAD_BYTES").or(file.max_upload_bytes.map(|n| n.to_string())) {
             None => app::domain::upload::DEFAULT_MAX_BYTES,
-            Some(text) => text.parse::<u64>().ok().filter(|n| *n >= 1024).ok_or_else(|| err("SESAME_MAX_UPLOAD_BYTES", format!("nombre d'octets attendu (au moins 1024) : {text}")))?,
+            Some(text) => text.parse::<u64>().ok().filter(|n| *n >= 1024).ok_or_else(|| {
+                err("SESAME_MAX_UPLOAD_BYTES", format!("nombre d'octets attendu (au moins 1024) : {text}"))
+            })?,
         };
         let trusted_proxies = match env("SESAME_TRUSTED_PROXIES").or(file.trusted_proxies) {
             None => Vec::new(),
             Some(text) => app::server::client::parse_trusted(&text).map_err(|m| err("SESAME_TRUSTED_PROXIES", m))?,
         };
-        let session_hours = match env("SESAME_SESSION_HOURS").or(file.session_hours.map(|n| n.to_string())) {
-            None => app::server::auth::session::DEFAULT_LIFETIME / 3600,
-            Some(text) => text.parse::<i64>().ok().filter(|n| (1..=168).contains(n)).ok_or_else(|| err("SESAME_SESSION_HOURS", format!("nombre d'heures attendu, de 1 à 168 : {text}")))?,
-        };
+        let session_hours =
+            match env("SESAME_SESSION_HOURS").or(file.session_hours.map(|n| n.to_string())) {
+                None => app::server::auth::session::DEFAULT_LIFETIME / 3600,
+                Some(text) => text.parse::<i64>().ok().filter(|n| (1..=168).contains(n)).ok_or_else(|| {
+                    err("SESAME_SESSION_HOURS", format!("nombre d'heures attendu, de 1 à 168 : {text}"))
+                })?,
+            };
         let burst_per_minute = match env("SESAME_BURST_PER_MINUTE").or(file.burst_per_minute.map(|n| n.to_string())) {
             None => app::server::state::DEFAULT_BURST_PER_MINUTE,
-            Some(text) => text.parse::<u32>().ok().filter(|n| (1..=100_000).contains(n)).ok_or_else(|| err("SESAME_BURST_PER_MINUTE", format!("nombre de demandes par minute attendu, de 1 à 100000 : {text}")))?,
+            Some(text) => text.parse::<u32>().ok().filter(|n| (1..=100_000).contains(n)).ok_or_else(|| {
+                err("SESAME_BURST_PER_MINUTE", format!("nombre de demandes par minute attendu, de 1 à 100000 : {text}"))
+            })?,
         };
-        let site_root = env("LEPTOS_SITE_ROOT").map(PathBuf::from).or(file.site_root).unwrap_or_else(|| PathBuf::from("target/site"));
+        let site_root = env("LEPTOS_SITE_ROOT")
+            .map(PathBuf::from)
+            .or(file.site_root)
+            .unwrap_or_else(|| PathBuf::from("target/site"));
         Ok(Config {
             database_url,
             data_dir,

@@ -37,7 +37,9 @@ async fn charte_model(state: &AppState, piece: i64, year: i32) -> Result<(), Str
     let stored = app::server::files::store_bytes(&state.settings.files_dir, &text, app::domain::upload::FileKind::Pdf)
         .await
         .map_err(|e| format!("{e:?}"))?;
-    pieces::set_model(&mut conn, piece, &stored.stored_name, "charte-engagement.pdf").await.map_err(|e| e.to_string())?;
+    pieces::set_model(&mut conn, piece, &stored.stored_name, "charte-engagement.pdf")
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -67,8 +69,11 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
         ("JUSTIFICATIFS DES PROJETS DE CESURE", true),
         ("LETTRE DE MOTIVATION", true),
     ];
-    let passerelle_pieces: &[(&str, bool)] =
-        &[("Charte d'engagement signée", true), ("Relevés de notes de l'année en cours", true), ("Copie de la pièce d'identité", true)];
+    let passerelle_pieces: &[(&str, bool)] = &[
+        ("Charte d'engagement signée", true),
+        ("Relevés de notes de l'année en cours", true),
+        ("Copie de la pièce d'identité", true),
+    ];
     #[allow(clippy::type_complexity)]
     let tree: [(&str, &str, &str, &[(&str, &str)], &(String, String), &[(&str, bool)]); 4] = [
         (
@@ -77,7 +82,10 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
             "cesure.medecine@sesame.localhost",
             &[
                 ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (ANNEE)", "césure, médecine, étranger"),
-                ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (SEMESTRE 1)", "césure, médecine, étranger"),
+                (
+                    "GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE A L'ETRANGER (SEMESTRE 1)",
+                    "césure, médecine, étranger",
+                ),
                 ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (ANNEE)", "césure, médecine"),
                 ("GESTION CESURE MEDECINE DE LA 2E A LA 6E ANNEE EN FRANCE (SEMESTRE 1)", "césure, médecine"),
             ],
@@ -104,7 +112,10 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
             "PASSERELLE TOULOUSE TECH",
             "Toulouse Tech, 41 allées Jules Guesde 31000 TOULOUSE",
             "passerelle.tech@sesame.localhost",
-            &[("PASSERELLE TOULOUSE TECH - ENTREE EN 1RE ANNEE D'ECOLE D'INGENIEURS", "passerelle, ingénieur, Toulouse Tech")],
+            &[(
+                "PASSERELLE TOULOUSE TECH - ENTREE EN 1RE ANNEE D'ECOLE D'INGENIEURS",
+                "passerelle, ingénieur, Toulouse Tech",
+            )],
             &open,
             passerelle_pieces,
         ),
@@ -113,14 +124,19 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
     let mut charte = None;
     let mut gestionnaire_centres = Vec::new();
     for (label, address, email, list, (start, end), piece_list) in tree {
-        let centre = campaigns::ensure_centre(&mut tx, campaign, label, address, email).await.map_err(|e| e.to_string())?;
-        app::server::store::configuration::set_signatory_if_empty(&mut tx, centre, "Le responsable des admissions").await.map_err(|e| e.to_string())?;
+        let centre =
+            campaigns::ensure_centre(&mut tx, campaign, label, address, email).await.map_err(|e| e.to_string())?;
+        app::server::store::configuration::set_signatory_if_empty(&mut tx, centre, "Le responsable des admissions")
+            .await
+            .map_err(|e| e.to_string())?;
         // The demo gestionnaire works on every centre but the IUT's.
         if !label.ends_with("IUT") {
             gestionnaire_centres.push(centre);
         }
         for (position, (piece, required)) in piece_list.iter().enumerate() {
-            let id = pieces::ensure_piece(&mut tx, centre, None, piece, *required, position as i64).await.map_err(|e| e.to_string())?;
+            let id = pieces::ensure_piece(&mut tx, centre, None, piece, *required, position as i64)
+                .await
+                .map_err(|e| e.to_string())?;
             if piece.starts_with("Charte") {
                 charte = Some(id);
             }
@@ -128,7 +144,15 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
         for (title, keywords) in list {
             campaigns::ensure_formation(
                 &mut tx,
-                &NewFormation { centre_id: centre, title, keywords, window_start: start, window_end: end, return_deadline: end, capacity: 40 },
+                &NewFormation {
+                    centre_id: centre,
+                    title,
+                    keywords,
+                    window_start: start,
+                    window_end: end,
+                    return_deadline: end,
+                    capacity: 40,
+                },
             )
             .await
             .map_err(|e| e.to_string())?;
@@ -145,14 +169,17 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
         ("0311383K", "Université Toulouse - Jean Jaurès", "Université"),
         ("0311384L", "Université Toulouse III - Paul Sabatier", "Université"),
     ] {
-        app::server::store::establishments::upsert(&mut tx, uai, name, "31555", kind).await.map_err(|e| e.to_string())?;
+        app::server::store::establishments::upsert(&mut tx, uai, name, "31555", kind)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     tx.commit().await.map_err(|e| e.to_string())?;
     if let Some(piece) = charte {
         charte_model(state, piece, year).await?;
     }
     staff::add(state, ADMIN_EMAIL, "Administrateur démo", Role::Admin, ADMIN_PASSWORD).await?;
-    let gestionnaire = staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
+    let gestionnaire =
+        staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
     staff::assign(state, gestionnaire, &gestionnaire_centres).await?;
     Ok(format!(
         "Démo prête : campagne « Campagne eCesure {year}/{} », {formations} formations (une close).\n\

@@ -40,17 +40,23 @@ pub fn parse(text: &str) -> Result<Vec<Row>, String> {
     let mut lines = text.lines();
     let header = fields(lines.next().ok_or("fichier vide")?.trim_start_matches('\u{feff}'));
     let column = |name: &str| header.iter().position(|h| h.trim() == name);
-    let (uai, name, commune) = match (column("Identifiant_de_l_etablissement"), column("Nom_etablissement"), column("Code_commune")) {
-        (Some(u), Some(n), Some(c)) => (u, n, c),
-        _ => return Err("colonnes attendues : Identifiant_de_l_etablissement ; Nom_etablissement ; Code_commune".into()),
-    };
+    let (uai, name, commune) =
+        match (column("Identifiant_de_l_etablissement"), column("Nom_etablissement"), column("Code_commune")) {
+            (Some(u), Some(n), Some(c)) => (u, n, c),
+            _ => {
+                return Err(
+                    "colonnes attendues : Identifiant_de_l_etablissement ; Nom_etablissement ; Code_commune".into()
+                )
+            }
+        };
     let kind = column("Type_etablissement");
     Ok(lines
         .filter(|l| !l.trim().is_empty())
         .map(fields)
         .filter_map(|f| {
             let get = |i: usize| f.get(i).map(|s| s.trim().to_owned()).unwrap_or_default();
-            let row = Row { uai: get(uai), name: get(name), commune: get(commune), kind: kind.map(get).unwrap_or_default() };
+            let row =
+                Row { uai: get(uai), name: get(name), commune: get(commune), kind: kind.map(get).unwrap_or_default() };
             (!row.uai.is_empty() && !row.name.is_empty() && !row.commune.is_empty()).then_some(row)
         })
         .collect())
@@ -77,7 +83,10 @@ mod tests {
                     ;sans UAI;Lycée;31555\n";
         let rows = parse(text).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[0].uai.as_str(), rows[0].name.as_str(), rows[0].commune.as_str(), rows[0].kind.as_str()), ("0310036W", "Lycée Pierre de Fermat", "31555", "Lycée"));
+        assert_eq!(
+            (rows[0].uai.as_str(), rows[0].name.as_str(), rows[0].commune.as_str(), rows[0].kind.as_str()),
+            ("0310036W", "Lycée Pierre de Fermat", "31555", "Lycée")
+        );
         assert_eq!(rows[1].name, "Lycée \"Ozenne\"");
         assert!(parse("a;b\n1;2").is_err());
     }

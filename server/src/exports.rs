@@ -21,7 +21,12 @@ pub fn routes() -> Router<ServerState> {
     Router::new().route("/gestion/candidatures/export/{format}", get(download))
 }
 
-async fn download(State(state): State<ServerState>, Path(format): Path<String>, Query(query): Query<ListQuery>, headers: HeaderMap) -> Response {
+async fn download(
+    State(state): State<ServerState>,
+    Path(format): Path<String>,
+    Query(query): Query<ListQuery>,
+    headers: HeaderMap,
+) -> Response {
     let app = &state.app;
     let outcome = async {
         let signed = crate::uploads::signed_as(app, &headers, AccountKind::Staff).await?;

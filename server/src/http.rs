@@ -43,7 +43,8 @@ pub fn router(state: ServerState) -> Router {
     let app_state = state.app.clone();
     let options = state.leptos_options.clone();
     let max_upload = state.app.settings.max_upload_bytes;
-    let burst = crate::burst::Burst::new(state.app.settings.burst_per_minute, state.app.settings.trusted_proxies.clone());
+    let burst =
+        crate::burst::Burst::new(state.app.settings.burst_per_minute, state.app.settings.trusted_proxies.clone());
     let hsts = hsts_for(&state.app.settings.public_url);
     let public_origin: std::sync::Arc<str> = crate::same_origin::origin_of(&state.app.settings.public_url).into();
     let pages = Router::new()

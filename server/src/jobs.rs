@@ -29,7 +29,8 @@ pub enum Job {
 }
 
 impl Job {
-    pub const ALL: [Job; 5] = [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail, Job::AnswerDeadlines, Job::Retention];
+    pub const ALL: [Job; 5] =
+        [Job::PurgeUnvalidated, Job::PurgeExpired, Job::SendMail, Job::AnswerDeadlines, Job::Retention];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -79,7 +80,9 @@ pub async fn run_leased(state: &AppState, mailer: &Mailer, job: Job, lease: Dura
         loop {
             tokio::time::sleep(lease / 3).await;
             let renewed = match state.db.pool.acquire().await {
-                Ok(mut c) => jobs::renew(&mut c, job.name(), &holder, state.clock.now() + seconds).await.map_err(JobError::from),
+                Ok(mut c) => {
+                    jobs::renew(&mut c, job.name(), &holder, state.clock.now() + seconds).await.map_err(JobError::from)
+                }
                 Err(e) => Err(JobError::from(e)),
             };
             match renewed {
@@ -104,25 +107,44 @@ pub async fn run_leased(state: &AppState, mailer: &Mailer, job: Job, lease: Dura
     result
 }
 
-async fn work(state: &AppState, mailer: &Mailer, job: Job, conn: &mut app::server::store::Conn) -> Result<String, JobError> {
+async fn work(
+    state: &AppState,
+    mailer: &Mailer,
+    job: Job,
+    conn: &mut app::server::store::Conn,
+) -> Result<String, JobError> {
     let now = state.clock.now();
     match job {
-        Job::PurgeUnvalidated => accounts::delete_unvalidated(conn, now).await.map(|n| format!("{n} compte(s) non validé(s) supprimé(s)")).map_err(JobError::from),
+        Job::PurgeUnvalidated => accounts::delete_unvalidated(conn, now)
+            .await
+            .map(|n| format!("{n} compte(s) non validé(s) supprimé(s)"))
+            .map_err(JobError::from),
         Job::PurgeExpired => {
             let s = sessions::delete_idle(conn, now - IDLE_TIMEOUT).await?;
-            let r = resets::delete_expired(conn, now).await? + app::server::store::unlocks::delete_expired(conn, now).await?;
+            let r = resets::delete_expired(conn, now).await?
+                + app::server::store::unlocks::delete_expired(conn, now).await?;
             let t = throttle::delete_stale(conn, now - 86_400).await?;
             // What uploads cut off by a crash left behind (never a file in use).
-            let f = app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
+            let f =
+                app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
             // Files whose rows went (a crash may have come between the
             // commit and the removal), then files no row names.
             let p = app::server::files::drain_pending(conn, &state.settings.files_dir).await?;
-            let o = app::server::files::sweep_orphans(conn, &state.settings.files_dir, std::time::Duration::from_secs(86_400)).await?;
+            let o = app::server::files::sweep_orphans(
+                conn,
+                &state.settings.files_dir,
+                std::time::Duration::from_secs(86_400),
+            )
+            .await?;
             Ok(format!(
                 "{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s), {p} fichier(s) en attente de suppression, {o} fichier(s) orphelin(s) supprimé(s)"
             ))
         }
-        Job::SendMail => mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
+        Job::SendMail => mailer
+            .drain(state)
+            .await
+            .map(|n| format!("{n} courriel(s) envoyé(s)"))
+            .map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
         Job::AnswerDeadlines => {
             let to_transmit = app::server::answers::remind_untransmitted(state).await?;
             let reminded = app::server::answers::remind(state).await?;

@@ -31,7 +31,12 @@ pub async fn serve(listener: tokio::net::TcpListener, app: Router, shutdown: imp
 }
 
 /// `serve` with another header deadline (the tests use a short one).
-pub async fn serve_with(listener: tokio::net::TcpListener, app: Router, shutdown: impl Future<Output = ()>, header_read: Duration) {
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl Future<Output = ()>,
+    header_read: Duration,
+) {
     let mut builder = Builder::new(TokioExecutor::new());
     builder.http1().timer(TokioTimer::new()).header_read_timeout(header_read);
     builder.http2().timer(TokioTimer::new()).keep_alive_interval(Some(Duration::from_secs(30)));

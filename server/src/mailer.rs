@@ -36,7 +36,10 @@ impl Mailer {
 
     /// `smtp://host:port` without TLS (loopback relay).
     pub fn smtp(host: &str, port: u16, from: Mailbox) -> Mailer {
-        let smtp = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).timeout(Some(Duration::from_secs(10))).build();
+        let smtp = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+            .port(port)
+            .timeout(Some(Duration::from_secs(10)))
+            .build();
         Mailer::new(Transport::Smtp(smtp), from)
     }
 

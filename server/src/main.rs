@@ -153,12 +153,15 @@ async fn serve(config: Config) -> Result<(), String> {
     let worker = tokio::spawn(mailer.clone().run(state.clone(), stopped.clone()));
     let scheduler = tokio::spawn(jobs::schedule(state.clone(), mailer, stopped));
     let app = router(ServerState { leptos_options: leptos_options(&config.site_root, config.listen), app: state });
-    let listener = tokio::net::TcpListener::bind(config.listen).await.map_err(|e| format!("SESAME_LISTEN : {}: {e}", config.listen))?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| format!("SESAME_LISTEN : {}: {e}", config.listen))?;
     tracing::info!("Sésame écoute sur http://{}", config.listen);
     sesame_server::listen::serve(listener, app, async {
         let ctrl_c = tokio::signal::ctrl_c();
         #[cfg(unix)]
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+        let mut term =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
         #[cfg(unix)]
         tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
         #[cfg(not(unix))]

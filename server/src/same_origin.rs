@@ -71,7 +71,11 @@ mod tests {
 
     #[test]
     fn fetch_metadata_decides_first() {
-        assert!(allowed(&Method::POST, &headers(&[("sec-fetch-site", "same-origin"), ("origin", "https://evil.example")]), PUBLIC));
+        assert!(allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-origin"), ("origin", "https://evil.example")]),
+            PUBLIC
+        ));
         assert!(!allowed(&Method::POST, &headers(&[("sec-fetch-site", "cross-site")]), PUBLIC));
         assert!(!allowed(&Method::POST, &headers(&[("sec-fetch-site", "same-site"), ("origin", PUBLIC)]), PUBLIC));
         assert!(allowed(&Method::POST, &headers(&[("sec-fetch-site", "none")]), PUBLIC));
@@ -82,9 +86,20 @@ mod tests {
         assert!(allowed(&Method::POST, &headers(&[("origin", "https://candidatures.univ.fr")]), PUBLIC));
         assert!(!allowed(&Method::POST, &headers(&[("origin", "https://candidatures.univ.fr.evil.example")]), PUBLIC));
         assert!(!allowed(&Method::POST, &headers(&[("origin", "null")]), PUBLIC));
-        assert!(!allowed(&Method::DELETE, &headers(&[("origin", "http://candidatures.univ.fr")]), PUBLIC), "another scheme");
-        assert!(allowed(&Method::POST, &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]), PUBLIC));
-        assert!(!allowed(&Method::POST, &headers(&[("origin", "http://127.0.0.1:3001"), ("host", "127.0.0.1:3000")]), PUBLIC));
+        assert!(
+            !allowed(&Method::DELETE, &headers(&[("origin", "http://candidatures.univ.fr")]), PUBLIC),
+            "another scheme"
+        );
+        assert!(allowed(
+            &Method::POST,
+            &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]),
+            PUBLIC
+        ));
+        assert!(!allowed(
+            &Method::POST,
+            &headers(&[("origin", "http://127.0.0.1:3001"), ("host", "127.0.0.1:3000")]),
+            PUBLIC
+        ));
     }
 
     #[test]

@@ -35,16 +35,26 @@ pub async fn add(state: &AppState, email: &str, name: &str, role: Role, password
     let password = Password::parse(password).map_err(|rules| format!("mot de passe refusé : {rules:?}"))?;
     let hash = state.hasher.hash(&password).await.map_err(|e| e.to_string())?;
     let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
-    accounts::upsert_staff(&mut conn, email.as_str(), &email.normalized(), name, role.as_str(), &hash, state.clock.now())
-        .await
-        .map_err(|e| e.to_string())
+    accounts::upsert_staff(
+        &mut conn,
+        email.as_str(),
+        &email.normalized(),
+        name,
+        role.as_str(),
+        &hash,
+        state.clock.now(),
+    )
+    .await
+    .map_err(|e| e.to_string())
 }
 
 /// Assigns centres to a staff member (kept if already assigned).
 pub async fn assign(state: &AppState, staff_id: i64, centres: &[i64]) -> Result<(), String> {
     let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
     for centre in centres {
-        app::server::store::review::assign_centre(&mut conn, staff_id, *centre).await.map_err(|e| format!("centre {centre} : {e}"))?;
+        app::server::store::review::assign_centre(&mut conn, staff_id, *centre)
+            .await
+            .map_err(|e| format!("centre {centre} : {e}"))?;
     }
     Ok(())
 }

@@ -34,7 +34,8 @@ pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
 /// An error as JSON with its status (what server functions answer too).
 pub(crate) fn failure(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default()).into_response()
+    (status, [(header::CONTENT_TYPE, "application/json")], serde_json::to_string(&error).unwrap_or_default())
+        .into_response()
 }
 
 /// The signed-in account when it is of this kind: 404 to the other kind,
@@ -59,7 +60,9 @@ fn percent_decode(raw: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+            if let Some(b) =
+                std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -90,8 +93,10 @@ async fn upload(
     let outcome = async {
         let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
         pieces::authorize_upload(app, &signed, application, piece).await?;
-        let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
-        pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some()).await
+        let stored =
+            files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+        pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some())
+            .await
     }
     .await;
     match outcome {
@@ -107,12 +112,19 @@ struct CampaignChoice {
 }
 
 /// A piece's model file, sent by staff who configure its centre.
-async fn upload_model(State(state): State<ServerState>, Path(piece): Path<i64>, Query(choice): Query<CampaignChoice>, headers: HeaderMap, body: Body) -> Response {
+async fn upload_model(
+    State(state): State<ServerState>,
+    Path(piece): Path<i64>,
+    Query(choice): Query<CampaignChoice>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let app = &state.app;
     let outcome = async {
         let signed = signed_as(app, &headers, AccountKind::Staff).await?;
         configuration::authorize_model(app, &signed, choice.campagne, piece).await?;
-        let stored = files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+        let stored =
+            files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
         configuration::receive_model(app, &signed, choice.campagne, piece, stored, &original_name(&headers)).await
     }
     .await;
@@ -122,7 +134,12 @@ async fn upload_model(State(state): State<ServerState>, Path(piece): Path<i64>, 
     }
 }
 
-async fn download(State(state): State<ServerState>, Path(file): Path<i64>, Query(options): Query<Options>, headers: HeaderMap) -> Response {
+async fn download(
+    State(state): State<ServerState>,
+    Path(file): Path<i64>,
+    Query(options): Query<Options>,
+    headers: HeaderMap,
+) -> Response {
     let app = &state.app;
     let outcome = async {
         match session::current(app, &headers).await? {
@@ -148,7 +165,11 @@ async fn model(State(state): State<ServerState>, Path(piece): Path<i64>, headers
 }
 
 /// "Télécharger lettre d'admission" (a PDF made on request).
-async fn admission_letter(State(state): State<ServerState>, Path(application): Path<i64>, headers: HeaderMap) -> Response {
+async fn admission_letter(
+    State(state): State<ServerState>,
+    Path(application): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
     let app = &state.app;
     let made = async {
         let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
@@ -198,7 +219,10 @@ fn send_made(made: Result<(Vec<u8>, String), AppError>, content_type: &'static s
 
 /// Streams a checked file, as an attachment or (`inline`) to be shown;
 /// its type is the one its content was checked to be, never sniffed.
-async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::upload::FileKind), AppError>, inline: bool) -> Response {
+async fn send_file(
+    found: Result<(std::path::PathBuf, String, app::domain::upload::FileKind), AppError>,
+    inline: bool,
+) -> Response {
     let (path, name, kind) = match found {
         Ok(found) => found,
         Err(error) => return failure(error),
@@ -214,9 +238,20 @@ async fn send_file(found: Result<(std::path::PathBuf, String, app::domain::uploa
 
 /// The headers of a file answer: its checked type, its name, never cached.
 fn describe(response: &mut Response, name: &str, content_type: &'static str, inline: bool) {
-    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
-    let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
-    let disposition = format!("{}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}", if inline { "inline" } else { "attachment" });
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition =
+        format!("{}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}", if inline { "inline" } else { "attachment" });
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(value) = HeaderValue::from_str(&disposition) {

@@ -99,13 +99,25 @@ pub async fn reset_password(token: String, password: String, password_confirmati
 }
 
 #[server(prefix = "/api", endpoint = "compte/mot-de-passe")]
-pub async fn change_password(current_password: String, password: String, password_confirmation: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    password: String,
+    password_confirmation: String,
+) -> Result<(), AppError> {
     let state = super::context::state()?;
     let signed = match super::context::signed(&state).await? {
         Some(signed) => signed,
         None => return Err(AppError::NotSignedIn),
     };
-    crate::server::accounts::change_password(&state, &signed, &super::context::client(&state), &current_password, &password, &password_confirmation).await?;
+    crate::server::accounts::change_password(
+        &state,
+        &signed,
+        &super::context::client(&state),
+        &current_password,
+        &password,
+        &password_confirmation,
+    )
+    .await?;
     leptos_axum::redirect("/compte?mot-de-passe-change=1");
     Ok(())
 }
@@ -113,7 +125,15 @@ pub async fn change_password(current_password: String, password: String, passwor
 #[server(prefix = "/api", endpoint = "compte/adresse")]
 pub async fn change_email(email: String, email_confirmation: String, current_password: String) -> Result<(), AppError> {
     let (state, signed) = super::context::candidate().await?;
-    crate::server::accounts::request_email_change(&state, &signed, &super::context::client(&state), &email, &email_confirmation, &current_password).await?;
+    crate::server::accounts::request_email_change(
+        &state,
+        &signed,
+        &super::context::client(&state),
+        &email,
+        &email_confirmation,
+        &current_password,
+    )
+    .await?;
     leptos_axum::redirect("/compte?adresse-envoyee=1");
     Ok(())
 }
@@ -138,7 +158,8 @@ pub async fn confirm_email(token: String) -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "compte/supprimer")]
 pub async fn delete_account(mot_de_passe: String) -> Result<(), AppError> {
     let (state, signed) = super::context::candidate().await?;
-    crate::server::personal_data::delete_account(&state, &signed, &super::context::client(&state), &mot_de_passe).await?;
+    crate::server::personal_data::delete_account(&state, &signed, &super::context::client(&state), &mot_de_passe)
+        .await?;
     let (name, value) = crate::server::auth::session::clearing_cookie(&state);
     super::context::set_header(name, value);
     leptos_axum::redirect("/?compte=supprime");

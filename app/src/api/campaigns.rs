@@ -32,7 +32,12 @@ pub async fn load_campaigns() -> Result<Vec<CampaignLine>, AppError> {
 
 /// "Créer la campagne": prepared with the active campaign's configuration.
 #[server(prefix = "/api", endpoint = "gestion/campagnes/creer")]
-pub async fn create_campaign(code: String, label: String, university_year: String, retention_days: String) -> Result<i64, AppError> {
+pub async fn create_campaign(
+    code: String,
+    label: String,
+    university_year: String,
+    retention_days: String,
+) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
     let form = crate::domain::campaign::CampaignForm { code, label, university_year, retention_days };
     crate::server::campaign_lifecycle::create(&state, &staff, &form).await

@@ -160,15 +160,49 @@ pub async fn save_formation(
 /// A piece of a centre: `required` (else conditional: "Non concerné" is
 /// allowed), `common` (asked by every formation of the centre).
 #[server(prefix = "/api", endpoint = "gestion/configuration/piece")]
-pub async fn save_piece(campagne: Option<i64>, id: Option<i64>, centre: String, label: String, required: Option<String>, common: Option<String>) -> Result<i64, AppError> {
+pub async fn save_piece(
+    campagne: Option<i64>,
+    id: Option<i64>,
+    centre: String,
+    label: String,
+    required: Option<String>,
+    common: Option<String>,
+) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_piece(&state, &staff, campagne, id, &centre, &label, required.is_some(), common.is_some()).await
+    crate::server::configuration::save_piece(
+        &state,
+        &staff,
+        campagne,
+        id,
+        &centre,
+        &label,
+        required.is_some(),
+        common.is_some(),
+    )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/centre")]
-pub async fn save_centre(campagne: Option<i64>, id: Option<i64>, label: String, contact_address: String, contact_email: String, signatory: String) -> Result<i64, AppError> {
+pub async fn save_centre(
+    campagne: Option<i64>,
+    id: Option<i64>,
+    label: String,
+    contact_address: String,
+    contact_email: String,
+    signatory: String,
+) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_centre(&state, &staff, campagne, id, &label, &contact_address, &contact_email, &signatory).await
+    crate::server::configuration::save_centre(
+        &state,
+        &staff,
+        campagne,
+        id,
+        &label,
+        &contact_address,
+        &contact_email,
+        &signatory,
+    )
+    .await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/campagne")]
@@ -178,9 +212,15 @@ pub async fn load_campaign(campagne: Option<i64>) -> Result<CampaignView, AppErr
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/campagne/enregistrer")]
-pub async fn save_campaign(campagne: Option<i64>, label: String, university_year: String, max_applications: String) -> Result<(), AppError> {
+pub async fn save_campaign(
+    campagne: Option<i64>,
+    label: String,
+    university_year: String,
+    max_applications: String,
+) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_campaign(&state, &staff, campagne, &label, &university_year, &max_applications).await
+    crate::server::configuration::save_campaign(&state, &staff, campagne, &label, &university_year, &max_applications)
+        .await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/motif")]

@@ -18,7 +18,8 @@ pub fn headers() -> http::HeaderMap {
 
 /// The client address as a throttling key (`server::client`).
 pub fn client(state: &AppState) -> String {
-    let address = use_context::<Parts>().and_then(|p| crate::server::client::address(&p.headers, &p.extensions, &state.settings.trusted_proxies));
+    let address = use_context::<Parts>()
+        .and_then(|p| crate::server::client::address(&p.headers, &p.extensions, &state.settings.trusted_proxies));
     crate::server::client::key(address)
 }
 

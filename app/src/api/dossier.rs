@@ -22,8 +22,14 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 6] =
-        [SectionKind::Identity, SectionKind::Address, SectionKind::Bac, SectionKind::Cursus, SectionKind::Stages, SectionKind::Experiences];
+    pub const ALL: [SectionKind; 6] = [
+        SectionKind::Identity,
+        SectionKind::Address,
+        SectionKind::Bac,
+        SectionKind::Cursus,
+        SectionKind::Stages,
+        SectionKind::Experiences,
+    ];
 
     pub fn path(self) -> &'static str {
         match self {
@@ -244,7 +250,14 @@ pub async fn save_experience(
         None | Some("") => None,
         Some(text) => Some(text.parse::<i64>().map_err(|_| AppError::NotFound)?),
     };
-    let form = ExperienceForm { annee, duree, heures: heures.unwrap_or_default(), intitule: intitule.unwrap_or_default(), employeur, descriptif };
+    let form = ExperienceForm {
+        annee,
+        duree,
+        heures: heures.unwrap_or_default(),
+        intitule: intitule.unwrap_or_default(),
+        employeur,
+        descriptif,
+    };
     crate::server::dossier::save_experience(&state, &signed, kind, id, &form).await?;
     leptos_axum::redirect(section_of(kind).path());
     Ok(())

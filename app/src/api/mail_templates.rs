@@ -46,7 +46,12 @@ pub async fn load_template(key: String) -> Result<TemplateEdit, AppError> {
 /// `action`: "apercu" shows the mail with sample values, "enregistrer"
 /// saves it, "retablir" goes back to the default text.
 #[server(prefix = "/api", endpoint = "gestion/modele-mail/enregistrer")]
-pub async fn save_template(key: String, subject: String, body: String, action: String) -> Result<Option<MailPreview>, AppError> {
+pub async fn save_template(
+    key: String,
+    subject: String,
+    body: String,
+    action: String,
+) -> Result<Option<MailPreview>, AppError> {
     let (state, staff) = super::context::staff().await?;
     use crate::server::mail_templates as t;
     match action.as_str() {

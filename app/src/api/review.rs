@@ -66,7 +66,16 @@ impl ListQuery {
 }
 
 fn encode(value: &str) -> String {
-    value.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,7 +128,14 @@ pub enum ListColumn {
 }
 
 impl ListColumn {
-    pub const ALL: [ListColumn; 6] = [ListColumn::Login, ListColumn::Ine, ListColumn::Formation, ListColumn::Status, ListColumn::Transmitted, ListColumn::Decision];
+    pub const ALL: [ListColumn; 6] = [
+        ListColumn::Login,
+        ListColumn::Ine,
+        ListColumn::Formation,
+        ListColumn::Status,
+        ListColumn::Transmitted,
+        ListColumn::Decision,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -178,10 +194,17 @@ pub struct DossierSheet {
 pub enum EventWhat {
     /// The candidate transmitted the dossier.
     Transmitted,
-    Piece { label: String, status: PieceStatus, comment: String },
+    Piece {
+        label: String,
+        status: PieceStatus,
+        comment: String,
+    },
     Dossier(DossierStatus),
     /// A decision prepared (draft) or published.
-    Decision { decision: Decision, published: bool },
+    Decision {
+        decision: Decision,
+        published: bool,
+    },
     Other(String),
 }
 
@@ -264,7 +287,14 @@ pub async fn load_review(id: i64, query: Option<ListQuery>) -> Result<ReviewDeta
 /// looked at (absent: the piece had none), so a verdict never lands on
 /// another file.
 #[server(prefix = "/api", endpoint = "gestion/candidature/piece")]
-pub async fn judge_piece(application: i64, version: i64, piece: i64, fichier: Option<i64>, verdict: String, commentaire: String) -> Result<(), AppError> {
+pub async fn judge_piece(
+    application: i64,
+    version: i64,
+    piece: i64,
+    fichier: Option<i64>,
+    verdict: String,
+    commentaire: String,
+) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
     let judged = crate::server::review::PieceJudged { application, version, piece, file: fichier };
     crate::server::review::judge_piece(&state, &staff, judged, &verdict, &commentaire).await
@@ -273,7 +303,12 @@ pub async fn judge_piece(application: i64, version: i64, piece: i64, fichier: Op
 /// The dossier Complet or Incomplet (`statut`: complet / incomplet), with
 /// for Incomplet the day given to complete it (`date_limite`, optional).
 #[server(prefix = "/api", endpoint = "gestion/candidature/statut")]
-pub async fn set_dossier_status(application: i64, version: i64, statut: String, date_limite: Option<String>) -> Result<(), AppError> {
+pub async fn set_dossier_status(
+    application: i64,
+    version: i64,
+    statut: String,
+    date_limite: Option<String>,
+) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
     crate::server::review::set_status(&state, &staff, application, version, &statut, date_limite.as_deref()).await
 }
@@ -297,7 +332,11 @@ pub async fn bulk_action(
         .values()
         .filter_map(|v| v.split_once(':').and_then(|(id, version)| Some((id.parse().ok()?, version.parse().ok()?))))
         .collect();
-    let choice = crate::server::bulk::DecisionChoice { kind: decision.unwrap_or_default(), rank: rang.unwrap_or_default(), reason: motif.unwrap_or_default() };
+    let choice = crate::server::bulk::DecisionChoice {
+        kind: decision.unwrap_or_default(),
+        rank: rang.unwrap_or_default(),
+        reason: motif.unwrap_or_default(),
+    };
     crate::server::bulk::run(&state, &staff, &action, &targets, &choice).await
 }
 
@@ -305,7 +344,11 @@ pub async fn bulk_action(
 #[server(prefix = "/api", endpoint = "gestion/candidatures/colonnes")]
 pub async fn save_list_columns(colonnes: Option<std::collections::BTreeMap<String, String>>) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    let chosen: Vec<&str> = ListColumn::ALL.iter().map(|c| c.code()).filter(|c| colonnes.as_ref().is_some_and(|m| m.contains_key(*c))).collect();
+    let chosen: Vec<&str> = ListColumn::ALL
+        .iter()
+        .map(|c| c.code())
+        .filter(|c| colonnes.as_ref().is_some_and(|m| m.contains_key(*c)))
+        .collect();
     crate::server::review::save_columns(&state, &staff, &chosen.join(",")).await
 }
 
@@ -319,7 +362,13 @@ pub async fn add_staff_note(application: i64, note: String) -> Result<(), AppErr
 /// Prepares the decision as a draft (`decision`: favorable /
 /// liste_complementaire / defavorable; `rang`; `motif`).
 #[server(prefix = "/api", endpoint = "gestion/candidature/decision")]
-pub async fn prepare_decision(application: i64, version: i64, decision: String, rang: Option<String>, motif: Option<String>) -> Result<(), AppError> {
+pub async fn prepare_decision(
+    application: i64,
+    version: i64,
+    decision: String,
+    rang: Option<String>,
+    motif: Option<String>,
+) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
     let (rang, motif) = (rang.unwrap_or_default(), motif.unwrap_or_default());
     crate::server::decisions::prepare(&state, &staff, application, version, &decision, &rang, &motif).await

@@ -44,12 +44,14 @@ pub async fn load_frame() -> Result<FrameData, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let campaign = campaigns::active(&mut conn).await?.map(|c| c.label);
     let me = match signed {
-        Some(s) if s.kind == AccountKind::Candidat => accounts::candidate_by_id(&mut conn, s.account_id).await?.map(|c| Me {
-            role: Role::Candidat,
-            display_name: format!("{} {}", c.prenom, c.nom),
-            login: Some(c.login),
-            email: c.email,
-        }),
+        Some(s) if s.kind == AccountKind::Candidat => {
+            accounts::candidate_by_id(&mut conn, s.account_id).await?.map(|c| Me {
+                role: Role::Candidat,
+                display_name: format!("{} {}", c.prenom, c.nom),
+                login: Some(c.login),
+                email: c.email,
+            })
+        }
         Some(s) => accounts::staff_by_id(&mut conn, s.account_id).await?.map(|st| Me {
             role: match st.role.as_str() {
                 "admin" => Role::Admin,
@@ -69,7 +71,14 @@ pub async fn load_frame() -> Result<FrameData, AppError> {
 pub async fn sign_in(identifiant: String, mot_de_passe: String) -> Result<(), AppError> {
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
-    let cookie = crate::server::accounts::sign_in(&state, AccountKind::Candidat, &identifiant, &mot_de_passe, &super::context::client(&state)).await?;
+    let cookie = crate::server::accounts::sign_in(
+        &state,
+        AccountKind::Candidat,
+        &identifiant,
+        &mot_de_passe,
+        &super::context::client(&state),
+    )
+    .await?;
     super::context::set_header(http::header::SET_COOKIE, cookie);
     leptos_axum::redirect("/");
     Ok(())
@@ -79,7 +88,14 @@ pub async fn sign_in(identifiant: String, mot_de_passe: String) -> Result<(), Ap
 pub async fn staff_sign_in(identifiant: String, mot_de_passe: String) -> Result<(), AppError> {
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
-    let cookie = crate::server::accounts::sign_in(&state, AccountKind::Staff, &identifiant, &mot_de_passe, &super::context::client(&state)).await?;
+    let cookie = crate::server::accounts::sign_in(
+        &state,
+        AccountKind::Staff,
+        &identifiant,
+        &mot_de_passe,
+        &super::context::client(&state),
+    )
+    .await?;
     super::context::set_header(http::header::SET_COOKIE, cookie);
     leptos_axum::redirect("/gestion");
     Ok(())

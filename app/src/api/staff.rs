@@ -117,7 +117,11 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
         crate::server::store::jobs::last_runs(&mut conn)
             .await?
             .into_iter()
-            .map(|(name, _, finished, result)| JobRun { name, finished: finished.map(crate::server::clock::paris_date_time), result: result.unwrap_or_default() })
+            .map(|(name, _, finished, result)| JobRun {
+                name,
+                finished: finished.map(crate::server::clock::paris_date_time),
+                result: result.unwrap_or_default(),
+            })
             .collect()
     } else {
         Vec::new()
@@ -148,11 +152,17 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
 
 /// "Paramètres INE" of the active campaign (admins).
 #[server(prefix = "/api", endpoint = "gestion/campagne/ine")]
-pub async fn save_ine_settings(accept_ines: Option<String>, ine_required_for_french: Option<String>) -> Result<(), AppError> {
+pub async fn save_ine_settings(
+    accept_ines: Option<String>,
+    ine_required_for_french: Option<String>,
+) -> Result<(), AppError> {
     use crate::domain::ine::IneRules;
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
     let signed = super::context::require(&state, AccountKind::Staff).await?;
-    let settings = IneSettings { rules: IneRules { accept_ines: accept_ines.is_some() }, required_for_french: ine_required_for_french.is_some() };
+    let settings = IneSettings {
+        rules: IneRules { accept_ines: accept_ines.is_some() },
+        required_for_french: ine_required_for_french.is_some(),
+    };
     crate::server::campaigns::save_ine_settings(&state, &signed, settings).await
 }

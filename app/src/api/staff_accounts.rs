@@ -47,7 +47,12 @@ pub async fn save_staff_account(
     let (state, staff) = super::context::staff().await?;
     let centres = super::configuration::checked_ids(centres);
     match id {
-        None => crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &name, &role, &centres).await,
-        Some(id) => crate::server::staff_accounts::update(&state, &staff, id, &name, &role, &centres, active.is_some()).await,
+        None => {
+            crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &name, &role, &centres)
+                .await
+        }
+        Some(id) => {
+            crate::server::staff_accounts::update(&state, &staff, id, &name, &role, &centres, active.is_some()).await
+        }
     }
 }

@@ -119,7 +119,9 @@ pub fn Combobox(
                 }
             }
             "Enter" => {
-                if let Some(s) = active.get().filter(|_| expanded()).and_then(|i| items.with(|list| list.get(i).cloned())) {
+                if let Some(s) =
+                    active.get().filter(|_| expanded()).and_then(|i| items.with(|list| list.get(i).cloned()))
+                {
                     ev.prevent_default();
                     pick(s);
                 }
@@ -143,7 +145,9 @@ pub fn Combobox(
             return String::new();
         }
         match items.try_with(Vec::len).unwrap_or(0) {
-            0 if typed.try_with(|t| !t.trim().is_empty()).unwrap_or(false) && answered.try_get().unwrap_or(false) => t_string!(i18n, combobox.none).to_string(),
+            0 if typed.try_with(|t| !t.trim().is_empty()).unwrap_or(false) && answered.try_get().unwrap_or(false) => {
+                t_string!(i18n, combobox.none).to_string()
+            }
             0 => String::new(),
             n => t_string!(i18n, combobox.count, count = n).to_string(),
         }

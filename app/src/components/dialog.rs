@@ -21,7 +21,10 @@ pub fn Modal(
         use wasm_bindgen::JsCast;
         let focusables = move || -> Vec<web_sys::HtmlElement> {
             let Some(root) = dialog.get_untracked() else { return Vec::new() };
-            let Ok(list) = root.query_selector_all("input:not([type=hidden]), button, select, textarea, a[href]") else { return Vec::new() };
+            let Ok(list) = root.query_selector_all("input:not([type=hidden]), button, select, textarea, a[href]")
+            else {
+                return Vec::new();
+            };
             (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
         };
         // The element that had the focus when the dialog opened (the button
@@ -30,7 +33,8 @@ pub fn Modal(
         Effect::new(move |_| {
             if dialog.get().is_some() {
                 if opener.with_value(Option::is_none) {
-                    opener.set_value(document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+                    opener
+                        .set_value(document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
                 }
                 if let Some(first) = focusables().first() {
                     let _ = first.focus();
@@ -39,11 +43,9 @@ pub fn Modal(
         });
         on_cleanup(move || {
             // The opener if it is still on the page, else the main region.
-            let back = opener
-                .try_with_value(|o| o.clone())
-                .flatten()
-                .filter(|o| o.is_connected())
-                .or_else(|| document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()));
+            let back = opener.try_with_value(|o| o.clone()).flatten().filter(|o| o.is_connected()).or_else(|| {
+                document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            });
             if let Some(back) = back {
                 let _ = back.focus();
             }
@@ -55,7 +57,9 @@ pub fn Modal(
             let items = focusables();
             let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
             let active = document().active_element();
-            let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>());
+            let at = |el: &web_sys::HtmlElement| {
+                active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
+            };
             if ev.shift_key() && at(first) {
                 ev.prevent_default();
                 let _ = last.focus();

@@ -33,13 +33,23 @@ pub fn settled<T: Send + Sync + 'static>(result: Signal<Option<Result<T, AppErro
 }
 
 /// The problem the last submission reported for `field`, if any.
-pub fn field_problem<T: Send + Sync + 'static>(result: Signal<Option<Result<T, AppError>>>, field: &'static str) -> Signal<Option<Problem>> {
-    Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field(field).cloned())))
+pub fn field_problem<T: Send + Sync + 'static>(
+    result: Signal<Option<Result<T, AppError>>>,
+    field: &'static str,
+) -> Signal<Option<Problem>> {
+    Signal::derive(move || {
+        result.with(|r| r.as_ref().and_then(|r| r.as_ref().err()).and_then(|e| e.field(field).cloned()))
+    })
 }
 
 /// The ids that describe a control: its hint, extra ids, and its message
 /// when there is one.
-pub(crate) fn described_by(id: &'static str, has_hint: bool, extra: Option<&'static str>, problem: Signal<Option<Problem>>) -> impl Fn() -> Option<String> + Clone {
+pub(crate) fn described_by(
+    id: &'static str,
+    has_hint: bool,
+    extra: Option<&'static str>,
+    problem: Signal<Option<Problem>>,
+) -> impl Fn() -> Option<String> + Clone {
     move || {
         let mut ids = Vec::new();
         if has_hint {
@@ -90,13 +100,16 @@ pub fn Field(
     #[prop(default = true)] required: bool,
     #[prop(into, optional)] problem: Signal<Option<Problem>>,
     /// Extra help, shown under the label and read with the field.
-    #[prop(into, optional)] hint: Option<Signal<String>>,
+    #[prop(into, optional)]
+    hint: Option<Signal<String>>,
     /// Further element ids describing the field (e.g. a rules list).
-    #[prop(optional)] described_by: Option<&'static str>,
+    #[prop(optional)]
+    described_by: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] on_input: Option<Callback<String>>,
     /// When one page has two fields of one name (defaults to `name`).
-    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let id = id.unwrap_or(name);
     let describedby = self::described_by(id, hint.is_some(), described_by, problem);
@@ -134,7 +147,8 @@ pub fn SelectField(
     #[prop(into, optional)] problem: Signal<Option<Problem>>,
     #[prop(into, optional)] hint: Option<Signal<String>>,
     /// The first, empty option's text.
-    #[prop(into)] placeholder: Signal<String>,
+    #[prop(into)]
+    placeholder: Signal<String>,
     #[prop(optional)] on_change: Option<Callback<String>>,
 ) -> impl IntoView {
     let describedby = described_by(name, hint.is_some(), None, problem);

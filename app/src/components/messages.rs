@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::application::ApplyRefusal;
 use crate::domain::ine::IneProblem;
 use crate::domain::password::PasswordRule;
-use crate::domain::Problem;
-use crate::domain::application::ApplyRefusal;
 use crate::domain::upload::UploadProblem;
+use crate::domain::Problem;
 use crate::error::AppError;
 use crate::i18n::*;
 
@@ -61,7 +61,13 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::AlreadyExists => t_string!(i18n, problem.already_exists).to_string(),
         Problem::OwnAccount => t_string!(i18n, problem.own_account).to_string(),
         Problem::CodeInvalid => t_string!(i18n, problem.code_invalid).to_string(),
-        Problem::RetentionInvalid => t_string!(i18n, problem.retention_invalid, min = crate::domain::campaign::RETENTION_MIN, max = crate::domain::campaign::RETENTION_MAX).to_string(),
+        Problem::RetentionInvalid => t_string!(
+            i18n,
+            problem.retention_invalid,
+            min = crate::domain::campaign::RETENTION_MIN,
+            max = crate::domain::campaign::RETENTION_MAX
+        )
+        .to_string(),
     }
 }
 
@@ -96,7 +102,9 @@ pub fn upload_text(problem: UploadProblem) -> String {
         UploadProblem::TooLarge { max } => t_string!(i18n, pieces.too_large, max = format_size(max)).to_string(),
         UploadProblem::NotPdfOrJpeg => t_string!(i18n, pieces.wrong_kind).to_string(),
         UploadProblem::Unreadable => t_string!(i18n, pieces.unreadable).to_string(),
-        UploadProblem::CombinedTooLarge { max } => t_string!(i18n, pieces.combined_too_large, max = format_size(max)).to_string(),
+        UploadProblem::CombinedTooLarge { max } => {
+            t_string!(i18n, pieces.combined_too_large, max = format_size(max)).to_string()
+        }
     }
 }
 
@@ -146,7 +154,9 @@ pub fn error_text(error: &AppError) -> String {
         AppError::FileRefused(problem) => upload_text(*problem),
         AppError::ReviewRefused(refusal) => review_text(refusal),
         AppError::AnswerRefused(refusal) => answer_text(*refusal),
-        AppError::DeletionRefused(refusal) => t_string!(i18n, my_data.delete_refused, count = refusal.in_progress).to_string(),
+        AppError::DeletionRefused(refusal) => {
+            t_string!(i18n, my_data.delete_refused, count = refusal.in_progress).to_string()
+        }
     }
 }
 
@@ -176,8 +186,12 @@ pub fn FormOutcome<T: Send + Sync + 'static>(
     });
     move || {
         result.with(|r| match r {
-            Some(Err(error)) => Some(view! { <p class="alert alert-error" role="alert">{error_text(error)}</p> }.into_any()),
-            Some(Ok(_)) => success.map(|text| view! { <p class="alert alert-success" role="status">{text.get()}</p> }.into_any()),
+            Some(Err(error)) => {
+                Some(view! { <p class="alert alert-error" role="alert">{error_text(error)}</p> }.into_any())
+            }
+            Some(Ok(_)) => {
+                success.map(|text| view! { <p class="alert alert-success" role="status">{text.get()}</p> }.into_any())
+            }
             None => None,
         })
     }

@@ -7,6 +7,6 @@ pub mod frame;
 pub mod idle;
 pub mod ine_field;
 pub mod messages;
-pub mod table;
 pub mod password_rules;
+pub mod table;
 pub mod unsaved;

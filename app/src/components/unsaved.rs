@@ -38,8 +38,14 @@ mod browser {
             .is_some()
     }
 
-    fn listen<E: JsCast + 'static>(target: &web_sys::EventTarget, name: &str, capture: bool, handler: impl Fn(E) + 'static) {
-        let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| handler(event.unchecked_into::<E>()));
+    fn listen<E: JsCast + 'static>(
+        target: &web_sys::EventTarget,
+        name: &str,
+        capture: bool,
+        handler: impl Fn(E) + 'static,
+    ) {
+        let closure =
+            Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| handler(event.unchecked_into::<E>()));
         let _ = target.add_event_listener_with_callback_and_bool(name, closure.as_ref().unchecked_ref(), capture);
         closure.forget();
     }

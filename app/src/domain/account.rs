@@ -95,16 +95,13 @@ mod tests {
 
     #[test]
     fn reports_every_field_at_once() {
-        let errors = NewAccount::parse(&AccountForm {
-            nom: " ",
-            email: "lea@",
-            password: "court",
-            ..form()
-        })
-        .unwrap_err();
+        let errors =
+            NewAccount::parse(&AccountForm { nom: " ", email: "lea@", password: "court", ..form() }).unwrap_err();
         assert_eq!(errors.get("nom"), Some(&Problem::Required));
         assert_eq!(errors.get("email"), Some(&Problem::EmailInvalid));
-        assert!(matches!(errors.get("password"), Some(Problem::PasswordRules(r)) if r.contains(&PasswordRule::MinLength)));
+        assert!(
+            matches!(errors.get("password"), Some(Problem::PasswordRules(r)) if r.contains(&PasswordRule::MinLength))
+        );
         assert_eq!(errors.get("prenom"), None);
     }
 
@@ -123,7 +120,10 @@ mod tests {
     #[test]
     fn a_new_address_must_be_confirmed_and_new() {
         let current = EmailAddress::parse("lea@example.fr").unwrap();
-        assert_eq!(new_email(" lea.martin@example.org ", "LEA.MARTIN@example.org", &current).unwrap().as_str(), "lea.martin@example.org");
+        assert_eq!(
+            new_email(" lea.martin@example.org ", "LEA.MARTIN@example.org", &current).unwrap().as_str(),
+            "lea.martin@example.org"
+        );
         let errors = new_email("lea.martin@example.org", "lea@example.org", &current).unwrap_err();
         assert_eq!(errors.get("email_confirmation"), Some(&Problem::EmailMismatch));
         let errors = new_email("LEA@example.fr", "lea@example.fr", &current).unwrap_err();

@@ -48,6 +48,9 @@ mod tests {
         let waiting = Standing { decision: Some(DecisionKind::ListeComplementaire), withdrawn: false };
         let undecided = Standing { decision: None, withdrawn: false };
         let admitted = Standing { decision: Some(DecisionKind::Favorable), withdrawn: false };
-        assert_eq!(may_delete_account(&[refused, waiting, undecided, admitted]), Err(DeletionRefused { in_progress: 3 }));
+        assert_eq!(
+            may_delete_account(&[refused, waiting, undecided, admitted]),
+            Err(DeletionRefused { in_progress: 3 })
+        );
     }
 }

@@ -57,7 +57,10 @@ pub fn parse_postal_code(raw: &str) -> Result<String, Problem> {
 
 impl Address {
     /// `communes_of` gives the communes (INSEE code, name) of a postal code.
-    pub fn parse(form: &AddressForm, communes_of: impl Fn(&str) -> Vec<(String, String)>) -> Result<Address, FieldErrors> {
+    pub fn parse(
+        form: &AddressForm,
+        communes_of: impl Fn(&str) -> Vec<(String, String)>,
+    ) -> Result<Address, FieldErrors> {
         let mut e = FieldErrors::new();
         let pays = e.take("pays", required_text(&form.pays, 2).map(|p| p.to_uppercase()));
         let ligne1 = e.take("ligne1", required_text(&form.ligne1, LINE_MAX));
@@ -72,7 +75,9 @@ impl Address {
                     (_, []) => Err(("code_postal", Problem::PostalCodeUnknown)),
                     (true, [only]) => Ok(only.clone()),
                     (true, _) => Err(("commune", Problem::Required)),
-                    (false, list) => list.iter().find(|(c, _)| c == chosen).cloned().ok_or(("commune", Problem::UnknownChoice)),
+                    (false, list) => {
+                        list.iter().find(|(c, _)| c == chosen).cloned().ok_or(("commune", Problem::UnknownChoice))
+                    }
                 };
                 match found {
                     Ok((commune_code, commune_nom)) => Some(Place::France { commune_code, commune_nom }),
@@ -88,7 +93,14 @@ impl Address {
             let ville = e.take("ville", required_text(&form.ville, 60));
             (code, ville.map(|ville| Place::Abroad { ville }))
         };
-        e.into_result(|| Some(Address { pays: pays?, lignes: [ligne1.map(Some)?, ligne2?, ligne3?], code_postal: code_postal?, place: place? }))
+        e.into_result(|| {
+            Some(Address {
+                pays: pays?,
+                lignes: [ligne1.map(Some)?, ligne2?, ligne3?],
+                code_postal: code_postal?,
+                place: place?,
+            })
+        })
     }
 }
 
@@ -105,7 +117,12 @@ mod tests {
     }
 
     fn form() -> AddressForm {
-        AddressForm { pays: "FR".into(), ligne1: "118 route de Narbonne".into(), code_postal: "31000".into(), ..AddressForm::default() }
+        AddressForm {
+            pays: "FR".into(),
+            ligne1: "118 route de Narbonne".into(),
+            code_postal: "31000".into(),
+            ..AddressForm::default()
+        }
     }
 
     #[test]
@@ -115,7 +132,9 @@ mod tests {
         let several = AddressForm { code_postal: "31 250".into(), ..form() };
         assert_eq!(Address::parse(&several, communes).unwrap_err().get("commune"), Some(&Problem::Required));
         let chosen = AddressForm { commune: "31554".into(), ..several.clone() };
-        assert!(matches!(Address::parse(&chosen, communes).unwrap().place, Place::France { ref commune_nom, .. } if commune_nom == "Vaudreuille"));
+        assert!(
+            matches!(Address::parse(&chosen, communes).unwrap().place, Place::France { ref commune_nom, .. } if commune_nom == "Vaudreuille")
+        );
         let wrong = AddressForm { commune: "31555".into(), ..several };
         assert_eq!(Address::parse(&wrong, communes).unwrap_err().get("commune"), Some(&Problem::UnknownChoice));
     }
@@ -125,7 +144,10 @@ mod tests {
         let bad = AddressForm { code_postal: "3100".into(), ..form() };
         assert_eq!(Address::parse(&bad, communes).unwrap_err().get("code_postal"), Some(&Problem::PostalCodeInvalid));
         let unknown = AddressForm { code_postal: "99999".into(), ..form() };
-        assert_eq!(Address::parse(&unknown, communes).unwrap_err().get("code_postal"), Some(&Problem::PostalCodeUnknown));
+        assert_eq!(
+            Address::parse(&unknown, communes).unwrap_err().get("code_postal"),
+            Some(&Problem::PostalCodeUnknown)
+        );
     }
 
     #[test]

@@ -150,8 +150,14 @@ mod tests {
     #[test]
     fn each_refusal_has_its_reason() {
         assert_eq!(may_apply(&ctx()), Ok(()));
-        assert_eq!(may_apply(&ApplyContext { today: day(2026, 5, 31), ..ctx() }), Err(ApplyRefusal::NotYetOpen(day(2026, 6, 1))));
-        assert_eq!(may_apply(&ApplyContext { today: day(2026, 7, 2), ..ctx() }), Err(ApplyRefusal::Closed(day(2026, 7, 1))));
+        assert_eq!(
+            may_apply(&ApplyContext { today: day(2026, 5, 31), ..ctx() }),
+            Err(ApplyRefusal::NotYetOpen(day(2026, 6, 1)))
+        );
+        assert_eq!(
+            may_apply(&ApplyContext { today: day(2026, 7, 2), ..ctx() }),
+            Err(ApplyRefusal::Closed(day(2026, 7, 1)))
+        );
         assert_eq!(may_apply(&ApplyContext { already_applied: true, ..ctx() }), Err(ApplyRefusal::AlreadyApplied));
         assert_eq!(may_apply(&ApplyContext { dossier_complete: false, ..ctx() }), Err(ApplyRefusal::DossierIncomplete));
         assert_eq!(may_apply(&ApplyContext { live_applications: 3, ..ctx() }), Err(ApplyRefusal::LimitReached(3)));

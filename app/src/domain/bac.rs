@@ -47,12 +47,24 @@ pub fn series_for(year: i32) -> Vec<(&'static str, &'static str)> {
                 ("STI", "STI - Sciences et technologies industrielles")
             });
             l.push(("STL", "STL - Sciences et technologies de laboratoire"));
-            l.push(if year >= 2007 { ("ST2S", "ST2S - Sciences et technologies de la santé et du social") } else { ("SMS", "SMS - Sciences médico-sociales") });
+            l.push(if year >= 2007 {
+                ("ST2S", "ST2S - Sciences et technologies de la santé et du social")
+            } else {
+                ("SMS", "SMS - Sciences médico-sociales")
+            });
             if year >= 2013 {
                 l.push(("STD2A", "STD2A - Sciences et technologies du design et des arts appliqués"));
             }
-            l.push(if year >= 2016 { ("STHR", "STHR - Sciences et technologies de l'hôtellerie et de la restauration") } else { ("HOT", "Hôtellerie") });
-            l.push(if year >= 2007 { ("STAV", "STAV - Sciences et technologies de l'agronomie et du vivant") } else { ("STAE", "STAE - Sciences et technologies de l'agronomie et de l'environnement") });
+            l.push(if year >= 2016 {
+                ("STHR", "STHR - Sciences et technologies de l'hôtellerie et de la restauration")
+            } else {
+                ("HOT", "Hôtellerie")
+            });
+            l.push(if year >= 2007 {
+                ("STAV", "STAV - Sciences et technologies de l'agronomie et du vivant")
+            } else {
+                ("STAE", "STAE - Sciences et technologies de l'agronomie et de l'environnement")
+            });
             l.push(("PRO", "Baccalauréat professionnel"));
             l
         }
@@ -144,8 +156,13 @@ impl Bac {
             )
         });
         let pays = e.take("pays", required_text(&form.pays, 2).map(|p| p.to_uppercase()));
-        let (departement, commune) =
-            departement_and_commune(&mut e, pays.as_deref() == Some(FRANCE), &form.departement, &form.commune, commune_in);
+        let (departement, commune) = departement_and_commune(
+            &mut e,
+            pays.as_deref() == Some(FRANCE),
+            &form.departement,
+            &form.commune,
+            commune_in,
+        );
         let etablissement = e.take("etablissement", required_text(&form.etablissement, 100));
         e.into_result(|| {
             Some(Bac::Obtained {
@@ -196,8 +213,14 @@ mod tests {
     #[test]
     fn parses_a_bac_and_the_no_bac_answer() {
         assert!(matches!(Bac::parse(&form(), 2026, commune_in), Ok(Bac::Obtained { annee: 2022, .. })));
-        assert_eq!(Bac::parse(&BacForm { situation: "non".into(), ..BacForm::default() }, 2026, commune_in), Ok(Bac::None));
-        assert_eq!(Bac::parse(&BacForm::default(), 2026, commune_in).unwrap_err().get("situation"), Some(&Problem::Required));
+        assert_eq!(
+            Bac::parse(&BacForm { situation: "non".into(), ..BacForm::default() }, 2026, commune_in),
+            Ok(Bac::None)
+        );
+        assert_eq!(
+            Bac::parse(&BacForm::default(), 2026, commune_in).unwrap_err().get("situation"),
+            Some(&Problem::Required)
+        );
     }
 
     #[test]
@@ -208,7 +231,16 @@ mod tests {
         assert_eq!(Bac::parse(&future, 2026, commune_in).unwrap_err().get("annee"), Some(&Problem::YearInvalid));
         let elsewhere = BacForm { commune: "75056".into(), ..form() };
         assert_eq!(Bac::parse(&elsewhere, 2026, commune_in).unwrap_err().get("commune"), Some(&Problem::UnknownChoice));
-        let abroad = BacForm { pays: "MA".into(), departement: String::new(), commune: String::new(), serie: "0031".into(), ..form() };
-        assert!(matches!(Bac::parse(&abroad, 2026, commune_in), Ok(Bac::Obtained { departement: None, commune: None, .. })));
+        let abroad = BacForm {
+            pays: "MA".into(),
+            departement: String::new(),
+            commune: String::new(),
+            serie: "0031".into(),
+            ..form()
+        };
+        assert!(matches!(
+            Bac::parse(&abroad, 2026, commune_in),
+            Ok(Bac::Obtained { departement: None, commune: None, .. })
+        ));
     }
 }

@@ -51,7 +51,11 @@ pub fn parse_university_year(raw: &str) -> Result<String, Problem> {
 pub fn parse_retention(raw: &str) -> Result<i64, Problem> {
     match raw.trim() {
         "" => Err(Problem::Required),
-        raw => raw.parse::<i64>().ok().filter(|n| (RETENTION_MIN..=RETENTION_MAX).contains(n)).ok_or(Problem::RetentionInvalid),
+        raw => raw
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (RETENTION_MIN..=RETENTION_MAX).contains(n))
+            .ok_or(Problem::RetentionInvalid),
     }
 }
 
@@ -89,7 +93,9 @@ impl CampaignForm {
         let label = errors.take("label", required_text(&self.label, LABEL_MAX));
         let year = errors.take("university_year", parse_university_year(&self.university_year));
         let retention = errors.take("retention_days", parse_retention(&self.retention_days));
-        errors.into_result(|| Some(NewCampaign { code: code?, label: label?, university_year: year?, retention_days: retention? }))
+        errors.into_result(|| {
+            Some(NewCampaign { code: code?, label: label?, university_year: year?, retention_days: retention? })
+        })
     }
 }
 
@@ -110,7 +116,12 @@ mod tests {
     use super::*;
 
     fn form(code: &str, year: &str, retention: &str) -> CampaignForm {
-        CampaignForm { code: code.into(), label: "Campagne 2027".into(), university_year: year.into(), retention_days: retention.into() }
+        CampaignForm {
+            code: code.into(),
+            label: "Campagne 2027".into(),
+            university_year: year.into(),
+            retention_days: retention.into(),
+        }
     }
 
     #[test]

@@ -25,7 +25,9 @@ pub enum Answer {
     Awaited,
     Confirmed,
     /// By the candidate, or by the deadline passing (`by_deadline`).
-    Withdrawn { by_deadline: bool },
+    Withdrawn {
+        by_deadline: bool,
+    },
 }
 
 /// The staff list narrowed to one kind of answer (`?reponse=`).
@@ -40,7 +42,8 @@ pub enum AnswerFilter {
 }
 
 impl AnswerFilter {
-    pub const ALL: [AnswerFilter; 4] = [AnswerFilter::Standing, AnswerFilter::Awaited, AnswerFilter::Confirmed, AnswerFilter::Withdrawn];
+    pub const ALL: [AnswerFilter; 4] =
+        [AnswerFilter::Standing, AnswerFilter::Awaited, AnswerFilter::Confirmed, AnswerFilter::Withdrawn];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -72,7 +75,12 @@ pub fn deadline_day(published: Day, days: i64) -> Day {
     published.plus_days(days.max(1))
 }
 
-pub fn may_confirm(decision: Option<DecisionKind>, answer: Answer, now: i64, deadline: Option<i64>) -> Result<(), AnswerRefusal> {
+pub fn may_confirm(
+    decision: Option<DecisionKind>,
+    answer: Answer,
+    now: i64,
+    deadline: Option<i64>,
+) -> Result<(), AnswerRefusal> {
     if decision != Some(DecisionKind::Favorable) {
         return Err(AnswerRefusal::NotFavorable);
     }
@@ -122,8 +130,14 @@ mod tests {
         assert_eq!(may_confirm(fav, Answer::Awaited, 99, Some(100)), Ok(()));
         assert_eq!(may_confirm(fav, Answer::Awaited, 100, Some(100)), Err(AnswerRefusal::DeadlinePassed));
         assert_eq!(may_confirm(fav, Answer::Confirmed, 0, None), Err(AnswerRefusal::AlreadyConfirmed));
-        assert_eq!(may_confirm(fav, Answer::Withdrawn { by_deadline: true }, 0, None), Err(AnswerRefusal::AlreadyWithdrawn));
-        assert_eq!(may_confirm(Some(DecisionKind::ListeComplementaire), Answer::Awaited, 0, None), Err(AnswerRefusal::NotFavorable));
+        assert_eq!(
+            may_confirm(fav, Answer::Withdrawn { by_deadline: true }, 0, None),
+            Err(AnswerRefusal::AlreadyWithdrawn)
+        );
+        assert_eq!(
+            may_confirm(Some(DecisionKind::ListeComplementaire), Answer::Awaited, 0, None),
+            Err(AnswerRefusal::NotFavorable)
+        );
     }
 
     #[test]

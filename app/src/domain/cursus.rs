@@ -63,11 +63,20 @@ fn choice(raw: &str, list: &[(&str, &str)]) -> Result<String, Problem> {
 }
 
 impl Cursus {
-    pub fn parse(form: &CursusForm, this_year: i32, commune_in: impl Fn(&str, &str) -> bool) -> Result<Cursus, FieldErrors> {
+    pub fn parse(
+        form: &CursusForm,
+        this_year: i32,
+        commune_in: impl Fn(&str, &str) -> bool,
+    ) -> Result<Cursus, FieldErrors> {
         let mut e = FieldErrors::new();
         let pays = e.take("pays", required_text(&form.pays, 2).map(|p| p.to_uppercase()));
-        let (departement, commune) =
-            departement_and_commune(&mut e, pays.as_deref() == Some(FRANCE), &form.departement, &form.commune, commune_in);
+        let (departement, commune) = departement_and_commune(
+            &mut e,
+            pays.as_deref() == Some(FRANCE),
+            &form.departement,
+            &form.commune,
+            commune_in,
+        );
         let etablissement = e.take("etablissement", required_text(&form.etablissement, 100));
         // The year may be the current university year's end.
         let annee = e.take("annee", parse_year(&form.annee, this_year + 1));
@@ -128,6 +137,9 @@ mod tests {
         assert_eq!(errors.get("obtenu"), Some(&Problem::Required));
         assert_eq!(errors.get("commune"), Some(&Problem::UnknownChoice));
         let abroad = CursusForm { pays: "ES".into(), departement: String::new(), commune: String::new(), ..form() };
-        assert!(matches!(Cursus::parse(&abroad, 2026, |_, _| false), Ok(Cursus { departement: None, commune: None, .. })));
+        assert!(matches!(
+            Cursus::parse(&abroad, 2026, |_, _| false),
+            Ok(Cursus { departement: None, commune: None, .. })
+        ));
     }
 }

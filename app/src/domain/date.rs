@@ -38,7 +38,9 @@ impl Day {
         let [d, m, y] = parts.as_slice() else { return Err(Problem::DateInvalid) };
         let number = |s: &str| s.parse::<u32>().ok();
         match (number(d), number(m), y.len() == 4) {
-            (Some(d), Some(m), true) => y.parse::<i32>().ok().and_then(|y| Day::new(y, m, d)).ok_or(Problem::DateInvalid),
+            (Some(d), Some(m), true) => {
+                y.parse::<i32>().ok().and_then(|y| Day::new(y, m, d)).ok_or(Problem::DateInvalid)
+            }
             _ => Err(Problem::DateInvalid),
         }
     }

@@ -19,7 +19,8 @@ pub enum DecisionKind {
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 3] = [DecisionKind::Favorable, DecisionKind::ListeComplementaire, DecisionKind::Defavorable];
+    pub const ALL: [DecisionKind; 3] =
+        [DecisionKind::Favorable, DecisionKind::ListeComplementaire, DecisionKind::Defavorable];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -47,7 +48,8 @@ pub struct Decision {
 pub const MAX_RANK: i64 = 100_000;
 
 /// The reasons every new campaign starts with; the admin keeps the list.
-pub const DEFAULT_REASONS: [&str; 3] = ["Capacité d'accueil atteinte", "Prérequis non satisfaits", "Projet insuffisamment motivé"];
+pub const DEFAULT_REASONS: [&str; 3] =
+    ["Capacité d'accueil atteinte", "Prérequis non satisfaits", "Projet insuffisamment motivé"];
 
 /// Parses the decision form: a rank for the liste complémentaire (a whole
 /// number from 1), a reason among `reasons` for a défavorable; whatever
@@ -96,31 +98,58 @@ mod tests {
 
     #[test]
     fn each_kind_takes_what_it_needs() {
-        assert_eq!(parse_decision("favorable", "3", "x", &reasons()), Ok(Decision { kind: DecisionKind::Favorable, rank: None, reason: None }));
+        assert_eq!(
+            parse_decision("favorable", "3", "x", &reasons()),
+            Ok(Decision { kind: DecisionKind::Favorable, rank: None, reason: None })
+        );
         assert_eq!(
             parse_decision("liste_complementaire", " 2 ", "", &reasons()),
             Ok(Decision { kind: DecisionKind::ListeComplementaire, rank: Some(2), reason: None })
         );
         assert_eq!(
             parse_decision("defavorable", "", "Prérequis non satisfaits", &reasons()),
-            Ok(Decision { kind: DecisionKind::Defavorable, rank: None, reason: Some("Prérequis non satisfaits".to_owned()) })
+            Ok(Decision {
+                kind: DecisionKind::Defavorable,
+                rank: None,
+                reason: Some("Prérequis non satisfaits".to_owned())
+            })
         );
     }
 
     #[test]
     fn a_rank_and_a_known_reason_are_required() {
-        assert_eq!(parse_decision("liste_complementaire", "", "", &reasons()).unwrap_err().get("rang"), Some(&Problem::Required));
+        assert_eq!(
+            parse_decision("liste_complementaire", "", "", &reasons()).unwrap_err().get("rang"),
+            Some(&Problem::Required)
+        );
         for bad in ["0", "-1", "1.5", "deux", "100001"] {
-            assert_eq!(parse_decision("liste_complementaire", bad, "", &reasons()).unwrap_err().get("rang"), Some(&Problem::RankInvalid), "{bad}");
+            assert_eq!(
+                parse_decision("liste_complementaire", bad, "", &reasons()).unwrap_err().get("rang"),
+                Some(&Problem::RankInvalid),
+                "{bad}"
+            );
         }
-        assert_eq!(parse_decision("defavorable", "", "", &reasons()).unwrap_err().get("motif"), Some(&Problem::Required));
-        assert_eq!(parse_decision("defavorable", "", "Parce que", &reasons()).unwrap_err().get("motif"), Some(&Problem::UnknownChoice));
-        assert_eq!(parse_decision("admis", "", "", &reasons()).unwrap_err().get("decision"), Some(&Problem::UnknownChoice));
+        assert_eq!(
+            parse_decision("defavorable", "", "", &reasons()).unwrap_err().get("motif"),
+            Some(&Problem::Required)
+        );
+        assert_eq!(
+            parse_decision("defavorable", "", "Parce que", &reasons()).unwrap_err().get("motif"),
+            Some(&Problem::UnknownChoice)
+        );
+        assert_eq!(
+            parse_decision("admis", "", "", &reasons()).unwrap_err().get("decision"),
+            Some(&Problem::UnknownChoice)
+        );
     }
 
     #[test]
     fn only_complete_dossiers_get_a_decision() {
         assert!(may_decide(DossierStatus::Complet));
-        assert!(!may_decide(DossierStatus::Receptionne) && !may_decide(DossierStatus::Incomplet) && !may_decide(DossierStatus::EnAttente));
+        assert!(
+            !may_decide(DossierStatus::Receptionne)
+                && !may_decide(DossierStatus::Incomplet)
+                && !may_decide(DossierStatus::EnAttente)
+        );
     }
 }

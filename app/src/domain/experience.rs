@@ -93,7 +93,16 @@ impl Experience {
             ExperienceKind::Stage => e.take("descriptif", required_text(&form.descriptif, DESCRIPTION_MAX).map(Some)),
             ExperienceKind::Emploi => e.take("descriptif", optional(&form.descriptif, DESCRIPTION_MAX)),
         };
-        e.into_result(|| Some(Experience { annee: annee?, duree: duree?, heures: heures?, intitule: intitule?, employeur: employeur?, descriptif: descriptif? }))
+        e.into_result(|| {
+            Some(Experience {
+                annee: annee?,
+                duree: duree?,
+                heures: heures?,
+                intitule: intitule?,
+                employeur: employeur?,
+                descriptif: descriptif?,
+            })
+        })
     }
 }
 
@@ -116,9 +125,15 @@ mod tests {
     fn a_stage_needs_its_description_a_job_its_title() {
         assert!(Experience::parse(ExperienceKind::Stage, &stage(), 2026).is_ok());
         let no_description = ExperienceForm { descriptif: String::new(), ..stage() };
-        assert_eq!(Experience::parse(ExperienceKind::Stage, &no_description, 2026).unwrap_err().get("descriptif"), Some(&Problem::Required));
+        assert_eq!(
+            Experience::parse(ExperienceKind::Stage, &no_description, 2026).unwrap_err().get("descriptif"),
+            Some(&Problem::Required)
+        );
         let job = ExperienceForm { heures: String::new(), descriptif: String::new(), ..stage() };
-        assert_eq!(Experience::parse(ExperienceKind::Emploi, &job, 2026).unwrap_err().get("intitule"), Some(&Problem::Required));
+        assert_eq!(
+            Experience::parse(ExperienceKind::Emploi, &job, 2026).unwrap_err().get("intitule"),
+            Some(&Problem::Required)
+        );
         let job = ExperienceForm { intitule: "Vendeuse".into(), ..job };
         assert_eq!(Experience::parse(ExperienceKind::Emploi, &job, 2026).unwrap().descriptif, None);
     }
@@ -126,9 +141,15 @@ mod tests {
     #[test]
     fn years_and_hours_are_checked() {
         let future = ExperienceForm { annee: "2027".into(), ..stage() };
-        assert_eq!(Experience::parse(ExperienceKind::Stage, &future, 2026).unwrap_err().get("annee"), Some(&Problem::YearInvalid));
+        assert_eq!(
+            Experience::parse(ExperienceKind::Stage, &future, 2026).unwrap_err().get("annee"),
+            Some(&Problem::YearInvalid)
+        );
         let hours = ExperienceForm { heures: "90".into(), ..stage() };
-        assert_eq!(Experience::parse(ExperienceKind::Stage, &hours, 2026).unwrap_err().get("heures"), Some(&Problem::HoursInvalid));
+        assert_eq!(
+            Experience::parse(ExperienceKind::Stage, &hours, 2026).unwrap_err().get("heures"),
+            Some(&Problem::HoursInvalid)
+        );
         assert_eq!(ExperienceKind::parse("stage"), Some(ExperienceKind::Stage));
         assert_eq!(ExperienceKind::parse("x"), None);
     }

@@ -88,13 +88,24 @@ impl FormationForm {
         let mut errors = FieldErrors::new();
         let centre_id = errors.take(
             "centre",
-            self.centre.trim().parse::<i64>().ok().filter(|c| centres.contains(c)).ok_or(if self.centre.trim().is_empty() { Problem::Required } else { Problem::UnknownChoice }),
+            self.centre
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|c| centres.contains(c))
+                .ok_or(if self.centre.trim().is_empty() { Problem::Required } else { Problem::UnknownChoice }),
         );
         let title = errors.take("title", required_text(&self.title, TITLE_MAX));
         let keywords = errors.take("keywords", optional_text(&self.keywords, TEXT_MAX));
         let url = errors.take(
             "url",
-            optional_text(&self.url, TEXT_MAX).and_then(|u| if u.is_empty() || u.starts_with("https://") || u.starts_with("http://") { Ok(u) } else { Err(Problem::UrlInvalid) }),
+            optional_text(&self.url, TEXT_MAX).and_then(|u| {
+                if u.is_empty() || u.starts_with("https://") || u.starts_with("http://") {
+                    Ok(u)
+                } else {
+                    Err(Problem::UrlInvalid)
+                }
+            }),
         );
         let start = errors.take("window_start", parse_day(&self.window_start));
         let end = errors.take("window_end", parse_day(&self.window_end));
@@ -165,9 +176,18 @@ pub struct PieceDefinition {
 
 pub const PIECE_LABEL_MAX: usize = 200;
 
-pub fn parse_piece(centre: &str, label: &str, required: bool, common: bool, centres: &[i64]) -> Result<PieceDefinition, FieldErrors> {
+pub fn parse_piece(
+    centre: &str,
+    label: &str,
+    required: bool,
+    common: bool,
+    centres: &[i64],
+) -> Result<PieceDefinition, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let centre_id = errors.take("centre", centre.trim().parse::<i64>().ok().filter(|c| centres.contains(c)).ok_or(Problem::UnknownChoice));
+    let centre_id = errors.take(
+        "centre",
+        centre.trim().parse::<i64>().ok().filter(|c| centres.contains(c)).ok_or(Problem::UnknownChoice),
+    );
     let label = errors.take("label", required_text(label, PIECE_LABEL_MAX));
     let parsed = (|| Some(PieceDefinition { centre_id: centre_id?, label: label?, required, common }))();
     errors.into_result(|| parsed)
@@ -232,7 +252,15 @@ mod tests {
 
     #[test]
     fn every_field_is_told_at_once() {
-        let f = FormationForm { centre: "9".into(), title: " ".into(), window_start: "31/02/2026".into(), capacity: "-1".into(), mode: "x".into(), url: "javascript:alert(1)".into(), ..form() };
+        let f = FormationForm {
+            centre: "9".into(),
+            title: " ".into(),
+            window_start: "31/02/2026".into(),
+            capacity: "-1".into(),
+            mode: "x".into(),
+            url: "javascript:alert(1)".into(),
+            ..form()
+        };
         let errors = f.parse(&[3]).unwrap_err();
         assert_eq!(errors.get("centre"), Some(&Problem::UnknownChoice));
         assert_eq!(errors.get("title"), Some(&Problem::Required));

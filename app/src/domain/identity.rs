@@ -106,8 +106,10 @@ impl Identity {
     pub fn parse(form: &IdentityForm, today: Day, settings: IneSettings) -> Result<Identity, FieldErrors> {
         let mut e = FieldErrors::new();
         let civilite = e.take("civilite", Civilite::parse(&form.civilite));
-        let nom_naissance = e.take("nom_naissance", person_name(&form.nom_naissance, NAME_MAX).map(|n| n.to_uppercase()));
-        let nom_usuel = e.take("nom_usuel", optional_name(&form.nom_usuel, NAME_MAX).map(|n| n.map(|n| n.to_uppercase())));
+        let nom_naissance =
+            e.take("nom_naissance", person_name(&form.nom_naissance, NAME_MAX).map(|n| n.to_uppercase()));
+        let nom_usuel =
+            e.take("nom_usuel", optional_name(&form.nom_usuel, NAME_MAX).map(|n| n.map(|n| n.to_uppercase())));
         let prenom = e.take("prenom", person_name(&form.prenom, NAME_MAX));
         let autre_prenom = e.take("autre_prenom", optional_name(&form.autre_prenom, NAME_MAX));
         let date_naissance = e.take("date_naissance", parse_birth_date(&form.date_naissance, today));
@@ -190,7 +192,13 @@ mod tests {
 
     #[test]
     fn reports_every_field() {
-        let f = IdentityForm { civilite: "X".into(), date_naissance: "31/02/2004".into(), telephone: "12".into(), ine: "1234567890A".into(), ..form() };
+        let f = IdentityForm {
+            civilite: "X".into(),
+            date_naissance: "31/02/2004".into(),
+            telephone: "12".into(),
+            ine: "1234567890A".into(),
+            ..form()
+        };
         let errors = Identity::parse(&f, TODAY, IneSettings::default()).unwrap_err();
         assert_eq!(errors.get("civilite"), Some(&Problem::UnknownChoice));
         assert_eq!(errors.get("date_naissance"), Some(&Problem::DateInvalid));

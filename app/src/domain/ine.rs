@@ -164,7 +164,8 @@ mod tests {
     fn every_bea_has_exactly_one_key() {
         for n in [1_000_000_000u64, 2_468_013_579, 9_999_999_998, 123_456_789] {
             let digits = format!("{n:010}");
-            let good: Vec<char> = BEA_KEYS.iter().map(|k| *k as char).filter(|k| kind(&format!("{digits}{k}")).is_ok()).collect();
+            let good: Vec<char> =
+                BEA_KEYS.iter().map(|k| *k as char).filter(|k| kind(&format!("{digits}{k}")).is_ok()).collect();
             assert_eq!(good.len(), 1, "{digits}");
         }
     }

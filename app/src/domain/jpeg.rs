@@ -117,10 +117,20 @@ pub(crate) mod tests {
 
     /// The headers of a JPEG (no image data): optional EXIF orientation,
     /// then a baseline frame header.
-    pub(crate) fn headers(width: u16, height: u16, components: u8, orientation: Option<u16>, big_endian: bool) -> Vec<u8> {
+    pub(crate) fn headers(
+        width: u16,
+        height: u16,
+        components: u8,
+        orientation: Option<u16>,
+        big_endian: bool,
+    ) -> Vec<u8> {
         let mut out = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
         if let Some(value) = orientation {
-            let mut tiff: Vec<u8> = if big_endian { b"MM\x00\x2a\x00\x00\x00\x08".to_vec() } else { b"II\x2a\x00\x08\x00\x00\x00".to_vec() };
+            let mut tiff: Vec<u8> = if big_endian {
+                b"MM\x00\x2a\x00\x00\x00\x08".to_vec()
+            } else {
+                b"II\x2a\x00\x08\x00\x00\x00".to_vec()
+            };
             let w16 = |v: u16| if big_endian { v.to_be_bytes() } else { v.to_le_bytes() };
             let w32 = |v: u32| if big_endian { v.to_be_bytes() } else { v.to_le_bytes() };
             tiff.extend(w16(1));

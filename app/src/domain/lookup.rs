@@ -106,7 +106,14 @@ impl Index {
         let in_scope = |n: u32| scope.is_none_or(|s| self.entries[n as usize].scope == s);
         let q = normalize(query);
         if q.is_empty() {
-            return self.by_label.iter().copied().filter(|n| in_scope(*n)).take(limit).map(|n| &self.entries[n as usize]).collect();
+            return self
+                .by_label
+                .iter()
+                .copied()
+                .filter(|n| in_scope(*n))
+                .take(limit)
+                .map(|n| &self.entries[n as usize])
+                .collect();
         }
         let from = self.keys.partition_point(|(key, _, _)| &**key < q.as_str());
         let matching = self.keys[from..].iter().take_while(|(key, _, _)| key.starts_with(q.as_str()));

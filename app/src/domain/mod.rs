@@ -5,18 +5,18 @@
 
 pub mod account;
 pub mod account_deletion;
-pub mod application;
 pub mod address;
+pub mod application;
 pub mod bac;
 pub mod campaign;
 pub mod confirmation;
 pub mod cursus;
-pub mod identity;
 pub mod date;
 pub mod decision;
 pub mod email;
 pub mod experience;
 pub mod formation;
+pub mod identity;
 pub mod ine;
 pub mod jpeg;
 pub mod login;

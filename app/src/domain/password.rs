@@ -45,11 +45,7 @@ impl PasswordRule {
 
 /// The rules a candidate password breaks, in display order.
 pub fn broken_rules(candidate: &str) -> Vec<PasswordRule> {
-    PasswordRule::ALL
-        .into_iter()
-        .chain([PasswordRule::MaxLength])
-        .filter(|rule| !rule.holds(candidate))
-        .collect()
+    PasswordRule::ALL.into_iter().chain([PasswordRule::MaxLength]).filter(|rule| !rule.holds(candidate)).collect()
 }
 
 /// A password that satisfies the policy. Never printed.

@@ -17,8 +17,13 @@ pub enum PieceStatus {
 }
 
 impl PieceStatus {
-    pub const ALL: [PieceStatus; 5] =
-        [PieceStatus::EnAttente, PieceStatus::Transmise, PieceStatus::Validee, PieceStatus::Refusee, PieceStatus::NonConcerne];
+    pub const ALL: [PieceStatus; 5] = [
+        PieceStatus::EnAttente,
+        PieceStatus::Transmise,
+        PieceStatus::Validee,
+        PieceStatus::Refusee,
+        PieceStatus::NonConcerne,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -78,7 +83,12 @@ pub fn may_change_piece(dossier: DossierStatus, piece: PieceStatus) -> bool {
 /// can no longer change nor be transmitted. A dossier staff found
 /// Incomplet has the day they gave (`reopened_until`), or else the
 /// formation's. Returns the day it closed, once past.
-pub fn return_closed(dossier: DossierStatus, today: Day, formation_deadline: Day, reopened_until: Option<Day>) -> Option<Day> {
+pub fn return_closed(
+    dossier: DossierStatus,
+    today: Day,
+    formation_deadline: Day,
+    reopened_until: Option<Day>,
+) -> Option<Day> {
     let deadline = match dossier {
         DossierStatus::EnAttente => formation_deadline,
         DossierStatus::Incomplet => reopened_until.unwrap_or(formation_deadline),
@@ -107,7 +117,11 @@ mod tests {
     #[test]
     fn transmission_needs_every_required_file_and_an_answer_for_conditional_ones() {
         use PieceStatus::*;
-        assert!(may_transmit(&[piece(true, Transmise, true), piece(false, NonConcerne, false), piece(false, Transmise, true)]));
+        assert!(may_transmit(&[
+            piece(true, Transmise, true),
+            piece(false, NonConcerne, false),
+            piece(false, Transmise, true)
+        ]));
         assert!(!may_transmit(&[piece(true, EnAttente, false)]));
         assert!(!may_transmit(&[piece(true, NonConcerne, false)]), "a required piece cannot be waived");
         assert!(!may_transmit(&[piece(false, EnAttente, false)]));
@@ -128,7 +142,10 @@ mod tests {
         assert!(may_change_piece(DossierStatus::EnAttente, PieceStatus::Validee));
         assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::Refusee));
         assert!(may_change_piece(DossierStatus::Incomplet, PieceStatus::EnAttente));
-        assert!(!may_change_piece(DossierStatus::Incomplet, PieceStatus::Transmise), "staff may not have judged it yet");
+        assert!(
+            !may_change_piece(DossierStatus::Incomplet, PieceStatus::Transmise),
+            "staff may not have judged it yet"
+        );
         assert!(!may_change_piece(DossierStatus::Incomplet, PieceStatus::Validee));
         assert!(!may_change_piece(DossierStatus::Receptionne, PieceStatus::Refusee));
     }
@@ -137,7 +154,11 @@ mod tests {
     fn the_return_deadline_closes_dossiers_after_its_day() {
         let day = |d| Day::new(2026, 7, d).unwrap();
         assert_eq!(return_closed(DossierStatus::EnAttente, day(1), day(1), None), None, "the last day is included");
-        assert_eq!(return_closed(DossierStatus::EnAttente, day(2), day(1), Some(day(9))), Some(day(1)), "staff's day is for Incomplet dossiers");
+        assert_eq!(
+            return_closed(DossierStatus::EnAttente, day(2), day(1), Some(day(9))),
+            Some(day(1)),
+            "staff's day is for Incomplet dossiers"
+        );
         assert_eq!(return_closed(DossierStatus::Incomplet, day(9), day(1), Some(day(9))), None, "the day staff gave");
         assert_eq!(return_closed(DossierStatus::Incomplet, day(10), day(1), Some(day(9))), Some(day(9)));
         assert_eq!(return_closed(DossierStatus::Incomplet, day(2), day(1), None), Some(day(1)), "else the formation's");

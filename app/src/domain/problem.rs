@@ -8,7 +8,9 @@ use super::password::PasswordRule;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     EmailInvalid,
     EmailMismatch,
     EmailTaken,
@@ -55,7 +57,9 @@ pub enum Problem {
     /// A capacity that is not a whole number from 0.
     CapacityInvalid,
     /// A mail template names a variable it cannot have.
-    UnknownVariable { name: String },
+    UnknownVariable {
+        name: String,
+    },
     /// A value another record already has (a label, an address).
     AlreadyExists,
     /// An admin may not deactivate or demote their own account.

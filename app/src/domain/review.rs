@@ -147,10 +147,18 @@ impl DossierVerdict {
 
 /// Complet when every piece is Validée or Non concerné; Incomplet when at
 /// least one is Refusée. Only from Réceptionné.
-pub fn check_dossier_verdict(status: DossierStatus, verdict: DossierVerdict, pieces: &[PieceStatus]) -> Result<(), ReviewRefusal> {
+pub fn check_dossier_verdict(
+    status: DossierStatus,
+    verdict: DossierVerdict,
+    pieces: &[PieceStatus],
+) -> Result<(), ReviewRefusal> {
     may_judge_pieces(status)?;
     match verdict {
-        DossierVerdict::Complet if pieces.iter().all(|p| matches!(p, PieceStatus::Validee | PieceStatus::NonConcerne)) => Ok(()),
+        DossierVerdict::Complet
+            if pieces.iter().all(|p| matches!(p, PieceStatus::Validee | PieceStatus::NonConcerne)) =>
+        {
+            Ok(())
+        }
         DossierVerdict::Complet => Err(ReviewRefusal::PiecesNotValidated),
         DossierVerdict::Incomplet if pieces.contains(&PieceStatus::Refusee) => Ok(()),
         DossierVerdict::Incomplet => Err(ReviewRefusal::NothingRefused),
@@ -177,11 +185,23 @@ mod tests {
     fn complete_needs_every_piece_validated_and_incomplete_a_refused_one() {
         let r = DossierStatus::Receptionne;
         assert_eq!(check_dossier_verdict(r, DossierVerdict::Complet, &[Validee, NonConcerne]), Ok(()));
-        assert_eq!(check_dossier_verdict(r, DossierVerdict::Complet, &[Validee, Transmise]), Err(ReviewRefusal::PiecesNotValidated));
+        assert_eq!(
+            check_dossier_verdict(r, DossierVerdict::Complet, &[Validee, Transmise]),
+            Err(ReviewRefusal::PiecesNotValidated)
+        );
         assert_eq!(check_dossier_verdict(r, DossierVerdict::Incomplet, &[Validee, Refusee]), Ok(()));
-        assert_eq!(check_dossier_verdict(r, DossierVerdict::Incomplet, &[Validee, Transmise]), Err(ReviewRefusal::NothingRefused));
-        assert_eq!(check_dossier_verdict(DossierStatus::EnAttente, DossierVerdict::Complet, &[Validee]), Err(ReviewRefusal::NotReceived));
-        assert_eq!(check_dossier_verdict(DossierStatus::Incomplet, DossierVerdict::Incomplet, &[Refusee]), Err(ReviewRefusal::NotReceived));
+        assert_eq!(
+            check_dossier_verdict(r, DossierVerdict::Incomplet, &[Validee, Transmise]),
+            Err(ReviewRefusal::NothingRefused)
+        );
+        assert_eq!(
+            check_dossier_verdict(DossierStatus::EnAttente, DossierVerdict::Complet, &[Validee]),
+            Err(ReviewRefusal::NotReceived)
+        );
+        assert_eq!(
+            check_dossier_verdict(DossierStatus::Incomplet, DossierVerdict::Incomplet, &[Refusee]),
+            Err(ReviewRefusal::NotReceived)
+        );
     }
 
     #[test]

@@ -17,10 +17,22 @@ pub struct StaffAccount {
 
 /// The account's name, role and centres; `known_centres` are the
 /// campaign's. A gestionnaire or commission member needs a centre.
-pub fn parse_account(name: &str, role: &str, centres: &[i64], known_centres: &[i64]) -> Result<StaffAccount, FieldErrors> {
+pub fn parse_account(
+    name: &str,
+    role: &str,
+    centres: &[i64],
+    known_centres: &[i64],
+) -> Result<StaffAccount, FieldErrors> {
     let mut errors = FieldErrors::new();
     let name = errors.take("name", required_text(name, NAME_MAX));
-    let role = errors.take("role", StaffRole::from_code(role.trim()).ok_or(if role.trim().is_empty() { Problem::Required } else { Problem::UnknownChoice }));
+    let role = errors.take(
+        "role",
+        StaffRole::from_code(role.trim()).ok_or(if role.trim().is_empty() {
+            Problem::Required
+        } else {
+            Problem::UnknownChoice
+        }),
+    );
     if centres.iter().any(|c| !known_centres.contains(c)) {
         errors.add("centres", Problem::UnknownChoice);
     } else if centres.is_empty() && matches!(role, Some(StaffRole::Gestionnaire | StaffRole::Commission)) {
@@ -31,7 +43,13 @@ pub fn parse_account(name: &str, role: &str, centres: &[i64], known_centres: &[i
 }
 
 /// A new account also has its address.
-pub fn parse_new_account(email: &str, name: &str, role: &str, centres: &[i64], known_centres: &[i64]) -> Result<(EmailAddress, StaffAccount), FieldErrors> {
+pub fn parse_new_account(
+    email: &str,
+    name: &str,
+    role: &str,
+    centres: &[i64],
+    known_centres: &[i64],
+) -> Result<(EmailAddress, StaffAccount), FieldErrors> {
     let mut errors = FieldErrors::new();
     let email = errors.take("email", EmailAddress::parse(email));
     let account = match parse_account(name, role, centres, known_centres) {
@@ -50,7 +68,10 @@ mod tests {
 
     #[test]
     fn a_gestionnaire_needs_a_centre_an_admin_does_not() {
-        assert_eq!(parse_account("Ana", "gestionnaire", &[], &[1, 2]).unwrap_err().get("centres"), Some(&Problem::Required));
+        assert_eq!(
+            parse_account("Ana", "gestionnaire", &[], &[1, 2]).unwrap_err().get("centres"),
+            Some(&Problem::Required)
+        );
         assert!(parse_account("Ana", "admin", &[], &[1, 2]).is_ok());
         assert_eq!(parse_account("Ana", "commission", &[2], &[1, 2]).unwrap().role, StaffRole::Commission);
     }

@@ -49,7 +49,9 @@ impl FileKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UploadProblem {
     Empty,
-    TooLarge { max: u64 },
+    TooLarge {
+        max: u64,
+    },
     /// Neither a PDF nor a JPEG, whatever its name says.
     NotPdfOrJpeg,
     /// A file added to a piece that cannot be combined with the others
@@ -57,7 +59,9 @@ pub enum UploadProblem {
     Unreadable,
     /// The combined PDF of a piece would exceed `max`, or hold more than
     /// `MAX_PARTS` files.
-    CombinedTooLarge { max: u64 },
+    CombinedTooLarge {
+        max: u64,
+    },
 }
 
 /// Several files for one piece are combined into one PDF: at most this
@@ -131,7 +135,10 @@ mod tests {
     fn refuses_empty_and_oversized_files() {
         assert_eq!(check(b"", 0, DEFAULT_MAX_BYTES), Err(UploadProblem::Empty));
         assert_eq!(check(b"%PDF-", DEFAULT_MAX_BYTES, DEFAULT_MAX_BYTES), Ok(FileKind::Pdf));
-        assert_eq!(check(b"%PDF-", DEFAULT_MAX_BYTES + 1, DEFAULT_MAX_BYTES), Err(UploadProblem::TooLarge { max: DEFAULT_MAX_BYTES }));
+        assert_eq!(
+            check(b"%PDF-", DEFAULT_MAX_BYTES + 1, DEFAULT_MAX_BYTES),
+            Err(UploadProblem::TooLarge { max: DEFAULT_MAX_BYTES })
+        );
     }
 
     #[test]

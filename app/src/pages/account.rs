@@ -22,7 +22,8 @@ pub fn MyAccountPage() -> impl IntoView {
     let result: Signal<_> = action.value().into();
     let query = use_query_map();
     let changed = move || {
-        result.with(|r| matches!(r, Some(Ok(_)))) || (result.with(Option::is_none) && query.read().get("mot-de-passe-change").is_some())
+        result.with(|r| matches!(r, Some(Ok(_))))
+            || (result.with(Option::is_none) && query.read().get("mot-de-passe-change").is_some())
     };
     view! {
         <PageTitle text=tr!(i18n, account.title)/>
@@ -120,7 +121,10 @@ fn ChangeEmailForm() -> impl IntoView {
     let sent = successes(result);
     let pending = Resource::new(move || sent.get(), |_| pending_email());
     let query = use_query_map();
-    let just_sent = move || result.with(|r| matches!(r, Some(Ok(_)))) || (result.with(Option::is_none) && query.read().get("adresse-envoyee").is_some());
+    let just_sent = move || {
+        result.with(|r| matches!(r, Some(Ok(_))))
+            || (result.with(Option::is_none) && query.read().get("adresse-envoyee").is_some())
+    };
     view! {
         <section class="card" aria-labelledby="changer-adresse">
             <h2 id="changer-adresse">{t!(i18n, account.change_email)}</h2>

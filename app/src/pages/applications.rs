@@ -7,12 +7,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::applications::{
-    load_application, load_applications, load_offer, AnswerView, ApplicationDetail, ApplicationLine, Apply, CancelApplication, ConfirmApplication, WithdrawApplication, OfferCentre, OfferFormation,
+    load_application, load_applications, load_offer, AnswerView, ApplicationDetail, ApplicationLine, Apply,
+    CancelApplication, ConfirmApplication, OfferCentre, OfferFormation, WithdrawApplication,
 };
-use crate::components::table::ColumnHeaders;
 use crate::components::dialog::Modal;
 use crate::components::frame::PageTitle;
 use crate::components::messages::FormOutcome;
+use crate::components::table::ColumnHeaders;
 use crate::domain::application::{DossierStatus, WindowState};
 use crate::domain::lookup::normalize;
 use crate::i18n::*;
@@ -48,8 +49,12 @@ pub fn decision_text(decision: &Option<crate::domain::decision::Decision>) -> St
         None => t_string!(i18n, applications.decision_none).to_string(),
         Some(d) => match d.kind {
             DecisionKind::Favorable => t_string!(i18n, decision.favorable).to_string(),
-            DecisionKind::ListeComplementaire => t_string!(i18n, decision.waiting, rank = d.rank.unwrap_or_default()).to_string(),
-            DecisionKind::Defavorable => t_string!(i18n, decision.unfavorable, reason = d.reason.clone().unwrap_or_default()).to_string(),
+            DecisionKind::ListeComplementaire => {
+                t_string!(i18n, decision.waiting, rank = d.rank.unwrap_or_default()).to_string()
+            }
+            DecisionKind::Defavorable => {
+                t_string!(i18n, decision.unfavorable, reason = d.reason.clone().unwrap_or_default()).to_string()
+            }
         },
     }
 }
@@ -281,7 +286,11 @@ fn OfferTree(centres: Vec<OfferCentre>) -> impl IntoView {
 /// A confirmation: a modal titled `title`, described by the element with id
 /// `confirmation-texte`, closed by Escape or by `on_close`.
 #[component]
-pub(crate) fn ConfirmDialog(#[prop(into)] title: Signal<String>, on_close: Callback<()>, children: Children) -> impl IntoView {
+pub(crate) fn ConfirmDialog(
+    #[prop(into)] title: Signal<String>,
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <div on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
             <Modal labelled_by="confirmation-titre" described_by="confirmation-texte">
@@ -305,7 +314,14 @@ pub fn ApplicationPage() -> impl IntoView {
     let detail = Resource::new(
         move || {
             let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-            (id, cancel.version().get(), transmit.version().get(), location.search.get(), answers.confirm.version().get(), answers.withdraw.version().get())
+            (
+                id,
+                cancel.version().get(),
+                transmit.version().get(),
+                location.search.get(),
+                answers.confirm.version().get(),
+                answers.withdraw.version().get(),
+            )
         },
         |(id, ..)| load_application(id),
     );

@@ -7,9 +7,9 @@
 use leptos::prelude::*;
 
 use crate::api::campaigns::{load_campaigns, ActivateCampaign, CampaignLine, CreateCampaign, SaveRetention};
+use crate::components::field::successes;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
-use crate::components::field::successes;
 use crate::components::messages::FormOutcome;
 use crate::components::table::ColumnHeaders;
 use crate::domain::campaign::{CampaignState, RETENTION_DEFAULT};
@@ -40,8 +40,13 @@ struct Actions {
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let actions = Actions { create: ServerAction::new(), activate: ServerAction::new(), retention: ServerAction::new() };
-    let (created, activated, kept) = (successes(actions.create.value().into()), successes(actions.activate.value().into()), successes(actions.retention.value().into()));
+    let actions =
+        Actions { create: ServerAction::new(), activate: ServerAction::new(), retention: ServerAction::new() };
+    let (created, activated, kept) = (
+        successes(actions.create.value().into()),
+        successes(actions.activate.value().into()),
+        successes(actions.retention.value().into()),
+    );
     let data = Resource::new(move || (created.get(), activated.get(), kept.get()), |_| load_campaigns());
     view! {
         <PageTitle text=tr!(i18n, campaigns.title)/>
@@ -69,7 +74,8 @@ fn CampaignsView(lines: Vec<CampaignLine>, actions: Actions) -> impl IntoView {
             session.frame.refetch();
         }
     });
-    let active_label = lines.iter().find(|c| c.state == CampaignState::Active).map(|c| c.label.clone()).unwrap_or_default();
+    let active_label =
+        lines.iter().find(|c| c.state == CampaignState::Active).map(|c| c.label.clone()).unwrap_or_default();
     view! {
         <section class="card" aria-labelledby="campagnes-liste">
             <h2 id="campagnes-liste">{t!(i18n, campaigns.list)}</h2>

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::configuration::{
-    load_campaign, load_configuration, load_formation, AddReason, CampaignView, CentreView, ConfigOverview, FormationEdit, PieceView, RemoveReason, SaveCampaign,
-    SaveCentre, SaveFormation, SavePiece,
+    load_campaign, load_configuration, load_formation, AddReason, CampaignView, CentreView, ConfigOverview,
+    FormationEdit, PieceView, RemoveReason, SaveCampaign, SaveCentre, SaveFormation, SavePiece,
 };
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
@@ -40,7 +40,11 @@ fn configured_campaign() -> Memo<Option<i64>> {
 /// A configuration page's address, kept on the configured campaign, with
 /// further query parameters (`extra`: "piece=12", or "").
 fn config_href(path: &str, campaign: Option<i64>, extra: &str) -> String {
-    let params: Vec<String> = campaign.map(|c| format!("campagne={c}")).into_iter().chain((!extra.is_empty()).then(|| extra.to_owned())).collect();
+    let params: Vec<String> = campaign
+        .map(|c| format!("campagne={c}"))
+        .into_iter()
+        .chain((!extra.is_empty()).then(|| extra.to_owned()))
+        .collect();
     if params.is_empty() {
         path.to_owned()
     } else {
@@ -62,7 +66,10 @@ pub fn ConfigurationPage() -> impl IntoView {
     let saved_centre = successes(centre.value().into());
     let saved_piece = successes(piece.value().into());
     let campaign = configured_campaign();
-    let data = Resource::new(move || (campaign.get(), saved_centre.get(), saved_piece.get(), uploaded.get()), |(c, ..)| load_configuration(c));
+    let data = Resource::new(
+        move || (campaign.get(), saved_centre.get(), saved_piece.get(), uploaded.get()),
+        |(c, ..)| load_configuration(c),
+    );
     view! {
         <PageTitle text=tr!(i18n, config.title)/>
         <h1>{t!(i18n, config.title)}</h1>
@@ -71,7 +78,12 @@ pub fn ConfigurationPage() -> impl IntoView {
 }
 
 #[component]
-fn ConfigurationView(d: ConfigOverview, centre: ServerAction<SaveCentre>, piece: ServerAction<SavePiece>, on_upload: Callback<()>) -> impl IntoView {
+fn ConfigurationView(
+    d: ConfigOverview,
+    centre: ServerAction<SaveCentre>,
+    piece: ServerAction<SavePiece>,
+    on_upload: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let chosen = move |key: &str| query.with_untracked(|q| q.get(key).and_then(|v| v.parse::<i64>().ok()));
@@ -231,7 +243,13 @@ fn ModelCell(piece: PieceView, max: u64, on_upload: Callback<()>) -> impl IntoVi
             let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
             set_busy.set(true);
             leptos::task::spawn_local(async move {
-                let sent = crate::pages::pieces::upload::send(crate::api::configuration::model_upload_path(piece_id, campaign), file, max, |_| {}).await;
+                let sent = crate::pages::pieces::upload::send(
+                    crate::api::configuration::model_upload_path(piece_id, campaign),
+                    file,
+                    max,
+                    |_| {},
+                )
+                .await;
                 set_busy.set(false);
                 match sent {
                     Ok(()) => {
@@ -260,10 +278,18 @@ fn ModelCell(piece: PieceView, max: u64, on_upload: Callback<()>) -> impl IntoVi
 }
 
 #[component]
-fn PieceForm(action: ServerAction<SavePiece>, editing: Option<PieceView>, centres: Vec<(String, String)>) -> impl IntoView {
+fn PieceForm(
+    action: ServerAction<SavePiece>,
+    editing: Option<PieceView>,
+    centres: Vec<(String, String)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let result: Signal<_> = action.value().into();
-    let heading = if editing.is_some() { t_string!(i18n, config.piece_edit).to_string() } else { t_string!(i18n, config.piece_new).to_string() };
+    let heading = if editing.is_some() {
+        t_string!(i18n, config.piece_edit).to_string()
+    } else {
+        t_string!(i18n, config.piece_new).to_string()
+    };
     let e = editing.clone();
     view! {
         <h3 id="piece-form">{heading}</h3>
@@ -295,7 +321,11 @@ fn PieceForm(action: ServerAction<SavePiece>, editing: Option<PieceView>, centre
 fn CentreForm(action: ServerAction<SaveCentre>, editing: Option<CentreView>) -> impl IntoView {
     let i18n = use_i18n();
     let result: Signal<_> = action.value().into();
-    let heading = if editing.is_some() { t_string!(i18n, config.centre_edit).to_string() } else { t_string!(i18n, config.centre_new).to_string() };
+    let heading = if editing.is_some() {
+        t_string!(i18n, config.centre_edit).to_string()
+    } else {
+        t_string!(i18n, config.centre_new).to_string()
+    };
     let e = editing.clone();
     let value = move |f: fn(&CentreView) -> String| e.as_ref().map(f).unwrap_or_default();
     view! {
@@ -340,7 +370,14 @@ fn FormationForm(d: FormationEdit) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(id)) = action.value().get() {
             if is_new {
-                navigate(&config_href(&format!("/gestion/configuration/formations/{id}"), configured_campaign().get_untracked(), "enregistre=1"), Default::default());
+                navigate(
+                    &config_href(
+                        &format!("/gestion/configuration/formations/{id}"),
+                        configured_campaign().get_untracked(),
+                        "enregistre=1",
+                    ),
+                    Default::default(),
+                );
             }
         }
     });
@@ -422,9 +459,11 @@ pub fn CampaignConfigPage() -> impl IntoView {
     let save = ServerAction::<SaveCampaign>::new();
     let add = ServerAction::<AddReason>::new();
     let remove = ServerAction::<RemoveReason>::new();
-    let (saved, added, removed) = (successes(save.value().into()), successes(add.value().into()), successes(remove.value().into()));
+    let (saved, added, removed) =
+        (successes(save.value().into()), successes(add.value().into()), successes(remove.value().into()));
     let campaign = configured_campaign();
-    let data = Resource::new(move || (campaign.get(), saved.get(), added.get(), removed.get()), |(c, ..)| load_campaign(c));
+    let data =
+        Resource::new(move || (campaign.get(), saved.get(), added.get(), removed.get()), |(c, ..)| load_campaign(c));
     view! {
         <PageTitle text=tr!(i18n, config.campaign_title)/>
         <p><a href=move || config_href(HOME, campaign.get(), "")>{t!(i18n, config.back)}</a></p>
@@ -434,7 +473,12 @@ pub fn CampaignConfigPage() -> impl IntoView {
 }
 
 #[component]
-fn CampaignForms(c: CampaignView, save: ServerAction<SaveCampaign>, add: ServerAction<AddReason>, remove: ServerAction<RemoveReason>) -> impl IntoView {
+fn CampaignForms(
+    c: CampaignView,
+    save: ServerAction<SaveCampaign>,
+    add: ServerAction<AddReason>,
+    remove: ServerAction<RemoveReason>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let save_result: Signal<_> = save.value().into();
     let add_result: Signal<_> = add.value().into();

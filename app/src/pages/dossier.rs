@@ -6,19 +6,22 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
+use crate::api::dossier::{
+    load_address, load_bac, load_identity, load_sections, AddressPage, BacPage, IdentityPage, SaveAddress, SaveBac,
+    SaveIdentity, SaveIne, SectionKind,
+};
 use crate::api::dossier::{load_cursus, CursusPage, CursusRow, DeleteCursus, SaveCursus};
 use crate::api::dossier::{load_experiences, DeleteExperience, ExperiencesPage, SaveExperience};
-use crate::domain::experience::ExperienceKind;
 use crate::api::reference::{communes_for, List};
-use crate::api::dossier::{load_address, load_bac, BacPage, SaveBac, load_identity, load_sections, AddressPage, IdentityPage, SaveAddress, SaveIdentity, SaveIne, SectionKind};
-use crate::components::table::ColumnHeaders;
-use crate::domain::lookup::name_in;
 use crate::components::combobox::Combobox;
 use crate::components::dialog::Modal;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::ine_field::IneField;
 use crate::components::messages::{error_text, FormOutcome};
+use crate::components::table::ColumnHeaders;
+use crate::domain::experience::ExperienceKind;
+use crate::domain::lookup::name_in;
 use crate::error::AppError;
 use crate::i18n::*;
 
@@ -98,7 +101,10 @@ pub fn DossierChecklist() -> impl IntoView {
 
 /// A section's data once loaded: its form, an error, or the sign-in page
 /// for a visitor whose session has ended.
-pub(crate) fn loaded<T>(page: Resource<Result<T, AppError>>, render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static) -> impl IntoView
+pub(crate) fn loaded<T>(
+    page: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
 {
@@ -193,7 +199,11 @@ fn IdentitySummary(data: IdentityPage) -> impl IntoView {
 }
 
 #[component]
-fn IdentityForm(data: IdentityPage, save: ServerAction<SaveIdentity>, save_ine: ServerAction<SaveIne>) -> impl IntoView {
+fn IdentityForm(
+    data: IdentityPage,
+    save: ServerAction<SaveIdentity>,
+    save_ine: ServerAction<SaveIne>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let result: Signal<_> = save.value().into();
     let ine_result: Signal<_> = save_ine.value().into();
@@ -203,7 +213,8 @@ fn IdentityForm(data: IdentityPage, save: ServerAction<SaveIdentity>, save_ine: 
         ("Mme".to_owned(), t_string!(i18n, dossier.civilite_mme).to_string()),
         ("M.".to_owned(), t_string!(i18n, dossier.civilite_m).to_string()),
     ];
-    let departements: Vec<(String, String)> = data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
+    let departements: Vec<(String, String)> =
+        data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
     view! {
         {popup.then(|| view! {
             <Modal labelled_by="ine-popup-titre" described_by="ine-popup-texte">
@@ -296,7 +307,13 @@ fn AddressForm(data: AddressPage, save: ServerAction<SaveAddress>) -> impl IntoV
     let initial = data.communes;
     let communes = Resource::new(
         move || postal_code.get().chars().filter(|c| !c.is_whitespace()).collect::<String>(),
-        |cp| async move { if cp.len() == 5 { communes_for(cp).await.unwrap_or_default() } else { Vec::new() } },
+        |cp| async move {
+            if cp.len() == 5 {
+                communes_for(cp).await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        },
     );
     let options = Signal::derive(move || communes.get().unwrap_or_else(|| initial.clone()));
     view! {
@@ -355,12 +372,15 @@ fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
     let (situation, set_situation) = signal(f.situation.clone());
     let (year, set_year) = signal(f.annee.clone());
     // The same lists the server checks against, computed in the browser.
-    let year_number = move || year.with(|y| y.trim().parse::<i32>().ok().filter(|y| (1950..=this_year).contains(y)).unwrap_or(this_year));
+    let year_number = move || {
+        year.with(|y| y.trim().parse::<i32>().ok().filter(|y| (1950..=this_year).contains(y)).unwrap_or(this_year))
+    };
     let series = Signal::derive(move || owned(series_for(year_number())));
     let mention_list = Signal::derive(move || owned(mentions(year_number())));
     let (departement, set_departement) = signal(f.departement.clone());
     let (commune, set_commune) = signal(f.commune.clone());
-    let departements: Vec<(String, String)> = data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
+    let departements: Vec<(String, String)> =
+        data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
     let situation_problem = field_problem(result, "situation");
     view! {
         <p class="hint">{t!(i18n, required_hint)}</p>
@@ -426,7 +446,8 @@ fn ExperiencesView(kind: ExperienceKind) -> impl IntoView {
     let save = ServerAction::<SaveExperience>::new();
     let delete = ServerAction::<DeleteExperience>::new();
     let saved = successes(save.value().into());
-    let page = Resource::new(move || (saved.get(), delete.version().get()), move |_| load_experiences(kind.code().to_owned()));
+    let page =
+        Resource::new(move || (saved.get(), delete.version().get()), move |_| load_experiences(kind.code().to_owned()));
     let title = move || match kind {
         ExperienceKind::Stage => t_string!(i18n, dossier.section_stages).to_string(),
         ExperienceKind::Emploi => t_string!(i18n, dossier.section_experiences).to_string(),
@@ -444,7 +465,11 @@ fn ExperiencesView(kind: ExperienceKind) -> impl IntoView {
 }
 
 #[component]
-fn ExperiencesList(data: ExperiencesPage, save: ServerAction<SaveExperience>, delete: ServerAction<DeleteExperience>) -> impl IntoView {
+fn ExperiencesList(
+    data: ExperiencesPage,
+    save: ServerAction<SaveExperience>,
+    delete: ServerAction<DeleteExperience>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let kind = data.kind;
     let stage = kind == ExperienceKind::Stage;
@@ -514,7 +539,11 @@ fn ExperiencesList(data: ExperiencesPage, save: ServerAction<SaveExperience>, de
 
 /// The form of a new entry, or of the one being changed.
 #[component]
-fn EntryForm(kind: ExperienceKind, editing: Option<(i64, crate::domain::experience::ExperienceForm)>, save: ServerAction<SaveExperience>) -> impl IntoView {
+fn EntryForm(
+    kind: ExperienceKind,
+    editing: Option<(i64, crate::domain::experience::ExperienceForm)>,
+    save: ServerAction<SaveExperience>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let stage = kind == ExperienceKind::Stage;
     let result: Signal<_> = save.value().into();
@@ -581,11 +610,16 @@ fn CursusList(data: CursusPage, save: ServerAction<SaveCursus>, delete: ServerAc
     let query = use_query_map();
     let rows = data.rows.clone();
     let editing = move || {
-        query.read().get("modifier").and_then(|id| id.parse::<i64>().ok()).and_then(|id| rows.iter().find(|r| r.id == id).cloned())
+        query
+            .read()
+            .get("modifier")
+            .and_then(|id| id.parse::<i64>().ok())
+            .and_then(|id| rows.iter().find(|r| r.id == id).cloned())
     };
     let delete_result: Signal<_> = delete.value().into();
     let countries = data.countries;
-    let departements: Vec<(String, String)> = data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
+    let departements: Vec<(String, String)> =
+        data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
     view! {
         <FormOutcome result=delete_result/>
         <h2 id="liste-titre" class="visually-hidden">{move || t_string!(i18n, dossier.entries_list)}</h2>
@@ -660,11 +694,17 @@ fn CursusForm(
     let result: Signal<_> = save.value().into();
     let (edit_id, f, commune_nom) = match editing {
         Some(r) => (r.id.to_string(), r.form, r.commune_nom),
-        None => (String::new(), crate::domain::cursus::CursusForm { pays: crate::domain::identity::FRANCE.into(), ..Default::default() }, String::new()),
+        None => (
+            String::new(),
+            crate::domain::cursus::CursusForm { pays: crate::domain::identity::FRANCE.into(), ..Default::default() },
+            String::new(),
+        ),
     };
     let (departement, set_departement) = signal(f.departement.clone());
     let (commune, set_commune) = signal(f.commune.clone());
-    let title = if edit_id.is_empty() { t_string!(i18n, dossier.new_cursus) } else { t_string!(i18n, dossier.edit_entry) }.to_string();
+    let title =
+        if edit_id.is_empty() { t_string!(i18n, dossier.new_cursus) } else { t_string!(i18n, dossier.edit_entry) }
+            .to_string();
     view! {
         <h2 id="saisie">{title}</h2>
         <FormOutcome result=result/>

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use crate::api::staff::{load_dashboard, SaveIneSettings};
-use crate::domain::identity::IneSettings;
-use crate::components::table::ColumnHeaders;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, FormOutcome};
+use crate::components::table::ColumnHeaders;
+use crate::domain::identity::IneSettings;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::root::use_session;

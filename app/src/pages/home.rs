@@ -5,16 +5,17 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
 use crate::components::frame::PageTitle;
+use crate::i18n::*;
 use crate::pages::applications::HomeApplications;
 use crate::pages::dossier::DossierChecklist;
-use crate::i18n::*;
 use crate::root::use_session;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let deleted = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("compte").as_deref() == Some("supprime"));
+    let deleted =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("compte").as_deref() == Some("supprime"));
     view! {
         <PageTitle text=tr!(i18n, home.title)/>
         {deleted.then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, my_data.deleted)}</p> })}

@@ -24,7 +24,8 @@ fn AddressRequest(
 ) -> impl IntoView {
     let query = use_query_map();
     let sent = move || {
-        result.with(|r| matches!(r, Some(Ok(_)))) || (result.with(Option::is_none) && query.read().get("envoye").is_some())
+        result.with(|r| matches!(r, Some(Ok(_))))
+            || (result.with(Option::is_none) && query.read().get("envoye").is_some())
     };
     view! {
         <PageTitle text=title/>

@@ -28,12 +28,15 @@ pub fn MailTemplatesPage() -> impl IntoView {
         }
     });
     let list = Resource::new(move || saved.get(), |_| load_templates());
-    let one = Resource::new(move || (key.get(), saved.get()), |(key, _)| async move {
-        match key {
-            Some(key) => load_template(key).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    let one = Resource::new(
+        move || (key.get(), saved.get()),
+        |(key, _)| async move {
+            match key {
+                Some(key) => load_template(key).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <PageTitle text=tr!(i18n, templates.title)/>
         <p><a href="/gestion/configuration">{t!(i18n, config.back)}</a></p>

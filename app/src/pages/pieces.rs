@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::pieces::{download_path, load_pieces, model_path, view_path, AnswerPiece, PieceLine, PiecesView, TransmitApplication};
+use crate::api::pieces::{
+    download_path, load_pieces, model_path, view_path, AnswerPiece, PieceLine, PiecesView, TransmitApplication,
+};
 use crate::components::messages::{error_text, format_size, FormOutcome};
 use crate::components::table::ColumnHeaders;
 use crate::domain::pieces::PieceStatus;
@@ -124,9 +126,18 @@ fn PieceRow(
             let mut sent = 0;
             for (i, file) in files.into_iter().enumerate() {
                 let add = adding || i > 0;
-                outcome = upload::send(if add { crate::api::pieces::add_path(application, piece_id) } else { crate::api::pieces::upload_path(application, piece_id) }, file, max, move |fraction| {
-                    set_progress.try_set(Some((i as f64 + fraction) / count));
-                })
+                outcome = upload::send(
+                    if add {
+                        crate::api::pieces::add_path(application, piece_id)
+                    } else {
+                        crate::api::pieces::upload_path(application, piece_id)
+                    },
+                    file,
+                    max,
+                    move |fraction| {
+                        set_progress.try_set(Some((i as f64 + fraction) / count));
+                    },
+                )
                 .await;
                 if outcome.is_err() {
                     break;
@@ -173,7 +184,8 @@ fn PieceRow(
     let delete_label = format!("{} : {}", t_string!(i18n, pieces.delete), piece.label);
     let not_concerned_label = format!("{} : {}", t_string!(i18n, pieces.not_concerned), piece.label);
     let conditional = !piece.required;
-    let kind_note = if piece.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }.to_string();
+    let kind_note =
+        if piece.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }.to_string();
     let file_name = piece.file_name.clone().unwrap_or_default();
     let parts = piece.file_parts;
     view! {
@@ -247,7 +259,13 @@ fn PieceRow(
 /// A file input behind a button-looking label (several files at once; on
 /// a phone the camera is offered).
 #[component]
-fn FilePicker(id: String, described_by: String, label: String, text: String, on_files: Callback<leptos::ev::Event>) -> impl IntoView {
+fn FilePicker(
+    id: String,
+    described_by: String,
+    label: String,
+    text: String,
+    on_files: Callback<leptos::ev::Event>,
+) -> impl IntoView {
     view! {
         <input type="file" id=id.clone() class="visually-hidden file-input" multiple accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
             aria-describedby=described_by on:change=move |ev| on_files.run(ev)/>
@@ -304,10 +322,17 @@ pub(crate) mod upload {
 
     /// Checks the file as the server will (a photo too heavy is first
     /// downscaled), then POSTs it, reporting progress.
-    pub async fn send(path: String, file: web_sys::File, max: u64, on_progress: impl Fn(f64) + 'static) -> Result<(), AppError> {
+    pub async fn send(
+        path: String,
+        file: web_sys::File,
+        max: u64,
+        on_progress: impl Fn(f64) + 'static,
+    ) -> Result<(), AppError> {
         let name = file.name();
         let head_blob = file.slice_with_i32_and_i32(0, SNIFF_BYTES as i32).map_err(js)?;
-        let head = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(head_blob)).await.map_err(|_| AppError::Internal)?;
+        let head = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(head_blob))
+            .await
+            .map_err(|_| AppError::Internal)?;
         let blob: web_sys::Blob = if kind_of(&head) == Some(FileKind::Jpeg) && file.size() as u64 > max {
             downscale(&file, max).await?
         } else {
@@ -379,7 +404,11 @@ pub(crate) mod upload {
             let done = Closure::once_into_js(move |blob: JsValue| {
                 let _ = resolve.call1(&JsValue::NULL, &blob);
             });
-            if let Err(error) = canvas.to_blob_with_type_and_encoder_options(done.unchecked_ref(), "image/jpeg", &JsValue::from_f64(0.85)) {
+            if let Err(error) = canvas.to_blob_with_type_and_encoder_options(
+                done.unchecked_ref(),
+                "image/jpeg",
+                &JsValue::from_f64(0.85),
+            ) {
                 failed = Some(error);
             }
         });

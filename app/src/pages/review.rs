@@ -9,16 +9,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::pieces::{download_path, view_path};
 use crate::api::review::{
-    load_review, load_review_list, AddStaffNote, BulkAction, ListColumn, SaveListColumns, PrepareDecision, PublishDecision, DossierSheet, EventLine, EventWhat, JudgePiece, ListQuery, ReviewDetail, ReviewList,
-    ReviewPiece, SetDossierStatus,
+    load_review, load_review_list, AddStaffNote, BulkAction, DossierSheet, EventLine, EventWhat, JudgePiece,
+    ListColumn, ListQuery, PrepareDecision, PublishDecision, ReviewDetail, ReviewList, ReviewPiece, SaveListColumns,
+    SetDossierStatus,
 };
 use crate::components::field::{field_problem, settled, successes, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, problem_text, FormOutcome};
 use crate::domain::application::DossierStatus;
+use crate::domain::confirmation::AnswerFilter;
 use crate::domain::pieces::PieceStatus;
 use crate::i18n::*;
-use crate::domain::confirmation::AnswerFilter;
 use crate::pages::applications::{answer_filter_text, decision_text, status_text};
 use crate::pages::dossier::loaded_or_sign_in;
 use crate::pages::pieces::piece_status_text;
@@ -54,7 +55,8 @@ pub fn ReviewListPage() -> impl IntoView {
     let bulk = ServerAction::<BulkAction>::new();
     let columns = ServerAction::<SaveListColumns>::new();
     let (bulk_done, columns_saved) = (successes(bulk.value().into()), successes(columns.value().into()));
-    let data = Resource::new(move || (query.get(), bulk_done.get(), columns_saved.get()), |(q, ..)| load_review_list(Some(q)));
+    let data =
+        Resource::new(move || (query.get(), bulk_done.get(), columns_saved.get()), |(q, ..)| load_review_list(Some(q)));
     view! {
         <PageTitle text=tr!(i18n, review.list_title)/>
         <h1>{t!(i18n, review.list_title)}</h1>
@@ -62,10 +64,16 @@ pub fn ReviewListPage() -> impl IntoView {
     }
 }
 
-const STATUSES: [DossierStatus; 4] = [DossierStatus::EnAttente, DossierStatus::Receptionne, DossierStatus::Complet, DossierStatus::Incomplet];
+const STATUSES: [DossierStatus; 4] =
+    [DossierStatus::EnAttente, DossierStatus::Receptionne, DossierStatus::Complet, DossierStatus::Incomplet];
 
 #[component]
-fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, columns: ServerAction<SaveListColumns>) -> impl IntoView {
+fn ListView(
+    list: ReviewList,
+    query: ListQuery,
+    bulk: ServerAction<BulkAction>,
+    columns: ServerAction<SaveListColumns>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let shown = list.columns.clone();
     let has = move |c: ListColumn| shown.contains(&c);
@@ -75,7 +83,12 @@ fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, 
     let sort_link = move |column: &'static str, label: String| {
         let current = q.tri.as_deref().unwrap_or("transmission") == column;
         let descending = current && q.ordre.as_deref() == Some("desc");
-        let next = ListQuery { tri: Some(column.to_owned()), ordre: (current && !descending).then(|| "desc".to_owned()), page: None, ..q.clone() };
+        let next = ListQuery {
+            tri: Some(column.to_owned()),
+            ordre: (current && !descending).then(|| "desc".to_owned()),
+            page: None,
+            ..q.clone()
+        };
         let sort = match (current, descending) {
             (false, _) => "none",
             (true, false) => "ascending",
@@ -94,7 +107,9 @@ fn ListView(list: ReviewList, query: ListQuery, bulk: ServerAction<BulkAction>, 
     };
     let page_link = {
         let q = query.clone();
-        move |page: i64| format!("/gestion/candidatures?{}", ListQuery { page: Some(page), ..q.clone() }.to_query_string())
+        move |page: i64| {
+            format!("/gestion/candidatures?{}", ListQuery { page: Some(page), ..q.clone() }.to_query_string())
+        }
     };
     let back_query = query.to_query_string();
     view! {
@@ -288,12 +303,19 @@ fn ColumnsForm(columns: ServerAction<SaveListColumns>, shown: Vec<ListColumn>) -
 /// The selected rows and one action for all of them; what could not be
 /// done is listed row by row.
 #[component]
-fn BulkForm(bulk: ServerAction<BulkAction>, reasons: Vec<String>, names: Vec<(i64, String)>, children: Children) -> impl IntoView {
+fn BulkForm(
+    bulk: ServerAction<BulkAction>,
+    reasons: Vec<String>,
+    names: Vec<(i64, String)>,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let result: Signal<_> = bulk.value().into();
     let (action, set_action) = signal(String::new());
     let (kind, set_kind) = signal(String::new());
-    let name_of = move |id: i64| names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("n° {id}"));
+    let name_of = move |id: i64| {
+        names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("n° {id}"))
+    };
     let outcome = move || {
         result.with(|r| match r {
             Some(Ok(o)) => Some(view! {
@@ -365,7 +387,8 @@ pub fn ReviewPage() -> impl IntoView {
     let judge = ServerAction::<JudgePiece>::new();
     let status = ServerAction::<SetDossierStatus>::new();
     let note = ServerAction::<AddStaffNote>::new();
-    let decisions = Decisions { prepare: ServerAction::<PrepareDecision>::new(), publish: ServerAction::<PublishDecision>::new() };
+    let decisions =
+        Decisions { prepare: ServerAction::<PrepareDecision>::new(), publish: ServerAction::<PublishDecision>::new() };
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
     // Reload after every answer but a form refused field by field: a
     // conflict shows the other person's change.
@@ -519,11 +542,19 @@ fn event_text(e: EventLine) -> String {
         EventWhat::Transmitted => t_string!(i18n, review.event_transmitted).to_string(),
         EventWhat::Piece { label, status, comment } => {
             let base = format!("{label} : {}", piece_status_text(status));
-            if comment.is_empty() { base } else { format!("{base} ({comment})") }
+            if comment.is_empty() {
+                base
+            } else {
+                format!("{base} ({comment})")
+            }
         }
         EventWhat::Dossier(status) => format!("{} {}", t_string!(i18n, review.event_dossier), status_text(status)),
         EventWhat::Decision { decision, published } => {
-            let label = if published { t_string!(i18n, review.event_decision) } else { t_string!(i18n, review.event_decision_draft) };
+            let label = if published {
+                t_string!(i18n, review.event_decision)
+            } else {
+                t_string!(i18n, review.event_decision_draft)
+            };
             format!("{label} {}", decision_text(&Some(decision)))
         }
         EventWhat::Other(text) => text,
@@ -532,7 +563,14 @@ fn event_text(e: EventLine) -> String {
 }
 
 #[component]
-fn PieceVerdictRow(p: ReviewPiece, application: i64, version: i64, may_judge: bool, judge: ServerAction<JudgePiece>, set_shown: WriteSignal<Option<ReviewPiece>>) -> impl IntoView {
+fn PieceVerdictRow(
+    p: ReviewPiece,
+    application: i64,
+    version: i64,
+    may_judge: bool,
+    judge: ServerAction<JudgePiece>,
+    set_shown: WriteSignal<Option<ReviewPiece>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let label = p.label.clone();
     let comment_id = format!("commentaire-{}", p.piece_id);
@@ -630,7 +668,8 @@ fn Viewer(p: ReviewPiece, close: Callback<()>) -> impl IntoView {
 #[component]
 fn Sheet(d: DossierSheet) -> impl IntoView {
     let i18n = use_i18n();
-    let fact = |label: String, value: String| (!value.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
+    let fact =
+        |label: String, value: String| (!value.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
     view! {
         <section class="card" aria-labelledby="dossier-titre">
             <h2 id="dossier-titre">{t!(i18n, review.dossier_title)}</h2>

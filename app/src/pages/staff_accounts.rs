@@ -40,10 +40,14 @@ pub fn StaffAccountsPage() -> impl IntoView {
 #[component]
 fn AccountsView(d: StaffAccounts, save: ServerAction<SaveStaffAccount>) -> impl IntoView {
     let i18n = use_i18n();
-    let editing = use_query_map().with_untracked(|q| q.get("compte").and_then(|v| v.parse::<i64>().ok())).and_then(|id| d.accounts.iter().find(|a| a.id == id).cloned());
+    let editing = use_query_map()
+        .with_untracked(|q| q.get("compte").and_then(|v| v.parse::<i64>().ok()))
+        .and_then(|id| d.accounts.iter().find(|a| a.id == id).cloned());
     let centre_names = {
         let centres = d.centres.clone();
-        move |ids: &[i64]| centres.iter().filter(|c| ids.contains(&c.id)).map(|c| c.label.clone()).collect::<Vec<_>>().join(", ")
+        move |ids: &[i64]| {
+            centres.iter().filter(|c| ids.contains(&c.id)).map(|c| c.label.clone()).collect::<Vec<_>>().join(", ")
+        }
     };
     view! {
         <section class="card" aria-labelledby="comptes">
@@ -79,7 +83,11 @@ fn AccountsView(d: StaffAccounts, save: ServerAction<SaveStaffAccount>) -> impl 
 }
 
 #[component]
-fn AccountForm(save: ServerAction<SaveStaffAccount>, editing: Option<StaffAccountLine>, d: StaffAccounts) -> impl IntoView {
+fn AccountForm(
+    save: ServerAction<SaveStaffAccount>,
+    editing: Option<StaffAccountLine>,
+    d: StaffAccounts,
+) -> impl IntoView {
     let i18n = use_i18n();
     let result: Signal<_> = save.value().into();
     let centres_problem = field_problem(result, "centres");

@@ -4,8 +4,8 @@
 
 use http::HeaderValue;
 
-use super::auth::session::{self, AccountKind, Signed};
 use super::auth::hashing::HashError;
+use super::auth::session::{self, AccountKind, Signed};
 use super::auth::throttle::{self, Keys, Target, Verdict};
 use super::auth::tokens::{random_bytes, random_token};
 use super::clock::{paris_date, paris_date_time};
@@ -49,7 +49,6 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-
 /// "Créer un compte". An address that already has an account gets the same
 /// answer, and its owner a mail saying so: the form never tells who has an
 /// account.
@@ -62,10 +61,18 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
     let campaign = campaigns::active(&mut tx).await?.ok_or(AppError::Internal)?;
     let email_norm = account.email.normalized();
     if let Some(existing) = accounts::candidate_by_identifier(&mut tx, None, &email_norm).await? {
-        let mail = mail::compose(&mut tx, &mail::ACCOUNT_EXISTS,
-            &[("prenom", &existing.prenom), ("nom", &existing.nom), ("login", &existing.login), ("lien", &state.link("/compte/mot-de-passe-oublie"))],
+        let mail = mail::compose(
+            &mut tx,
+            &mail::ACCOUNT_EXISTS,
+            &[
+                ("prenom", &existing.prenom),
+                ("nom", &existing.nom),
+                ("login", &existing.login),
+                ("lien", &state.link("/compte/mot-de-passe-oublie")),
+            ],
             &state.settings.assistance_email,
-        ).await?;
+        )
+        .await?;
         let key = format!("account-exists:{}:{}", existing.id, now / 3600);
         mail::queue(&mut tx, &key, &existing.email, &mail, now).await?;
         tx.commit().await?;
@@ -95,7 +102,9 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
         },
     )
     .await?;
-    let mail = mail::compose(&mut tx, &mail::ACTIVATION,
+    let mail = mail::compose(
+        &mut tx,
+        &mail::ACTIVATION,
         &[
             ("prenom", &account.prenom),
             ("nom", &account.nom),
@@ -105,7 +114,8 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
             ("date_limite", &paris_date(deadline)),
         ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     mail::queue(&mut tx, &format!("activation:{id}"), account.email.as_str(), &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
@@ -133,9 +143,13 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
     if mail_quota(&mut tx, "activation", &email.normalized(), now).await? {
-        if let Some(c) = accounts::renew_activation(&mut tx, &email.normalized(), &state.token_hash(&token), now).await? {
+        if let Some(c) =
+            accounts::renew_activation(&mut tx, &email.normalized(), &state.token_hash(&token), now).await?
+        {
             let campaign = campaigns::active(&mut tx).await?.map(|c| c.label).unwrap_or_default();
-            let mail = mail::compose(&mut tx, &mail::ACTIVATION_AGAIN,
+            let mail = mail::compose(
+                &mut tx,
+                &mail::ACTIVATION_AGAIN,
                 &[
                     ("prenom", &c.prenom),
                     ("nom", &c.nom),
@@ -145,7 +159,8 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
                     ("date_limite", &paris_date(c.activation_deadline)),
                 ],
                 &state.settings.assistance_email,
-            ).await?;
+            )
+            .await?;
             mail::queue(&mut tx, &format!("activation-again:{}:{now}", c.id), &c.email, &mail, now).await?;
         }
     }
@@ -165,7 +180,9 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
         if let Some(c) = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await? {
             let expires = now + RESET_HOURS * 3600;
             resets::insert(&mut tx, &state.token_hash(&token), "candidat", c.id, now, expires).await?;
-            let mail = mail::compose(&mut tx, &mail::PASSWORD_RESET,
+            let mail = mail::compose(
+                &mut tx,
+                &mail::PASSWORD_RESET,
                 &[
                     ("prenom", &c.prenom),
                     ("nom", &c.nom),
@@ -174,7 +191,8 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
                     ("expiration", &paris_date_time(expires)),
                 ],
                 &state.settings.assistance_email,
-            ).await?;
+            )
+            .await?;
             mail::queue(&mut tx, &format!("reset:{}:{now}", c.id), &c.email, &mail, now).await?;
         }
     }
@@ -197,7 +215,12 @@ pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<crate::a
 /// the account. The link works once. A reset also proves the address, so
 /// an account not yet validated becomes validated.
 /// Returns the kind of account ("candidat", "staff").
-pub async fn reset_password(state: &AppState, token: &str, password: &str, confirmation: &str) -> Result<String, AppError> {
+pub async fn reset_password(
+    state: &AppState,
+    token: &str,
+    password: &str,
+    confirmation: &str,
+) -> Result<String, AppError> {
     let mut errors = FieldErrors::new();
     let password = new_password(&mut errors, "password", password, confirmation);
     let password = errors.into_result(|| password)?;
@@ -229,7 +252,15 @@ const PASSWORD_CHECK: &str = "password";
 /// Checks a password under throttling (`auth::throttle`): the attempt is
 /// counted before the slow check, so parallel attempts cannot exceed the
 /// limit; `hash` None (no such account) is checked against a decoy.
-async fn throttled_check(state: &AppState, purpose: &str, kind: AccountKind, target: Target, client: &str, hash: Option<&str>, password: &str) -> Result<bool, AppError> {
+async fn throttled_check(
+    state: &AppState,
+    purpose: &str,
+    kind: AccountKind,
+    target: Target,
+    client: &str,
+    hash: Option<&str>,
+    password: &str,
+) -> Result<bool, AppError> {
     let now = state.clock.now();
     let keys = Keys::new(purpose, kind, &target, client);
     let mut conn = state.db.pool.acquire().await?;
@@ -271,8 +302,13 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
     let owner = match kind {
-        AccountKind::Candidat => accounts::candidate_by_id(&mut tx, id).await?.filter(|c| c.validated).map(|c| (c.email, format!("{} {}", c.prenom, c.nom))),
-        AccountKind::Staff => accounts::staff_by_id(&mut tx, id).await?.filter(|s| s.active).map(|s| (s.email, s.display_name)),
+        AccountKind::Candidat => accounts::candidate_by_id(&mut tx, id)
+            .await?
+            .filter(|c| c.validated)
+            .map(|c| (c.email, format!("{} {}", c.prenom, c.nom))),
+        AccountKind::Staff => {
+            accounts::staff_by_id(&mut tx, id).await?.filter(|s| s.active).map(|s| (s.email, s.display_name))
+        }
     };
     let Some((email, name)) = owner else { return Ok(()) };
     if !mail_quota(&mut tx, "unlock", &email.to_lowercase(), now).await? {
@@ -284,7 +320,9 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
     let unlock = store::unlocks::Unlock { kind: kind.as_str().to_owned(), account_id: id, client: client.to_owned() };
     store::unlocks::insert(&mut tx, &hash, &unlock, now + UNLOCK_LINK_LIFETIME).await?;
     let limit = throttle::PAIR_LIMIT.to_string();
-    let mail = mail::compose(&mut tx, &mail::UNLOCK,
+    let mail = mail::compose(
+        &mut tx,
+        &mail::UNLOCK,
         &[
             ("nom", &name),
             ("date", &super::clock::paris_date_time(now)),
@@ -293,7 +331,8 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
             ("lien", &state.link(&format!("/compte/debloquer/{token}"))),
         ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     mail::queue(&mut tx, &format!("unlock:{}", &hash[..16.min(hash.len())]), &email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
@@ -304,10 +343,13 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
 /// account again at once (sign-in and the checks behind a session).
 pub async fn unlock(state: &AppState, token: &str) -> Result<(), AppError> {
     let mut tx = state.db.pool.begin().await?;
-    let u = store::unlocks::consume(&mut tx, &state.token_hash(token), state.clock.now()).await?.ok_or(AppError::LinkExpired)?;
+    let u = store::unlocks::consume(&mut tx, &state.token_hash(token), state.clock.now())
+        .await?
+        .ok_or(AppError::LinkExpired)?;
     let kind = if u.kind == AccountKind::Staff.as_str() { AccountKind::Staff } else { AccountKind::Candidat };
     for purpose in [SIGN_IN, PASSWORD_CHECK] {
-        store::throttle::clear(&mut tx, &Keys::new(purpose, kind, &Target::Account(u.account_id), &u.client).pair).await?;
+        store::throttle::clear(&mut tx, &Keys::new(purpose, kind, &Target::Account(u.account_id), &u.client).pair)
+            .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -317,7 +359,13 @@ pub async fn unlock(state: &AppState, token: &str) -> Result<(), AppError> {
 /// Unknown identifier, wrong password and refused attempts are told apart
 /// only by throttling, which treats them all the same. `client` is the
 /// client address (`server::client::key`).
-pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, password: &str, client: &str) -> Result<HeaderValue, AppError> {
+pub async fn sign_in(
+    state: &AppState,
+    kind: AccountKind,
+    identifier: &str,
+    password: &str,
+    client: &str,
+) -> Result<HeaderValue, AppError> {
     let mut errors = FieldErrors::new();
     if identifier.trim().is_empty() {
         errors.add("identifiant", Problem::Required);
@@ -337,7 +385,9 @@ pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, pass
                 .await?
                 .map(|c| (c.id, c.password_hash, c.validated))
         }
-        AccountKind::Staff => accounts::staff_by_email(&mut conn, &normalized).await?.map(|s| (s.id, s.password_hash, s.active)),
+        AccountKind::Staff => {
+            accounts::staff_by_email(&mut conn, &normalized).await?.map(|s| (s.id, s.password_hash, s.active))
+        }
     };
     drop(conn);
     let (target, hash, usable) = match &account {
@@ -355,8 +405,23 @@ pub async fn sign_in(state: &AppState, kind: AccountKind, identifier: &str, pass
 /// The password of the signed-in account checked again (a change of
 /// password or address, the deletion of the account), throttled like a
 /// sign-in but under keys of its own.
-pub async fn check_own_password(state: &AppState, signed: &Signed, client: &str, hash: &str, password: &str) -> Result<bool, AppError> {
-    throttled_check(state, PASSWORD_CHECK, signed.kind, Target::Account(signed.account_id), client, Some(hash), password).await
+pub async fn check_own_password(
+    state: &AppState,
+    signed: &Signed,
+    client: &str,
+    hash: &str,
+    password: &str,
+) -> Result<bool, AppError> {
+    throttled_check(
+        state,
+        PASSWORD_CHECK,
+        signed.kind,
+        Target::Account(signed.account_id),
+        client,
+        Some(hash),
+        password,
+    )
+    .await
 }
 
 pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError> {
@@ -366,12 +431,21 @@ pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError>
 }
 
 /// Changes the password of the signed-in account and ends its other sessions.
-pub async fn change_password(state: &AppState, signed: &Signed, client: &str, current: &str, password: &str, confirmation: &str) -> Result<(), AppError> {
+pub async fn change_password(
+    state: &AppState,
+    signed: &Signed,
+    client: &str,
+    current: &str,
+    password: &str,
+    confirmation: &str,
+) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
     let password = new_password(&mut errors, "password", password, confirmation);
     let mut conn = state.db.pool.acquire().await?;
     let hash = match signed.kind {
-        AccountKind::Candidat => accounts::candidate_by_id(&mut conn, signed.account_id).await?.map(|c| c.password_hash),
+        AccountKind::Candidat => {
+            accounts::candidate_by_id(&mut conn, signed.account_id).await?.map(|c| c.password_hash)
+        }
         AccountKind::Staff => accounts::staff_by_id(&mut conn, signed.account_id).await?.map(|s| s.password_hash),
     }
     .ok_or(AppError::NotSignedIn)?;
@@ -392,7 +466,14 @@ pub async fn change_password(state: &AppState, signed: &Signed, client: &str, cu
 /// "Modifier mon adresse mail": checks the password, then mails a
 /// single-use link to the new address and a notice to the current one. The
 /// address changes only when the link is followed.
-pub async fn request_email_change(state: &AppState, signed: &Signed, client: &str, email: &str, confirmation: &str, current_password: &str) -> Result<(), AppError> {
+pub async fn request_email_change(
+    state: &AppState,
+    signed: &Signed,
+    client: &str,
+    email: &str,
+    confirmation: &str,
+    current_password: &str,
+) -> Result<(), AppError> {
     if signed.kind != AccountKind::Candidat {
         return Err(AppError::NotFound);
     }
@@ -417,18 +498,45 @@ pub async fn request_email_change(state: &AppState, signed: &Signed, client: &st
     let key = format!("email-change:{}:{}", me.id, random_token());
     let taken = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await?.is_some();
     if taken {
-        let mail = mail::compose(&mut tx, &mail::EMAIL_CHANGE_TAKEN, &[("lien", &state.link("/compte/mot-de-passe-oublie"))], &state.settings.assistance_email).await?;
+        let mail = mail::compose(
+            &mut tx,
+            &mail::EMAIL_CHANGE_TAKEN,
+            &[("lien", &state.link("/compte/mot-de-passe-oublie"))],
+            &state.settings.assistance_email,
+        )
+        .await?;
         mail::queue(&mut tx, &key, email.as_str(), &mail, now).await?;
     } else {
         let token = random_token();
         let expires = now + EMAIL_CHANGE_HOURS * 3600;
-        email_changes::replace(&mut tx, &state.token_hash(&token), me.id, email.as_str(), &email.normalized(), now, expires).await?;
+        email_changes::replace(
+            &mut tx,
+            &state.token_hash(&token),
+            me.id,
+            email.as_str(),
+            &email.normalized(),
+            now,
+            expires,
+        )
+        .await?;
         let who = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str())];
         let link = state.link(&format!("/compte/adresse/{token}"));
         let expiration = paris_date_time(expires);
-        let mail = mail::compose(&mut tx, &mail::EMAIL_CHANGE, &[&who[..], &[("lien", &link), ("expiration", &expiration)]].concat(), &state.settings.assistance_email).await?;
+        let mail = mail::compose(
+            &mut tx,
+            &mail::EMAIL_CHANGE,
+            &[&who[..], &[("lien", &link), ("expiration", &expiration)]].concat(),
+            &state.settings.assistance_email,
+        )
+        .await?;
         mail::queue(&mut tx, &key, email.as_str(), &mail, now).await?;
-        let notice = mail::compose(&mut tx, &mail::EMAIL_CHANGE_NOTICE, &[&who[..], &[("nouvelle", email.as_str())]].concat(), &state.settings.assistance_email).await?;
+        let notice = mail::compose(
+            &mut tx,
+            &mail::EMAIL_CHANGE_NOTICE,
+            &[&who[..], &[("nouvelle", email.as_str())]].concat(),
+            &state.settings.assistance_email,
+        )
+        .await?;
         mail::queue(&mut tx, &format!("{key}:notice"), &me.email, &notice, now).await?;
     }
     tx.commit().await?;
@@ -439,8 +547,12 @@ pub async fn request_email_change(state: &AppState, signed: &Signed, client: &st
 /// The link of the mail above: the new address replaces the old one.
 pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<String, AppError> {
     let mut tx = state.db.pool.begin().await?;
-    let pending = email_changes::consume(&mut tx, &state.token_hash(token), state.clock.now()).await?.ok_or(AppError::LinkExpired)?;
-    match accounts::set_candidate_email(&mut tx, pending.candidate_id, &pending.new_email, &pending.new_email_norm).await {
+    let pending = email_changes::consume(&mut tx, &state.token_hash(token), state.clock.now())
+        .await?
+        .ok_or(AppError::LinkExpired)?;
+    match accounts::set_candidate_email(&mut tx, pending.candidate_id, &pending.new_email, &pending.new_email_norm)
+        .await
+    {
         Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::EmailTaken)),
         other => other?,
     }

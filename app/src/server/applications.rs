@@ -34,7 +34,8 @@ pub async fn offer(state: &AppState, signed: &Signed) -> Result<Vec<OfferCentre>
     // The offer is the active campaign's, whichever campaign the account was made in.
     let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
     let rows = applications::offer(&mut conn, campaign.id).await?;
-    let mine: Vec<i64> = applications::of_candidate(&mut conn, me.id).await?.iter().map(|a| a.formation.formation_id).collect();
+    let mine: Vec<i64> =
+        applications::of_candidate(&mut conn, me.id).await?.iter().map(|a| a.formation.formation_id).collect();
     let today = today(state);
     let mut centres: Vec<OfferCentre> = Vec::new();
     for f in rows {
@@ -87,7 +88,9 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
         Err(StoreError::Duplicate) => return Err(AppError::ApplyRefused(ApplyRefusal::AlreadyApplied)),
         Err(other) => return Err(other.into()),
     };
-    let mail = mail::compose(&mut tx, &mail::APPLICATION_CREATED,
+    let mail = mail::compose(
+        &mut tx,
+        &mail::APPLICATION_CREATED,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
@@ -97,7 +100,8 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     mail::queue(&mut tx, &format!("application-created:{id}"), &me.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
@@ -128,12 +132,17 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
     let mut conn = state.db.pool.acquire().await?;
     let a = applications::one_of_candidate(&mut conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
     let line = line(&a, today(state))?;
-    let models = super::store::pieces::of_application(&mut conn, signed.account_id, a.formation.centre_id, a.formation.formation_id)
-        .await?
-        .into_iter()
-        .filter(|p| p.has_model)
-        .map(|p| (p.piece_id, p.label))
-        .collect();
+    let models = super::store::pieces::of_application(
+        &mut conn,
+        signed.account_id,
+        a.formation.centre_id,
+        a.formation.formation_id,
+    )
+    .await?
+    .into_iter()
+    .filter(|p| p.has_model)
+    .map(|p| (p.piece_id, p.label))
+    .collect();
     let answer = super::store::answers::one(&mut conn, id, Some(signed.account_id)).await?.and_then(|r| {
         use crate::domain::confirmation::{may_confirm, may_withdraw};
         let kind = r.decision.as_deref().and_then(crate::domain::decision::DecisionKind::from_code);
@@ -173,10 +182,19 @@ pub async fn cancel(state: &AppState, signed: &Signed, id: i64) -> Result<(), Ap
     if !applications::cancel(&mut tx, me.id, id, now).await? {
         return Err(AppError::Conflict);
     }
-    let mail = mail::compose(&mut tx, &mail::APPLICATION_CANCELLED,
-        &[("prenom", &me.prenom), ("nom", &me.nom), ("formation", &a.formation.title), ("centre", &a.formation.centre), ("date", &paris_date(now))],
+    let mail = mail::compose(
+        &mut tx,
+        &mail::APPLICATION_CANCELLED,
+        &[
+            ("prenom", &me.prenom),
+            ("nom", &me.nom),
+            ("formation", &a.formation.title),
+            ("centre", &a.formation.centre),
+            ("date", &paris_date(now)),
+        ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     mail::queue(&mut tx, &format!("application-cancelled:{id}"), &me.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();

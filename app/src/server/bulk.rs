@@ -21,8 +21,13 @@ pub struct DecisionChoice {
     pub reason: String,
 }
 
-
-pub async fn run(state: &AppState, signed: &Signed, action: &str, targets: &[(i64, i64)], choice: &DecisionChoice) -> Result<BulkOutcome, AppError> {
+pub async fn run(
+    state: &AppState,
+    signed: &Signed,
+    action: &str,
+    targets: &[(i64, i64)],
+    choice: &DecisionChoice,
+) -> Result<BulkOutcome, AppError> {
     if targets.is_empty() {
         return Err(AppError::invalid("lignes", Problem::Required));
     }
@@ -34,7 +39,15 @@ pub async fn run(state: &AppState, signed: &Signed, action: &str, targets: &[(i6
     }
     // A liste complémentaire numbers the rows from the first rank given.
     let first_rank = if action == "decision" && choice.kind == "liste_complementaire" {
-        Some(choice.rank.trim().parse::<i64>().ok().filter(|r| *r >= 1).ok_or_else(|| AppError::invalid("rang", Problem::RankInvalid))?)
+        Some(
+            choice
+                .rank
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|r| *r >= 1)
+                .ok_or_else(|| AppError::invalid("rang", Problem::RankInvalid))?,
+        )
     } else {
         None
     };
@@ -52,7 +65,9 @@ pub async fn run(state: &AppState, signed: &Signed, action: &str, targets: &[(i6
             Ok(()) => outcome.done += 1,
             // A refused choice (no reason, unknown kind) is the same for
             // every row: say it once, on the form.
-            Err(AppError::Invalid(errors)) if outcome.done == 0 && outcome.refused.is_empty() && !errors.is_empty() => return Err(AppError::Invalid(errors)),
+            Err(AppError::Invalid(errors)) if outcome.done == 0 && outcome.refused.is_empty() && !errors.is_empty() => {
+                return Err(AppError::Invalid(errors))
+            }
             Err(error) => outcome.refused.push((*id, error)),
         }
     }

@@ -41,7 +41,11 @@ pub fn parse_trusted(text: &str) -> Result<Vec<IpNet>, String> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<IpNet>().or_else(|_| s.parse::<IpAddr>().map(IpNet::from)).map_err(|_| format!("« {s} » n'est ni une adresse ni un réseau (10.0.0.0/8)")))
+        .map(|s| {
+            s.parse::<IpNet>()
+                .or_else(|_| s.parse::<IpAddr>().map(IpNet::from))
+                .map_err(|_| format!("« {s} » n'est ni une adresse ni un réseau (10.0.0.0/8)"))
+        })
         .collect()
 }
 

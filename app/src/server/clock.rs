@@ -59,7 +59,10 @@ pub fn paris_day(timestamp: i64) -> crate::domain::date::Day {
 
 /// The first instant (UTC seconds) of a day in Europe/Paris.
 pub fn paris_day_start(day: crate::domain::date::Day) -> i64 {
-    let midnight = chrono::NaiveDate::parse_from_str(&day.iso(), "%Y-%m-%d").unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default();
+    let midnight = chrono::NaiveDate::parse_from_str(&day.iso(), "%Y-%m-%d")
+        .unwrap_or_default()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
     // Midnight exists in Paris every day (DST changes happen at 2 or 3 a.m.).
     Paris.from_local_datetime(&midnight).earliest().map(|t| t.timestamp()).unwrap_or_default()
 }

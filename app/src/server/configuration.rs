@@ -12,7 +12,9 @@ use super::review::{scope, StaffScope};
 use super::state::AppState;
 use super::store::configuration::{self as store, CampaignSettings, CentreRow, PieceConfig};
 use super::store::{campaigns, pieces, Conn};
-use crate::api::configuration::{CampaignChoice, CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView};
+use crate::api::configuration::{
+    CampaignChoice, CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView,
+};
 use crate::domain::campaign::CampaignState;
 use crate::domain::email::EmailAddress;
 use crate::domain::formation::{parse_piece, FormationForm};
@@ -72,15 +74,12 @@ async fn configurer(conn: &mut Conn, signed: &Signed, campaign: Option<i64>) -> 
 async fn configured_campaign(conn: &mut Conn, asked: Option<i64>) -> Result<i64, AppError> {
     match asked {
         None => Ok(campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id),
-        Some(id) => {
-            match super::store::campaign_lifecycle::state_of(conn, id).await?.ok_or(AppError::NotFound)?.1 {
-                CampaignState::Active | CampaignState::Prepared => Ok(id),
-                CampaignState::Archived | CampaignState::Destroyed => Err(AppError::NotFound),
-            }
-        }
+        Some(id) => match super::store::campaign_lifecycle::state_of(conn, id).await?.ok_or(AppError::NotFound)?.1 {
+            CampaignState::Active | CampaignState::Prepared => Ok(id),
+            CampaignState::Archived | CampaignState::Destroyed => Err(AppError::NotFound),
+        },
     }
 }
-
 
 pub async fn overview(state: &AppState, signed: &Signed, campaign: Option<i64>) -> Result<ConfigOverview, AppError> {
     let mut conn = state.db.pool.acquire().await?;
@@ -131,12 +130,23 @@ fn piece_view(p: PieceConfig) -> PieceView {
 }
 
 fn centre_view(c: &CentreRow) -> CentreView {
-    CentreView { id: c.id, label: c.label.clone(), contact_address: c.contact_address.clone(), contact_email: c.contact_email.clone(), signatory: c.signatory.clone() }
+    CentreView {
+        id: c.id,
+        label: c.label.clone(),
+        contact_address: c.contact_address.clone(),
+        contact_email: c.contact_email.clone(),
+        signatory: c.signatory.clone(),
+    }
 }
 
 /// The formation form filled from the stored formation (`None`: a new
 /// one), with the pieces of its centre to choose from.
-pub async fn formation(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>) -> Result<FormationEdit, AppError> {
+pub async fn formation(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    id: Option<i64>,
+) -> Result<FormationEdit, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = configurer(&mut conn, signed, campaign).await?;
     let all_pieces = store::pieces(&mut conn, me.bound(), me.campaign).await?;
@@ -183,7 +193,14 @@ pub async fn formation(state: &AppState, signed: &Signed, campaign: Option<i64>,
 
 /// Creates or updates a formation with the pieces it names, in one
 /// transaction; returns its id.
-pub async fn save_formation(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>, form: &FormationForm, named: &[i64]) -> Result<i64, AppError> {
+pub async fn save_formation(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    id: Option<i64>,
+    form: &FormationForm,
+    named: &[i64],
+) -> Result<i64, AppError> {
     let mut tx = state.db.pool.begin().await?;
     let me = configurer(&mut tx, signed, campaign).await?;
     let formation = form.parse(&me.centre_ids())?;
@@ -197,7 +214,16 @@ pub async fn save_formation(state: &AppState, signed: &Signed, campaign: Option<
 }
 
 /// Creates (`id` None) or updates a piece of a centre in scope.
-pub async fn save_piece(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>, centre: &str, label: &str, required: bool, common: bool) -> Result<i64, AppError> {
+pub async fn save_piece(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    id: Option<i64>,
+    centre: &str,
+    label: &str,
+    required: bool,
+    common: bool,
+) -> Result<i64, AppError> {
     let mut tx = state.db.pool.begin().await?;
     let me = configurer(&mut tx, signed, campaign).await?;
     let piece = parse_piece(centre, label, required, common, &me.centre_ids())?;
@@ -210,7 +236,12 @@ pub async fn save_piece(state: &AppState, signed: &Signed, campaign: Option<i64>
 }
 
 /// May this staff member give this piece a model file?
-pub async fn authorize_model(state: &AppState, signed: &Signed, campaign: Option<i64>, piece: i64) -> Result<(), AppError> {
+pub async fn authorize_model(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    piece: i64,
+) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = configurer(&mut conn, signed, campaign).await?;
     me.owns(store::piece_centre(&mut conn, me.bound(), piece).await?.ok_or(AppError::NotFound)?)
@@ -218,7 +249,14 @@ pub async fn authorize_model(state: &AppState, signed: &Signed, campaign: Option
 
 /// Records a model file received for a piece (a PDF or a photo, checked
 /// by content like every upload) and removes the one it replaces.
-pub async fn receive_model(state: &AppState, signed: &Signed, campaign: Option<i64>, piece: i64, stored: Stored, name: &str) -> Result<(), AppError> {
+pub async fn receive_model(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    piece: i64,
+    stored: Stored,
+    name: &str,
+) -> Result<(), AppError> {
     let root = &state.settings.files_dir;
     let recorded = async {
         let mut tx = state.db.pool.begin().await?;
@@ -248,12 +286,29 @@ fn parse_centre(id: i64, label: &str, address: &str, email: &str, signatory: &st
     let contact_address = errors.take("contact_address", required_text(address, 500));
     let contact_email = errors.take("contact_email", EmailAddress::parse(email).map(|e| e.as_str().to_owned()));
     let signatory = errors.take("signatory", required_text(signatory, 200));
-    let parsed = (|| Some(CentreRow { id, label: label?, contact_address: contact_address?, contact_email: contact_email?, signatory: signatory? }))();
+    let parsed = (|| {
+        Some(CentreRow {
+            id,
+            label: label?,
+            contact_address: contact_address?,
+            contact_email: contact_email?,
+            signatory: signatory?,
+        })
+    })();
     Ok(errors.into_result(|| parsed)?)
 }
 
 /// Creates a centre (admins) or updates one in scope.
-pub async fn save_centre(state: &AppState, signed: &Signed, campaign: Option<i64>, id: Option<i64>, label: &str, address: &str, email: &str, signatory: &str) -> Result<i64, AppError> {
+pub async fn save_centre(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    id: Option<i64>,
+    label: &str,
+    address: &str,
+    email: &str,
+    signatory: &str,
+) -> Result<i64, AppError> {
     let centre = parse_centre(id.unwrap_or_default(), label, address, email, signatory)?;
     let mut tx = state.db.pool.begin().await?;
     let me = configurer(&mut tx, signed, campaign).await?;
@@ -279,10 +334,23 @@ pub async fn campaign(state: &AppState, signed: &Signed, campaign: Option<i64>) 
     me.admin_only()?;
     let s = store::campaign_settings(&mut conn, me.campaign).await?.ok_or(AppError::NotFound)?;
     let reasons = campaigns::decision_reasons(&mut conn, me.campaign).await?;
-    Ok(CampaignView { code: s.code, label: s.label, university_year: s.university_year, max_applications: s.max_applications, reasons })
+    Ok(CampaignView {
+        code: s.code,
+        label: s.label,
+        university_year: s.university_year,
+        max_applications: s.max_applications,
+        reasons,
+    })
 }
 
-pub async fn save_campaign(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str, year: &str, max_applications: &str) -> Result<(), AppError> {
+pub async fn save_campaign(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    label: &str,
+    year: &str,
+    max_applications: &str,
+) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
     let label = errors.take("label", required_text(label, 200));
     let year = errors.take("university_year", crate::domain::campaign::parse_university_year(year));
@@ -298,7 +366,11 @@ pub async fn save_campaign(state: &AppState, signed: &Signed, campaign: Option<i
     let me = configurer(&mut tx, signed, campaign).await?;
     me.admin_only()?;
     let current = store::campaign_settings(&mut tx, me.campaign).await?.ok_or(AppError::NotFound)?;
-    store::save_campaign_settings(&mut tx, &CampaignSettings { label, university_year: year, max_applications: max, ..current }).await?;
+    store::save_campaign_settings(
+        &mut tx,
+        &CampaignSettings { label, university_year: year, max_applications: max, ..current },
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -315,7 +387,12 @@ pub async fn add_reason(state: &AppState, signed: &Signed, campaign: Option<i64>
     }
 }
 
-pub async fn remove_reason(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str) -> Result<(), AppError> {
+pub async fn remove_reason(
+    state: &AppState,
+    signed: &Signed,
+    campaign: Option<i64>,
+    label: &str,
+) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = configurer(&mut conn, signed, campaign).await?;
     me.admin_only()?;

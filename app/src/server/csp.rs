@@ -25,7 +25,10 @@ pub fn policy(nonce: &str) -> String {
 
 /// Puts the policy on the response being rendered (called by the shell).
 pub fn send() {
-    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else { return };
+    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
     if let Ok(value) = HeaderValue::from_str(&policy(&nonce.to_string())) {
         response.insert_header(CONTENT_SECURITY_POLICY, value);
     }
@@ -37,7 +40,12 @@ mod tests {
     fn scripts_need_the_nonce_and_nothing_frames_the_pages() {
         let p = super::policy("abc");
         assert!(p.contains("script-src 'nonce-abc' 'strict-dynamic' 'wasm-unsafe-eval';"));
-        assert!(!p.contains("'unsafe-eval'") && !p.split(';').any(|d| d.contains("script-src") && d.contains("unsafe-inline")));
-        assert!(p.contains("frame-ancestors 'none'") && p.contains("object-src 'none'") && p.contains("base-uri 'none'"));
+        assert!(
+            !p.contains("'unsafe-eval'")
+                && !p.split(';').any(|d| d.contains("script-src") && d.contains("unsafe-inline"))
+        );
+        assert!(
+            p.contains("frame-ancestors 'none'") && p.contains("object-src 'none'") && p.contains("base-uri 'none'")
+        );
     }
 }

@@ -15,7 +15,12 @@ use crate::error::AppError;
 
 /// The audit line of a decision: "<kind>\t<rank>\t<reason>".
 pub fn event_detail(d: &Decision) -> String {
-    format!("{}\t{}\t{}", d.kind.code(), d.rank.map(|r| r.to_string()).unwrap_or_default(), d.reason.clone().unwrap_or_default())
+    format!(
+        "{}\t{}\t{}",
+        d.kind.code(),
+        d.rank.map(|r| r.to_string()).unwrap_or_default(),
+        d.reason.clone().unwrap_or_default()
+    )
 }
 
 pub fn from_event_detail(detail: &str) -> Option<Decision> {
@@ -26,7 +31,15 @@ pub fn from_event_detail(detail: &str) -> Option<Decision> {
     Some(Decision { kind, rank, reason })
 }
 
-pub async fn prepare(state: &AppState, signed: &Signed, id: i64, version: i64, kind: &str, rank: &str, reason: &str) -> Result<(), AppError> {
+pub async fn prepare(
+    state: &AppState,
+    signed: &Signed,
+    id: i64,
+    version: i64,
+    kind: &str,
+    rank: &str,
+    reason: &str,
+) -> Result<(), AppError> {
     let now = state.clock.now();
     let reasons = {
         let mut conn = state.db.pool.acquire().await?;
@@ -50,7 +63,9 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
     if !may_decide(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?) {
         return Err(AppError::ReviewRefused(ReviewRefusal::NotComplete));
     }
-    let decision = decisions::publish(&mut tx, id, scope.staff_id, now).await?.ok_or(AppError::ReviewRefused(ReviewRefusal::NoDraft))?;
+    let decision = decisions::publish(&mut tx, id, scope.staff_id, now)
+        .await?
+        .ok_or(AppError::ReviewRefused(ReviewRefusal::NoDraft))?;
     review::add_event(&mut tx, id, Some(scope.staff_id), "decision", &event_detail(&decision), now).await?;
     // A favourable decision awaits the candidate's answer until its deadline.
     let to_do = if decision.kind == DecisionKind::Favorable {
@@ -63,7 +78,9 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
         String::new()
     };
     let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
-    let message = mail::compose(&mut tx, &mail::DECISION_PUBLISHED,
+    let message = mail::compose(
+        &mut tx,
+        &mail::DECISION_PUBLISHED,
         &[
             ("prenom", &candidate.prenom),
             ("nom", &candidate.nom),
@@ -74,7 +91,8 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     mail::queue(&mut tx, &format!("decision:{id}:{version}"), &candidate.email, &message, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();

@@ -1,19 +1,20 @@
 //! Dossier use cases: read and save Informations personnelles and the INE
 //! answer, and tell which sections are complete.
 
-
 use super::auth::session::Signed;
 use super::refdata;
-use crate::domain::lookup::name_in;
 use super::state::AppState;
 use super::store::{accounts, dossier, StoreError};
-use crate::api::dossier::{AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind};
-use crate::domain::cursus::{Cursus, CursusForm};
-use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
-use crate::domain::bac::{Bac, BacForm};
+use crate::api::dossier::{
+    AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind,
+};
 use crate::domain::address::{Address, AddressForm};
+use crate::domain::bac::{Bac, BacForm};
+use crate::domain::cursus::{Cursus, CursusForm};
 use crate::domain::date::Day;
+use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
 use crate::domain::identity::{parse_ine, Identity, IdentityForm};
+use crate::domain::lookup::name_in;
 use crate::domain::{FieldErrors, Problem};
 use crate::error::AppError;
 
@@ -130,7 +131,9 @@ pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityFor
     };
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
-    dossier::put_ine(&mut tx, signed.account_id, campaign, identity.ine.as_ref().map(|i| i.as_str()), now).await.map_err(ine_taken)?;
+    dossier::put_ine(&mut tx, signed.account_id, campaign, identity.ine.as_ref().map(|i| i.as_str()), now)
+        .await
+        .map_err(ine_taken)?;
     dossier::put_identity(&mut tx, signed.account_id, campaign, &identity, now).await?;
     tx.commit().await?;
     Ok(())
@@ -218,14 +221,24 @@ pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Resu
     Ok(())
 }
 
-pub async fn experiences_page(state: &AppState, signed: &Signed, kind: ExperienceKind) -> Result<ExperiencesPage, AppError> {
+pub async fn experiences_page(
+    state: &AppState,
+    signed: &Signed,
+    kind: ExperienceKind,
+) -> Result<ExperiencesPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let items = dossier::experiences(&mut conn, signed.account_id, kind).await?;
     Ok(ExperiencesPage { kind, items })
 }
 
 /// Adds an entry (`id` None) or changes one of the candidate's own.
-pub async fn save_experience(state: &AppState, signed: &Signed, kind: ExperienceKind, id: Option<i64>, form: &ExperienceForm) -> Result<(), AppError> {
+pub async fn save_experience(
+    state: &AppState,
+    signed: &Signed,
+    kind: ExperienceKind,
+    id: Option<i64>,
+    form: &ExperienceForm,
+) -> Result<(), AppError> {
     let entry = Experience::parse(kind, form, today(state).year)?;
     let mut conn = state.db.pool.acquire().await?;
     if dossier::put_experience(&mut conn, signed.account_id, kind, id, &entry, state.clock.now()).await? {
@@ -235,7 +248,12 @@ pub async fn save_experience(state: &AppState, signed: &Signed, kind: Experience
     }
 }
 
-pub async fn delete_experience(state: &AppState, signed: &Signed, kind: ExperienceKind, id: i64) -> Result<(), AppError> {
+pub async fn delete_experience(
+    state: &AppState,
+    signed: &Signed,
+    kind: ExperienceKind,
+    id: i64,
+) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     if dossier::delete_experience(&mut conn, signed.account_id, kind, id).await? {
         Ok(())
@@ -265,7 +283,12 @@ pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage
     })
 }
 
-pub async fn save_cursus(state: &AppState, signed: &Signed, id: Option<i64>, form: &CursusForm) -> Result<(), AppError> {
+pub async fn save_cursus(
+    state: &AppState,
+    signed: &Signed,
+    id: Option<i64>,
+    form: &CursusForm,
+) -> Result<(), AppError> {
     let cursus = Cursus::parse(form, today(state).year, refdata::is_commune_of)?;
     if !refdata::is_country(&cursus.pays) {
         let mut errors = FieldErrors::new();

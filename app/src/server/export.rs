@@ -23,8 +23,19 @@ pub struct ExportLine {
     pub decision: Option<Decision>,
 }
 
-const HEADERS: [&str; 11] =
-    ["Nom", "Prénom", "Login", "Adresse mail", "INE", "Formation", "Statut du dossier", "Transmis le", "Décision", "Rang", "Motif"];
+const HEADERS: [&str; 11] = [
+    "Nom",
+    "Prénom",
+    "Login",
+    "Adresse mail",
+    "INE",
+    "Formation",
+    "Statut du dossier",
+    "Transmis le",
+    "Décision",
+    "Rang",
+    "Motif",
+];
 
 /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@`
 /// is neutralised so that a spreadsheet never runs it as a formula.
@@ -120,7 +131,10 @@ mod tests {
         let text = String::from_utf8(csv(&[line("MARTIN"), line("=HYPERLINK(\"x\")")])).unwrap();
         let rows: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(rows[0], HEADERS.join(";"));
-        assert_eq!(rows[1], "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;");
+        assert_eq!(
+            rows[1],
+            "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;"
+        );
         assert!(rows[2].starts_with("\"'=HYPERLINK(\"\"x\"\")\";"), "{}", rows[2]);
     }
 

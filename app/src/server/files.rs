@@ -14,7 +14,6 @@ use super::pdf;
 use crate::domain::upload::{check, FileKind, UploadProblem, SNIFF_BYTES};
 use crate::error::AppError;
 
-
 /// A file checked and in place.
 pub struct Stored {
     pub stored_name: String,
@@ -87,7 +86,13 @@ pub async fn store_bytes(root: &Path, bytes: &[u8], kind: FileKind) -> Result<St
 /// A piece's current file (`first`) and a file just received, combined
 /// into one new PDF in place (at most `max` bytes). The two inputs stay:
 /// the caller removes them once the database points to the new one.
-pub async fn combine(root: &Path, candidate: i64, first: (&str, FileKind), added: &Stored, max: u64) -> Result<Stored, AppError> {
+pub async fn combine(
+    root: &Path,
+    candidate: i64,
+    first: (&str, FileKind),
+    added: &Stored,
+    max: u64,
+) -> Result<Stored, AppError> {
     let first_path = path_of(root, first.0).ok_or(AppError::NotFound)?;
     let added_path = path_of(root, &added.stored_name).ok_or(AppError::NotFound)?;
     let (first_kind, added_kind) = (first.1, added.kind);
@@ -185,7 +190,11 @@ pub async fn drain_pending(conn: &mut super::store::Conn, root: &Path) -> Result
 /// files, pending deletions) and older than `age` leave the disk: what a
 /// crash between writing a file and recording it left. Fresh files may be
 /// on their way into a row; `tmp/` is `sweep_tmp`'s. Returns how many.
-pub async fn sweep_orphans(conn: &mut super::store::Conn, root: &Path, age: std::time::Duration) -> Result<usize, super::store::StoreError> {
+pub async fn sweep_orphans(
+    conn: &mut super::store::Conn,
+    root: &Path,
+    age: std::time::Duration,
+) -> Result<usize, super::store::StoreError> {
     let Ok(mut entries) = tokio::fs::read_dir(root).await else { return Ok(0) };
     let referenced = super::store::deletions::referenced(conn).await?;
     let mut removed = 0;
@@ -235,7 +244,10 @@ mod tests {
 
     #[tokio::test]
     async fn sweeps_only_old_debris() {
-        let root = std::env::temp_dir().join(format!("sesame-sweep-{}", random_token().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>()));
+        let root = std::env::temp_dir().join(format!(
+            "sesame-sweep-{}",
+            random_token().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>()
+        ));
         std::fs::create_dir_all(tmp_dir(&root)).unwrap();
         let old = tmp_dir(&root).join("old");
         std::fs::write(&old, b"%PDF-").unwrap();

@@ -26,7 +26,11 @@ struct Context {
     formation_id: i64,
 }
 
-async fn context(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Context, super::store::answers::AnswerRow), AppError> {
+async fn context(
+    conn: &mut Conn,
+    signed: &Signed,
+    id: i64,
+) -> Result<(Context, super::store::answers::AnswerRow), AppError> {
     let a = applications::one_of_candidate(conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
     let answer = super::store::answers::one(conn, id, Some(signed.account_id)).await?.ok_or(AppError::NotFound)?;
     Ok((
@@ -47,7 +51,14 @@ async fn context(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Context, 
 
 fn full_name(sheet: &DossierSheet, fallback: &str) -> String {
     match &sheet.identity {
-        Some(i) => format!("{} {} {}", i.civilite, i.prenom, if i.nom_usuel.is_empty() { &i.nom_naissance } else { &i.nom_usuel }).trim().to_owned(),
+        Some(i) => format!(
+            "{} {} {}",
+            i.civilite,
+            i.prenom,
+            if i.nom_usuel.is_empty() { &i.nom_naissance } else { &i.nom_usuel }
+        )
+        .trim()
+        .to_owned(),
         None => fallback.to_owned(),
     }
 }
@@ -65,11 +76,13 @@ pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Res
         .filter_map(|d| d.published_at.filter(|_| d.decision.kind == DecisionKind::Favorable))
         .max()
         .ok_or(AppError::NotFound)?;
-    let me = super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let me =
+        super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     let sheet = dossier_sheet(&mut conn, c.candidate_id).await?;
     let name = full_name(&sheet, &format!("{} {}", me.prenom, me.nom));
     let born = sheet.identity.as_ref().map(|i| format!(", né(e) le {}", i.date_naissance)).unwrap_or_default();
-    let ine = sheet.identity.as_ref().filter(|i| !i.ine.is_empty()).map(|i| format!(", INE {}", i.ine)).unwrap_or_default();
+    let ine =
+        sheet.identity.as_ref().filter(|i| !i.ine.is_empty()).map(|i| format!(", INE {}", i.ine)).unwrap_or_default();
     let paragraphs = [
         format!("{} — {}", c.centre, c.centre_address),
         format!("Le {}", paris_date(decided)),
@@ -92,7 +105,10 @@ pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Res
 }
 
 fn dossier_paragraphs(c: &Context, sheet: &DossierSheet, login: &str, pieces: &[(String, String)]) -> Vec<String> {
-    let mut out = vec![format!("Formation : « {} » ({}), {} — année universitaire {}.", c.formation, c.centre, c.campaign, c.year), format!("Login : {login}")];
+    let mut out = vec![
+        format!("Formation : « {} » ({}), {} — année universitaire {}.", c.formation, c.centre, c.campaign, c.year),
+        format!("Login : {login}"),
+    ];
     out.extend(sheet_paragraphs(sheet));
     out.push("Pièces justificatives (dans l'ordre des pages qui suivent) :".to_owned());
     out.extend(pieces.iter().map(|(label, status)| format!("– {label} : {status}")));
@@ -106,22 +122,42 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet) -> Vec<String> {
     if let Some(i) = &sheet.identity {
         out.push(format!(
             "Informations personnelles : {} {} {} — né(e) le {} à {} ({}) — nationalité {} — INE {} — téléphone {} {}",
-            i.civilite, i.prenom, i.nom_naissance, i.date_naissance, i.ville_naissance, i.pays_naissance, i.nationalite,
-            if i.ine.is_empty() { "aucun" } else { &i.ine }, i.telephone, i.portable
+            i.civilite,
+            i.prenom,
+            i.nom_naissance,
+            i.date_naissance,
+            i.ville_naissance,
+            i.pays_naissance,
+            i.nationalite,
+            if i.ine.is_empty() { "aucun" } else { &i.ine },
+            i.telephone,
+            i.portable
         ));
     }
     if let Some(a) = &sheet.address {
-        out.push(format!("Adresse : {} {} {} {} {} {} {}", a.ligne1, a.ligne2, a.ligne3, a.code_postal, a.commune, a.ville, a.pays));
+        out.push(format!(
+            "Adresse : {} {} {} {} {} {} {}",
+            a.ligne1, a.ligne2, a.ligne3, a.code_postal, a.commune, a.ville, a.pays
+        ));
     }
     if let Some(b) = &sheet.bac {
-        out.push(format!("Baccalauréat : {} {} {} {} — {} {} {}", b.situation, b.annee, b.serie, b.mention, b.etablissement, b.commune, b.pays));
+        out.push(format!(
+            "Baccalauréat : {} {} {} {} — {} {} {}",
+            b.situation, b.annee, b.serie, b.mention, b.etablissement, b.commune, b.pays
+        ));
     }
     for x in &sheet.cursus {
-        out.push(format!("Cursus externe : {} — {} {} ({}) — {} {} {} {}", x.annee, x.formation, x.libelle, x.obtenu, x.etablissement, x.commune, x.pays, x.mention));
+        out.push(format!(
+            "Cursus externe : {} — {} {} ({}) — {} {} {} {}",
+            x.annee, x.formation, x.libelle, x.obtenu, x.etablissement, x.commune, x.pays, x.mention
+        ));
     }
     for (label, list) in [("Stage", &sheet.stages), ("Expérience professionnelle", &sheet.jobs)] {
         for x in list.iter() {
-            out.push(format!("{label} : {} — {} — {} {} — {} — {}", x.annee, x.duree, x.intitule, x.heures, x.employeur, x.descriptif));
+            out.push(format!(
+                "{label} : {} — {} — {} {} — {} — {}",
+                x.annee, x.duree, x.intitule, x.heures, x.employeur, x.descriptif
+            ));
         }
     }
     out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
@@ -131,18 +167,25 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet) -> Vec<String> {
 pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<u8>, String), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (c, _) = context(&mut conn, signed, id).await?;
-    let me = super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
+    let me =
+        super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     let sheet = dossier_sheet(&mut conn, c.candidate_id).await?;
     let rows = pieces::of_application(&mut conn, c.candidate_id, c.centre_id, c.formation_id).await?;
     let mut files = Vec::new();
     let mut listed = Vec::new();
     for p in &rows {
-        let status = crate::domain::pieces::PieceStatus::from_code(&p.status).map(super::words::piece_status).unwrap_or("");
+        let status =
+            crate::domain::pieces::PieceStatus::from_code(&p.status).map(super::words::piece_status).unwrap_or("");
         listed.push((p.label.clone(), status.to_owned()));
         if let Some(file_id) = p.file_id {
             let f = pieces::file_of(&mut conn, c.candidate_id, file_id).await?.ok_or(AppError::Internal)?;
             let path = super::files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::Internal)?;
-            files.push((p.label.clone(), f.original_name.clone(), FileKind::from_code(&f.kind).ok_or(AppError::Internal)?, path));
+            files.push((
+                p.label.clone(),
+                f.original_name.clone(),
+                FileKind::from_code(&f.kind).ok_or(AppError::Internal)?,
+                path,
+            ));
         }
     }
     drop(conn);

@@ -233,7 +233,29 @@ Si ce n'était pas vous, n'y touchez pas : votre mot de passe n'a pas été trou
 };
 
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 21] = [&ACTIVATION, &ACTIVATION_AGAIN, &PASSWORD_RESET, &ACCOUNT_EXISTS, &EMAIL_CHANGE, &EMAIL_CHANGE_NOTICE, &EMAIL_CHANGE_TAKEN, &APPLICATION_CREATED, &APPLICATION_CANCELLED, &APPLICATION_RECEIVED, &DOSSIER_COMPLETE, &DOSSIER_INCOMPLETE, &DECISION_PUBLISHED, &APPLICATION_CONFIRMED, &APPLICATION_WITHDRAWN, &WAITING_LIST_CALLED, &ANSWER_REMINDER, &RETURN_REMINDER, &STAFF_INVITATION, &ACCOUNT_DELETED, &UNLOCK];
+pub const ALL: [&Template; 21] = [
+    &ACTIVATION,
+    &ACTIVATION_AGAIN,
+    &PASSWORD_RESET,
+    &ACCOUNT_EXISTS,
+    &EMAIL_CHANGE,
+    &EMAIL_CHANGE_NOTICE,
+    &EMAIL_CHANGE_TAKEN,
+    &APPLICATION_CREATED,
+    &APPLICATION_CANCELLED,
+    &APPLICATION_RECEIVED,
+    &DOSSIER_COMPLETE,
+    &DOSSIER_INCOMPLETE,
+    &DECISION_PUBLISHED,
+    &APPLICATION_CONFIRMED,
+    &APPLICATION_WITHDRAWN,
+    &WAITING_LIST_CALLED,
+    &ANSWER_REMINDER,
+    &RETURN_REMINDER,
+    &STAFF_INVITATION,
+    &ACCOUNT_DELETED,
+    &UNLOCK,
+];
 
 pub const ACCOUNT_DELETED: Template = Template {
     key: "compte_suppression",
@@ -277,7 +299,9 @@ fn segments<'a>(template: &'a str, vars: &[(&'a str, &'a str)]) -> Vec<Segment<'
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
         let after = &rest[start + 2..];
-        let known = after.find("}}").and_then(|end| vars.iter().find(|(n, _)| *n == &after[..end]).map(|(name, value)| (*name, *value, end)));
+        let known = after
+            .find("}}")
+            .and_then(|end| vars.iter().find(|(n, _)| *n == &after[..end]).map(|(name, value)| (*name, *value, end)));
         match known {
             Some((name, value, end)) => {
                 out.push(Segment::Text(&rest[..start]));
@@ -310,14 +334,18 @@ fn render_html(template: &str, vars: &[(&str, &str)]) -> String {
     let body: String = segments(template, vars)
         .into_iter()
         .map(|s| match s {
-            Segment::Value { name, value } if LINK_VARIABLES.contains(&name) && (value.starts_with("https://") || value.starts_with("http://")) => {
+            Segment::Value { name, value }
+                if LINK_VARIABLES.contains(&name)
+                    && (value.starts_with("https://") || value.starts_with("http://")) =>
+            {
                 format!("<a href=\"{0}\">{0}</a>", escape(value))
             }
             Segment::Value { value, .. } => escape(value),
             Segment::Text(t) => escape(t),
         })
         .collect();
-    let paragraphs: Vec<String> = body.split("\n\n").map(|para| format!("<p>{}</p>", para.lines().collect::<Vec<_>>().join("<br>"))).collect();
+    let paragraphs: Vec<String> =
+        body.split("\n\n").map(|para| format!("<p>{}</p>", para.lines().collect::<Vec<_>>().join("<br>"))).collect();
     format!(
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif\">{}</body></html>",
         paragraphs.join("\n")
@@ -345,7 +373,12 @@ pub fn build_text(subject: &str, body: &str, vars: &[(&str, &str)], assistance: 
 
 /// The mail of this template, in the text staff gave it if they edited
 /// it, read in the caller's transaction.
-pub async fn compose(conn: &mut Conn, template: &Template, vars: &[(&str, &str)], assistance: &str) -> StoreResult<Mail> {
+pub async fn compose(
+    conn: &mut Conn,
+    template: &Template,
+    vars: &[(&str, &str)],
+    assistance: &str,
+) -> StoreResult<Mail> {
     Ok(match mail_templates::get(conn, template.key).await? {
         Some((subject, body)) => build_text(&subject, &body, vars, assistance),
         None => template.build(vars, assistance),
@@ -369,8 +402,17 @@ mod tests {
 
     #[test]
     fn only_link_variables_become_links() {
-        let vars = [("pieces", "– CV : voir https://piege.example/connexion"), ("lien", "https://sesame.univ.fr/candidatures/1"), ("nom", "https://x.example")];
-        let mail = build_text("Sujet", "Bonjour {{nom}},\n\n{{pieces}}\n\nVotre dossier : {{lien}} ou https://ecrit.example", &vars, "a@b.fr");
+        let vars = [
+            ("pieces", "– CV : voir https://piege.example/connexion"),
+            ("lien", "https://sesame.univ.fr/candidatures/1"),
+            ("nom", "https://x.example"),
+        ];
+        let mail = build_text(
+            "Sujet",
+            "Bonjour {{nom}},\n\n{{pieces}}\n\nVotre dossier : {{lien}} ou https://ecrit.example",
+            &vars,
+            "a@b.fr",
+        );
         assert!(mail.html.contains("<a href=\"https://sesame.univ.fr/candidatures/1\">"));
         assert_eq!(mail.html.matches("<a ").count(), 1, "{}", mail.html);
         assert!(mail.text.contains("https://piege.example/connexion"), "the text part keeps every word");
@@ -379,7 +421,10 @@ mod tests {
     #[test]
     fn values_are_never_read_as_variables() {
         let vars = [("prenom", "{{lien}}"), ("lien", "https://piege.example"), ("nom", "O'Brien {{")];
-        assert_eq!(render("Bonjour {{prenom}} {{nom}} : {{lien}}", &vars), "Bonjour {{lien}} O'Brien {{ : https://piege.example");
+        assert_eq!(
+            render("Bonjour {{prenom}} {{nom}} : {{lien}}", &vars),
+            "Bonjour {{lien}} O'Brien {{ : https://piege.example"
+        );
         assert_eq!(render("{{inconnue}} {{ {{prenom}}", &vars), "{{inconnue}} {{ {{lien}}");
         assert_eq!(render("sans variable", &vars), "sans variable");
     }

@@ -29,7 +29,14 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<Vec<TemplateLine>
     let mut conn = state.db.pool.acquire().await?;
     admin(&mut conn, signed).await?;
     let edited = mail_templates::edited(&mut conn).await?;
-    Ok(mail::ALL.iter().map(|t| TemplateLine { key: t.key.to_owned(), name: t.name.to_owned(), edited: edited.iter().any(|k| k == t.key) }).collect())
+    Ok(mail::ALL
+        .iter()
+        .map(|t| TemplateLine {
+            key: t.key.to_owned(),
+            name: t.name.to_owned(),
+            edited: edited.iter().any(|k| k == t.key),
+        })
+        .collect())
 }
 
 pub async fn one(state: &AppState, signed: &Signed, key: &str) -> Result<TemplateEdit, AppError> {
@@ -38,7 +45,14 @@ pub async fn one(state: &AppState, signed: &Signed, key: &str) -> Result<Templat
     admin(&mut conn, signed).await?;
     let current = mail_templates::get(&mut conn, key).await?;
     let (subject, body) = current.clone().unwrap_or_else(|| (t.subject.to_owned(), t.body.to_owned()));
-    Ok(TemplateEdit { key: t.key.to_owned(), name: t.name.to_owned(), subject, body, variables: t.variables(), edited: current.is_some() })
+    Ok(TemplateEdit {
+        key: t.key.to_owned(),
+        name: t.name.to_owned(),
+        subject,
+        body,
+        variables: t.variables(),
+        edited: current.is_some(),
+    })
 }
 
 pub async fn save(state: &AppState, signed: &Signed, key: &str, subject: &str, body: &str) -> Result<(), AppError> {
@@ -59,33 +73,43 @@ pub async fn reset(state: &AppState, signed: &Signed, key: &str) -> Result<(), A
 }
 
 /// What a candidate would read, with sample values; refused like a save.
-pub async fn preview(state: &AppState, signed: &Signed, key: &str, subject: &str, body: &str) -> Result<MailPreview, AppError> {
+pub async fn preview(
+    state: &AppState,
+    signed: &Signed,
+    key: &str,
+    subject: &str,
+    body: &str,
+) -> Result<MailPreview, AppError> {
     let t = template(key)?;
     let (subject, body) = parse_template(subject, body, &t.variables())?;
     let mut conn = state.db.pool.acquire().await?;
     admin(&mut conn, signed).await?;
     let link = state.link("/candidatures/1");
-    let samples: Vec<(String, String)> = t.variables().into_iter().map(|name| {
-        let value = match name.as_str() {
-            "prenom" => "Léa".to_owned(),
-            "nom" => "MARTIN".to_owned(),
-            "login" => "AZEMZZJ3".to_owned(),
-            "campagne" => "Campagne 2026/2027".to_owned(),
-            "formation" => "Licence Chimie".to_owned(),
-            "centre" => "UFR Sciences".to_owned(),
-            "date" | "date_limite" => "15/03/2027".to_owned(),
-            "expiration" => "15/03/2027 à 18:00".to_owned(),
-            "decision" => "Favorable (liste principale)".to_owned(),
-            "pieces" => "– Relevé de notes : document illisible".to_owned(),
-            "nouvelle" | "email" => "lea.martin@exemple.fr".to_owned(),
-            "role" => "gestionnaire".to_owned(),
-            "adresse" => "203.0.113.7".to_owned(),
-            "essais" => "5".to_owned(),
-            "connexion" => state.link("/gestion/connexion"),
-            _ => link.clone(),
-        };
-        (name, value)
-    }).collect();
+    let samples: Vec<(String, String)> = t
+        .variables()
+        .into_iter()
+        .map(|name| {
+            let value = match name.as_str() {
+                "prenom" => "Léa".to_owned(),
+                "nom" => "MARTIN".to_owned(),
+                "login" => "AZEMZZJ3".to_owned(),
+                "campagne" => "Campagne 2026/2027".to_owned(),
+                "formation" => "Licence Chimie".to_owned(),
+                "centre" => "UFR Sciences".to_owned(),
+                "date" | "date_limite" => "15/03/2027".to_owned(),
+                "expiration" => "15/03/2027 à 18:00".to_owned(),
+                "decision" => "Favorable (liste principale)".to_owned(),
+                "pieces" => "– Relevé de notes : document illisible".to_owned(),
+                "nouvelle" | "email" => "lea.martin@exemple.fr".to_owned(),
+                "role" => "gestionnaire".to_owned(),
+                "adresse" => "203.0.113.7".to_owned(),
+                "essais" => "5".to_owned(),
+                "connexion" => state.link("/gestion/connexion"),
+                _ => link.clone(),
+            };
+            (name, value)
+        })
+        .collect();
     let vars: Vec<(&str, &str)> = samples.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     let m = mail::build_text(&subject, &body, &vars, &state.settings.assistance_email);
     Ok(MailPreview { subject: m.subject, text: m.text })

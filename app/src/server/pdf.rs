@@ -101,7 +101,8 @@ fn structure_inflates_within(bytes: &[u8], budget: u64) -> bool {
 /// photo is), turned as its EXIF orientation says.
 fn photo_page(bytes: &[u8]) -> Result<Document, PdfProblem> {
     let info = jpeg::read(bytes).ok_or(PdfProblem::Unreadable)?;
-    let (seen_w, seen_h) = if info.orientation.turns_sideways() { (info.height, info.width) } else { (info.width, info.height) };
+    let (seen_w, seen_h) =
+        if info.orientation.turns_sideways() { (info.height, info.width) } else { (info.width, info.height) };
     let (page_w, page_h) = if seen_w > seen_h { (A4.1, A4.0) } else { A4 };
     let scale = ((page_w - 2.0 * MARGIN) / seen_w as f32).min((page_h - 2.0 * MARGIN) / seen_h as f32);
     let (w, h) = (seen_w as f32 * scale, seen_h as f32 * scale);
@@ -223,7 +224,12 @@ fn win_ansi(text: &str) -> Vec<u8> {
 }
 
 /// Wraps one page's content into a whole document (catalog, page tree).
-fn single_page(mut doc: Document, (w, h): (f32, f32), resources: Dictionary, content: Content) -> Result<Document, PdfProblem> {
+fn single_page(
+    mut doc: Document,
+    (w, h): (f32, f32),
+    resources: Dictionary,
+    content: Content,
+) -> Result<Document, PdfProblem> {
     let pages_id = doc.new_object_id();
     let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().map_err(|_| PdfProblem::Unreadable)?));
     let page_id = doc.add_object(dictionary! {
@@ -233,7 +239,10 @@ fn single_page(mut doc: Document, (w, h): (f32, f32), resources: Dictionary, con
         "Resources" => resources,
         "MediaBox" => vec![0.into(), 0.into(), Object::Real(w), Object::Real(h)],
     });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     Ok(doc)
@@ -302,7 +311,8 @@ fn concatenate(documents: Vec<Document>) -> Result<Document, PdfProblem> {
         return Err(PdfProblem::Unreadable);
     }
     let count = kids.len() as i64;
-    out.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    out.objects
+        .insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
     out.max_id = next_id;
     let catalog = out.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     out.trailer.set("Root", catalog);
@@ -363,7 +373,9 @@ mod tests {
         for o in offsets {
             out.extend(format!("{o:010} 00000 n \n").bytes());
         }
-        out.extend(format!("trailer\n<< /Size {} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+        out.extend(
+            format!("trailer\n<< /Size {} /Root {root} 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes(),
+        );
         out
     }
 
@@ -371,24 +383,60 @@ mod tests {
     // without a panic.
     #[test]
     fn crafted_pdfs_are_refused_or_merged_never_hang_or_panic() {
-        let page_loop = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
-        let parent_loop = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R >>", "<< /Type /Page /Parent 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>"], 1);
-        let self_page = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1000000000 >>"], 1);
+        let page_loop = handmade(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                "<< /Type /Page /Parent 2 0 R >>",
+            ],
+            1,
+        );
+        let parent_loop = handmade(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 4 0 R >>",
+                "<< /Type /Page /Parent 2 0 R >>",
+                "<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R >>",
+            ],
+            1,
+        );
+        let self_page =
+            handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1000000000 >>"], 1);
         let no_pages = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], 1);
         let wrong_root = handmade(&["<< /Type /Catalog /Pages 2 0 R >>"], 7);
         let deep = format!("<< /Type /Catalog /Pages 2 0 R /X {}{} >>", "[".repeat(10_000), "]".repeat(10_000));
-        let deep = handmade(&[&deep, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
-        let huge_length = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>", "<< /Length 99999999999 >>\nstream\nq Q\nendstream"], 1);
+        let deep =
+            handmade(&[&deep, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
+        let huge_length = handmade(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+                "<< /Length 99999999999 >>\nstream\nq Q\nendstream",
+            ],
+            1,
+        );
         let good = text_document("Pièce", &["texte"]);
-        let mut truncated: Vec<Vec<u8>> = [10, 50, 200, good.len() / 2, good.len() - 10].iter().map(|&n| good[..n.min(good.len())].to_vec()).collect();
+        let mut truncated: Vec<Vec<u8>> = [10, 50, 200, good.len() / 2, good.len() - 10]
+            .iter()
+            .map(|&n| good[..n.min(good.len())].to_vec())
+            .collect();
         truncated.push(good.iter().map(|b| if *b == b'R' { b'X' } else { *b }).collect());
-        for (n, bytes) in [page_loop, parent_loop, self_page, no_pages, wrong_root, deep, huge_length].into_iter().chain(truncated).enumerate() {
+        for (n, bytes) in [page_loop, parent_loop, self_page, no_pages, wrong_root, deep, huge_length]
+            .into_iter()
+            .chain(truncated)
+            .enumerate()
+        {
             let outcome = merged_in_time(bytes);
             if let Ok(out) = outcome {
                 assert!(page_count(&out).is_ok(), "crafted file {n}: what is merged reads back");
             }
         }
-        assert_eq!(merged_in_time(handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], 1)), Err(PdfProblem::Unreadable), "no page, nothing to merge");
+        assert_eq!(
+            merged_in_time(handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], 1)),
+            Err(PdfProblem::Unreadable),
+            "no page, nothing to merge"
+        );
     }
 
     // A zip bomb: an object stream of a few hundred kilobytes that would
@@ -403,13 +451,26 @@ mod tests {
         }
         let bomb = z.finish().unwrap();
         assert!(bomb.len() < 2 * 1024 * 1024, "fits in an upload: {}", bomb.len());
-        let mut doc = handmade(&["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"], 1);
-        doc.extend(format!("4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n", bomb.len()).bytes());
+        let mut doc = handmade(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R >>",
+            ],
+            1,
+        );
+        doc.extend(
+            format!("4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n", bomb.len())
+                .bytes(),
+        );
         doc.extend(&bomb);
         doc.extend(b"\nendstream\nendobj\n");
         assert!(!structure_inflates_within(&doc, INFLATED_MAX));
         assert_eq!(merged_in_time(doc), Err(PdfProblem::Unreadable));
-        assert!(structure_inflates_within(&text_document("Pièce", &["texte"]), INFLATED_MAX), "an ordinary document passes");
+        assert!(
+            structure_inflates_within(&text_document("Pièce", &["texte"]), INFLATED_MAX),
+            "an ordinary document passes"
+        );
     }
 
     proptest::proptest! {

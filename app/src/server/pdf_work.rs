@@ -26,7 +26,11 @@ struct Running(i64);
 
 impl Running {
     fn take(candidate: i64) -> Option<Running> {
-        let taken = RUNNING_FOR.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get_or_insert_with(HashSet::new).insert(candidate);
+        let taken = RUNNING_FOR
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get_or_insert_with(HashSet::new)
+            .insert(candidate);
         // Built only once the lock is released (its drop takes the lock).
         taken.then(|| Running(candidate))
     }
@@ -46,7 +50,11 @@ pub async fn run<T: Send + 'static>(candidate: i64, work: impl FnOnce() -> T + S
     run_within(candidate, LIMIT, work).await
 }
 
-pub async fn run_within<T: Send + 'static>(candidate: i64, limit: Duration, work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+pub async fn run_within<T: Send + 'static>(
+    candidate: i64,
+    limit: Duration,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
     let running = Running::take(candidate).ok_or(AppError::Busy)?;
     let turn = match tokio::time::timeout(limit, TURNS.acquire()).await {
         Ok(Ok(turn)) => turn,

@@ -80,7 +80,10 @@ pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, 
             .into_iter()
             .map(|p| PieceData {
                 piece: p.label,
-                statut: PieceStatus::from_code(&p.status).map(super::words::piece_status).unwrap_or_default().to_owned(),
+                statut: PieceStatus::from_code(&p.status)
+                    .map(super::words::piece_status)
+                    .unwrap_or_default()
+                    .to_owned(),
                 commentaire: p.comment,
                 fichier: p.file_name,
             })
@@ -103,7 +106,11 @@ pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, 
     let courriels = outbox::to_address(&mut conn, &me.email)
         .await?
         .into_iter()
-        .map(|(at, subject, sent)| MailData { objet: subject, ecrit_le: paris_date_time(at), envoye_le: sent.map(paris_date_time) })
+        .map(|(at, subject, sent)| MailData {
+            objet: subject,
+            ecrit_le: paris_date_time(at),
+            envoye_le: sent.map(paris_date_time),
+        })
         .collect();
     Ok(PersonalData {
         compte: AccountData { login: me.login, nom: me.nom, prenom: me.prenom, adresse_mail: me.email },
@@ -130,7 +137,10 @@ pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String),
     ];
     text.extend(super::letters::sheet_paragraphs(&d.dossier));
     for a in &d.candidatures {
-        let mut line = format!("Candidature : « {} » ({}), {} — {} — créée le {} — {}", a.formation, a.centre, a.campagne, a.annee_universitaire, a.creee_le, a.statut);
+        let mut line = format!(
+            "Candidature : « {} » ({}), {} — {} — créée le {} — {}",
+            a.formation, a.centre, a.campagne, a.annee_universitaire, a.creee_le, a.statut
+        );
         for (label, value) in [
             ("transmise le", &a.transmise_le),
             ("décision", &a.decision),
@@ -143,7 +153,15 @@ pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String),
             }
         }
         text.push(line);
-        text.extend(a.pieces.iter().map(|p| format!("– {} : {}{}{}", p.piece, p.statut, p.fichier.as_ref().map(|f| format!(" ({f})")).unwrap_or_default(), if p.commentaire.is_empty() { String::new() } else { format!(" — {}", p.commentaire) })));
+        text.extend(a.pieces.iter().map(|p| {
+            format!(
+                "– {} : {}{}{}",
+                p.piece,
+                p.statut,
+                p.fichier.as_ref().map(|f| format!(" ({f})")).unwrap_or_default(),
+                if p.commentaire.is_empty() { String::new() } else { format!(" — {}", p.commentaire) }
+            )
+        }));
     }
     text.push(format!("Courriels envoyés : {}", d.courriels.len()));
     text.extend(d.courriels.iter().map(|m| format!("– {} : {}", m.ecrit_le, m.objet)));
@@ -160,7 +178,10 @@ pub async fn delete_account(state: &AppState, signed: &Signed, client: &str, pas
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     drop(conn);
     if !super::accounts::check_own_password(state, signed, client, &me.password_hash, password).await? {
-        return Err(AppError::invalid("mot_de_passe", if password.is_empty() { Problem::Required } else { Problem::PasswordWrong }));
+        return Err(AppError::invalid(
+            "mot_de_passe",
+            if password.is_empty() { Problem::Required } else { Problem::PasswordWrong },
+        ));
     }
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
@@ -176,7 +197,12 @@ pub async fn delete_account(state: &AppState, signed: &Signed, client: &str, pas
     // The account and the mails written to it go; then the last one.
     let stored = accounts::delete_candidate(&mut tx, me.id).await?;
     let date = paris_date(now);
-    let vars = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str()), ("date", date.as_str())];
+    let vars = [
+        ("prenom", me.prenom.as_str()),
+        ("nom", me.nom.as_str()),
+        ("login", me.login.as_str()),
+        ("date", date.as_str()),
+    ];
     let mail = mail::compose(&mut tx, &mail::ACCOUNT_DELETED, &vars, &state.settings.assistance_email).await?;
     mail::queue(&mut tx, &format!("account-deleted:{}", me.id), &me.email, &mail, now).await?;
     tx.commit().await?;

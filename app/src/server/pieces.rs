@@ -12,7 +12,9 @@ use super::store::{accounts, pieces, Conn};
 use crate::api::pieces::{PieceLine, PiecesView};
 use crate::domain::application::DossierStatus;
 use crate::domain::date::Day;
-use crate::domain::pieces::{may_change_piece, may_change_pieces, may_change_shared_piece, may_transmit, return_closed, PieceState, PieceStatus};
+use crate::domain::pieces::{
+    may_change_piece, may_change_pieces, may_change_shared_piece, may_transmit, return_closed, PieceState, PieceStatus,
+};
 use crate::domain::upload::{clean_name, combined_max, FileKind, UploadProblem, MAX_PARTS};
 use crate::error::AppError;
 
@@ -30,13 +32,22 @@ fn closed_on(state: &AppState, a: &ApplicationRow, status: DossierStatus) -> Res
     Ok(return_closed(status, paris_day(state.clock.now()), deadline, reopened))
 }
 
-async fn lines(conn: &mut Conn, signed: &Signed, a: &ApplicationRow, dossier: DossierStatus) -> Result<Vec<(PieceLine, PieceState)>, AppError> {
-    let rows = pieces::of_application(&mut *conn, signed.account_id, a.formation.centre_id, a.formation.formation_id).await?;
+async fn lines(
+    conn: &mut Conn,
+    signed: &Signed,
+    a: &ApplicationRow,
+    dossier: DossierStatus,
+) -> Result<Vec<(PieceLine, PieceState)>, AppError> {
+    let rows =
+        pieces::of_application(&mut *conn, signed.account_id, a.formation.centre_id, a.formation.formation_id).await?;
     let users = pieces::users_in_centre(conn, signed.account_id, a.formation.centre_id).await?;
     rows.into_iter()
         .map(|p| {
             let status = PieceStatus::from_code(&p.status).ok_or(AppError::Internal)?;
-            let others = users.iter().filter(|(piece, _)| *piece == p.piece_id).map(|(_, code)| DossierStatus::from_code(code).ok_or(AppError::Internal));
+            let others = users
+                .iter()
+                .filter(|(piece, _)| *piece == p.piece_id)
+                .map(|(_, code)| DossierStatus::from_code(code).ok_or(AppError::Internal));
             let others: Vec<DossierStatus> = others.collect::<Result<_, _>>()?;
             let own = may_change_piece(dossier, status);
             let editable = own && may_change_shared_piece(status, others);
@@ -78,12 +89,23 @@ pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Res
 
 /// The piece, when it is one of this application's and the application
 /// still accepts changes.
-async fn editable_piece(state: &AppState, conn: &mut Conn, signed: &Signed, application_id: i64, piece_id: i64) -> Result<PieceLine, AppError> {
+async fn editable_piece(
+    state: &AppState,
+    conn: &mut Conn,
+    signed: &Signed,
+    application_id: i64,
+    piece_id: i64,
+) -> Result<PieceLine, AppError> {
     let (a, status) = application(conn, signed, application_id).await?;
     if let Some(day) = closed_on(state, &a, status)? {
         return Err(AppError::ReturnClosed(day));
     }
-    let piece = lines(conn, signed, &a, status).await?.into_iter().map(|(l, _)| l).find(|l| l.piece_id == piece_id).ok_or(AppError::NotFound)?;
+    let piece = lines(conn, signed, &a, status)
+        .await?
+        .into_iter()
+        .map(|(l, _)| l)
+        .find(|l| l.piece_id == piece_id)
+        .ok_or(AppError::NotFound)?;
     if !piece.editable {
         return Err(AppError::Conflict);
     }
@@ -91,7 +113,12 @@ async fn editable_piece(state: &AppState, conn: &mut Conn, signed: &Signed, appl
 }
 
 /// Checks who may upload before the body is read.
-pub async fn authorize_upload(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64) -> Result<(), AppError> {
+pub async fn authorize_upload(
+    state: &AppState,
+    signed: &Signed,
+    application_id: i64,
+    piece_id: i64,
+) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     editable_piece(state, &mut conn, signed, application_id, piece_id).await.map(|_| ())
 }
@@ -122,9 +149,18 @@ pub async fn receive(
         return record(state, signed, application_id, piece_id, stored, &name, 1, None).await;
     };
     let combined = if base.parts >= MAX_PARTS {
-        Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max: combined_max(state.settings.max_upload_bytes) }))
+        Err(AppError::FileRefused(UploadProblem::CombinedTooLarge {
+            max: combined_max(state.settings.max_upload_bytes),
+        }))
     } else if let Some(kind) = FileKind::from_code(&base.kind) {
-        files::combine(root, signed.account_id, (&base.stored_name, kind), &stored, combined_max(state.settings.max_upload_bytes)).await
+        files::combine(
+            root,
+            signed.account_id,
+            (&base.stored_name, kind),
+            &stored,
+            combined_max(state.settings.max_upload_bytes),
+        )
+        .await
     } else {
         Err(AppError::Internal)
     };
@@ -134,7 +170,12 @@ pub async fn receive(
 }
 
 /// The piece's current file, when it may still change.
-async fn current_file(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64) -> Result<Option<(i64, pieces::FileRow)>, AppError> {
+async fn current_file(
+    state: &AppState,
+    signed: &Signed,
+    application_id: i64,
+    piece_id: i64,
+) -> Result<Option<(i64, pieces::FileRow)>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let piece = editable_piece(state, &mut conn, signed, application_id, piece_id).await?;
     let Some(file_id) = piece.file_id else { return Ok(None) };
@@ -175,7 +216,9 @@ async fn record(
             now,
         };
         let file_id = pieces::insert_file(&mut tx, &file).await?;
-        let replaced = pieces::answer(&mut tx, signed.account_id, piece_id, PieceStatus::Transmise.code(), Some(file_id), now).await?;
+        let replaced =
+            pieces::answer(&mut tx, signed.account_id, piece_id, PieceStatus::Transmise.code(), Some(file_id), now)
+                .await?;
         let gone = match replaced {
             Some(old) => pieces::delete_file(&mut tx, old).await?,
             None => None,
@@ -197,7 +240,13 @@ async fn record(
 }
 
 /// "Supprimer" (back to En attente) or "Non concerné" (conditional pieces).
-pub async fn set_answer(state: &AppState, signed: &Signed, application_id: i64, piece_id: i64, not_concerned: bool) -> Result<(), AppError> {
+pub async fn set_answer(
+    state: &AppState,
+    signed: &Signed,
+    application_id: i64,
+    piece_id: i64,
+    not_concerned: bool,
+) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
     applications::lock_candidate(&mut tx, signed.account_id).await?;
@@ -217,7 +266,11 @@ pub async fn set_answer(state: &AppState, signed: &Signed, application_id: i64, 
 }
 
 /// A file to download: (path, name to show, kind), only the candidate's own.
-pub async fn download(state: &AppState, signed: &Signed, file_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+pub async fn download(
+    state: &AppState,
+    signed: &Signed,
+    file_id: i64,
+) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_of(&mut conn, signed.account_id, file_id).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
@@ -225,7 +278,10 @@ pub async fn download(state: &AppState, signed: &Signed, file_id: i64) -> Result
 }
 
 /// A file for staff whose scope `review::may_read_file` checked.
-pub async fn staff_download(state: &AppState, file_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+pub async fn staff_download(
+    state: &AppState,
+    file_id: i64,
+) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_by_id(&mut conn, file_id).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
@@ -235,11 +291,17 @@ pub async fn staff_download(state: &AppState, file_id: i64) -> Result<(std::path
 /// The model file of a piece: to candidates while its campaign is the
 /// active one, to staff of its campaign (admins: any); 404 otherwise, a
 /// campaign in preparation included.
-pub async fn model(state: &AppState, signed: &Signed, piece_id: i64) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+pub async fn model(
+    state: &AppState,
+    signed: &Signed,
+    piece_id: i64,
+) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let reader = match signed.kind {
         AccountKind::Candidat => pieces::ModelReader::Candidate,
-        AccountKind::Staff => pieces::ModelReader::Staff { scope_staff: super::review::scope(&mut conn, signed).await?.bound() },
+        AccountKind::Staff => {
+            pieces::ModelReader::Staff { scope_staff: super::review::scope(&mut conn, signed).await?.bound() }
+        }
     };
     let m = pieces::model_for(&mut conn, piece_id, reader).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &m.stored_name).ok_or(AppError::NotFound)?;
@@ -268,7 +330,9 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
     }
     super::store::review::add_event(&mut tx, application_id, None, "transmission", "", now).await?;
     let me = accounts::candidate_by_id(&mut tx, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let mail = mail::compose(&mut tx, &mail::APPLICATION_RECEIVED,
+    let mail = mail::compose(
+        &mut tx,
+        &mail::APPLICATION_RECEIVED,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
@@ -278,8 +342,10 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
             ("lien", &state.link(&format!("/candidatures/{application_id}"))),
         ],
         &state.settings.assistance_email,
-    ).await?;
-    mail::queue(&mut tx, &format!("application-received:{application_id}:{}", a.version), &me.email, &mail, now).await?;
+    )
+    .await?;
+    mail::queue(&mut tx, &format!("application-received:{application_id}:{}", a.version), &me.email, &mail, now)
+        .await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
     Ok(())

@@ -58,7 +58,12 @@ static COUNTRY_INDEX: LazyLock<Index> = LazyLock::new(|| {
     Index::new(
         COUNTRIES
             .iter()
-            .map(|(code, name)| Entry { code: code.clone(), label: name.clone(), detail: String::new(), scope: String::new() })
+            .map(|(code, name)| Entry {
+                code: code.clone(),
+                label: name.clone(),
+                detail: String::new(),
+                scope: String::new(),
+            })
             .collect(),
     )
 });
@@ -86,7 +91,11 @@ pub fn country_name(code: &str) -> String {
 }
 
 pub fn departement_name(code: &str) -> String {
-    DEPARTEMENTS.iter().find(|(c, _)| c == code).map(|(c, name)| format!("{c} - {name}")).unwrap_or_else(|| code.to_owned())
+    DEPARTEMENTS
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(c, name)| format!("{c} - {name}"))
+        .unwrap_or_else(|| code.to_owned())
 }
 
 pub fn communes_of(postal_code: &str) -> Vec<Choice> {

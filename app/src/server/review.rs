@@ -14,10 +14,13 @@ use super::refdata;
 use super::state::AppState;
 use super::store::review::{self, Filter, SortColumn};
 use super::store::{accounts, campaigns, decisions, dossier, pieces, Conn};
-use crate::api::review::{DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail, ReviewList, ReviewPiece};
+use crate::api::review::{
+    DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail,
+    ReviewList, ReviewPiece,
+};
 use crate::domain::application::DossierStatus;
-use crate::domain::date::Day;
 use crate::domain::confirmation::AnswerFilter;
+use crate::domain::date::Day;
 use crate::domain::decision::may_decide;
 use crate::domain::experience::ExperienceKind;
 use crate::domain::pieces::PieceStatus;
@@ -45,7 +48,8 @@ impl StaffScope {
 }
 
 pub(crate) async fn scope(conn: &mut Conn, signed: &Signed) -> Result<StaffScope, AppError> {
-    let staff = accounts::staff_by_id(conn, signed.account_id).await?.filter(|s| s.active).ok_or(AppError::NotSignedIn)?;
+    let staff =
+        accounts::staff_by_id(conn, signed.account_id).await?.filter(|s| s.active).ok_or(AppError::NotSignedIn)?;
     let role = StaffRole::from_code(&staff.role).ok_or(AppError::Internal)?;
     Ok(StaffScope { staff_id: staff.id, role })
 }
@@ -94,7 +98,8 @@ async fn listed_campaign(conn: &mut Conn, query: &ListQuery) -> Result<(i64, Opt
     match query.campagne {
         None => Ok((campaign(conn).await?, None)),
         Some(id) => {
-            let (label, state) = super::store::campaign_lifecycle::state_of(conn, id).await?.ok_or(AppError::NotFound)?;
+            let (label, state) =
+                super::store::campaign_lifecycle::state_of(conn, id).await?.ok_or(AppError::NotFound)?;
             match state {
                 CampaignState::Active => Ok((id, None)),
                 CampaignState::Archived => Ok((id, Some(label))),
@@ -105,7 +110,12 @@ async fn listed_campaign(conn: &mut Conn, query: &ListQuery) -> Result<(i64, Opt
 }
 
 /// The formations the staff member sees; a filter on any other is `NotFound`.
-async fn formations_in_scope(conn: &mut Conn, scope: &StaffScope, campaign: i64, filter: &Filter) -> Result<Vec<(i64, String)>, AppError> {
+async fn formations_in_scope(
+    conn: &mut Conn,
+    scope: &StaffScope,
+    campaign: i64,
+    filter: &Filter,
+) -> Result<Vec<(i64, String)>, AppError> {
     let mine = review::formations_in_scope(conn, scope.bound(), campaign).await?;
     match filter.formation_id {
         Some(f) if !mine.iter().any(|(id, _)| *id == f) => Err(AppError::NotFound),
@@ -114,7 +124,10 @@ async fn formations_in_scope(conn: &mut Conn, scope: &StaffScope, campaign: i64,
 }
 
 /// The dashboard's counts per formation, for the staff member's centres.
-pub async fn formation_stats(state: &AppState, signed: &Signed) -> Result<Vec<crate::api::staff::FormationStats>, AppError> {
+pub async fn formation_stats(
+    state: &AppState,
+    signed: &Signed,
+) -> Result<Vec<crate::api::staff::FormationStats>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
     let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
@@ -163,10 +176,20 @@ pub async fn waiting_lists(state: &AppState, signed: &Signed) -> Result<Vec<crat
     let mut lists: Vec<WaitingList> = Vec::new();
     for r in review::waiting_lists(&mut conn, scope.bound(), campaign.id).await? {
         if lists.last().map(|l| l.formation_id) != Some(r.formation_id) {
-            lists.push(WaitingList { formation_id: r.formation_id, title: r.formation, centre: r.centre, lines: Vec::new() });
+            lists.push(WaitingList {
+                formation_id: r.formation_id,
+                title: r.formation,
+                centre: r.centre,
+                lines: Vec::new(),
+            });
         }
         let list = lists.last_mut().expect("pushed above");
-        list.lines.push(WaitingLine { application_id: r.application_id, rank: r.rank.unwrap_or_default(), name: format!("{} {}", r.nom, r.prenom), login: r.login });
+        list.lines.push(WaitingLine {
+            application_id: r.application_id,
+            rank: r.rank.unwrap_or_default(),
+            name: format!("{} {}", r.nom, r.prenom),
+            login: r.login,
+        });
     }
     Ok(lists)
 }
@@ -175,7 +198,11 @@ pub async fn waiting_lists(state: &AppState, signed: &Signed) -> Result<Vec<crat
 pub const EXPORT_MAX: i64 = 200_000;
 
 /// The whole filtered list, sorted as on screen, for CSV and XLSX.
-pub async fn export(state: &AppState, signed: &Signed, query: &ListQuery) -> Result<Vec<super::export::ExportLine>, AppError> {
+pub async fn export(
+    state: &AppState,
+    signed: &Signed,
+    query: &ListQuery,
+) -> Result<Vec<super::export::ExportLine>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
     let (campaign, _) = listed_campaign(&mut conn, query).await?;
@@ -206,7 +233,8 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
     let (filter, sort) = filter_of(query);
     let page = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mine = formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
-    let (rows, total) = review::list(&mut conn, scope.bound(), campaign, &filter, sort, (PAGE_SIZE, (page - 1) * PAGE_SIZE)).await?;
+    let (rows, total) =
+        review::list(&mut conn, scope.bound(), campaign, &filter, sort, (PAGE_SIZE, (page - 1) * PAGE_SIZE)).await?;
     let now = state.clock.now();
     let lines = rows
         .into_iter()
@@ -224,11 +252,13 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
                 status,
                 decision: r.decision,
                 transmitted: r.transmitted_at.map(paris_date),
-                overdue: status == DossierStatus::Receptionne && r.transmitted_at.is_some_and(|t| now - t > OVERDUE_DAYS * 86_400),
+                overdue: status == DossierStatus::Receptionne
+                    && r.transmitted_at.is_some_and(|t| now - t > OVERDUE_DAYS * 86_400),
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let columns = ListColumn::parse_list(super::store::staff_accounts::list_columns(&mut conn, scope.staff_id).await?.as_deref());
+    let columns =
+        ListColumn::parse_list(super::store::staff_accounts::list_columns(&mut conn, scope.staff_id).await?.as_deref());
     let reasons = campaigns::decision_reasons(&mut conn, campaign).await?;
     Ok(ReviewList {
         lines,
@@ -259,8 +289,16 @@ pub(crate) async fn dossier_sheet(conn: &mut Conn, candidate: i64) -> Result<Dos
         address: dossier::address(conn, candidate).await?,
         bac: dossier::bac(conn, candidate).await?,
         cursus: dossier::cursus(conn, candidate).await?.into_iter().map(|(_, c)| c).collect(),
-        stages: dossier::experiences(conn, candidate, ExperienceKind::Stage).await?.into_iter().map(|(_, x)| x).collect(),
-        jobs: dossier::experiences(conn, candidate, ExperienceKind::Emploi).await?.into_iter().map(|(_, x)| x).collect(),
+        stages: dossier::experiences(conn, candidate, ExperienceKind::Stage)
+            .await?
+            .into_iter()
+            .map(|(_, x)| x)
+            .collect(),
+        jobs: dossier::experiences(conn, candidate, ExperienceKind::Emploi)
+            .await?
+            .into_iter()
+            .map(|(_, x)| x)
+            .collect(),
     }))
 }
 
@@ -309,7 +347,9 @@ fn event_line(e: review::EventRow) -> EventLine {
                 None => EventWhat::Other(e.detail.clone()),
             }
         }
-        "dossier" => DossierStatus::from_code(&e.detail).map(EventWhat::Dossier).unwrap_or(EventWhat::Other(e.detail.clone())),
+        "dossier" => {
+            DossierStatus::from_code(&e.detail).map(EventWhat::Dossier).unwrap_or(EventWhat::Other(e.detail.clone()))
+        }
         "decision" | "decision_draft" => match super::decisions::from_event_detail(&e.detail) {
             Some(decision) => EventWhat::Decision { decision, published: e.kind == "decision" },
             None => EventWhat::Other(e.detail.clone()),
@@ -343,7 +383,11 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
         .collect::<Result<Vec<_>, AppError>>()?;
     let dossier = dossier_sheet(&mut conn, candidate).await?;
     let events = review::events(&mut conn, id).await?.into_iter().map(event_line).collect();
-    let notes = review::notes(&mut conn, id).await?.into_iter().map(|(at, who, text)| NoteLine { at: paris_date_time(at), who, text }).collect();
+    let notes = review::notes(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|(at, who, text)| NoteLine { at: paris_date_time(at), who, text })
+        .collect();
     let (campaign, _) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
     let (previous, next) = review::neighbours(&mut conn, scope.bound(), campaign, &filter, sort, id).await?;
@@ -427,12 +471,19 @@ pub struct PieceJudged {
     pub file: Option<i64>,
 }
 
-pub async fn judge_piece(state: &AppState, signed: &Signed, judged: PieceJudged, verdict: &str, comment: &str) -> Result<(), AppError> {
+pub async fn judge_piece(
+    state: &AppState,
+    signed: &Signed,
+    judged: PieceJudged,
+    verdict: &str,
+    comment: &str,
+) -> Result<(), AppError> {
     let PieceJudged { application: id, version, piece: piece_id, file } = judged;
     let (verdict, comment) = parse_piece_verdict(verdict, comment)?;
     let now = state.clock.now();
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
-    may_judge_pieces(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?).map_err(AppError::ReviewRefused)?;
+    may_judge_pieces(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?)
+        .map_err(AppError::ReviewRefused)?;
     let piece = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id)
         .await?
         .into_iter()
@@ -461,8 +512,16 @@ pub async fn judge_piece(state: &AppState, signed: &Signed, judged: PieceJudged,
 /// Complet or Incomplet; `date_limite` (Incomplet only, optional): the
 /// day the candidate has to replace the refused pieces, today at the
 /// earliest; without it, the formation's date limite de retour.
-pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64, statut: &str, date_limite: Option<&str>) -> Result<(), AppError> {
-    let verdict = DossierVerdict::from_code(statut).ok_or_else(|| AppError::invalid("statut", Problem::UnknownChoice))?;
+pub async fn set_status(
+    state: &AppState,
+    signed: &Signed,
+    id: i64,
+    version: i64,
+    statut: &str,
+    date_limite: Option<&str>,
+) -> Result<(), AppError> {
+    let verdict =
+        DossierVerdict::from_code(statut).ok_or_else(|| AppError::invalid("statut", Problem::UnknownChoice))?;
     let now = state.clock.now();
     let given = match date_limite.map(str::trim).filter(|d| !d.is_empty()) {
         Some(_) if verdict != DossierVerdict::Incomplet => None,
@@ -478,14 +537,19 @@ pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
     let current = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
     let pieces = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id).await?;
-    let statuses: Vec<PieceStatus> = pieces.iter().map(|p| PieceStatus::from_code(&p.status).ok_or(AppError::Internal)).collect::<Result<_, _>>()?;
+    let statuses: Vec<PieceStatus> =
+        pieces.iter().map(|p| PieceStatus::from_code(&p.status).ok_or(AppError::Internal)).collect::<Result<_, _>>()?;
     check_dossier_verdict(current, verdict, &statuses).map_err(AppError::ReviewRefused)?;
     let status = verdict.status();
     let reopened_until = given.map(|d| d.iso());
     review::set_status(&mut tx, id, status.code(), reopened_until.as_deref()).await?;
     let until = match given {
         Some(day) => day.french(),
-        None => review::formation_deadline(&mut tx, a.formation_id).await?.and_then(|d| Day::parse_iso(&d)).map(|d| d.french()).unwrap_or_default(),
+        None => review::formation_deadline(&mut tx, a.formation_id)
+            .await?
+            .and_then(|d| Day::parse_iso(&d))
+            .map(|d| d.french())
+            .unwrap_or_default(),
     };
     review::add_event(&mut tx, id, Some(scope.staff_id), "dossier", status.code(), now).await?;
     let refused: Vec<String> = pieces
@@ -498,7 +562,9 @@ pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64
         DossierVerdict::Incomplet => &mail::DOSSIER_INCOMPLETE,
     };
     let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
-    let message = mail::compose(&mut tx, template,
+    let message = mail::compose(
+        &mut tx,
+        template,
         &[
             ("prenom", &candidate.prenom),
             ("nom", &candidate.nom),
@@ -509,7 +575,8 @@ pub async fn set_status(state: &AppState, signed: &Signed, id: i64, version: i64
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     // The claimed version makes the key unique to this change.
     mail::queue(&mut tx, &format!("dossier-{}:{id}:{version}", status.code()), &candidate.email, &message, now).await?;
     tx.commit().await?;

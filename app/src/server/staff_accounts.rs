@@ -11,8 +11,8 @@ use super::review::scope;
 use super::state::AppState;
 use super::store::configuration as config_store;
 use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError};
-use crate::api::staff_accounts::{StaffAccountLine, StaffAccounts};
 use crate::api::configuration::CentreView;
+use crate::api::staff_accounts::{StaffAccountLine, StaffAccounts};
 use crate::domain::problem::Problem;
 use crate::domain::review::StaffRole;
 use crate::domain::staff_account::{parse_account, parse_new_account};
@@ -31,7 +31,13 @@ async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, i64, Vec<Centre
     let centres = config_store::centres(conn, None, campaign)
         .await?
         .into_iter()
-        .map(|c| CentreView { id: c.id, label: c.label, contact_address: c.contact_address, contact_email: c.contact_email, signatory: c.signatory })
+        .map(|c| CentreView {
+            id: c.id,
+            label: c.label,
+            contact_address: c.contact_address,
+            contact_email: c.contact_email,
+            signatory: c.signatory,
+        })
         .collect();
     Ok((me.staff_id, campaign, centres))
 }
@@ -45,27 +51,51 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, Ap
         centres,
         accounts: accounts
             .into_iter()
-            .map(|a| StaffAccountLine { id: a.id, email: a.email, name: a.name, role: a.role, active: a.active, centres: a.centres })
+            .map(|a| StaffAccountLine {
+                id: a.id,
+                email: a.email,
+                name: a.name,
+                role: a.role,
+                active: a.active,
+                centres: a.centres,
+            })
             .collect(),
     })
 }
 
-
-pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, role: &str, centres: &[i64]) -> Result<(), AppError> {
+pub async fn create(
+    state: &AppState,
+    signed: &Signed,
+    email: &str,
+    name: &str,
+    role: &str,
+    centres: &[i64],
+) -> Result<(), AppError> {
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
     let (_, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
     let (email, account) = parse_new_account(email, name, role, centres, &known)?;
-    let id = match staff_accounts::insert(&mut tx, email.as_str(), &email.normalized(), &account.name, account.role.code(), now).await {
+    let id = match staff_accounts::insert(
+        &mut tx,
+        email.as_str(),
+        &email.normalized(),
+        &account.name,
+        account.role.code(),
+        now,
+    )
+    .await
+    {
         Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::AlreadyExists)),
         other => other?,
     };
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
     let expires = now + INVITATION_HOURS * 3600;
     resets::insert(&mut tx, &state.token_hash(&token), "staff", id, now, expires).await?;
-    let message = mail::compose(&mut tx, &mail::STAFF_INVITATION,
+    let message = mail::compose(
+        &mut tx,
+        &mail::STAFF_INVITATION,
         &[
             ("nom", &account.name),
             ("role", super::words::role(account.role)),
@@ -75,14 +105,23 @@ pub async fn create(state: &AppState, signed: &Signed, email: &str, name: &str, 
             ("connexion", &state.link("/gestion/connexion")),
         ],
         &state.settings.assistance_email,
-    ).await?;
+    )
+    .await?;
     mail::queue(&mut tx, &format!("staff-invitation:{id}"), email.as_str(), &message, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
     Ok(())
 }
 
-pub async fn update(state: &AppState, signed: &Signed, id: i64, name: &str, role: &str, centres: &[i64], active: bool) -> Result<(), AppError> {
+pub async fn update(
+    state: &AppState,
+    signed: &Signed,
+    id: i64,
+    name: &str,
+    role: &str,
+    centres: &[i64],
+    active: bool,
+) -> Result<(), AppError> {
     let mut tx = state.db.pool.begin().await?;
     let (me, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();

@@ -58,7 +58,11 @@ mod tests {
     fn decisions_read_as_the_mail_says_them() {
         let waiting = Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None };
         assert_eq!(decision(&waiting), "Liste complémentaire, rang 3");
-        let no = Decision { kind: DecisionKind::Defavorable, rank: None, reason: Some("Capacité d'accueil atteinte".into()) };
+        let no = Decision {
+            kind: DecisionKind::Defavorable,
+            rank: None,
+            reason: Some("Capacité d'accueil atteinte".into()),
+        };
         assert_eq!(decision(&no), "Défavorable : Capacité d'accueil atteinte");
     }
 }

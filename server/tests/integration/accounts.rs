@@ -127,7 +127,11 @@ on_both_databases!(repeated_failures_lock_known_and_unknown_identifiers_alike, |
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(stranger.status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(locked.body, stranger.body);
-    assert_eq!(app.sign_in("lea@example.fr", PASSWORD).await.status, StatusCode::TOO_MANY_REQUESTS, "the account itself is locked");
+    assert_eq!(
+        app.sign_in("lea@example.fr", PASSWORD).await.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the account itself is locked"
+    );
     app.state.clock.advance(15 * 60 + 1);
     assert!(ok(&app.sign_in(&login, PASSWORD).await), "unlocked after a quarter of an hour");
 });
@@ -143,13 +147,34 @@ on_both_databases!(reset_link_changes_the_password_once_and_ends_sessions, |app:
     assert_eq!(login_in(&text), login);
     let token = link_token(&text, "/compte/reinitialiser/");
     let link = app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await;
-    assert_eq!(serde_json::from_str::<app::api::account::ResetLink>(&link.body).unwrap(), app::api::account::ResetLink::Reset);
-    let weak = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", "faible"), ("password_confirmation", "faible")], None).await;
+    assert_eq!(
+        serde_json::from_str::<app::api::account::ResetLink>(&link.body).unwrap(),
+        app::api::account::ResetLink::Reset
+    );
+    let weak = app
+        .call(
+            "/api/compte/reinitialiser",
+            &[("token", &token), ("password", "faible"), ("password_confirmation", "faible")],
+            None,
+        )
+        .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     let new = "Nouveau-mot2passe";
-    let reset = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", new), ("password_confirmation", new)], None).await;
+    let reset = app
+        .call(
+            "/api/compte/reinitialiser",
+            &[("token", &token), ("password", new), ("password_confirmation", new)],
+            None,
+        )
+        .await;
     assert!(ok(&reset), "{}", reset.body);
-    let twice = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", new), ("password_confirmation", new)], None).await;
+    let twice = app
+        .call(
+            "/api/compte/reinitialiser",
+            &[("token", &token), ("password", new), ("password_confirmation", new)],
+            None,
+        )
+        .await;
     assert_eq!(twice.status, StatusCode::GONE);
     assert_eq!(app.sign_in(&login, PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     assert!(ok(&app.sign_in(&login, new).await));
@@ -163,7 +188,13 @@ on_both_databases!(reset_links_expire_after_two_hours, |app: TestApp| async move
     let token = link_token(&app.mails_to("lea@example.fr").await.pop().unwrap().1, "/compte/reinitialiser/");
     app.state.clock.advance(2 * 3600 + 1);
     let new = "Nouveau-mot2passe";
-    let late = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", new), ("password_confirmation", new)], None).await;
+    let late = app
+        .call(
+            "/api/compte/reinitialiser",
+            &[("token", &token), ("password", new), ("password_confirmation", new)],
+            None,
+        )
+        .await;
     assert_eq!(late.status, StatusCode::GONE);
 });
 
@@ -172,11 +203,27 @@ on_both_databases!(a_password_change_ends_the_other_sessions, |app: TestApp| asy
     let here = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     let elsewhere = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     let wrong = app
-        .call("/api/compte/mot-de-passe", &[("current_password", "Nope-nope1"), ("password", "Nouveau-mot2passe"), ("password_confirmation", "Nouveau-mot2passe")], Some(&here))
+        .call(
+            "/api/compte/mot-de-passe",
+            &[
+                ("current_password", "Nope-nope1"),
+                ("password", "Nouveau-mot2passe"),
+                ("password_confirmation", "Nouveau-mot2passe"),
+            ],
+            Some(&here),
+        )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     let changed = app
-        .call("/api/compte/mot-de-passe", &[("current_password", PASSWORD), ("password", "Nouveau-mot2passe"), ("password_confirmation", "Nouveau-mot2passe")], Some(&here))
+        .call(
+            "/api/compte/mot-de-passe",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "Nouveau-mot2passe"),
+                ("password_confirmation", "Nouveau-mot2passe"),
+            ],
+            Some(&here),
+        )
         .await;
     assert!(ok(&changed), "{}", changed.body);
     assert!(app.call("/api/session/cadre", &[], Some(&here)).await.body.contains(&login), "this session stays");
@@ -198,14 +245,41 @@ on_both_databases!(sessions_end_after_45_idle_minutes_and_on_sign_out, |app: Tes
 });
 
 on_both_databases!(staff_and_candidates_stay_on_their_side, |app: TestApp| async move {
-    sesame_server::staff::add(&app.state, "gest@sesame.test", "Gest", sesame_server::staff::Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
+    sesame_server::staff::add(
+        &app.state,
+        "gest@sesame.test",
+        "Gest",
+        sesame_server::staff::Role::Gestionnaire,
+        "Gestion-Test-2026",
+    )
+    .await
+    .unwrap();
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let candidate = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    assert_eq!(app.sign_in("gest@sesame.test", "Gestion-Test-2026").await.status, StatusCode::UNAUTHORIZED, "staff use /gestion");
-    let staff_reply = app.call("/api/session/connexion-gestion", &[("identifiant", "gest@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await;
+    assert_eq!(
+        app.sign_in("gest@sesame.test", "Gestion-Test-2026").await.status,
+        StatusCode::UNAUTHORIZED,
+        "staff use /gestion"
+    );
+    let staff_reply = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "gest@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
+            None,
+        )
+        .await;
     assert!(ok(&staff_reply), "{}", staff_reply.body);
     let staff = staff_reply.cookie.unwrap();
-    assert_eq!(app.call("/api/session/connexion-gestion", &[("identifiant", "lea@example.fr"), ("mot_de_passe", PASSWORD)], None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "lea@example.fr"), ("mot_de_passe", PASSWORD)],
+            None
+        )
+        .await
+        .status,
+        StatusCode::UNAUTHORIZED
+    );
     assert_eq!(app.call("/api/gestion/tableau-de-bord", &[], None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.call("/api/gestion/tableau-de-bord", &[], Some(&candidate)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.call("/api/gestion/tableau-de-bord", &[], Some(&staff)).await.status, StatusCode::OK);
@@ -226,7 +300,8 @@ on_both_databases!(malformed_requests_get_4xx_never_a_panic, |app: TestApp| asyn
 });
 
 on_both_databases!(concurrent_creations_for_one_address_make_one_account, |app: TestApp| async move {
-    let (a, b) = tokio::join!(app.create_account("lea@example.fr", PASSWORD), app.create_account("lea@example.fr", PASSWORD));
+    let (a, b) =
+        tokio::join!(app.create_account("lea@example.fr", PASSWORD), app.create_account("lea@example.fr", PASSWORD));
     assert!(ok(&a) || ok(&b));
     assert_eq!(app.count("candidates").await, 1);
     assert_eq!(app.mails_to("lea@example.fr").await.iter().filter(|(s, _)| s.contains("Validation")).count(), 1);
@@ -236,7 +311,14 @@ on_both_databases!(concurrent_creations_for_one_address_make_one_account, |app: 
 // to its owner and to staff: refused field by field, nothing created.
 on_both_databases!(names_cannot_carry_links_into_mails, |app: TestApp| async move {
     for (nom, prenom) in [("https://piege.example", "Léa"), ("Martin", "<b>Léa</b>"), ("Martin", "{{lien}}")] {
-        let fields = [("nom", nom), ("prenom", prenom), ("email", "lea@example.fr"), ("email_confirmation", "lea@example.fr"), ("password", PASSWORD), ("password_confirmation", PASSWORD)];
+        let fields = [
+            ("nom", nom),
+            ("prenom", prenom),
+            ("email", "lea@example.fr"),
+            ("email_confirmation", "lea@example.fr"),
+            ("password", PASSWORD),
+            ("password_confirmation", PASSWORD),
+        ];
         let reply = app.call("/api/compte/creer", &fields, None).await;
         assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
         let error: app::error::AppError = serde_json::from_str(&reply.body).unwrap();

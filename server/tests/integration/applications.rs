@@ -37,8 +37,24 @@ async fn formation(app: &TestApp, title: &str, start: &str, end: &str) -> i64 {
     use app::server::store::campaigns;
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     let campaign = campaigns::active(&mut conn).await.unwrap().unwrap().id;
-    let centre = campaigns::ensure_centre(&mut conn, campaign, "DEMANDE DE CESURE - TEST", "1 rue du Test 31000 TOULOUSE", "c@sesame.test").await.unwrap();
-    let f = campaigns::NewFormation { centre_id: centre, title, keywords: "", window_start: start, window_end: end, return_deadline: end, capacity: 10 };
+    let centre = campaigns::ensure_centre(
+        &mut conn,
+        campaign,
+        "DEMANDE DE CESURE - TEST",
+        "1 rue du Test 31000 TOULOUSE",
+        "c@sesame.test",
+    )
+    .await
+    .unwrap();
+    let f = campaigns::NewFormation {
+        centre_id: centre,
+        title,
+        keywords: "",
+        window_start: start,
+        window_end: end,
+        return_deadline: end,
+        capacity: 10,
+    };
     campaigns::ensure_formation(&mut conn, &f).await.unwrap()
 }
 
@@ -53,7 +69,15 @@ pub(crate) async fn complete_dossier(app: &TestApp, me: &str) {
         ("/api/dossier/informations-personnelles/enregistrer", crate::dossier::identity("")),
         (
             "/api/dossier/adresse/enregistrer",
-            vec![("pays", "FR"), ("ligne1", "1 rue de la Paix"), ("ligne2", ""), ("ligne3", ""), ("code_postal", "31000"), ("commune", "31555"), ("ville", "")],
+            vec![
+                ("pays", "FR"),
+                ("ligne1", "1 rue de la Paix"),
+                ("ligne2", ""),
+                ("ligne3", ""),
+                ("code_postal", "31000"),
+                ("commune", "31555"),
+                ("ville", ""),
+            ],
         ),
         ("/api/dossier/baccalaureat/enregistrer", vec![("situation", "non")]),
     ] {
@@ -94,9 +118,14 @@ on_both_databases!(applying_follows_the_rules_and_mails_once, |app: TestApp| asy
     assert_eq!(app.count("applications").await, 1);
     let list = lines(&app, &me).await;
     assert_eq!(list.len(), 1);
-    assert_eq!((list[0].status, list[0].days_left, list[0].decision.clone()), (DossierStatus::EnAttente, Some(16), None));
-    let detail: ApplicationDetail =
-        serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &list[0].id.to_string())], Some(&me)).await.body).unwrap();
+    assert_eq!(
+        (list[0].status, list[0].days_left, list[0].decision.clone()),
+        (DossierStatus::EnAttente, Some(16), None)
+    );
+    let detail: ApplicationDetail = serde_json::from_str(
+        &app.call("/api/candidatures/recapitulatif", &[("id", &list[0].id.to_string())], Some(&me)).await.body,
+    )
+    .unwrap();
     assert!(detail.may_cancel);
     assert_eq!(detail.contact_address, "1 rue du Test 31000 TOULOUSE");
 
@@ -110,8 +139,14 @@ on_both_databases!(applying_follows_the_rules_and_mails_once, |app: TestApp| asy
     // Cancelled is final, but one may apply anew while the window is open.
     assert!(ok(&apply(&app, &me, f).await));
     assert_eq!(app.count("applications").await, 2);
-    assert_eq!(app.call("/api/candidatures/candidater", &[("formation", "999999")], Some(&me)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.call("/api/candidatures/candidater", &[("formation", "abc")], Some(&me)).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        app.call("/api/candidatures/candidater", &[("formation", "999999")], Some(&me)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call("/api/candidatures/candidater", &[("formation", "abc")], Some(&me)).await.status,
+        StatusCode::BAD_REQUEST
+    );
 });
 
 on_both_databases!(windows_open_and_close_at_midnight_in_paris_on_dst_days, |app: TestApp| async move {
@@ -145,7 +180,12 @@ on_both_databases!(the_campaign_limit_and_double_clicks_hold_under_concurrency, 
     let me = candidate(&app, "lea@example.fr").await;
     complete_dossier(&app, &me).await;
     let replies = futures::future::join_all(ids.iter().map(|f| apply(&app, &me, *f))).await;
-    assert_eq!(replies.iter().filter(|r| ok(r)).count(), 2, "{:?}", replies.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(
+        replies.iter().filter(|r| ok(r)).count(),
+        2,
+        "{:?}",
+        replies.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
     assert!(replies.iter().filter(|r| !ok(r)).all(|r| refusal(r) == Some(ApplyRefusal::LimitReached(2))));
     assert_eq!(app.count("applications").await, 2);
 
@@ -153,7 +193,12 @@ on_both_databases!(the_campaign_limit_and_double_clicks_hold_under_concurrency, 
     let free = ids.iter().copied().find(|f| !replies.iter().zip(&ids).any(|(r, id)| ok(r) && id == f)).unwrap();
     let clicks = futures::future::join_all((0..3).map(|_| apply(&app, &me, free))).await;
     assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1, "three clicks, one application");
-    let mails = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Confirmation de votre candidature")).count();
+    let mails = app
+        .mails_to("lea@example.fr")
+        .await
+        .into_iter()
+        .filter(|(s, _)| s.contains("Confirmation de votre candidature"))
+        .count();
     assert_eq!(mails, 3, "one mail per application");
 });
 
@@ -165,8 +210,14 @@ on_both_databases!(another_candidates_application_is_not_found, |app: TestApp| a
     complete_dossier(&app, &lea).await;
     assert!(ok(&apply(&app, &lea, f).await));
     let id = lines(&app, &lea).await[0].id.to_string();
-    assert_eq!(app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&tom)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&tom)).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(app.call("/api/candidatures/annuler", &[("id", &id)], Some(&tom)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.call("/api/candidatures/recapitulatif", &[("id", &id)], None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.call("/api/candidatures/recapitulatif", &[("id", &id)], None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     assert_eq!(lines(&app, &lea).await.len(), 1, "still there");
 });

@@ -50,16 +50,28 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
     let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
     let (centre, other) = (w.centre.to_string(), w.other_centre.to_string());
     // A piece only some formations ask for.
-    let reply = app.call("/api/gestion/configuration/piece", &[("centre", &centre), ("label", "Lettre de motivation"), ("required", "1")], Some(&gest)).await;
+    let reply = app
+        .call(
+            "/api/gestion/configuration/piece",
+            &[("centre", &centre), ("label", "Lettre de motivation"), ("required", "1")],
+            Some(&gest),
+        )
+        .await;
     assert!(ok(&reply), "{}", reply.body);
     let letter: i64 = serde_json::from_str(&reply.body).unwrap();
     // Another centre's pieces and a blank label are refused, field by field.
     let reply = app.call("/api/gestion/configuration/piece", &[("centre", &other), ("label", " ")], Some(&gest)).await;
-    assert_eq!((problem(&reply, "centre"), problem(&reply, "label")), (Some(Problem::UnknownChoice), Some(Problem::Required)));
+    assert_eq!(
+        (problem(&reply, "centre"), problem(&reply, "label")),
+        (Some(Problem::UnknownChoice), Some(Problem::Required))
+    );
 
     // Dates that do not make sense: every rule told, nothing created.
     let before = app.count("formations").await;
-    let bad = formation_fields(&centre, &[("window_end", "2026-05-01"), ("publication", "2026-08-01"), ("confirmation", "2026-07-25")]);
+    let bad = formation_fields(
+        &centre,
+        &[("window_end", "2026-05-01"), ("publication", "2026-08-01"), ("confirmation", "2026-07-25")],
+    );
     let reply = app.call("/api/gestion/configuration/formation/enregistrer", &bad, Some(&gest)).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
     assert_eq!(problem(&reply, "window_end"), Some(Problem::EndBeforeStart));
@@ -71,7 +83,10 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
     let reply = app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&gest)).await;
     assert!(ok(&reply), "{}", reply.body);
     let formation: i64 = serde_json::from_str(&reply.body).unwrap();
-    let edit: FormationEdit = serde_json::from_str(&app.call("/api/gestion/configuration/formation", &[("id", &formation.to_string())], Some(&gest)).await.body).unwrap();
+    let edit: FormationEdit = serde_json::from_str(
+        &app.call("/api/gestion/configuration/formation", &[("id", &formation.to_string())], Some(&gest)).await.body,
+    )
+    .unwrap();
     assert_eq!((edit.form.window_end.as_str(), edit.pieces_named.clone()), ("2026-07-15", vec![letter]));
 
     // A candidate applies: the new formation asks for the centre's common
@@ -83,20 +98,32 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
     assert!(ok(&reply), "{}", reply.body);
     let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
     let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
-    let pieces: app::api::pieces::PiecesView = serde_json::from_str(&app.call("/api/candidatures/pieces", &[("application", &id.to_string())], Some(&me)).await.body).unwrap();
+    let pieces: app::api::pieces::PiecesView = serde_json::from_str(
+        &app.call("/api/candidatures/pieces", &[("application", &id.to_string())], Some(&me)).await.body,
+    )
+    .unwrap();
     let labels: Vec<String> = pieces.pieces.iter().map(|p| p.label.clone()).collect();
     assert_eq!(labels, vec!["CURRICULUM VITAE", "CAPTURE D'ECRAN", "Lettre de motivation"]);
-    let overview: ConfigOverview = serde_json::from_str(&app.call("/api/gestion/configuration", &[], Some(&gest)).await.body).unwrap();
+    let overview: ConfigOverview =
+        serde_json::from_str(&app.call("/api/gestion/configuration", &[], Some(&gest)).await.body).unwrap();
     let letter_row = overview.pieces.iter().find(|p| p.id == letter).unwrap();
     assert_eq!((letter_row.common, letter_row.formations.clone()), (false, vec![formation]));
     assert!(!overview.formations.iter().any(|f| f.id == formation && f.applications != 1));
 
     // Out of scope: another centre's gestionnaire and a commission member.
     let other_gest = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
-    assert_eq!(app.call("/api/gestion/configuration/formation", &[("id", &formation.to_string())], Some(&other_gest)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/gestion/configuration/formation", &[("id", &formation.to_string())], Some(&other_gest))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     let formation_id = formation.to_string();
     let fields = formation_fields(&other, &[("id", &formation_id)]);
-    assert_eq!(app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&other_gest)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&other_gest)).await.status,
+        StatusCode::NOT_FOUND
+    );
     let commission = staff_member(&app, "jury@sesame.test", Role::Commission, &[w.centre]).await;
     assert_eq!(app.call("/api/gestion/configuration", &[], Some(&commission)).await.status, StatusCode::NOT_FOUND);
     // Gestionnaires do not reach admin settings.
@@ -118,7 +145,10 @@ on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| 
     let w = world(&app).await;
     let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
     let other = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
-    assert_eq!(send_model(&app, &other, w.cv, "modele.pdf", crate::pieces::pdf(2000)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send_model(&app, &other, w.cv, "modele.pdf", crate::pieces::pdf(2000)).await.status,
+        StatusCode::NOT_FOUND
+    );
     let refused = send_model(&app, &gest, w.cv, "modele.txt", b"pas un PDF".to_vec()).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
     let reply = send_model(&app, &gest, w.cv, "mod%C3%A8le.pdf", crate::pieces::pdf(2000)).await;
@@ -128,26 +158,45 @@ on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| 
     assert!(first.body.starts_with("%PDF"));
     // A new model replaces the old one, whose file goes.
     assert_eq!(send_model(&app, &gest, w.cv, "v2.pdf", crate::pieces::pdf(3000)).await.status, StatusCode::NO_CONTENT);
-    let overview: ConfigOverview = serde_json::from_str(&app.call("/api/gestion/configuration", &[], Some(&gest)).await.body).unwrap();
+    let overview: ConfigOverview =
+        serde_json::from_str(&app.call("/api/gestion/configuration", &[], Some(&gest)).await.body).unwrap();
     assert_eq!(overview.pieces.iter().find(|p| p.id == w.cv).unwrap().model_name.as_deref(), Some("v2.pdf"));
-    let stored = std::fs::read_dir(&app.state.settings.files_dir).unwrap().filter(|e| e.as_ref().unwrap().path().is_file()).count();
+    let stored = std::fs::read_dir(&app.state.settings.files_dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_file())
+        .count();
     assert_eq!(stored, 1, "the replaced model file is removed");
 });
 
 on_both_databases!(admins_keep_the_campaign_settings_and_decision_reasons, |app: TestApp| async move {
     world(&app).await;
     let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
-    let reply = app.call("/api/gestion/configuration/campagne/enregistrer", &[("label", ""), ("university_year", "2026/2028"), ("max_applications", "-2")], Some(&admin)).await;
+    let reply = app
+        .call(
+            "/api/gestion/configuration/campagne/enregistrer",
+            &[("label", ""), ("university_year", "2026/2028"), ("max_applications", "-2")],
+            Some(&admin),
+        )
+        .await;
     assert_eq!(problem(&reply, "label"), Some(Problem::Required));
     assert_eq!(problem(&reply, "university_year"), Some(Problem::YearInvalid));
     assert_eq!(problem(&reply, "max_applications"), Some(Problem::CapacityInvalid));
-    let reply = app.call("/api/gestion/configuration/campagne/enregistrer", &[("label", "Campagne 2026"), ("university_year", "2026/2027"), ("max_applications", "2")], Some(&admin)).await;
+    let reply = app
+        .call(
+            "/api/gestion/configuration/campagne/enregistrer",
+            &[("label", "Campagne 2026"), ("university_year", "2026/2027"), ("max_applications", "2")],
+            Some(&admin),
+        )
+        .await;
     assert!(ok(&reply), "{}", reply.body);
     assert!(ok(&app.call("/api/gestion/configuration/motif", &[("motif", "Dossier hors délai")], Some(&admin)).await));
     let twice = app.call("/api/gestion/configuration/motif", &[("motif", "Dossier hors délai")], Some(&admin)).await;
     assert_eq!(problem(&twice, "motif"), Some(Problem::AlreadyExists));
-    assert!(ok(&app.call("/api/gestion/configuration/motif/supprimer", &[("motif", "Prérequis non satisfaits")], Some(&admin)).await));
-    let c: CampaignView = serde_json::from_str(&app.call("/api/gestion/configuration/campagne", &[], Some(&admin)).await.body).unwrap();
+    assert!(ok(&app
+        .call("/api/gestion/configuration/motif/supprimer", &[("motif", "Prérequis non satisfaits")], Some(&admin))
+        .await));
+    let c: CampaignView =
+        serde_json::from_str(&app.call("/api/gestion/configuration/campagne", &[], Some(&admin)).await.body).unwrap();
     assert_eq!((c.label.as_str(), c.max_applications), ("Campagne 2026", 2));
     assert_eq!(c.reasons, vec!["Capacité d'accueil atteinte", "Projet insuffisamment motivé", "Dossier hors délai"]);
 });
@@ -157,39 +206,96 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
     let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
     let centre_box = format!("centres[{}]", w.centre);
     // A gestionnaire needs a centre; every field is told.
-    let reply = app.call("/api/gestion/personnels/enregistrer", &[("email", "x"), ("name", ""), ("role", "gestionnaire")], Some(&admin)).await;
-    assert_eq!((problem(&reply, "email"), problem(&reply, "name"), problem(&reply, "centres")), (Some(Problem::EmailInvalid), Some(Problem::Required), Some(Problem::Required)));
-    let fields = [("email", "Nouveau@Sesame.test"), ("name", "Noé Nouveau"), ("role", "gestionnaire"), (centre_box.as_str(), "1")];
+    let reply = app
+        .call(
+            "/api/gestion/personnels/enregistrer",
+            &[("email", "x"), ("name", ""), ("role", "gestionnaire")],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(
+        (problem(&reply, "email"), problem(&reply, "name"), problem(&reply, "centres")),
+        (Some(Problem::EmailInvalid), Some(Problem::Required), Some(Problem::Required))
+    );
+    let fields = [
+        ("email", "Nouveau@Sesame.test"),
+        ("name", "Noé Nouveau"),
+        ("role", "gestionnaire"),
+        (centre_box.as_str(), "1"),
+    ];
     assert!(ok(&app.call("/api/gestion/personnels/enregistrer", &fields, Some(&admin)).await));
-    assert_eq!(problem(&app.call("/api/gestion/personnels/enregistrer", &fields, Some(&admin)).await, "email"), Some(Problem::AlreadyExists));
+    assert_eq!(
+        problem(&app.call("/api/gestion/personnels/enregistrer", &fields, Some(&admin)).await, "email"),
+        Some(Problem::AlreadyExists)
+    );
     // No password yet: signing in fails like any wrong password.
-    let early = app.call("/api/session/connexion-gestion", &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await;
+    let early = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
+            None,
+        )
+        .await;
     assert!(early.cookie.is_none());
     // The invitation's link chooses the password, then the account works in its centre.
     let (subject, text) = app.mails_to("Nouveau@Sesame.test").await.pop().expect("invitation mail");
     assert!(subject.contains("Votre compte de gestion"), "{subject}");
     let token = support::link_token(&text, "/compte/reinitialiser/");
     let link = |reply: support::Reply| serde_json::from_str::<app::api::account::ResetLink>(&reply.body).unwrap();
-    assert_eq!(link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await), app::api::account::ResetLink::Invitation);
-    let reply = app.call("/api/compte/reinitialiser", &[("token", &token), ("password", "Gestion-Nouveau-2026"), ("password_confirmation", "Gestion-Nouveau-2026")], None).await;
+    assert_eq!(
+        link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await),
+        app::api::account::ResetLink::Invitation
+    );
+    let reply = app
+        .call(
+            "/api/compte/reinitialiser",
+            &[
+                ("token", &token),
+                ("password", "Gestion-Nouveau-2026"),
+                ("password_confirmation", "Gestion-Nouveau-2026"),
+            ],
+            None,
+        )
+        .await;
     assert!(ok(&reply), "{}", reply.body);
-    assert_eq!(link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await), app::api::account::ResetLink::Unusable);
-    let reply = app.call("/api/session/connexion-gestion", &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")], None).await;
+    assert_eq!(
+        link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await),
+        app::api::account::ResetLink::Unusable
+    );
+    let reply = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")],
+            None,
+        )
+        .await;
     let noe = reply.cookie.expect("signed in");
     assert!(ok(&app.call("/api/gestion/configuration", &[], Some(&noe)).await));
-    let list: StaffAccounts = serde_json::from_str(&app.call("/api/gestion/personnels", &[], Some(&admin)).await.body).unwrap();
+    let list: StaffAccounts =
+        serde_json::from_str(&app.call("/api/gestion/personnels", &[], Some(&admin)).await.body).unwrap();
     let account = list.accounts.iter().find(|a| a.email == "Nouveau@Sesame.test").unwrap().clone();
-    assert_eq!((account.role.as_str(), account.centres.clone(), account.active), ("gestionnaire", vec![w.centre], true));
+    assert_eq!(
+        (account.role.as_str(), account.centres.clone(), account.active),
+        ("gestionnaire", vec![w.centre], true)
+    );
     // Deactivated: signed out at once, and no sign-in any more.
     let id = account.id.to_string();
     let change = [("id", id.as_str()), ("name", "Noé Nouveau"), ("role", "commission"), (centre_box.as_str(), "1")];
     assert!(ok(&app.call("/api/gestion/personnels/enregistrer", &change, Some(&admin)).await));
     assert_eq!(app.call("/api/gestion/configuration", &[], Some(&noe)).await.status, StatusCode::UNAUTHORIZED);
-    let again = app.call("/api/session/connexion-gestion", &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")], None).await;
+    let again = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")],
+            None,
+        )
+        .await;
     assert!(again.cookie.is_none());
     // An admin keeps their own account active and admin.
     let me = list.me.to_string();
-    let reply = app.call("/api/gestion/personnels/enregistrer", &[("id", &me), ("name", "Admin"), ("role", "admin")], Some(&admin)).await;
+    let reply = app
+        .call("/api/gestion/personnels/enregistrer", &[("id", &me), ("name", "Admin"), ("role", "admin")], Some(&admin))
+        .await;
     assert_eq!(problem(&reply, "active"), Some(Problem::OwnAccount));
 });
 
@@ -197,14 +303,32 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
     let w = world(&app).await;
     let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
     let key = "candidature_creee";
-    let unknown = app.call("/api/gestion/modele-mail/enregistrer", &[("key", key), ("subject", "Objet {{inconnue}}"), ("body", "Bonjour"), ("action", "enregistrer")], Some(&admin)).await;
+    let unknown = app
+        .call(
+            "/api/gestion/modele-mail/enregistrer",
+            &[("key", key), ("subject", "Objet {{inconnue}}"), ("body", "Bonjour"), ("action", "enregistrer")],
+            Some(&admin),
+        )
+        .await;
     assert_eq!(problem(&unknown, "subject"), Some(Problem::UnknownVariable { name: "{{inconnue}}".into() }));
     let body = "Bonjour {{prenom}}, votre candidature à « {{formation}} » est enregistrée : {{lien}}";
-    let preview = app.call("/api/gestion/modele-mail/enregistrer", &[("key", key), ("subject", "Candidature enregistrée"), ("body", body), ("action", "apercu")], Some(&admin)).await;
+    let preview = app
+        .call(
+            "/api/gestion/modele-mail/enregistrer",
+            &[("key", key), ("subject", "Candidature enregistrée"), ("body", body), ("action", "apercu")],
+            Some(&admin),
+        )
+        .await;
     let preview: Option<MailPreview> = serde_json::from_str(&preview.body).unwrap();
     assert!(preview.unwrap().text.starts_with("Bonjour Léa, votre candidature à « Licence Chimie »"));
     assert_eq!(app.count("mail_templates").await, 0, "a preview saves nothing");
-    assert!(ok(&app.call("/api/gestion/modele-mail/enregistrer", &[("key", key), ("subject", "Candidature enregistrée"), ("body", body), ("action", "enregistrer")], Some(&admin)).await));
+    assert!(ok(&app
+        .call(
+            "/api/gestion/modele-mail/enregistrer",
+            &[("key", key), ("subject", "Candidature enregistrée"), ("body", body), ("action", "enregistrer")],
+            Some(&admin)
+        )
+        .await));
     // The next mail of this kind has the new words.
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
@@ -214,8 +338,18 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
     assert_eq!(subject, "Candidature enregistrée");
     assert!(text.contains("« FORMATION A »"), "{text}");
     // Reset: the default text again.
-    assert!(ok(&app.call("/api/gestion/modele-mail/enregistrer", &[("key", key), ("subject", ""), ("body", ""), ("action", "retablir")], Some(&admin)).await));
-    let t: app::api::mail_templates::TemplateEdit = serde_json::from_str(&app.call("/api/gestion/modele-mail", &[("key", key)], Some(&admin)).await.body).unwrap();
+    assert!(ok(&app
+        .call(
+            "/api/gestion/modele-mail/enregistrer",
+            &[("key", key), ("subject", ""), ("body", ""), ("action", "retablir")],
+            Some(&admin)
+        )
+        .await));
+    let t: app::api::mail_templates::TemplateEdit =
+        serde_json::from_str(&app.call("/api/gestion/modele-mail", &[("key", key)], Some(&admin)).await.body).unwrap();
     assert!(!t.edited && t.subject.contains("Confirmation de votre candidature"));
-    assert_eq!(app.call("/api/gestion/modele-mail", &[("key", "inconnu")], Some(&admin)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/gestion/modele-mail", &[("key", "inconnu")], Some(&admin)).await.status,
+        StatusCode::NOT_FOUND
+    );
 });

@@ -19,7 +19,10 @@ fn ok(reply: &support::Reply) -> bool {
 }
 
 fn mailer() -> Mailer {
-    Mailer::new(Transport::Files(std::env::temp_dir().join("sesame-test-outbox")), "Sésame <ne-pas-repondre@sesame.test>".parse().unwrap())
+    Mailer::new(
+        Transport::Files(std::env::temp_dir().join("sesame-test-outbox")),
+        "Sésame <ne-pas-repondre@sesame.test>".parse().unwrap(),
+    )
 }
 
 async fn pending(app: &TestApp) -> Vec<String> {
@@ -92,7 +95,10 @@ on_both_databases!(a_crash_after_the_commit_leaves_no_file_behind, |app: TestApp
 
     // Without a crash the removal follows the commit and leaves no note;
     // a note for a file already gone is simply dropped.
-    sqlx::query("INSERT INTO pending_deletions (stored_name, queued_at) VALUES ('gone.pdf', 0)").execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("INSERT INTO pending_deletions (stored_name, queued_at) VALUES ('gone.pdf', 0)")
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     jobs::run(&app.state, &mailer(), Job::PurgeExpired).await.unwrap();
     assert!(pending(&app).await.is_empty());
 });

@@ -41,9 +41,28 @@ pub(crate) fn identity<'a>(ine: &'a str) -> Vec<(&'a str, &'a str)> {
 
 on_both_databases!(only_a_signed_in_candidate_reaches_the_dossier, |app: TestApp| async move {
     assert_eq!(app.call("/api/dossier/informations-personnelles", &[], None).await.status, StatusCode::UNAUTHORIZED);
-    sesame_server::staff::add(&app.state, "g@sesame.test", "G", sesame_server::staff::Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
-    let staff = app.call("/api/session/connexion-gestion", &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
-    assert_eq!(app.call("/api/dossier/informations-personnelles", &[], Some(&staff)).await.status, StatusCode::NOT_FOUND);
+    sesame_server::staff::add(
+        &app.state,
+        "g@sesame.test",
+        "G",
+        sesame_server::staff::Role::Gestionnaire,
+        "Gestion-Test-2026",
+    )
+    .await
+    .unwrap();
+    let staff = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
+            None,
+        )
+        .await
+        .cookie
+        .unwrap();
+    assert_eq!(
+        app.call("/api/dossier/informations-personnelles", &[], Some(&staff)).await.status,
+        StatusCode::NOT_FOUND
+    );
     let me = candidate(&app, "lea@example.fr").await;
     let page = app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -103,7 +122,8 @@ on_both_databases!(informations_personnelles_are_checked_field_by_field_then_sav
     assert_eq!(problem(&refused, "nationalite"), Some(Problem::UnknownChoice));
     assert_eq!(app.count("dossier_identity").await, 0, "nothing saved");
 
-    let saved = app.call("/api/dossier/informations-personnelles/enregistrer", &identity("1234567890V"), Some(&me)).await;
+    let saved =
+        app.call("/api/dossier/informations-personnelles/enregistrer", &identity("1234567890V"), Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
     let sections = app.call("/api/dossier/sections", &[], Some(&me)).await;
     assert!(sections.body.contains("\"complete\":true"), "{}", sections.body);
@@ -156,19 +176,22 @@ on_both_databases!(the_address_commune_comes_from_the_postal_code, |app: TestApp
 
     let unknown = app.call("/api/dossier/adresse/enregistrer", &address("FR", "99999", "", ""), Some(&me)).await;
     assert_eq!(problem(&unknown, "code_postal"), Some(Problem::PostalCodeUnknown));
-    let not_of_this_code = app.call("/api/dossier/adresse/enregistrer", &address("FR", "31000", "75056", ""), Some(&me)).await;
+    let not_of_this_code =
+        app.call("/api/dossier/adresse/enregistrer", &address("FR", "31000", "75056", ""), Some(&me)).await;
     assert_eq!(problem(&not_of_this_code, "commune"), Some(Problem::UnknownChoice));
     assert_eq!(app.count("dossier_address").await, 0);
 
     let saved = app.call("/api/dossier/adresse/enregistrer", &address("FR", "31000", "", ""), Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
-    let page: app::api::dossier::AddressPage = serde_json::from_str(&app.call("/api/dossier/adresse", &[], Some(&me)).await.body).unwrap();
+    let page: app::api::dossier::AddressPage =
+        serde_json::from_str(&app.call("/api/dossier/adresse", &[], Some(&me)).await.body).unwrap();
     assert_eq!(page.form.commune, "31555", "the only commune of 31000 is taken");
     assert_eq!(page.communes, vec![("31555".to_owned(), "Toulouse".to_owned())]);
 
     let abroad = app.call("/api/dossier/adresse/enregistrer", &address("DE", "10115", "", "Berlin"), Some(&me)).await;
     assert!(abroad.status.is_success() || abroad.status.is_redirection(), "{}", abroad.body);
-    let page: app::api::dossier::AddressPage = serde_json::from_str(&app.call("/api/dossier/adresse", &[], Some(&me)).await.body).unwrap();
+    let page: app::api::dossier::AddressPage =
+        serde_json::from_str(&app.call("/api/dossier/adresse", &[], Some(&me)).await.body).unwrap();
     assert_eq!((page.form.pays.as_str(), page.form.ville.as_str(), page.form.commune.as_str()), ("DE", "Berlin", ""));
     let sections = app.call("/api/dossier/sections", &[], Some(&me)).await;
     assert!(sections.body.contains(r#"{"kind":"Address","complete":true,"entries":null}"#), "{}", sections.body);
@@ -189,9 +212,11 @@ fn bac<'a>(annee: &'a str, serie: &'a str, departement: &'a str, commune: &'a st
 
 on_both_databases!(one_baccalaureat_whose_series_depends_on_its_year, |app: TestApp| async move {
     let me = candidate(&app, "lea@example.fr").await;
-    let old_series = app.call("/api/dossier/baccalaureat/enregistrer", &bac("2022", "S", "31", "31555"), Some(&me)).await;
+    let old_series =
+        app.call("/api/dossier/baccalaureat/enregistrer", &bac("2022", "S", "31", "31555"), Some(&me)).await;
     assert_eq!(problem(&old_series, "serie"), Some(Problem::UnknownChoice), "no S series after 2020");
-    let wrong_commune = app.call("/api/dossier/baccalaureat/enregistrer", &bac("2022", "BG", "32", "31555"), Some(&me)).await;
+    let wrong_commune =
+        app.call("/api/dossier/baccalaureat/enregistrer", &bac("2022", "BG", "32", "31555"), Some(&me)).await;
     assert_eq!(problem(&wrong_commune, "commune"), Some(Problem::UnknownChoice));
     let missing = app.call("/api/dossier/baccalaureat/enregistrer", &[("annee", "2022")], Some(&me)).await;
     assert_eq!(problem(&missing, "situation"), Some(Problem::Required));
@@ -199,45 +224,94 @@ on_both_databases!(one_baccalaureat_whose_series_depends_on_its_year, |app: Test
 
     let saved = app.call("/api/dossier/baccalaureat/enregistrer", &bac("2015", "S", "31", "31555"), Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
-    let page: app::api::dossier::BacPage = serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
-    assert_eq!((page.form.annee.as_str(), page.form.serie.as_str(), page.form.commune.as_str()), ("2015", "S", "31555"));
+    let page: app::api::dossier::BacPage =
+        serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
+    assert_eq!(
+        (page.form.annee.as_str(), page.form.serie.as_str(), page.form.commune.as_str()),
+        ("2015", "S", "31555")
+    );
     assert_eq!(page.commune_nom, "Toulouse");
 
     let none = app.call("/api/dossier/baccalaureat/enregistrer", &[("situation", "non")], Some(&me)).await;
     assert!(none.status.is_success() || none.status.is_redirection(), "{}", none.body);
     assert_eq!(app.count("dossier_bac").await, 1, "only one baccalauréat");
-    let page: app::api::dossier::BacPage = serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
+    let page: app::api::dossier::BacPage =
+        serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
     assert_eq!(page.form.situation, "non");
 });
 
 on_both_databases!(stages_and_jobs_are_added_changed_and_deleted_by_their_owner_only, |app: TestApp| async move {
     let lea = candidate(&app, "lea@example.fr").await;
     let tom = candidate(&app, "tom@example.fr").await;
-    let stage = [("kind", "stage"), ("annee", "2024"), ("duree", "2 mois"), ("heures", "35"), ("employeur", "CHU de Toulouse"), ("descriptif", "Stage infirmier")];
+    let stage = [
+        ("kind", "stage"),
+        ("annee", "2024"),
+        ("duree", "2 mois"),
+        ("heures", "35"),
+        ("employeur", "CHU de Toulouse"),
+        ("descriptif", "Stage infirmier"),
+    ];
     let added = app.call("/api/dossier/experiences/enregistrer", &stage, Some(&lea)).await;
     assert!(added.status.is_success() || added.status.is_redirection(), "{}", added.body);
-    let no_description = app.call("/api/dossier/experiences/enregistrer", &[("kind", "stage"), ("annee", "2024"), ("duree", "1 mois"), ("employeur", "X"), ("descriptif", "")], Some(&lea)).await;
+    let no_description = app
+        .call(
+            "/api/dossier/experiences/enregistrer",
+            &[("kind", "stage"), ("annee", "2024"), ("duree", "1 mois"), ("employeur", "X"), ("descriptif", "")],
+            Some(&lea),
+        )
+        .await;
     assert_eq!(problem(&no_description, "descriptif"), Some(Problem::Required));
-    let job_without_title = app.call("/api/dossier/experiences/enregistrer", &[("kind", "emploi"), ("annee", "2023"), ("duree", "CDD 3 mois"), ("employeur", "Librairie"), ("descriptif", "")], Some(&lea)).await;
+    let job_without_title = app
+        .call(
+            "/api/dossier/experiences/enregistrer",
+            &[
+                ("kind", "emploi"),
+                ("annee", "2023"),
+                ("duree", "CDD 3 mois"),
+                ("employeur", "Librairie"),
+                ("descriptif", ""),
+            ],
+            Some(&lea),
+        )
+        .await;
     assert_eq!(problem(&job_without_title, "intitule"), Some(Problem::Required));
 
-    let page: app::api::dossier::ExperiencesPage = serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&lea)).await.body).unwrap();
+    let page: app::api::dossier::ExperiencesPage =
+        serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&lea)).await.body)
+            .unwrap();
     assert_eq!(page.items.len(), 1);
     let id = page.items[0].0.to_string();
 
     // Another candidate can neither change nor delete it.
     let mut theirs = stage.to_vec();
     theirs.push(("id", &id));
-    assert_eq!(app.call("/api/dossier/experiences/enregistrer", &theirs, Some(&tom)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.call("/api/dossier/experiences/supprimer", &[("kind", "stage"), ("id", &id)], Some(&tom)).await.status, StatusCode::NOT_FOUND);
-    let toms: app::api::dossier::ExperiencesPage = serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&tom)).await.body).unwrap();
+    assert_eq!(
+        app.call("/api/dossier/experiences/enregistrer", &theirs, Some(&tom)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call("/api/dossier/experiences/supprimer", &[("kind", "stage"), ("id", &id)], Some(&tom)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let toms: app::api::dossier::ExperiencesPage =
+        serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&tom)).await.body)
+            .unwrap();
     assert!(toms.items.is_empty());
 
-    let mut changed = vec![("kind", "stage"), ("annee", "2025"), ("duree", "3 mois"), ("heures", ""), ("employeur", "CHU de Toulouse"), ("descriptif", "Stage infirmier, urgences")];
+    let mut changed = vec![
+        ("kind", "stage"),
+        ("annee", "2025"),
+        ("duree", "3 mois"),
+        ("heures", ""),
+        ("employeur", "CHU de Toulouse"),
+        ("descriptif", "Stage infirmier, urgences"),
+    ];
     changed.push(("id", &id));
     let edited = app.call("/api/dossier/experiences/enregistrer", &changed, Some(&lea)).await;
     assert!(edited.status.is_success() || edited.status.is_redirection(), "{}", edited.body);
-    let page: app::api::dossier::ExperiencesPage = serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&lea)).await.body).unwrap();
+    let page: app::api::dossier::ExperiencesPage =
+        serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&lea)).await.body)
+            .unwrap();
     assert_eq!((page.items.len(), page.items[0].1.annee.as_str(), page.items[0].1.heures.as_str()), (1, "2025", ""));
     let sections = app.call("/api/dossier/sections", &[], Some(&lea)).await;
     assert!(sections.body.contains(r#"{"kind":"Stages","complete":true,"entries":1}"#), "{}", sections.body);
@@ -245,7 +319,10 @@ on_both_databases!(stages_and_jobs_are_added_changed_and_deleted_by_their_owner_
     let deleted = app.call("/api/dossier/experiences/supprimer", &[("kind", "stage"), ("id", &id)], Some(&lea)).await;
     assert!(deleted.status.is_success() || deleted.status.is_redirection(), "{}", deleted.body);
     assert_eq!(app.count("dossier_experiences").await, 0);
-    assert_eq!(app.call("/api/dossier/experiences", &[("kind", "autre")], Some(&lea)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/dossier/experiences", &[("kind", "autre")], Some(&lea)).await.status,
+        StatusCode::NOT_FOUND
+    );
 });
 
 on_both_databases!(cursus_years_are_kept_like_the_guide_example, |app: TestApp| async move {
@@ -270,12 +347,19 @@ on_both_databases!(cursus_years_are_kept_like_the_guide_example, |app: TestApp| 
     let refused = app.call("/api/dossier/cursus/enregistrer", &wrong, Some(&lea)).await;
     assert_eq!(problem(&refused, "obtenu"), Some(Problem::UnknownChoice));
     assert_eq!(problem(&refused, "commune"), Some(Problem::UnknownChoice));
-    let page: app::api::dossier::CursusPage = serde_json::from_str(&app.call("/api/dossier/cursus", &[], Some(&lea)).await.body).unwrap();
+    let page: app::api::dossier::CursusPage =
+        serde_json::from_str(&app.call("/api/dossier/cursus", &[], Some(&lea)).await.body).unwrap();
     assert_eq!(page.rows.len(), 1);
     let row = &page.rows[0];
-    assert_eq!((row.pays_nom.as_str(), row.departement_nom.as_str(), row.commune_nom.as_str()), ("France", "Haute-Garonne", "Toulouse"));
+    assert_eq!(
+        (row.pays_nom.as_str(), row.departement_nom.as_str(), row.commune_nom.as_str()),
+        ("France", "Haute-Garonne", "Toulouse")
+    );
     let id = row.id.to_string();
-    assert_eq!(app.call("/api/dossier/cursus/supprimer", &[("id", &id)], Some(&tom)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/dossier/cursus/supprimer", &[("id", &id)], Some(&tom)).await.status,
+        StatusCode::NOT_FOUND
+    );
     let deleted = app.call("/api/dossier/cursus/supprimer", &[("id", &id)], Some(&lea)).await;
     assert!(deleted.status.is_success() || deleted.status.is_redirection());
     assert_eq!(app.count("dossier_cursus").await, 0);
@@ -290,7 +374,15 @@ async fn apply(app: &TestApp, login: &str) {
     let centre = campaigns::ensure_centre(&mut conn, campaign, "Centre", "", "").await.unwrap();
     let formation = campaigns::ensure_formation(
         &mut conn,
-        &campaigns::NewFormation { centre_id: centre, title: "F", keywords: "", window_start: "2026-01-01", window_end: "2026-12-31", return_deadline: "2026-12-31", capacity: 10 },
+        &campaigns::NewFormation {
+            centre_id: centre,
+            title: "F",
+            keywords: "",
+            window_start: "2026-01-01",
+            window_end: "2026-12-31",
+            return_deadline: "2026-12-31",
+            capacity: 10,
+        },
     )
     .await
     .unwrap();
@@ -305,7 +397,8 @@ async fn apply(app: &TestApp, login: &str) {
 on_both_databases!(informations_personnelles_are_read_only_after_a_first_application, |app: TestApp| async move {
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    let saved = app.call("/api/dossier/informations-personnelles/enregistrer", &identity("1234567890V"), Some(&me)).await;
+    let saved =
+        app.call("/api/dossier/informations-personnelles/enregistrer", &identity("1234567890V"), Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
     apply(&app, &login).await;
 
@@ -324,14 +417,26 @@ on_both_databases!(informations_personnelles_are_read_only_after_a_first_applica
     assert_eq!((page.form.prenom.as_str(), page.form.ine.as_str()), ("Léa", "1234567890V"), "nothing changed");
     // The mail address still changes (guide 04.6).
     let mail = app
-        .call("/api/compte/adresse", &[("email", "lea@example.org"), ("email_confirmation", "lea@example.org"), ("current_password", PASSWORD)], Some(&me))
+        .call(
+            "/api/compte/adresse",
+            &[("email", "lea@example.org"), ("email_confirmation", "lea@example.org"), ("current_password", PASSWORD)],
+            Some(&me),
+        )
         .await;
     assert!(mail.status.is_success() || mail.status.is_redirection(), "{}", mail.body);
     // Other sections stay editable.
     let address = app
         .call(
             "/api/dossier/adresse/enregistrer",
-            &[("pays", "FR"), ("ligne1", "1 rue de la Paix"), ("ligne2", ""), ("ligne3", ""), ("code_postal", "31000"), ("commune", "31555"), ("ville", "")],
+            &[
+                ("pays", "FR"),
+                ("ligne1", "1 rue de la Paix"),
+                ("ligne2", ""),
+                ("ligne3", ""),
+                ("code_postal", "31000"),
+                ("commune", "31555"),
+                ("ville", ""),
+            ],
             Some(&me),
         )
         .await;
@@ -342,20 +447,46 @@ on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: Te
     use sesame_server::staff::{add, Role};
     add(&app.state, "admin@sesame.test", "A", Role::Admin, "Admin-Test-2026!").await.unwrap();
     add(&app.state, "g@sesame.test", "G", Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
-    let admin = app.call("/api/session/connexion-gestion", &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Admin-Test-2026!")], None).await.cookie.unwrap();
-    let gestionnaire = app.call("/api/session/connexion-gestion", &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
+    let admin = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Admin-Test-2026!")],
+            None,
+        )
+        .await
+        .cookie
+        .unwrap();
+    let gestionnaire = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
+            None,
+        )
+        .await
+        .cookie
+        .unwrap();
     let me = candidate(&app, "lea@example.fr").await;
 
-    let dashboard: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&gestionnaire)).await.body).unwrap();
+    let dashboard: app::api::staff::Dashboard =
+        serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&gestionnaire)).await.body).unwrap();
     assert!(dashboard.ine_settings.is_none(), "a gestionnaire does not see them");
-    assert_eq!(app.call("/api/gestion/campagne/ine", &[("accept_ines", "1")], Some(&gestionnaire)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.call("/api/gestion/campagne/ine", &[("accept_ines", "1")], Some(&me)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.call("/api/gestion/campagne/ine", &[("accept_ines", "1")], Some(&gestionnaire)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.call("/api/gestion/campagne/ine", &[("accept_ines", "1")], Some(&me)).await.status,
+        StatusCode::NOT_FOUND
+    );
     let refused = app.call("/api/dossier/ine", &[("ine", "123456789AB")], Some(&me)).await;
     assert_eq!(problem(&refused, "ine"), Some(Problem::Ine(IneProblem::InesRefused)));
 
-    let saved = app.call("/api/gestion/campagne/ine", &[("accept_ines", "1"), ("ine_required_for_french", "1")], Some(&admin)).await;
+    let saved = app
+        .call("/api/gestion/campagne/ine", &[("accept_ines", "1"), ("ine_required_for_french", "1")], Some(&admin))
+        .await;
     assert!(saved.status.is_success(), "{}", saved.body);
-    let dashboard: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
+    let dashboard: app::api::staff::Dashboard =
+        serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
     let settings = dashboard.ine_settings.unwrap();
     assert!(settings.rules.accept_ines && settings.required_for_french);
     let accepted = app.call("/api/dossier/ine", &[("ine", "123456789AB")], Some(&me)).await;
@@ -363,6 +494,7 @@ on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: Te
 
     // Unchecked boxes are absent from the form: both rules off again.
     assert!(app.call("/api/gestion/campagne/ine", &[], Some(&admin)).await.status.is_success());
-    let dashboard: app::api::staff::Dashboard = serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
+    let dashboard: app::api::staff::Dashboard =
+        serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
     assert_eq!(dashboard.ine_settings.unwrap(), Default::default());
 });

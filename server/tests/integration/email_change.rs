@@ -19,7 +19,12 @@ fn ok(reply: &support::Reply) -> bool {
 }
 
 async fn ask(app: &TestApp, me: &str, email: &str, confirmation: &str, password: &str) -> support::Reply {
-    app.call("/api/compte/adresse", &[("email", email), ("email_confirmation", confirmation), ("current_password", password)], Some(me)).await
+    app.call(
+        "/api/compte/adresse",
+        &[("email", email), ("email_confirmation", confirmation), ("current_password", password)],
+        Some(me),
+    )
+    .await
 }
 
 on_both_databases!(a_new_address_takes_effect_through_its_link_once, |app: TestApp| async move {
@@ -35,13 +40,17 @@ on_both_databases!(a_new_address_takes_effect_through_its_link_once, |app: TestA
     assert_eq!(app.count("email_changes").await, 0, "a refused request stores nothing");
 
     assert!(ok(&ask(&app, &me, "lea.martin@example.org", "lea.martin@example.org", PASSWORD).await));
-    let pending: Option<String> = serde_json::from_str(&app.call("/api/compte/adresse-en-attente", &[], Some(&me)).await.body).unwrap();
+    let pending: Option<String> =
+        serde_json::from_str(&app.call("/api/compte/adresse-en-attente", &[], Some(&me)).await.body).unwrap();
     assert_eq!(pending.as_deref(), Some("lea.martin@example.org"));
     let (subject, text) = app.mails_to("lea.martin@example.org").await.pop().expect("the link goes to the new address");
     assert!(subject.contains("nouvelle adresse mail"), "{subject}");
     let (notice, body) = app.mails_to("lea@example.fr").await.pop().unwrap();
     assert!(notice.contains("changement"), "{notice}");
-    assert!(body.contains("lea.martin@example.org") && !body.contains("/compte/adresse/"), "the old address is told, without the link");
+    assert!(
+        body.contains("lea.martin@example.org") && !body.contains("/compte/adresse/"),
+        "the old address is told, without the link"
+    );
     // Until the link is followed, the old address stays the account's.
     assert!(ok(&app.sign_in("lea@example.fr", PASSWORD).await));
 
@@ -77,14 +86,20 @@ on_both_databases!(the_later_request_wins_and_a_race_for_one_address_ends_cleanl
     assert!(ok(&ask(&app, &lea, "first@example.org", "first@example.org", PASSWORD).await));
     let first = link_token(&app.mails_to("first@example.org").await.pop().unwrap().1, "/compte/adresse/");
     assert!(ok(&ask(&app, &lea, "shared@example.org", "shared@example.org", PASSWORD).await));
-    assert_eq!(app.call("/api/compte/adresse/confirmer", &[("token", &first)], None).await.status, StatusCode::GONE, "replaced by the later request");
+    assert_eq!(
+        app.call("/api/compte/adresse/confirmer", &[("token", &first)], None).await.status,
+        StatusCode::GONE,
+        "replaced by the later request"
+    );
     assert!(ok(&ask(&app, &tom, "shared@example.org", "shared@example.org", PASSWORD).await));
-    let links: Vec<String> = app.mails_to("shared@example.org").await.iter().map(|(_, text)| link_token(text, "/compte/adresse/")).collect();
+    let links: Vec<String> =
+        app.mails_to("shared@example.org").await.iter().map(|(_, text)| link_token(text, "/compte/adresse/")).collect();
     assert_eq!(links.len(), 2);
     let one = app.call("/api/compte/adresse/confirmer", &[("token", &links[0])], None).await;
     assert_eq!(one.status, StatusCode::OK, "{}", one.body);
     let two = app.call("/api/compte/adresse/confirmer", &[("token", &links[1])], None).await;
     assert_eq!(problem(&two, "email"), Some(Problem::EmailTaken), "the second finds the address taken: {}", two.body);
-    let pending: Option<String> = serde_json::from_str(&app.call("/api/compte/adresse-en-attente", &[], Some(&tom)).await.body).unwrap();
+    let pending: Option<String> =
+        serde_json::from_str(&app.call("/api/compte/adresse-en-attente", &[], Some(&tom)).await.body).unwrap();
     assert_eq!(pending.as_deref(), Some("shared@example.org"), "nothing consumed by the refused attempt");
 });

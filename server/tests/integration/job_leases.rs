@@ -8,7 +8,11 @@ use sesame_server::jobs::{Job, JobError};
 use sesame_server::mailer::{Mailer, Transport};
 
 async fn lease_until(app: &TestApp, job: &str) -> i64 {
-    sqlx::query_scalar("SELECT lease_until FROM job_runs WHERE job = $1").bind(job).fetch_one(&app.state.db.pool).await.unwrap()
+    sqlx::query_scalar("SELECT lease_until FROM job_runs WHERE job = $1")
+        .bind(job)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
 }
 
 on_both_databases!(only_the_holder_renews_or_releases_a_lease, |app: TestApp| async move {
@@ -38,7 +42,11 @@ on_both_databases!(only_the_holder_renews_or_releases_a_lease, |app: TestApp| as
     drop(conn);
     assert!(matches!(sesame_server::jobs::run(&app.state, &mailer, Job::PurgeExpired).await, Err(JobError::Busy)));
     assert_eq!(lease_until(&app, Job::PurgeExpired.name()).await, now + 600, "the other holder keeps its lease");
-    sqlx::query("UPDATE job_runs SET lease_until = 1 WHERE job = $1").bind(Job::PurgeExpired.name()).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE job_runs SET lease_until = 1 WHERE job = $1")
+        .bind(Job::PurgeExpired.name())
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     sesame_server::jobs::run(&app.state, &mailer, Job::PurgeExpired).await.unwrap();
     assert_eq!(lease_until(&app, Job::PurgeExpired.name()).await, 0, "released at the end of the run");
     let _ = std::fs::remove_dir_all(outbox);

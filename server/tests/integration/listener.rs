@@ -14,7 +14,14 @@ async fn start(app: &TestApp, burst_per_minute: u32) -> (std::net::SocketAddr, t
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(sesame_server::listen::serve_with(listener, routes, async { let _ = stopped.await; }, Duration::from_secs(1)));
+    tokio::spawn(sesame_server::listen::serve_with(
+        listener,
+        routes,
+        async {
+            let _ = stopped.await;
+        },
+        Duration::from_secs(1),
+    ));
     (address, stop)
 }
 
@@ -28,7 +35,9 @@ async fn exchange(address: std::net::SocketAddr, request: &str) -> String {
 
 on_both_databases!(the_server_loop_cuts_slow_clients_and_knows_each_peer, |app: TestApp| async move {
     let (address, stop) = start(&app, 3).await;
-    assert!(exchange(address, "GET /healthz HTTP/1.1\r\nHost: sesame.test\r\nConnection: close\r\n\r\n").await.starts_with("HTTP/1.1 200"));
+    assert!(exchange(address, "GET /healthz HTTP/1.1\r\nHost: sesame.test\r\nConnection: close\r\n\r\n")
+        .await
+        .starts_with("HTTP/1.1 200"));
 
     // Headers never finished: the server hangs up (a 408 at most) within its deadline, not ours.
     let mut tcp = tokio::net::TcpStream::connect(address).await.unwrap();

@@ -8,7 +8,8 @@ use support::TestApp;
 use sesame_server::mailer::{backoff, Mailer};
 
 fn smtp_port() -> u16 {
-    let url = std::env::var("SESAME_TEST_SMTP_URL").expect("SESAME_TEST_SMTP_URL must name the SMTP capture (scripts/test.sh starts MailDev)");
+    let url = std::env::var("SESAME_TEST_SMTP_URL")
+        .expect("SESAME_TEST_SMTP_URL must name the SMTP capture (scripts/test.sh starts MailDev)");
     url.rsplit(':').next().unwrap().parse().unwrap()
 }
 
@@ -35,7 +36,11 @@ on_both_databases!(mail_waits_while_smtp_is_down_then_leaves_once, |app: TestApp
     assert_eq!(down.drain(&app.state).await.unwrap(), 0);
     let row: (i64, Option<i64>) = {
         use sqlx::Row;
-        let r = sqlx::query("SELECT attempts, sent_at FROM outbox WHERE to_addr = $1").bind(&email).fetch_one(&app.state.db.pool).await.unwrap();
+        let r = sqlx::query("SELECT attempts, sent_at FROM outbox WHERE to_addr = $1")
+            .bind(&email)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
         (r.get("attempts"), r.get("sent_at"))
     };
     assert_eq!(row, (1, None));

@@ -25,8 +25,19 @@ fn bodies() -> Vec<Vec<u8>> {
     ]
 }
 
-async fn send(app: &TestApp, method: Method, path: &str, body: Vec<u8>, cookie: Option<&str>, content_type: &str) -> u16 {
-    let mut request = Request::builder().method(method).uri(path).header(header::CONTENT_TYPE, content_type).header(header::ACCEPT, "application/json");
+async fn send(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    body: Vec<u8>,
+    cookie: Option<&str>,
+    content_type: &str,
+) -> u16 {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::ACCEPT, "application/json");
     if let Some(c) = cookie {
         request = request.header(header::COOKIE, c);
     }
@@ -37,7 +48,15 @@ on_both_databases!(no_malformed_request_gets_a_server_error, |app: TestApp| asyn
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let candidate = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     staff::add(&app.state, "admin@sesame.test", "Admin", Role::Admin, "Gestion-Test-2026").await.unwrap();
-    let admin = app.call("/api/session/connexion-gestion", &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")], None).await.cookie.unwrap();
+    let admin = app
+        .call(
+            "/api/session/connexion-gestion",
+            &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
+            None,
+        )
+        .await
+        .cookie
+        .unwrap();
 
     let mut paths: Vec<(&'static str, Method)> = leptos::server_fn::axum::server_fn_paths().collect();
     paths.sort_by_key(|(p, _)| *p);
@@ -52,21 +71,40 @@ on_both_databases!(no_malformed_request_gets_a_server_error, |app: TestApp| asyn
             for body in bodies() {
                 for content_type in ["application/x-www-form-urlencoded", "application/json"] {
                     let (uri, payload) = if *method == Method::GET {
-                        (format!("{path}?{}", String::from_utf8_lossy(&body).replace(' ', "%20").replace('#', "%23")), Vec::new())
+                        (
+                            format!(
+                                "{path}?{}",
+                                String::from_utf8_lossy(&body).replace(' ', "%20").replace('#', "%23")
+                            ),
+                            Vec::new(),
+                        )
                     } else {
                         (path.to_string(), body.clone())
                     };
                     let Ok(_) = uri.parse::<axum::http::Uri>() else { continue };
                     let status = send(&app, method.clone(), &uri, payload, who, content_type).await;
                     if status >= 500 {
-                        server_errors.push(format!("{status} {method} {path} ({}, {content_type}) {:?}", if who.is_some() { "signed in" } else { "anonymous" }, String::from_utf8_lossy(&body).chars().take(60).collect::<String>()));
+                        server_errors.push(format!(
+                            "{status} {method} {path} ({}, {content_type}) {:?}",
+                            if who.is_some() { "signed in" } else { "anonymous" },
+                            String::from_utf8_lossy(&body).chars().take(60).collect::<String>()
+                        ));
                     }
                 }
             }
         }
     }
     // File routes, with ids that are not ids.
-    for path in ["/fichiers/abc", "/fichiers/-1", "/fichiers/99999999999999999999", "/fichiers/modele/%00", "/fichiers/candidature/x/lettre-admission", "/fichiers/candidature/1/dossier", "/fichiers/mes-donnees/xml", "/gestion/candidatures/export?format=%ff"] {
+    for path in [
+        "/fichiers/abc",
+        "/fichiers/-1",
+        "/fichiers/99999999999999999999",
+        "/fichiers/modele/%00",
+        "/fichiers/candidature/x/lettre-admission",
+        "/fichiers/candidature/1/dossier",
+        "/fichiers/mes-donnees/xml",
+        "/gestion/candidatures/export?format=%ff",
+    ] {
         for who in [None, Some(candidate.as_str()), Some(admin.as_str())] {
             let status = send(&app, Method::GET, path, Vec::new(), who, "text/plain").await;
             if status >= 500 {
@@ -84,5 +122,8 @@ on_both_databases!(no_malformed_request_gets_a_server_error, |app: TestApp| asyn
     }
     assert!(server_errors.is_empty(), "{} server errors:\n{}", server_errors.len(), server_errors.join("\n"));
     assert_eq!(app.get("/healthz", None).await.status.as_u16(), 200);
-    assert!(app.call("/api/candidatures/liste", &[], Some(&candidate)).await.status.is_success(), "the candidate's session still works");
+    assert!(
+        app.call("/api/candidatures/liste", &[], Some(&candidate)).await.status.is_success(),
+        "the candidate's session still works"
+    );
 });

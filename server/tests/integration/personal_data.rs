@@ -48,7 +48,10 @@ on_both_databases!(a_candidate_downloads_everything_held_about_them, |app: TestA
     assert_eq!(application["pieces"].as_array().unwrap().len(), 2);
     assert!(application["pieces"][0]["fichier"].is_string());
     let mails = data["courriels"].as_array().unwrap();
-    assert!(mails.iter().any(|m| m["objet"].as_str().unwrap().contains("Accusé de réception de votre dossier")), "{mails:?}");
+    assert!(
+        mails.iter().any(|m| m["objet"].as_str().unwrap().contains("Accusé de réception de votre dossier")),
+        "{mails:?}"
+    );
 
     let pdf = app.get("/fichiers/mes-donnees/pdf", Some(&me)).await;
     assert_eq!(pdf.status, StatusCode::OK);
@@ -80,9 +83,15 @@ on_both_databases!(an_account_is_deleted_only_with_its_password_and_nothing_in_p
     // A wrong password, and an application in progress: refused, nothing changes.
     let wrong = delete(&app, &zoe, "Wrong-password-1").await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(serde_json::from_str::<AppError>(&wrong.body).unwrap().field("mot_de_passe"), Some(&Problem::PasswordWrong));
+    assert_eq!(
+        serde_json::from_str::<AppError>(&wrong.body).unwrap().field("mot_de_passe"),
+        Some(&Problem::PasswordWrong)
+    );
     let busy = delete(&app, &lea, PASSWORD).await;
-    assert_eq!(serde_json::from_str::<AppError>(&busy.body).ok(), Some(AppError::DeletionRefused(DeletionRefused { in_progress: 1 })));
+    assert_eq!(
+        serde_json::from_str::<AppError>(&busy.body).ok(),
+        Some(AppError::DeletionRefused(DeletionRefused { in_progress: 1 }))
+    );
     let busy = delete(&app, &zoe, PASSWORD).await;
     assert_eq!(busy.status, StatusCode::CONFLICT);
     assert_eq!(app.count("candidates").await, before);
@@ -101,6 +110,13 @@ on_both_databases!(an_account_is_deleted_only_with_its_password_and_nothing_in_p
     assert_eq!(mails.iter().filter(|(s, _)| s == "Suppression de votre compte").count(), 1);
     assert!(mails.iter().find(|(s, _)| s == "Suppression de votre compte").unwrap().1.contains(&login));
     // The login is never given again.
-    let used: i64 = sqlx::Row::get(&sqlx::query("SELECT COUNT(*) AS n FROM used_logins WHERE login = $1").bind(&login).fetch_one(&app.state.db.pool).await.unwrap(), "n");
+    let used: i64 = sqlx::Row::get(
+        &sqlx::query("SELECT COUNT(*) AS n FROM used_logins WHERE login = $1")
+            .bind(&login)
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap(),
+        "n",
+    );
     assert_eq!(used, 1);
 });

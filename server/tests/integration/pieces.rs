@@ -34,7 +34,15 @@ pub(crate) async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64)
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     let campaign = campaigns::active(&mut conn).await.unwrap().unwrap().id;
     let centre = campaigns::ensure_centre(&mut conn, campaign, "CENTRE", "", "").await.unwrap();
-    let f = campaigns::NewFormation { centre_id: centre, title: "F", keywords: "", window_start: "2026-06-01", window_end: "2026-07-01", return_deadline: "2026-07-01", capacity: 10 };
+    let f = campaigns::NewFormation {
+        centre_id: centre,
+        title: "F",
+        keywords: "",
+        window_start: "2026-06-01",
+        window_end: "2026-07-01",
+        return_deadline: "2026-07-01",
+        capacity: 10,
+    };
     let formation = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
     let cv = pieces::ensure_piece(&mut conn, centre, None, "CURRICULUM VITAE", true, 0).await.unwrap();
     let capture = pieces::ensure_piece(&mut conn, centre, Some(formation), "CAPTURE D'ECRAN", false, 1).await.unwrap();
@@ -59,11 +67,8 @@ async fn add(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, 
 }
 
 async fn post_file(app: &TestApp, me: &str, path: &str, name: &str, bytes: Vec<u8>) -> support::Reply {
-    let request = Request::post(path)
-        .header(header::COOKIE, me)
-        .header("x-nom-fichier", name)
-        .body(Body::from(bytes))
-        .unwrap();
+    let request =
+        Request::post(path).header(header::COOKIE, me).header("x-nom-fichier", name).body(Body::from(bytes)).unwrap();
     app.send(request).await
 }
 
@@ -82,9 +87,20 @@ fn refused(reply: &support::Reply) -> Option<UploadProblem> {
 fn files_on_disk(app: &TestApp) -> Vec<String> {
     let root = &app.state.settings.files_dir;
     let mut names: Vec<String> = std::fs::read_dir(root)
-        .map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
-    names.extend(std::fs::read_dir(root.join("tmp")).map(|d| d.filter_map(|e| e.ok()).map(|e| format!("tmp/{}", e.file_name().to_string_lossy())).collect::<Vec<_>>()).unwrap_or_default());
+    names.extend(
+        std::fs::read_dir(root.join("tmp"))
+            .map(|d| {
+                d.filter_map(|e| e.ok()).map(|e| format!("tmp/{}", e.file_name().to_string_lossy())).collect::<Vec<_>>()
+            })
+            .unwrap_or_default(),
+    );
     names
 }
 
@@ -101,7 +117,8 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     assert_eq!(app.count("files").await, 0);
 
     // A body cut off midway (the connection drops): nothing is kept.
-    let parts: Vec<Result<Vec<u8>, std::io::Error>> = vec![Ok(pdf(64 * 1024)), Err(std::io::Error::other("connexion coupée"))];
+    let parts: Vec<Result<Vec<u8>, std::io::Error>> =
+        vec![Ok(pdf(64 * 1024)), Err(std::io::Error::other("connexion coupée"))];
     let request = Request::post(app::api::pieces::upload_path(application, cv))
         .header(header::COOKIE, &me)
         .body(Body::from_stream(futures::stream::iter(parts)))
@@ -110,7 +127,8 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     assert!(files_on_disk(&app).is_empty(), "an interrupted upload leaves nothing: {:?}", files_on_disk(&app));
     assert_eq!(app.count("files").await, 0);
 
-    let good = upload(&app, &me, application, cv, "Mon%20CV%20%C3%A9t%C3%A9.PDF", pdf(DEFAULT_MAX_BYTES as usize)).await;
+    let good =
+        upload(&app, &me, application, cv, "Mon%20CV%20%C3%A9t%C3%A9.PDF", pdf(DEFAULT_MAX_BYTES as usize)).await;
     assert_eq!(good.status, StatusCode::NO_CONTENT, "{}", good.body);
     let v = view(&app, &me, application).await;
     let line = v.pieces.iter().find(|p| p.piece_id == cv).unwrap();
@@ -124,7 +142,8 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     assert_eq!(app.count("files").await, 1);
 
     let file_id = view(&app, &me, application).await.pieces.iter().find(|p| p.piece_id == cv).unwrap().file_id.unwrap();
-    let request = Request::get(app::api::pieces::download_path(file_id)).header(header::COOKIE, &me).body(Body::empty()).unwrap();
+    let request =
+        Request::get(app::api::pieces::download_path(file_id)).header(header::COOKIE, &me).body(Body::empty()).unwrap();
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
@@ -153,25 +172,41 @@ on_both_databases!(transmission_needs_every_piece_and_happens_once, |app: TestAp
         let (app, me, id) = (&app, me.clone(), id.clone());
         async move {
             let piece = piece.to_string();
-            app.call("/api/candidatures/pieces/reponse", &[("application", id.as_str()), ("piece", piece.as_str()), ("non_concerne", "1")], Some(&me)).await
+            app.call(
+                "/api/candidatures/pieces/reponse",
+                &[("application", id.as_str()), ("piece", piece.as_str()), ("non_concerne", "1")],
+                Some(&me),
+            )
+            .await
         }
     };
     assert_eq!(waive(cv).await.status, StatusCode::CONFLICT);
     assert!(ok(&waive(capture).await));
     assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
     // "Supprimer" puts the piece back to En attente and removes the file.
-    assert!(ok(&app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me)).await));
+    assert!(ok(&app
+        .call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me))
+        .await));
     assert!(files_on_disk(&app).is_empty());
     assert!(!view(&app, &me, application).await.may_transmit);
     assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
     assert!(view(&app, &me, application).await.may_transmit);
 
     let fields = [("application", id.as_str())];
-    let clicks = futures::future::join_all((0..3).map(|_| app.call("/api/candidatures/transmettre", &fields, Some(&me)))).await;
-    assert_eq!(clicks.iter().filter(|r| ok(r)).count(), 1, "{:?}", clicks.iter().map(|r| (r.status, &r.body)).collect::<Vec<_>>());
-    let receipts = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Accusé de réception")).count();
+    let clicks =
+        futures::future::join_all((0..3).map(|_| app.call("/api/candidatures/transmettre", &fields, Some(&me)))).await;
+    assert_eq!(
+        clicks.iter().filter(|r| ok(r)).count(),
+        1,
+        "{:?}",
+        clicks.iter().map(|r| (r.status, &r.body)).collect::<Vec<_>>()
+    );
+    let receipts =
+        app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Accusé de réception")).count();
     assert_eq!(receipts, 1);
-    let detail: ApplicationDetail = serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&me)).await.body).unwrap();
+    let detail: ApplicationDetail =
+        serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&me)).await.body)
+            .unwrap();
     assert_eq!(detail.line.status, DossierStatus::Receptionne);
     assert!(detail.transmitted.is_some() && detail.received.is_some() && !detail.may_cancel);
     // After transmission the candidate changes nothing.
@@ -206,13 +241,19 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
     let third = add(&app, &me, application, cv, "annexe.pdf", page.clone()).await;
     assert_eq!(third.status, StatusCode::NO_CONTENT, "{}", third.body);
     let line = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
-    assert_eq!((line.file_name.as_deref(), line.file_parts, line.status), (Some("releve.pdf"), 3, PieceStatus::Transmise));
+    assert_eq!(
+        (line.file_name.as_deref(), line.file_parts, line.status),
+        (Some("releve.pdf"), 3, PieceStatus::Transmise)
+    );
     assert_eq!(files_on_disk(&app).len(), 1, "only the combined file stays: {:?}", files_on_disk(&app));
     assert_eq!(app.count("files").await, 1);
 
     let file = line.file_id.unwrap();
     let (status, headers, body) = fetch(&app, &me, &app::api::pieces::download_path(file)).await;
-    assert_eq!((status, &headers[header::CONTENT_TYPE]), (StatusCode::OK, &"application/pdf".parse::<axum::http::HeaderValue>().unwrap()));
+    assert_eq!(
+        (status, &headers[header::CONTENT_TYPE]),
+        (StatusCode::OK, &"application/pdf".parse::<axum::http::HeaderValue>().unwrap())
+    );
     assert_eq!(app::server::pdf::page_count(&body), Ok(3));
 
     // "Voir": the same file, shown rather than downloaded, still never sniffed.
@@ -224,7 +265,8 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
     assert_eq!(fetch(&app, &tom, &app::api::pieces::view_path(file)).await.0, StatusCode::NOT_FOUND);
 
     // A file that cannot be combined changes nothing.
-    let broken = add(&app, &me, application, cv, "photo.jpg", [vec![0xFF, 0xD8, 0xFF, 0xE0], vec![0u8; 500]].concat()).await;
+    let broken =
+        add(&app, &me, application, cv, "photo.jpg", [vec![0xFF, 0xD8, 0xFF, 0xE0], vec![0u8; 500]].concat()).await;
     assert_eq!(refused(&broken), Some(UploadProblem::Unreadable));
     let after = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
     assert_eq!((after.file_id, after.file_parts), (Some(file), 3));
@@ -242,21 +284,41 @@ on_both_databases!(model_files_are_served_to_their_campaign_only, |app: TestApp|
     use sqlx::Row;
     let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
     let charte = app::server::pdf::text_document("Charte d'engagement", &["Je m'engage."]);
-    let stored = app::server::files::store_bytes(&app.state.settings.files_dir, &charte, app::domain::upload::FileKind::Pdf).await.unwrap();
+    let stored =
+        app::server::files::store_bytes(&app.state.settings.files_dir, &charte, app::domain::upload::FileKind::Pdf)
+            .await
+            .unwrap();
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     app::server::store::pieces::set_model(&mut conn, cv, &stored.stored_name, "charte.pdf").await.unwrap();
     // Next year's campaign, in preparation, already has its own model.
-    let next = app::server::store::campaigns::ensure_campaign(&mut conn, "NEXT", "Campagne suivante", "2027/2028", 0).await.unwrap();
+    let next = app::server::store::campaigns::ensure_campaign(&mut conn, "NEXT", "Campagne suivante", "2027/2028", 0)
+        .await
+        .unwrap();
     sqlx::query("UPDATE campaigns SET active = 0 WHERE id = $1").bind(next).execute(&mut *conn).await.unwrap();
-    let next_centre = app::server::store::campaigns::ensure_centre(&mut conn, next, "CENTRE SUIVANT", "", "").await.unwrap();
-    let next_piece = app::server::store::pieces::ensure_piece(&mut conn, next_centre, None, "CHARTE 2027", true, 0).await.unwrap();
-    let draft = app::server::files::store_bytes(&app.state.settings.files_dir, b"%PDF-1.4 brouillon", app::domain::upload::FileKind::Pdf).await.unwrap();
+    let next_centre =
+        app::server::store::campaigns::ensure_centre(&mut conn, next, "CENTRE SUIVANT", "", "").await.unwrap();
+    let next_piece =
+        app::server::store::pieces::ensure_piece(&mut conn, next_centre, None, "CHARTE 2027", true, 0).await.unwrap();
+    let draft = app::server::files::store_bytes(
+        &app.state.settings.files_dir,
+        b"%PDF-1.4 brouillon",
+        app::domain::upload::FileKind::Pdf,
+    )
+    .await
+    .unwrap();
     app::server::store::pieces::set_model(&mut conn, next_piece, &draft.stored_name, "charte-2027.pdf").await.unwrap();
-    let this_centre: i64 = sqlx::query("SELECT centre_id FROM pieces WHERE id = $1").bind(cv).fetch_one(&mut *conn).await.unwrap().get("centre_id");
+    let this_centre: i64 = sqlx::query("SELECT centre_id FROM pieces WHERE id = $1")
+        .bind(cv)
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap()
+        .get("centre_id");
     drop(conn);
 
-    let detail: ApplicationDetail =
-        serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &application.to_string())], Some(&me)).await.body).unwrap();
+    let detail: ApplicationDetail = serde_json::from_str(
+        &app.call("/api/candidatures/recapitulatif", &[("id", &application.to_string())], Some(&me)).await.body,
+    )
+    .unwrap();
     assert_eq!(detail.models, vec![(cv, "CURRICULUM VITAE".to_owned())]);
     assert!(view(&app, &me, application).await.pieces.iter().any(|p| p.piece_id == cv && p.has_model));
     let (status, headers, body) = fetch(&app, &me, &app::api::pieces::model_path(cv)).await;
@@ -285,9 +347,18 @@ on_both_databases!(an_incomplete_dossier_reopens_the_refused_pieces, |app: TestA
     assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
     // Staff (next issue) refuse the CV, validate the capture, mark the dossier Incomplet.
     for (piece, status) in [(cv, "refusee"), (capture, "validee")] {
-        sqlx::query("UPDATE candidate_pieces SET status = $1, comment = 'illisible' WHERE piece_id = $2").bind(status).bind(piece).execute(&app.state.db.pool).await.unwrap();
+        sqlx::query("UPDATE candidate_pieces SET status = $1, comment = 'illisible' WHERE piece_id = $2")
+            .bind(status)
+            .bind(piece)
+            .execute(&app.state.db.pool)
+            .await
+            .unwrap();
     }
-    sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1")
+        .bind(application)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     let v = view(&app, &me, application).await;
     assert!(v.editable && !v.may_transmit);
     let editable: Vec<(i64, bool)> = v.pieces.iter().map(|p| (p.piece_id, p.editable)).collect();
@@ -297,9 +368,12 @@ on_both_databases!(an_incomplete_dossier_reopens_the_refused_pieces, |app: TestA
     assert_eq!(upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(6000)).await.status, StatusCode::NO_CONTENT);
     assert!(view(&app, &me, application).await.may_transmit);
     assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
-    let detail: ApplicationDetail = serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&me)).await.body).unwrap();
+    let detail: ApplicationDetail =
+        serde_json::from_str(&app.call("/api/candidatures/recapitulatif", &[("id", &id)], Some(&me)).await.body)
+            .unwrap();
     assert_eq!(detail.line.status, DossierStatus::Receptionne);
-    let receipts = app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Accusé de réception")).count();
+    let receipts =
+        app.mails_to("lea@example.fr").await.into_iter().filter(|(s, _)| s.contains("Accusé de réception")).count();
     assert_eq!(receipts, 2, "each transmission is acknowledged once");
 });
 
@@ -322,26 +396,58 @@ on_both_databases!(the_return_deadline_closes_the_pieces, |app: TestApp| async m
     app.state.clock.freeze_at(at("2026-07-01T22:00:30Z")); // 00:00:30 on 2 July in Paris
     let closed = |reply: &support::Reply| {
         reply.status == StatusCode::CONFLICT
-            && serde_json::from_str::<AppError>(&reply.body).ok() == Some(AppError::ReturnClosed(app::domain::date::Day::new(2026, 7, 1).unwrap()))
+            && serde_json::from_str::<AppError>(&reply.body).ok()
+                == Some(AppError::ReturnClosed(app::domain::date::Day::new(2026, 7, 1).unwrap()))
     };
     assert!(closed(&upload(&app, &me, application, capture, "capture.pdf", pdf(4000)).await));
-    assert!(closed(&app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me)).await));
-    assert!(closed(&app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &capture.to_string()), ("non_concerne", "1")], Some(&me)).await));
+    assert!(closed(
+        &app.call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me))
+            .await
+    ));
+    assert!(closed(
+        &app.call(
+            "/api/candidatures/pieces/reponse",
+            &[("application", &id), ("piece", &capture.to_string()), ("non_concerne", "1")],
+            Some(&me)
+        )
+        .await
+    ));
     assert!(closed(&app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await));
     let v = view(&app, &me, application).await;
     assert!(!v.editable && !v.may_transmit);
     assert_eq!(v.closed_on, app::domain::date::Day::new(2026, 7, 1));
-    assert_eq!(v.pieces.iter().find(|p| p.piece_id == cv).unwrap().status, PieceStatus::Transmise, "the file sent in time stays");
+    assert_eq!(
+        v.pieces.iter().find(|p| p.piece_id == cv).unwrap().status,
+        PieceStatus::Transmise,
+        "the file sent in time stays"
+    );
 
     // Found Incomplet (set here as staff would, past the formation's date):
     // closed too unless staff gave a day of their own, which then holds.
-    sqlx::query("UPDATE candidate_pieces SET status = 'refusee', comment = 'illisible' WHERE piece_id = $1").bind(cv).execute(&app.state.db.pool).await.unwrap();
-    sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE candidate_pieces SET status = 'refusee', comment = 'illisible' WHERE piece_id = $1")
+        .bind(cv)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE applications SET status = 'incomplet' WHERE id = $1")
+        .bind(application)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     assert!(closed(&upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(4000)).await));
-    sqlx::query("UPDATE applications SET reopened_until = '2026-07-10' WHERE id = $1").bind(application).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE applications SET reopened_until = '2026-07-10' WHERE id = $1")
+        .bind(application)
+        .execute(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_eq!(upload(&app, &me, application, cv, "cv-lisible.pdf", pdf(4000)).await.status, StatusCode::NO_CONTENT);
     app.state.clock.freeze_at(at("2026-07-10T22:00:30Z"));
     let me = app.sign_in("lea@example.fr", PASSWORD).await.cookie.unwrap();
     let late = app.call("/api/candidatures/transmettre", &[("application", &id)], Some(&me)).await;
-    assert_eq!(serde_json::from_str::<AppError>(&late.body).ok(), Some(AppError::ReturnClosed(app::domain::date::Day::new(2026, 7, 10).unwrap())), "{}", late.body);
+    assert_eq!(
+        serde_json::from_str::<AppError>(&late.body).ok(),
+        Some(AppError::ReturnClosed(app::domain::date::Day::new(2026, 7, 10).unwrap())),
+        "{}",
+        late.body
+    );
 });

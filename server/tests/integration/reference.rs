@@ -45,13 +45,22 @@ on_both_databases!(establishments_are_suggested_within_the_chosen_commune, |app:
     // Importing again updates, never duplicates.
     upsert(&mut conn, "0310036W", "Lycée Pierre-de-Fermat", "31555", "Lycée").await.unwrap();
     drop(conn);
-    let found = suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=fermat&scope=31555", None).await.body);
+    let found =
+        suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=fermat&scope=31555", None).await.body);
     assert_eq!(found.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["Lycée Pierre-de-Fermat"]);
-    let st = suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=st%20sernin&scope=31555", None).await.body);
+    let st = suggestions(
+        &app.get("/api/reference/recherche?liste=etablissements&q=st%20sernin&scope=31555", None).await.body,
+    );
     assert_eq!(st[0].label, "Lycée Saint-Sernin");
     let all = suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=&scope=31555", None).await.body);
     assert_eq!(all.len(), 2, "a commune's establishments, none from elsewhere");
-    assert!(suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=parc", None).await.body).is_empty(), "no commune, no list");
-    assert!(suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=100%25_%27&scope=31555", None).await.body).is_empty());
+    assert!(
+        suggestions(&app.get("/api/reference/recherche?liste=etablissements&q=parc", None).await.body).is_empty(),
+        "no commune, no list"
+    );
+    assert!(suggestions(
+        &app.get("/api/reference/recherche?liste=etablissements&q=100%25_%27&scope=31555", None).await.body
+    )
+    .is_empty());
     assert_eq!(app.count("establishments").await, 3);
 });

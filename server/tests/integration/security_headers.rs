@@ -29,7 +29,11 @@ on_both_databases!(every_page_allows_only_its_own_scripts, |app: TestApp| async 
     // Leptos writes an empty `<script></script>` marker: nothing to run, nothing to allow.
     let scripts = html.matches("<script").count() - html.matches("<script></script>").count();
     assert!(scripts >= 1, "the hydration script");
-    assert_eq!(html.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "every inline script carries this response's nonce:\n{html}");
+    assert_eq!(
+        html.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every inline script carries this response's nonce:\n{html}"
+    );
     assert!(headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "plain http here: no HSTS");
 
     let (again, _) = page(&app, "/connexion").await;

@@ -79,7 +79,9 @@ fn verify_now(password: &str, hash: &str) -> bool {
         && Params::try_from(&parsed).is_ok_and(|p| p.m_cost() == MEMORY_KIB && p.t_cost() == 2 && p.p_cost() == 1);
     match (ours, parsed.salt, parsed.hash) {
         // Output's equality is constant-time.
-        (true, Some(salt), Some(expected)) => compute(password.as_bytes(), salt, expected.len()).is_ok_and(|out| out == expected),
+        (true, Some(salt), Some(expected)) => {
+            compute(password.as_bytes(), salt, expected.len()).is_ok_and(|out| out == expected)
+        }
         // Hashes made with other parameters still verify (allocating).
         _ => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
     }

@@ -81,7 +81,12 @@ pub fn verdict(pair: Counter, account: Counter, client: Counter, now: i64) -> Ve
     let over = |c: Counter, limit: i64| c.failures > limit;
     if over(pair, PAIR_LIMIT) || over(client, CLIENT_LIMIT) {
         let ends = |c: Counter| c.first_failure_at + WINDOW;
-        let until = [(pair, PAIR_LIMIT), (client, CLIENT_LIMIT)].into_iter().filter(|(c, l)| over(*c, *l)).map(|(c, _)| ends(c)).max().unwrap_or(now);
+        let until = [(pair, PAIR_LIMIT), (client, CLIENT_LIMIT)]
+            .into_iter()
+            .filter(|(c, l)| over(*c, *l))
+            .map(|(c, _)| ends(c))
+            .max()
+            .unwrap_or(now);
         return Verdict::Refuse { retry_after: (until - now).max(1), first: pair.failures == PAIR_LIMIT + 1 };
     }
     // The attempt itself is counted: the delay follows the ones before it.
@@ -109,7 +114,10 @@ mod tests {
         let c = |n| counter(n, 1000);
         assert!(matches!(verdict(c(5), c(5), c(5), 1100), Verdict::Check(_)));
         assert_eq!(verdict(c(6), c(6), c(6), 1100), Verdict::Refuse { retry_after: 1000 + WINDOW - 1100, first: true });
-        assert_eq!(verdict(c(7), c(7), c(7), 1100), Verdict::Refuse { retry_after: 1000 + WINDOW - 1100, first: false });
+        assert_eq!(
+            verdict(c(7), c(7), c(7), 1100),
+            Verdict::Refuse { retry_after: 1000 + WINDOW - 1100, first: false }
+        );
     }
 
     #[test]
@@ -133,7 +141,8 @@ mod tests {
         assert_ne!(candidate.account, staff.account);
         assert_ne!(candidate.client, staff.client);
         assert!(candidate.pair.starts_with(&account_pairs("signin", AccountKind::Candidat, 7)));
-        let unknown = Keys::new("signin", AccountKind::Candidat, &Target::Unknown(" Nobody@Example.fr ".into()), "10.0.0.1");
+        let unknown =
+            Keys::new("signin", AccountKind::Candidat, &Target::Unknown(" Nobody@Example.fr ".into()), "10.0.0.1");
         assert_eq!(unknown.account, "signin:candidat:acct:inobody@example.fr");
     }
 

@@ -83,15 +83,13 @@ pub async fn candidate_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Can
 }
 
 /// By login (upper case) or by normalised address.
-pub async fn candidate_by_identifier(conn: &mut Conn, login: Option<&str>, email_norm: &str) -> StoreResult<Option<Candidate>> {
+pub async fn candidate_by_identifier(
+    conn: &mut Conn,
+    login: Option<&str>,
+    email_norm: &str,
+) -> StoreResult<Option<Candidate>> {
     let sql = format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE login = $1 OR email_norm = $2");
-    sqlx::query(&sql)
-        .bind(login.unwrap_or(""))
-        .bind(email_norm)
-        .fetch_optional(conn)
-        .await?
-        .map(candidate)
-        .transpose()
+    sqlx::query(&sql).bind(login.unwrap_or("")).bind(email_norm).fetch_optional(conn).await?.map(candidate).transpose()
 }
 
 /// Validates the account holding this activation token, if still in time.
@@ -111,7 +109,12 @@ pub async fn validate_candidate(conn: &mut Conn, token_hash: &str, now: i64) -> 
 }
 
 /// Gives a not-yet-validated, not-yet-expired account a new activation token.
-pub async fn renew_activation(conn: &mut Conn, email_norm: &str, token_hash: &str, now: i64) -> StoreResult<Option<Candidate>> {
+pub async fn renew_activation(
+    conn: &mut Conn,
+    email_norm: &str,
+    token_hash: &str,
+    now: i64,
+) -> StoreResult<Option<Candidate>> {
     let row = sqlx::query(
         "UPDATE candidates SET activation_token_hash = $2
          WHERE email_norm = $1 AND validated_at IS NULL AND activation_deadline >= $3 RETURNING id",
@@ -154,7 +157,12 @@ pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> S
 
 /// A unique violation (`Duplicate`) when another account has the address.
 pub async fn set_candidate_email(conn: &mut Conn, id: i64, email: &str, email_norm: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2 WHERE id = $3").bind(email).bind(email_norm).bind(id).execute(conn).await?;
+    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2 WHERE id = $3")
+        .bind(email)
+        .bind(email_norm)
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -193,7 +201,15 @@ pub async fn staff_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Staff>>
 
 /// Creates a staff account, or resets the role, name and password of the
 /// existing one with this address (the CLI's `staff add` is repeatable).
-pub async fn upsert_staff(conn: &mut Conn, email: &str, email_norm: &str, name: &str, role: &str, hash: &str, now: i64) -> StoreResult<i64> {
+pub async fn upsert_staff(
+    conn: &mut Conn,
+    email: &str,
+    email_norm: &str,
+    name: &str,
+    role: &str,
+    hash: &str,
+    now: i64,
+) -> StoreResult<i64> {
     let row = sqlx::query(
         "INSERT INTO staff (email, email_norm, display_name, role, password_hash, active, created_at)
          VALUES ($1, $2, $3, $4, $5, 1, $6)
@@ -217,17 +233,28 @@ pub async fn upsert_staff(conn: &mut Conn, email: &str, email_norm: &str, name: 
 /// of their files, for the caller to delete from disk after the commit.
 pub async fn delete_candidate(conn: &mut Conn, candidate: i64) -> StoreResult<Vec<String>> {
     // The mails written to the address held its personal data too.
-    if let Some(email) = sqlx::query("SELECT email FROM candidates WHERE id = $1").bind(candidate).fetch_optional(&mut *conn).await? {
+    if let Some(email) =
+        sqlx::query("SELECT email FROM candidates WHERE id = $1").bind(candidate).fetch_optional(&mut *conn).await?
+    {
         super::outbox::forget(conn, &email.try_get::<String, _>("email")?).await?;
     }
-    let files = sqlx::query("SELECT stored_name FROM files WHERE candidate_id = $1").bind(candidate).fetch_all(&mut *conn).await?;
+    let files = sqlx::query("SELECT stored_name FROM files WHERE candidate_id = $1")
+        .bind(candidate)
+        .fetch_all(&mut *conn)
+        .await?;
     let names = files.iter().map(|r| r.try_get("stored_name")).collect::<Result<Vec<String>, _>>()?;
     // Noted in this transaction: a crash after the commit forgets no file.
     for name in &names {
         super::deletions::queue(conn, name).await?;
     }
-    sqlx::query("DELETE FROM sessions WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM password_resets WHERE account_kind = 'candidat' AND account_id = $1").bind(candidate).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM sessions WHERE account_kind = 'candidat' AND account_id = $1")
+        .bind(candidate)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM password_resets WHERE account_kind = 'candidat' AND account_id = $1")
+        .bind(candidate)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("DELETE FROM candidate_pieces WHERE candidate_id = $1").bind(candidate).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM candidates WHERE id = $1").bind(candidate).execute(conn).await?;
     Ok(names)

@@ -61,7 +61,10 @@ pub async fn one(conn: &mut Conn, id: i64, candidate_id: Option<i64>) -> StoreRe
 
 /// The formation's "date limite de confirmation" (`YYYY-MM-DD`), if set.
 pub async fn confirmation_day(conn: &mut Conn, formation_id: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("SELECT confirmation_day FROM formations WHERE id = $1").bind(formation_id).fetch_optional(conn).await?;
+    let row = sqlx::query("SELECT confirmation_day FROM formations WHERE id = $1")
+        .bind(formation_id)
+        .fetch_optional(conn)
+        .await?;
     Ok(row.map(|r| r.try_get::<Option<String>, _>("confirmation_day")).transpose()?.flatten())
 }
 
@@ -106,7 +109,10 @@ pub async fn withdraw(conn: &mut Conn, id: i64, now: i64, by_deadline: bool) -> 
 /// Takes the formation for the rest of the transaction, so that two
 /// places freed at once are filled one after the other.
 pub async fn lock_formation(conn: &mut Conn, formation_id: i64) -> StoreResult<(i64, bool)> {
-    let row = sqlx::query("UPDATE formations SET id = id WHERE id = $1 RETURNING capacity, waiting_list").bind(formation_id).fetch_one(conn).await?;
+    let row = sqlx::query("UPDATE formations SET id = id WHERE id = $1 RETURNING capacity, waiting_list")
+        .bind(formation_id)
+        .fetch_one(conn)
+        .await?;
     Ok((row.try_get("capacity")?, row.try_get::<i64, _>("waiting_list")? == 1))
 }
 
@@ -149,11 +155,13 @@ pub async fn promote(conn: &mut Conn, id: i64, deadline: i64, now: i64) -> Store
     if done.rows_affected() != 1 {
         return Ok(false);
     }
-    sqlx::query("INSERT INTO decisions (application_id, kind, created_at, published_at) VALUES ($1, 'favorable', $2, $2)")
-        .bind(id)
-        .bind(now)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO decisions (application_id, kind, created_at, published_at) VALUES ($1, 'favorable', $2, $2)",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(true)
 }
 
@@ -189,7 +197,12 @@ pub async fn to_remind(conn: &mut Conn, now: i64, horizon: i64) -> StoreResult<V
 
 /// Marks the reminder sent; false when it already was.
 pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE applications SET answer_reminded_at = $2 WHERE id = $1 AND answer_reminded_at IS NULL").bind(id).bind(now).execute(conn).await?;
+    let done =
+        sqlx::query("UPDATE applications SET answer_reminded_at = $2 WHERE id = $1 AND answer_reminded_at IS NULL")
+            .bind(id)
+            .bind(now)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -212,6 +225,11 @@ pub async fn untransmitted_due(conn: &mut Conn, from: &str, until: &str) -> Stor
 
 /// Marks the transmission reminder sent; false when it already was.
 pub async fn mark_return_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE applications SET return_reminded_at = $2 WHERE id = $1 AND return_reminded_at IS NULL").bind(id).bind(now).execute(conn).await?;
+    let done =
+        sqlx::query("UPDATE applications SET return_reminded_at = $2 WHERE id = $1 AND return_reminded_at IS NULL")
+            .bind(id)
+            .bind(now)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }

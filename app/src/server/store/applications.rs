@@ -51,12 +51,20 @@ pub async fn offer(conn: &mut Conn, campaign_id: i64) -> StoreResult<Vec<OfferRo
 
 pub async fn formation(conn: &mut Conn, campaign_id: i64, formation_id: i64) -> StoreResult<Option<OfferRow>> {
     let sql = format!("SELECT {OFFER_COLUMNS} FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $1 AND f.id = $2");
-    sqlx::query(&sql).bind(campaign_id).bind(formation_id).fetch_optional(conn).await?.as_ref().map(offer_row).transpose()
+    sqlx::query(&sql)
+        .bind(campaign_id)
+        .bind(formation_id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(offer_row)
+        .transpose()
 }
 
 /// The campaign's limit of live applications per candidate (0: none).
 pub async fn max_applications(conn: &mut Conn, campaign_id: i64) -> StoreResult<i64> {
-    let row = sqlx::query("SELECT max_applications FROM campaigns WHERE id = $1").bind(campaign_id).fetch_one(conn).await?;
+    let row =
+        sqlx::query("SELECT max_applications FROM campaigns WHERE id = $1").bind(campaign_id).fetch_one(conn).await?;
     Ok(row.try_get("max_applications")?)
 }
 
@@ -84,12 +92,14 @@ pub async fn live_counts(conn: &mut Conn, candidate_id: i64, formation_id: i64) 
 /// A unique violation (`Duplicate`) when a live application to this
 /// formation exists.
 pub async fn insert(conn: &mut Conn, candidate_id: i64, formation_id: i64, now: i64) -> StoreResult<i64> {
-    let row = sqlx::query("INSERT INTO applications (candidate_id, formation_id, created_at) VALUES ($1, $2, $3) RETURNING id")
-        .bind(candidate_id)
-        .bind(formation_id)
-        .bind(now)
-        .fetch_one(conn)
-        .await?;
+    let row = sqlx::query(
+        "INSERT INTO applications (candidate_id, formation_id, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(candidate_id)
+    .bind(formation_id)
+    .bind(now)
+    .fetch_one(conn)
+    .await?;
     Ok(row.try_get("id")?)
 }
 

@@ -60,9 +60,17 @@ impl CampaignRow {
 /// One campaign's label and state, without counting its applications
 /// (asked on every list and configuration page that names a campaign).
 pub async fn state_of(conn: &mut Conn, id: i64) -> StoreResult<Option<(String, CampaignState)>> {
-    let row = sqlx::query("SELECT label, university_year, active, archived_at, destroyed_at FROM campaigns WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    let row =
+        sqlx::query("SELECT label, university_year, active, archived_at, destroyed_at FROM campaigns WHERE id = $1")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
     row.map(|r| {
-        let state = CampaignState::of(r.try_get::<i64, _>("active")? == 1, r.try_get("archived_at")?, r.try_get("destroyed_at")?);
+        let state = CampaignState::of(
+            r.try_get::<i64, _>("active")? == 1,
+            r.try_get("archived_at")?,
+            r.try_get("destroyed_at")?,
+        );
         Ok((format!("{} ({})", r.try_get::<String, _>("label")?, r.try_get::<String, _>("university_year")?), state))
     })
     .transpose()
@@ -73,7 +81,13 @@ pub async fn state_of(conn: &mut Conn, id: i64) -> StoreResult<Option<(String, C
 /// formations (every day one year later, checked by `shift`) and the pieces
 /// they ask for. Returns its id and the pieces whose model file is to be
 /// copied: (the old piece, the new one); files are the caller's business.
-pub async fn create_from(conn: &mut Conn, new: &NewCampaign, from: i64, now: i64, shift: impl Fn(&str) -> String) -> StoreResult<(i64, Vec<(i64, i64)>)> {
+pub async fn create_from(
+    conn: &mut Conn,
+    new: &NewCampaign,
+    from: i64,
+    now: i64,
+    shift: impl Fn(&str) -> String,
+) -> StoreResult<(i64, Vec<(i64, i64)>)> {
     let row = sqlx::query(
         "INSERT INTO campaigns (code, label, university_year, active, created_at, accept_ines, ine_required_for_french, max_applications, retention_days)
          SELECT $1, $2, $3, 0, $4, accept_ines, ine_required_for_french, max_applications, $5 FROM campaigns WHERE id = $6 RETURNING id",
@@ -92,7 +106,10 @@ pub async fn create_from(conn: &mut Conn, new: &NewCampaign, from: i64, now: i64
         .bind(from)
         .execute(&mut *conn)
         .await?;
-    let centres = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 ORDER BY id").bind(from).fetch_all(&mut *conn).await?;
+    let centres = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 ORDER BY id")
+        .bind(from)
+        .fetch_all(&mut *conn)
+        .await?;
     let mut models = Vec::new();
     for centre in centres {
         let old: i64 = centre.try_get("id")?;
@@ -102,7 +119,12 @@ pub async fn create_from(conn: &mut Conn, new: &NewCampaign, from: i64, now: i64
 }
 
 /// Copies a centre into `campaign`; returns the pieces with a model file.
-async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&str) -> String) -> StoreResult<Vec<(i64, i64)>> {
+async fn copy_centre(
+    conn: &mut Conn,
+    old: i64,
+    campaign: i64,
+    shift: &impl Fn(&str) -> String,
+) -> StoreResult<Vec<(i64, i64)>> {
     let row = sqlx::query(
         "INSERT INTO centres (campaign_id, label, contact_address, contact_email, signatory)
          SELECT $1, label, contact_address, contact_email, signatory FROM centres WHERE id = $2 RETURNING id",
@@ -112,14 +134,20 @@ async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&
     .fetch_one(&mut *conn)
     .await?;
     let centre: i64 = row.try_get("id")?;
-    sqlx::query("INSERT INTO staff_centres (staff_id, centre_id) SELECT staff_id, $1 FROM staff_centres WHERE centre_id = $2")
-        .bind(centre)
-        .bind(old)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO staff_centres (staff_id, centre_id) SELECT staff_id, $1 FROM staff_centres WHERE centre_id = $2",
+    )
+    .bind(centre)
+    .bind(old)
+    .execute(&mut *conn)
+    .await?;
     let mut pieces = Vec::new();
     let mut models = Vec::new();
-    for p in sqlx::query("SELECT id, model_stored_name FROM pieces WHERE centre_id = $1 ORDER BY id").bind(old).fetch_all(&mut *conn).await? {
+    for p in sqlx::query("SELECT id, model_stored_name FROM pieces WHERE centre_id = $1 ORDER BY id")
+        .bind(old)
+        .fetch_all(&mut *conn)
+        .await?
+    {
         let old_piece: i64 = p.try_get("id")?;
         let has_model = p.try_get::<Option<String>, _>("model_stored_name")?.is_some();
         let row = sqlx::query(
@@ -144,7 +172,9 @@ async fn copy_centre(conn: &mut Conn, old: i64, campaign: i64, shift: &impl Fn(&
     .await?;
     for f in formations {
         let day = |name: &str| -> StoreResult<String> { Ok(shift(&f.try_get::<String, _>(name)?)) };
-        let optional = |name: &str| -> StoreResult<Option<String>> { Ok(f.try_get::<Option<String>, _>(name)?.map(|d| shift(&d))) };
+        let optional = |name: &str| -> StoreResult<Option<String>> {
+            Ok(f.try_get::<Option<String>, _>(name)?.map(|d| shift(&d)))
+        };
         let row = sqlx::query(
             "INSERT INTO formations (centre_id, title, keywords, url, window_start, window_end, return_deadline, mode, treatment, capacity, waiting_list, publication_day, confirmation_day)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
@@ -187,16 +217,27 @@ pub async fn activate(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bool> {
     // queue, and the second archives what the first opened (one active
     // campaign, never two). Then the claim: a second click finds it done.
     sqlx::query("UPDATE campaigns SET id = id WHERE active = 1").execute(&mut *conn).await?;
-    let claimed = sqlx::query("UPDATE campaigns SET active = 1 WHERE id = $1 AND active = 0 AND archived_at IS NULL").bind(id).execute(&mut *conn).await?;
+    let claimed = sqlx::query("UPDATE campaigns SET active = 1 WHERE id = $1 AND active = 0 AND archived_at IS NULL")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     if claimed.rows_affected() != 1 {
         return Ok(false);
     }
-    sqlx::query("UPDATE campaigns SET active = 0, archived_at = $2 WHERE active = 1 AND id <> $1").bind(id).bind(now).execute(conn).await?;
+    sqlx::query("UPDATE campaigns SET active = 0, archived_at = $2 WHERE active = 1 AND id <> $1")
+        .bind(id)
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(true)
 }
 
 pub async fn set_retention(conn: &mut Conn, id: i64, days: i64) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE campaigns SET retention_days = $2 WHERE id = $1 AND destroyed_at IS NULL").bind(id).bind(days).execute(conn).await?;
+    let done = sqlx::query("UPDATE campaigns SET retention_days = $2 WHERE id = $1 AND destroyed_at IS NULL")
+        .bind(id)
+        .bind(days)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -223,12 +264,19 @@ pub struct Destroyed {
 
 impl Destroyed {
     pub fn summary(&self) -> String {
-        format!("{} candidature(s), {} fichier(s), {} compte(s) supprimé(s)", self.applications, self.files.len(), self.accounts)
+        format!(
+            "{} candidature(s), {} fichier(s), {} compte(s) supprimé(s)",
+            self.applications,
+            self.files.len(),
+            self.accounts
+        )
     }
 }
 
-const OF_CAMPAIGN_FORMATIONS: &str = "SELECT f.id FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $1";
-const OF_CAMPAIGN_PIECES: &str = "SELECT p.id FROM pieces p JOIN centres c ON c.id = p.centre_id WHERE c.campaign_id = $1";
+const OF_CAMPAIGN_FORMATIONS: &str =
+    "SELECT f.id FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $1";
+const OF_CAMPAIGN_PIECES: &str =
+    "SELECT p.id FROM pieces p JOIN centres c ON c.id = p.centre_id WHERE c.campaign_id = $1";
 
 /// Destroys archived campaign `id`'s applications (with their history,
 /// decisions and notes), the pieces sent for it and their files, and the
@@ -247,7 +295,11 @@ pub async fn destroy(conn: &mut Conn, id: i64, now: i64) -> StoreResult<Option<D
     if claimed.rows_affected() != 1 {
         return Ok(None);
     }
-    let archived_at: i64 = sqlx::query("SELECT archived_at FROM campaigns WHERE id = $1").bind(id).fetch_one(&mut *conn).await?.try_get("archived_at")?;
+    let archived_at: i64 = sqlx::query("SELECT archived_at FROM campaigns WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("archived_at")?;
     let candidates: Vec<i64> = sqlx::query(&format!(
         "SELECT DISTINCT candidate_id FROM applications WHERE formation_id IN ({OF_CAMPAIGN_FORMATIONS})
          UNION SELECT id AS candidate_id FROM candidates WHERE campaign_id = $1"
@@ -259,17 +311,28 @@ pub async fn destroy(conn: &mut Conn, id: i64, now: i64) -> StoreResult<Option<D
     .map(|r| r.try_get("candidate_id"))
     .collect::<Result<_, _>>()?;
     let mut out = Destroyed {
-        applications: sqlx::query(&format!("DELETE FROM applications WHERE formation_id IN ({OF_CAMPAIGN_FORMATIONS})")).bind(id).execute(&mut *conn).await?.rows_affected(),
+        applications: sqlx::query(&format!(
+            "DELETE FROM applications WHERE formation_id IN ({OF_CAMPAIGN_FORMATIONS})"
+        ))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected(),
         ..Destroyed::default()
     };
-    let files: Vec<i64> = sqlx::query(&format!("SELECT file_id FROM candidate_pieces WHERE file_id IS NOT NULL AND piece_id IN ({OF_CAMPAIGN_PIECES})"))
+    let files: Vec<i64> = sqlx::query(&format!(
+        "SELECT file_id FROM candidate_pieces WHERE file_id IS NOT NULL AND piece_id IN ({OF_CAMPAIGN_PIECES})"
+    ))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| r.try_get("file_id"))
+    .collect::<Result<_, _>>()?;
+    sqlx::query(&format!("DELETE FROM candidate_pieces WHERE piece_id IN ({OF_CAMPAIGN_PIECES})"))
         .bind(id)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.try_get("file_id"))
-        .collect::<Result<_, _>>()?;
-    sqlx::query(&format!("DELETE FROM candidate_pieces WHERE piece_id IN ({OF_CAMPAIGN_PIECES})")).bind(id).execute(&mut *conn).await?;
+        .execute(&mut *conn)
+        .await?;
     for file in files {
         if let Some(name) = super::pieces::delete_file(conn, file).await? {
             out.files.push(name);
@@ -290,6 +353,10 @@ pub async fn destroy(conn: &mut Conn, id: i64, now: i64) -> StoreResult<Option<D
             out.accounts += 1;
         }
     }
-    sqlx::query("UPDATE campaigns SET destroyed_summary = $2 WHERE id = $1").bind(id).bind(out.summary()).execute(conn).await?;
+    sqlx::query("UPDATE campaigns SET destroyed_summary = $2 WHERE id = $1")
+        .bind(id)
+        .bind(out.summary())
+        .execute(conn)
+        .await?;
     Ok(Some(out))
 }

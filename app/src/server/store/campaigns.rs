@@ -15,9 +15,10 @@ pub struct Campaign {
 }
 
 pub async fn active(conn: &mut Conn) -> StoreResult<Option<Campaign>> {
-    let row = sqlx::query("SELECT id, code, label, university_year FROM campaigns WHERE active = 1 ORDER BY id DESC LIMIT 1")
-        .fetch_optional(conn)
-        .await?;
+    let row =
+        sqlx::query("SELECT id, code, label, university_year FROM campaigns WHERE active = 1 ORDER BY id DESC LIMIT 1")
+            .fetch_optional(conn)
+            .await?;
     row.map(|row| {
         Ok(Campaign {
             id: row.try_get("id")?,
@@ -31,7 +32,12 @@ pub async fn active(conn: &mut Conn) -> StoreResult<Option<Campaign>> {
 
 /// The campaign's INE rules (issue 3): INES accepted on format alone, INE
 /// required of French nationals.
-pub async fn set_ine_settings(conn: &mut Conn, campaign_id: i64, accept_ines: bool, required_for_french: bool) -> StoreResult<()> {
+pub async fn set_ine_settings(
+    conn: &mut Conn,
+    campaign_id: i64,
+    accept_ines: bool,
+    required_for_french: bool,
+) -> StoreResult<()> {
     sqlx::query("UPDATE campaigns SET accept_ines = $1, ine_required_for_french = $2 WHERE id = $3")
         .bind(accept_ines as i64)
         .bind(required_for_french as i64)
@@ -68,11 +74,20 @@ pub async fn ensure_campaign(conn: &mut Conn, code: &str, label: &str, year: &st
 
 /// The reasons of a défavorable decision, in the admin's order.
 pub async fn decision_reasons(conn: &mut Conn, campaign_id: i64) -> StoreResult<Vec<String>> {
-    let rows = sqlx::query("SELECT label FROM decision_reasons WHERE campaign_id = $1 ORDER BY position, id").bind(campaign_id).fetch_all(conn).await?;
+    let rows = sqlx::query("SELECT label FROM decision_reasons WHERE campaign_id = $1 ORDER BY position, id")
+        .bind(campaign_id)
+        .fetch_all(conn)
+        .await?;
     rows.iter().map(|r| Ok(r.try_get("label")?)).collect()
 }
 
-pub async fn ensure_centre(conn: &mut Conn, campaign_id: i64, label: &str, address: &str, email: &str) -> StoreResult<i64> {
+pub async fn ensure_centre(
+    conn: &mut Conn,
+    campaign_id: i64,
+    label: &str,
+    address: &str,
+    email: &str,
+) -> StoreResult<i64> {
     let existing = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 AND label = $2")
         .bind(campaign_id)
         .bind(label)
@@ -81,13 +96,15 @@ pub async fn ensure_centre(conn: &mut Conn, campaign_id: i64, label: &str, addre
     if let Some(row) = existing {
         return Ok(row.try_get("id")?);
     }
-    let row = sqlx::query("INSERT INTO centres (campaign_id, label, contact_address, contact_email) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(campaign_id)
-        .bind(label)
-        .bind(address)
-        .bind(email)
-        .fetch_one(conn)
-        .await?;
+    let row = sqlx::query(
+        "INSERT INTO centres (campaign_id, label, contact_address, contact_email) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(campaign_id)
+    .bind(label)
+    .bind(address)
+    .bind(email)
+    .fetch_one(conn)
+    .await?;
     Ok(row.try_get("id")?)
 }
 

@@ -55,20 +55,26 @@ pub async fn insert_centre(conn: &mut Conn, campaign_id: i64, c: &CentreRow) -> 
 }
 
 pub async fn update_centre(conn: &mut Conn, c: &CentreRow) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE centres SET label = $2, contact_address = $3, contact_email = $4, signatory = $5 WHERE id = $1")
-        .bind(c.id)
-        .bind(&c.label)
-        .bind(&c.contact_address)
-        .bind(&c.contact_email)
-        .bind(&c.signatory)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE centres SET label = $2, contact_address = $3, contact_email = $4, signatory = $5 WHERE id = $1",
+    )
+    .bind(c.id)
+    .bind(&c.label)
+    .bind(&c.contact_address)
+    .bind(&c.contact_email)
+    .bind(&c.signatory)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// For the demo seed: a signatory for a centre that has none.
 pub async fn set_signatory_if_empty(conn: &mut Conn, centre_id: i64, signatory: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE centres SET signatory = $2 WHERE id = $1 AND signatory = ''").bind(centre_id).bind(signatory).execute(conn).await?;
+    sqlx::query("UPDATE centres SET signatory = $2 WHERE id = $1 AND signatory = ''")
+        .bind(centre_id)
+        .bind(signatory)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -94,7 +100,8 @@ pub struct FormationRow {
     pub applications: i64,
 }
 
-const FORMATION_COLUMNS: &str = "f.id, f.centre_id, c.label AS centre, f.title, f.keywords, f.url, f.window_start, f.window_end, f.return_deadline,
+const FORMATION_COLUMNS: &str =
+    "f.id, f.centre_id, c.label AS centre, f.title, f.keywords, f.url, f.window_start, f.window_end, f.return_deadline,
     f.publication_day, f.confirmation_day, f.mode, f.treatment, f.capacity, f.waiting_list,
     (SELECT COUNT(*) FROM applications a WHERE a.formation_id = f.id AND a.cancelled_at IS NULL) AS applications";
 
@@ -130,7 +137,10 @@ pub async fn formations(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: 
 }
 
 pub async fn formation(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreResult<Option<FormationRow>> {
-    let sql = format!("SELECT {FORMATION_COLUMNS} FROM formations f JOIN centres c ON c.id = f.centre_id WHERE f.id = $2 AND {}", centre_scope(1));
+    let sql = format!(
+        "SELECT {FORMATION_COLUMNS} FROM formations f JOIN centres c ON c.id = f.centre_id WHERE f.id = $2 AND {}",
+        centre_scope(1)
+    );
     sqlx::query(&sql).bind(scope_staff).bind(id).fetch_optional(conn).await?.as_ref().map(formation_row).transpose()
 }
 
@@ -198,7 +208,8 @@ pub async fn pieces(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64)
     .bind(campaign_id)
     .fetch_all(&mut *conn)
     .await?;
-    let links: Vec<(i64, i64)> = links.iter().map(|r| Ok((r.try_get("piece_id")?, r.try_get("formation_id")?))).collect::<StoreResult<_>>()?;
+    let links: Vec<(i64, i64)> =
+        links.iter().map(|r| Ok((r.try_get("piece_id")?, r.try_get("formation_id")?))).collect::<StoreResult<_>>()?;
     rows.iter()
         .map(|r| {
             let id: i64 = r.try_get("id")?;
@@ -247,12 +258,20 @@ pub async fn save_piece(conn: &mut Conn, id: Option<i64>, p: &PieceDefinition) -
 
 /// The pieces a formation names (beside its centre's common ones).
 pub async fn formation_pieces(conn: &mut Conn, formation_id: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query("SELECT piece_id FROM formation_pieces WHERE formation_id = $1 ORDER BY piece_id").bind(formation_id).fetch_all(conn).await?;
+    let rows = sqlx::query("SELECT piece_id FROM formation_pieces WHERE formation_id = $1 ORDER BY piece_id")
+        .bind(formation_id)
+        .fetch_all(conn)
+        .await?;
     rows.iter().map(|r| Ok(r.try_get("piece_id")?)).collect()
 }
 
 /// Replaces the pieces a formation names; only pieces of its own centre.
-pub async fn set_formation_pieces(conn: &mut Conn, formation_id: i64, centre_id: i64, pieces: &[i64]) -> StoreResult<()> {
+pub async fn set_formation_pieces(
+    conn: &mut Conn,
+    formation_id: i64,
+    centre_id: i64,
+    pieces: &[i64],
+) -> StoreResult<()> {
     sqlx::query("DELETE FROM formation_pieces WHERE formation_id = $1").bind(formation_id).execute(&mut *conn).await?;
     for piece in pieces {
         sqlx::query("INSERT INTO formation_pieces (formation_id, piece_id) SELECT $1, id FROM pieces WHERE id = $2 AND centre_id = $3")
@@ -267,7 +286,10 @@ pub async fn set_formation_pieces(conn: &mut Conn, formation_id: i64, centre_id:
 
 /// The piece's centre, when the staff member may configure it.
 pub async fn piece_centre(conn: &mut Conn, scope_staff: Option<i64>, piece_id: i64) -> StoreResult<Option<i64>> {
-    let sql = format!("SELECT c.id FROM pieces p JOIN centres c ON c.id = p.centre_id WHERE p.id = $2 AND {}", centre_scope(1));
+    let sql = format!(
+        "SELECT c.id FROM pieces p JOIN centres c ON c.id = p.centre_id WHERE p.id = $2 AND {}",
+        centre_scope(1)
+    );
     let row = sqlx::query(&sql).bind(scope_staff).bind(piece_id).fetch_optional(conn).await?;
     row.map(|r| Ok(r.try_get("id")?)).transpose()
 }
@@ -283,7 +305,10 @@ pub struct CampaignSettings {
 }
 
 pub async fn campaign_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<Option<CampaignSettings>> {
-    let row = sqlx::query("SELECT id, code, label, university_year, max_applications FROM campaigns WHERE id = $1").bind(campaign_id).fetch_optional(conn).await?;
+    let row = sqlx::query("SELECT id, code, label, university_year, max_applications FROM campaigns WHERE id = $1")
+        .bind(campaign_id)
+        .fetch_optional(conn)
+        .await?;
     row.map(|r| {
         Ok(CampaignSettings {
             id: r.try_get("id")?,
@@ -322,6 +347,10 @@ pub async fn add_reason(conn: &mut Conn, campaign_id: i64, label: &str) -> Store
 
 /// Removes a reason from the list; decisions already given keep their words.
 pub async fn remove_reason(conn: &mut Conn, campaign_id: i64, label: &str) -> StoreResult<bool> {
-    let done = sqlx::query("DELETE FROM decision_reasons WHERE campaign_id = $1 AND label = $2").bind(campaign_id).bind(label).execute(conn).await?;
+    let done = sqlx::query("DELETE FROM decision_reasons WHERE campaign_id = $1 AND label = $2")
+        .bind(campaign_id)
+        .bind(label)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }

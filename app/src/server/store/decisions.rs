@@ -9,7 +9,11 @@ use crate::domain::decision::{Decision, DecisionKind};
 /// when the kind is NULL or unknown.
 fn decode(row: &sqlx::any::AnyRow, (kind, rank, reason): (&str, &str, &str)) -> StoreResult<Option<Decision>> {
     let code: Option<String> = row.try_get(kind)?;
-    Ok(code.as_deref().and_then(DecisionKind::from_code).map(|kind| Decision { kind, rank: row.try_get(rank).ok().flatten(), reason: row.try_get(reason).ok().flatten() }))
+    Ok(code.as_deref().and_then(DecisionKind::from_code).map(|kind| Decision {
+        kind,
+        rank: row.try_get(rank).ok().flatten(),
+        reason: row.try_get(reason).ok().flatten(),
+    }))
 }
 
 /// A row of `decisions`.
@@ -25,7 +29,10 @@ pub(super) fn in_force(row: &sqlx::any::AnyRow) -> StoreResult<Option<Decision>>
 
 /// Replaces the application's draft.
 pub async fn put_draft(conn: &mut Conn, application_id: i64, d: &Decision, staff_id: i64, now: i64) -> StoreResult<()> {
-    sqlx::query("DELETE FROM decisions WHERE application_id = $1 AND published_at IS NULL").bind(application_id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM decisions WHERE application_id = $1 AND published_at IS NULL")
+        .bind(application_id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("INSERT INTO decisions (application_id, kind, rank, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(application_id)
         .bind(d.kind.code())

@@ -11,12 +11,17 @@ use super::{Conn, StoreResult};
 /// Notes that `stored_name` must leave the disk (once, however often asked).
 /// `queued_at` is the wall clock (files live on the real disk's time).
 pub async fn queue(conn: &mut Conn, stored_name: &str) -> StoreResult<()> {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or_default();
-    sqlx::query("INSERT INTO pending_deletions (stored_name, queued_at) VALUES ($1, $2) ON CONFLICT (stored_name) DO NOTHING")
-        .bind(stored_name)
-        .bind(now)
-        .execute(conn)
-        .await?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO pending_deletions (stored_name, queued_at) VALUES ($1, $2) ON CONFLICT (stored_name) DO NOTHING",
+    )
+    .bind(stored_name)
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -35,7 +40,10 @@ pub async fn pending(conn: &mut Conn, limit: i64) -> StoreResult<Vec<String>> {
     )
     .execute(&mut *conn)
     .await?;
-    let rows = sqlx::query("SELECT stored_name FROM pending_deletions ORDER BY queued_at, stored_name LIMIT $1").bind(limit).fetch_all(conn).await?;
+    let rows = sqlx::query("SELECT stored_name FROM pending_deletions ORDER BY queued_at, stored_name LIMIT $1")
+        .bind(limit)
+        .fetch_all(conn)
+        .await?;
     rows.iter().map(|r| Ok(r.try_get("stored_name")?)).collect()
 }
 

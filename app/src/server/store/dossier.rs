@@ -15,7 +15,10 @@ use crate::domain::ine::IneRules;
 /// Whether the candidate applied in the active campaign (an application
 /// of an archived campaign leaves the identity open for the next one).
 pub async fn has_applied(conn: &mut Conn, candidate_id: i64) -> StoreResult<bool> {
-    let sql = format!("SELECT 1 AS one FROM applications WHERE candidate_id = $1 AND formation_id IN ({}) LIMIT 1", super::ACTIVE_FORMATIONS);
+    let sql = format!(
+        "SELECT 1 AS one FROM applications WHERE candidate_id = $1 AND formation_id IN ({}) LIMIT 1",
+        super::ACTIVE_FORMATIONS
+    );
     let row = sqlx::query(&sql).bind(candidate_id).fetch_optional(conn).await?;
     Ok(row.is_some())
 }
@@ -23,7 +26,11 @@ pub async fn has_applied(conn: &mut Conn, candidate_id: i64) -> StoreResult<bool
 /// Moves the candidate's INE into `campaign_id`, where it must be unique:
 /// `Duplicate` when another account of that campaign holds it.
 pub async fn move_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64) -> StoreResult<()> {
-    sqlx::query("UPDATE dossier_ine SET campaign_id = $2 WHERE candidate_id = $1 AND campaign_id <> $2").bind(candidate_id).bind(campaign_id).execute(conn).await?;
+    sqlx::query("UPDATE dossier_ine SET campaign_id = $2 WHERE candidate_id = $1 AND campaign_id <> $2")
+        .bind(candidate_id)
+        .bind(campaign_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -52,7 +59,13 @@ pub async fn ine(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<(Opti
 
 /// Records the INE answer; `Duplicate` when another candidate of the
 /// campaign has this INE.
-pub async fn put_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64, ine: Option<&str>, now: i64) -> StoreResult<()> {
+pub async fn put_ine(
+    conn: &mut Conn,
+    candidate_id: i64,
+    campaign_id: i64,
+    ine: Option<&str>,
+    now: i64,
+) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO dossier_ine (candidate_id, campaign_id, ine, sans_ine, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (candidate_id) DO UPDATE SET campaign_id = excluded.campaign_id, ine = excluded.ine, sans_ine = excluded.sans_ine, updated_at = excluded.updated_at",
@@ -67,7 +80,13 @@ pub async fn put_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64, ine: 
     Ok(())
 }
 
-pub async fn put_identity(conn: &mut Conn, candidate_id: i64, campaign_id: i64, id: &Identity, now: i64) -> StoreResult<()> {
+pub async fn put_identity(
+    conn: &mut Conn,
+    candidate_id: i64,
+    campaign_id: i64,
+    id: &Identity,
+    now: i64,
+) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO dossier_identity (candidate_id, campaign_id, civilite, nom_naissance, nom_usuel, prenom, autre_prenom,
             date_naissance, pays_naissance, departement_naissance, ville_naissance, nationalite, telephone, portable, updated_at)
@@ -225,7 +244,14 @@ pub async fn bac(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<BacFo
 
 /// Adds an entry, or changes the candidate's own entry `id`; false when
 /// `id` is not one of theirs.
-pub async fn put_experience(conn: &mut Conn, candidate_id: i64, kind: ExperienceKind, id: Option<i64>, x: &Experience, now: i64) -> StoreResult<bool> {
+pub async fn put_experience(
+    conn: &mut Conn,
+    candidate_id: i64,
+    kind: ExperienceKind,
+    id: Option<i64>,
+    x: &Experience,
+    now: i64,
+) -> StoreResult<bool> {
     let sql = match id {
         None => "INSERT INTO dossier_experiences (candidate_id, kind, annee, duree, heures, intitule, employeur, descriptif, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -259,7 +285,11 @@ pub async fn delete_experience(conn: &mut Conn, candidate_id: i64, kind: Experie
 }
 
 /// The candidate's entries of a kind, most recent year first: (id, form).
-pub async fn experiences(conn: &mut Conn, candidate_id: i64, kind: ExperienceKind) -> StoreResult<Vec<(i64, ExperienceForm)>> {
+pub async fn experiences(
+    conn: &mut Conn,
+    candidate_id: i64,
+    kind: ExperienceKind,
+) -> StoreResult<Vec<(i64, ExperienceForm)>> {
     let rows = sqlx::query(
         "SELECT id, annee, duree, heures, intitule, employeur, descriptif FROM dossier_experiences
          WHERE candidate_id = $1 AND kind = $2 ORDER BY annee DESC, id",
@@ -270,7 +300,8 @@ pub async fn experiences(conn: &mut Conn, candidate_id: i64, kind: ExperienceKin
     .await?;
     rows.into_iter()
         .map(|row| {
-            let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+            let text =
+                |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
             Ok((
                 row.try_get("id")?,
                 ExperienceForm {
@@ -288,7 +319,13 @@ pub async fn experiences(conn: &mut Conn, candidate_id: i64, kind: ExperienceKin
 
 /// Adds a year of studies, or changes the candidate's own `id`; false when
 /// `id` is not one of theirs.
-pub async fn put_cursus(conn: &mut Conn, candidate_id: i64, id: Option<i64>, c: &Cursus, now: i64) -> StoreResult<bool> {
+pub async fn put_cursus(
+    conn: &mut Conn,
+    candidate_id: i64,
+    id: Option<i64>,
+    c: &Cursus,
+    now: i64,
+) -> StoreResult<bool> {
     let sql = match id {
         None => "INSERT INTO dossier_cursus (candidate_id, pays, departement, commune_code, etablissement, annee, formation, libelle, obtenu, mention, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -313,7 +350,11 @@ pub async fn put_cursus(conn: &mut Conn, candidate_id: i64, id: Option<i64>, c: 
 }
 
 pub async fn delete_cursus(conn: &mut Conn, candidate_id: i64, id: i64) -> StoreResult<bool> {
-    let done = sqlx::query("DELETE FROM dossier_cursus WHERE candidate_id = $1 AND id = $2").bind(candidate_id).bind(id).execute(conn).await?;
+    let done = sqlx::query("DELETE FROM dossier_cursus WHERE candidate_id = $1 AND id = $2")
+        .bind(candidate_id)
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -328,7 +369,8 @@ pub async fn cursus(conn: &mut Conn, candidate_id: i64) -> StoreResult<Vec<(i64,
     .await?;
     rows.into_iter()
         .map(|row| {
-            let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+            let text =
+                |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
             Ok((
                 row.try_get("id")?,
                 CursusForm {

@@ -11,8 +11,19 @@ pub struct Pending {
 }
 
 /// Replaces any earlier request of the candidate: only the last link works.
-pub async fn replace(conn: &mut Conn, token_hash: &str, candidate_id: i64, email: &str, email_norm: &str, now: i64, expires_at: i64) -> StoreResult<()> {
-    sqlx::query("DELETE FROM email_changes WHERE candidate_id = $1 AND used_at IS NULL").bind(candidate_id).execute(&mut *conn).await?;
+pub async fn replace(
+    conn: &mut Conn,
+    token_hash: &str,
+    candidate_id: i64,
+    email: &str,
+    email_norm: &str,
+    now: i64,
+    expires_at: i64,
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM email_changes WHERE candidate_id = $1 AND used_at IS NULL")
+        .bind(candidate_id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(
         "INSERT INTO email_changes (token_hash, candidate_id, new_email, new_email_norm, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -39,16 +50,24 @@ pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult
     .bind(now)
     .fetch_optional(conn)
     .await?;
-    row.map(|row| Ok(Pending { candidate_id: row.try_get("candidate_id")?, new_email: row.try_get("new_email")?, new_email_norm: row.try_get("new_email_norm")? }))
-        .transpose()
+    row.map(|row| {
+        Ok(Pending {
+            candidate_id: row.try_get("candidate_id")?,
+            new_email: row.try_get("new_email")?,
+            new_email_norm: row.try_get("new_email_norm")?,
+        })
+    })
+    .transpose()
 }
 
 /// The address a candidate asked for and has not confirmed yet, if any.
 pub async fn pending_for(conn: &mut Conn, candidate_id: i64, now: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("SELECT new_email FROM email_changes WHERE candidate_id = $1 AND used_at IS NULL AND expires_at >= $2")
-        .bind(candidate_id)
-        .bind(now)
-        .fetch_optional(conn)
-        .await?;
+    let row = sqlx::query(
+        "SELECT new_email FROM email_changes WHERE candidate_id = $1 AND used_at IS NULL AND expires_at >= $2",
+    )
+    .bind(candidate_id)
+    .bind(now)
+    .fetch_optional(conn)
+    .await?;
     row.map(|row| Ok(row.try_get("new_email")?)).transpose()
 }

@@ -37,6 +37,12 @@ pub async fn search(conn: &mut Conn, commune_code: &str, typed: &str, limit: i64
     .fetch_all(conn)
     .await?;
     rows.into_iter()
-        .map(|r| Ok(Suggestion { code: r.try_get::<String, _>("name")?, label: r.try_get("name")?, detail: r.try_get("kind")? }))
+        .map(|r| {
+            Ok(Suggestion {
+                code: r.try_get::<String, _>("name")?,
+                label: r.try_get("name")?,
+                detail: r.try_get("kind")?,
+            })
+        })
         .collect()
 }

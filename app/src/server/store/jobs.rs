@@ -12,13 +12,15 @@ pub async fn try_lease(conn: &mut Conn, job: &str, holder: &str, now: i64, until
         .bind(job)
         .execute(&mut *conn)
         .await?;
-    let done = sqlx::query("UPDATE job_runs SET lease_until = $3, last_started_at = $2, holder = $4 WHERE job = $1 AND lease_until < $2")
-        .bind(job)
-        .bind(now)
-        .bind(until)
-        .bind(holder)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE job_runs SET lease_until = $3, last_started_at = $2, holder = $4 WHERE job = $1 AND lease_until < $2",
+    )
+    .bind(job)
+    .bind(now)
+    .bind(until)
+    .bind(holder)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -37,21 +39,32 @@ pub async fn renew(conn: &mut Conn, job: &str, holder: &str, until: i64) -> Stor
 /// Records the run's outcome and releases the lease, if `holder` still has
 /// it; false when another run holds it now (nothing is changed then).
 pub async fn finish(conn: &mut Conn, job: &str, holder: &str, now: i64, result: &str) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE job_runs SET lease_until = 0, last_finished_at = $3, last_result = $4 WHERE job = $1 AND holder = $2")
-        .bind(job)
-        .bind(holder)
-        .bind(now)
-        .bind(result)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE job_runs SET lease_until = 0, last_finished_at = $3, last_result = $4 WHERE job = $1 AND holder = $2",
+    )
+    .bind(job)
+    .bind(holder)
+    .bind(now)
+    .bind(result)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Every job that ran: (name, last start, last end, what it did).
 pub async fn last_runs(conn: &mut Conn) -> StoreResult<Vec<(String, Option<i64>, Option<i64>, Option<String>)>> {
     use sqlx::Row;
-    let rows = sqlx::query("SELECT job, last_started_at, last_finished_at, last_result FROM job_runs ORDER BY job").fetch_all(conn).await?;
+    let rows = sqlx::query("SELECT job, last_started_at, last_finished_at, last_result FROM job_runs ORDER BY job")
+        .fetch_all(conn)
+        .await?;
     rows.iter()
-        .map(|r| Ok((r.try_get("job")?, r.try_get("last_started_at")?, r.try_get("last_finished_at")?, r.try_get("last_result")?)))
+        .map(|r| {
+            Ok((
+                r.try_get("job")?,
+                r.try_get("last_started_at")?,
+                r.try_get("last_finished_at")?,
+                r.try_get("last_result")?,
+            ))
+        })
         .collect()
 }

@@ -6,7 +6,10 @@ use super::{Conn, StoreResult};
 
 /// The edited subject and body of a template, if staff changed it.
 pub async fn get(conn: &mut Conn, key: &str) -> StoreResult<Option<(String, String)>> {
-    let row = sqlx::query("SELECT subject, body FROM mail_templates WHERE template_key = $1").bind(key).fetch_optional(conn).await?;
+    let row = sqlx::query("SELECT subject, body FROM mail_templates WHERE template_key = $1")
+        .bind(key)
+        .fetch_optional(conn)
+        .await?;
     row.map(|r| Ok((r.try_get("subject")?, r.try_get("body")?))).transpose()
 }
 

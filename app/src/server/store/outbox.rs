@@ -16,7 +16,15 @@ pub struct OutgoingMail {
 }
 
 /// Queues a mail; a second mail with the same event key is ignored.
-pub async fn enqueue(conn: &mut Conn, event_key: &str, to: &str, subject: &str, text: &str, html: &str, now: i64) -> StoreResult<()> {
+pub async fn enqueue(
+    conn: &mut Conn,
+    event_key: &str,
+    to: &str,
+    subject: &str,
+    text: &str,
+    html: &str,
+    now: i64,
+) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO outbox (event_key, to_addr, subject, body_text, body_html, created_at, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (event_key) DO NOTHING",
@@ -45,17 +53,20 @@ pub async fn claim_next(conn: &mut Conn, now: i64, lease: i64) -> StoreResult<Op
         let Some(row) = row else { return Ok(None) };
         let id: i64 = row.try_get("id")?;
         let due: i64 = row.try_get("next_attempt_at")?;
-        let claimed = sqlx::query("UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND next_attempt_at = $2 AND sent_at IS NULL")
-            .bind(id)
-            .bind(due)
-            .bind(now + lease)
-            .execute(&mut *conn)
-            .await?;
+        let claimed = sqlx::query(
+            "UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND next_attempt_at = $2 AND sent_at IS NULL",
+        )
+        .bind(id)
+        .bind(due)
+        .bind(now + lease)
+        .execute(&mut *conn)
+        .await?;
         if claimed.rows_affected() == 1 {
-            let row = sqlx::query("SELECT id, to_addr, subject, body_text, body_html, attempts FROM outbox WHERE id = $1")
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
+            let row =
+                sqlx::query("SELECT id, to_addr, subject, body_text, body_html, attempts FROM outbox WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
             return Ok(Some(OutgoingMail {
                 id,
                 to_addr: row.try_get("to_addr")?,
@@ -105,7 +116,11 @@ pub async fn counts(conn: &mut Conn) -> StoreResult<OutboxCounts> {
 
 /// The mails written to an address: (queued at, subject, sent at).
 pub async fn to_address(conn: &mut Conn, to: &str) -> StoreResult<Vec<(i64, String, Option<i64>)>> {
-    let rows = sqlx::query("SELECT created_at, subject, sent_at FROM outbox WHERE to_addr = $1 ORDER BY created_at, id").bind(to).fetch_all(conn).await?;
+    let rows =
+        sqlx::query("SELECT created_at, subject, sent_at FROM outbox WHERE to_addr = $1 ORDER BY created_at, id")
+            .bind(to)
+            .fetch_all(conn)
+            .await?;
     rows.iter().map(|r| Ok((r.try_get("created_at")?, r.try_get("subject")?, r.try_get("sent_at")?))).collect()
 }
 

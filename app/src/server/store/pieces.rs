@@ -23,7 +23,12 @@ pub struct PieceRow {
 
 /// The pieces of a formation (its own, then its centre's), with the
 /// candidate's answer to each.
-pub async fn of_application(conn: &mut Conn, candidate_id: i64, centre_id: i64, formation_id: i64) -> StoreResult<Vec<PieceRow>> {
+pub async fn of_application(
+    conn: &mut Conn,
+    candidate_id: i64,
+    centre_id: i64,
+    formation_id: i64,
+) -> StoreResult<Vec<PieceRow>> {
     let rows = sqlx::query(
         "SELECT p.id, p.label, p.required, p.common, p.model_stored_name, cp.status, cp.comment, cp.file_id, f.original_name, f.parts
          FROM pieces p
@@ -101,7 +106,14 @@ pub async fn insert_file(conn: &mut Conn, f: &NewFile<'_>) -> StoreResult<i64> {
 }
 
 /// Sets the candidate's answer to a piece; returns the file it replaces.
-pub async fn answer(conn: &mut Conn, candidate_id: i64, piece_id: i64, status: &str, file_id: Option<i64>, now: i64) -> StoreResult<Option<i64>> {
+pub async fn answer(
+    conn: &mut Conn,
+    candidate_id: i64,
+    piece_id: i64,
+    status: &str,
+    file_id: Option<i64>,
+    now: i64,
+) -> StoreResult<Option<i64>> {
     let previous = sqlx::query("SELECT file_id FROM candidate_pieces WHERE candidate_id = $1 AND piece_id = $2")
         .bind(candidate_id)
         .bind(piece_id)
@@ -146,17 +158,21 @@ pub struct FileRow {
 
 /// A file, only if it is this candidate's.
 pub async fn file_of(conn: &mut Conn, candidate_id: i64, file_id: i64) -> StoreResult<Option<FileRow>> {
-    let row = sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1 AND candidate_id = $2")
-        .bind(file_id)
-        .bind(candidate_id)
-        .fetch_optional(conn)
-        .await?;
+    let row =
+        sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1 AND candidate_id = $2")
+            .bind(file_id)
+            .bind(candidate_id)
+            .fetch_optional(conn)
+            .await?;
     file_row(row)
 }
 
 /// A file whoever it belongs to (the caller checked the reader's scope).
 pub async fn file_by_id(conn: &mut Conn, file_id: i64) -> StoreResult<Option<FileRow>> {
-    let row = sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1").bind(file_id).fetch_optional(conn).await?;
+    let row = sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1")
+        .bind(file_id)
+        .fetch_optional(conn)
+        .await?;
     file_row(row)
 }
 
@@ -179,12 +195,18 @@ pub struct ModelRow {
 
 /// The model file of a piece, if it has one.
 pub async fn model_of(conn: &mut Conn, piece_id: i64) -> StoreResult<Option<ModelRow>> {
-    let row = sqlx::query("SELECT model_stored_name, model_name FROM pieces WHERE id = $1 AND model_stored_name IS NOT NULL")
-        .bind(piece_id)
-        .fetch_optional(conn)
-        .await?;
-    row.map(|r| Ok(ModelRow { stored_name: r.try_get("model_stored_name")?, name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default() }))
-        .transpose()
+    let row =
+        sqlx::query("SELECT model_stored_name, model_name FROM pieces WHERE id = $1 AND model_stored_name IS NOT NULL")
+            .bind(piece_id)
+            .fetch_optional(conn)
+            .await?;
+    row.map(|r| {
+        Ok(ModelRow {
+            stored_name: r.try_get("model_stored_name")?,
+            name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default(),
+        })
+    })
+    .transpose()
 }
 
 /// Who asks for a model file: a candidate reads those of the active
@@ -214,8 +236,13 @@ pub async fn model_for(conn: &mut Conn, piece_id: i64, reader: ModelReader) -> S
     .bind(scope_staff)
     .fetch_optional(conn)
     .await?;
-    row.map(|r| Ok(ModelRow { stored_name: r.try_get("model_stored_name")?, name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default() }))
-        .transpose()
+    row.map(|r| {
+        Ok(ModelRow {
+            stored_name: r.try_get("model_stored_name")?,
+            name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default(),
+        })
+    })
+    .transpose()
 }
 
 /// Gives a piece its model file (stored under `models/`); returns the one it replaces.
@@ -235,7 +262,14 @@ pub async fn set_model(conn: &mut Conn, piece_id: i64, stored_name: &str, name: 
 }
 
 /// For the demo seed: the piece, created once.
-pub async fn ensure_piece(conn: &mut Conn, centre_id: i64, formation_id: Option<i64>, label: &str, required: bool, position: i64) -> StoreResult<i64> {
+pub async fn ensure_piece(
+    conn: &mut Conn,
+    centre_id: i64,
+    formation_id: Option<i64>,
+    label: &str,
+    required: bool,
+    position: i64,
+) -> StoreResult<i64> {
     let existing = sqlx::query("SELECT id FROM pieces WHERE centre_id = $1 AND label = $2")
         .bind(centre_id)
         .bind(label)
@@ -244,17 +278,23 @@ pub async fn ensure_piece(conn: &mut Conn, centre_id: i64, formation_id: Option<
     if let Some(row) = existing {
         return Ok(row.try_get("id")?);
     }
-    let row = sqlx::query("INSERT INTO pieces (centre_id, label, required, common, position) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(centre_id)
-        .bind(label)
-        .bind(required as i64)
-        .bind(formation_id.is_none() as i64)
-        .bind(position)
-        .fetch_one(&mut *conn)
-        .await?;
+    let row = sqlx::query(
+        "INSERT INTO pieces (centre_id, label, required, common, position) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(centre_id)
+    .bind(label)
+    .bind(required as i64)
+    .bind(formation_id.is_none() as i64)
+    .bind(position)
+    .fetch_one(&mut *conn)
+    .await?;
     let id: i64 = row.try_get("id")?;
     if let Some(formation_id) = formation_id {
-        sqlx::query("INSERT INTO formation_pieces (formation_id, piece_id) VALUES ($1, $2)").bind(formation_id).bind(id).execute(conn).await?;
+        sqlx::query("INSERT INTO formation_pieces (formation_id, piece_id) VALUES ($1, $2)")
+            .bind(formation_id)
+            .bind(id)
+            .execute(conn)
+            .await?;
     }
     Ok(id)
 }

@@ -4,7 +4,14 @@ use sqlx::Row;
 
 use super::{Conn, StoreResult};
 
-pub async fn insert(conn: &mut Conn, token_hash: &str, kind: &str, id: i64, now: i64, expires_at: i64) -> StoreResult<()> {
+pub async fn insert(
+    conn: &mut Conn,
+    token_hash: &str,
+    kind: &str,
+    id: i64,
+    now: i64,
+    expires_at: i64,
+) -> StoreResult<()> {
     sqlx::query("INSERT INTO password_resets (token_hash, account_kind, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(token_hash)
         .bind(kind)
@@ -49,12 +56,14 @@ pub async fn usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<
 /// Every unused link of the account stops working (after a reset or a
 /// change of password, or when a staff account is deactivated).
 pub async fn revoke_for_account(conn: &mut Conn, kind: &str, id: i64, now: i64) -> StoreResult<u64> {
-    let done = sqlx::query("UPDATE password_resets SET used_at = $3 WHERE account_kind = $1 AND account_id = $2 AND used_at IS NULL")
-        .bind(kind)
-        .bind(id)
-        .bind(now)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE password_resets SET used_at = $3 WHERE account_kind = $1 AND account_id = $2 AND used_at IS NULL",
+    )
+    .bind(kind)
+    .bind(id)
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected())
 }
 

@@ -16,21 +16,30 @@ fn scope_clause(n: usize) -> String {
 }
 
 pub async fn centres_of(conn: &mut Conn, staff_id: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query("SELECT centre_id FROM staff_centres WHERE staff_id = $1 ORDER BY centre_id").bind(staff_id).fetch_all(conn).await?;
+    let rows = sqlx::query("SELECT centre_id FROM staff_centres WHERE staff_id = $1 ORDER BY centre_id")
+        .bind(staff_id)
+        .fetch_all(conn)
+        .await?;
     rows.iter().map(|r| Ok(r.try_get("centre_id")?)).collect()
 }
 
 pub async fn assign_centre(conn: &mut Conn, staff_id: i64, centre_id: i64) -> StoreResult<()> {
-    sqlx::query("INSERT INTO staff_centres (staff_id, centre_id) VALUES ($1, $2) ON CONFLICT (staff_id, centre_id) DO NOTHING")
-        .bind(staff_id)
-        .bind(centre_id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO staff_centres (staff_id, centre_id) VALUES ($1, $2) ON CONFLICT (staff_id, centre_id) DO NOTHING",
+    )
+    .bind(staff_id)
+    .bind(centre_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// The formations of the campaign in the staff member's centres: (id, title).
-pub async fn formations_in_scope(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<(i64, String)>> {
+pub async fn formations_in_scope(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+) -> StoreResult<Vec<(i64, String)>> {
     let sql = format!(
         "SELECT f.id, f.title FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $2 AND {} ORDER BY f.title",
         scope_clause(1)
@@ -51,7 +60,11 @@ pub struct FormationCounts {
 }
 
 /// Counts for every formation the staff member sees, in one grouped query.
-pub async fn formation_counts(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<FormationCounts>> {
+pub async fn formation_counts(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+) -> StoreResult<Vec<FormationCounts>> {
     let sql = format!(
         "SELECT f.id, f.title, c.label AS centre, f.capacity, a.status, COALESCE(a.decision, '') AS decision,
            CASE WHEN a.withdrawn_at IS NOT NULL THEN 'desiste' WHEN a.confirmed_at IS NOT NULL THEN 'confirme' ELSE '' END AS answer, COUNT(a.id) AS n
@@ -100,7 +113,11 @@ pub struct WaitingRow {
 
 /// The waiting lists of the formations the staff member sees, formation
 /// by formation, each in rank order.
-pub async fn waiting_lists(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<WaitingRow>> {
+pub async fn waiting_lists(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+) -> StoreResult<Vec<WaitingRow>> {
     let sql = format!(
         "SELECT a.id, a.formation_id, f.title, c.label AS centre, a.decision_rank, k.nom, k.prenom, k.login
          FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
@@ -218,7 +235,9 @@ fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
             match answer {
                 AnswerFilter::Confirmed => "a.confirmed_at IS NOT NULL AND a.withdrawn_at IS NULL",
                 AnswerFilter::Withdrawn => "a.withdrawn_at IS NOT NULL",
-                AnswerFilter::Awaited => "a.decision = 'favorable' AND a.confirmed_at IS NULL AND a.withdrawn_at IS NULL",
+                AnswerFilter::Awaited => {
+                    "a.decision = 'favorable' AND a.confirmed_at IS NULL AND a.withdrawn_at IS NULL"
+                }
                 AnswerFilter::Standing => "a.decision = 'favorable' AND a.withdrawn_at IS NULL",
             }
             .to_owned(),
@@ -276,7 +295,10 @@ pub async fn list(
 ) -> StoreResult<(Vec<ListRow>, i64)> {
     let (condition, binds) = list_where(filter);
     let count_sql = format!("SELECT COUNT(*) AS n {LIST_FROM} WHERE {condition}");
-    let total: i64 = bind_all(sqlx::query(&count_sql), scope_staff, campaign_id, &binds).fetch_one(&mut *conn).await?.try_get("n")?;
+    let total: i64 = bind_all(sqlx::query(&count_sql), scope_staff, campaign_id, &binds)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("n")?;
     let direction = if sort.1 { "DESC" } else { "ASC" };
     let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
     let (size, offset) = page;
@@ -421,53 +443,80 @@ pub async fn file_in_scope(conn: &mut Conn, scope_staff: Option<i64>, file_id: i
 /// Takes the application for a change made from version `version`: bumps
 /// the version; false when someone changed it meanwhile.
 pub async fn claim_version(conn: &mut Conn, id: i64, version: i64) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE applications SET version = version + 1 WHERE id = $1 AND version = $2 AND cancelled_at IS NULL")
-        .bind(id)
-        .bind(version)
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE applications SET version = version + 1 WHERE id = $1 AND version = $2 AND cancelled_at IS NULL",
+    )
+    .bind(id)
+    .bind(version)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The formation's date limite de retour (ISO).
 pub async fn formation_deadline(conn: &mut Conn, formation_id: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("SELECT return_deadline FROM formations WHERE id = $1").bind(formation_id).fetch_optional(conn).await?;
+    let row = sqlx::query("SELECT return_deadline FROM formations WHERE id = $1")
+        .bind(formation_id)
+        .fetch_optional(conn)
+        .await?;
     row.map(|r| Ok(r.try_get("return_deadline")?)).transpose()
 }
 
 /// The dossier's status, and the day given to complete it (Incomplet).
 pub async fn set_status(conn: &mut Conn, id: i64, status: &str, reopened_until: Option<&str>) -> StoreResult<()> {
-    sqlx::query("UPDATE applications SET status = $2, reopened_until = $3 WHERE id = $1").bind(id).bind(status).bind(reopened_until).execute(conn).await?;
+    sqlx::query("UPDATE applications SET status = $2, reopened_until = $3 WHERE id = $1")
+        .bind(id)
+        .bind(status)
+        .bind(reopened_until)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 /// A verdict on a piece the candidate answered, while its file is still
 /// `file_id` (the one judged; None: no file); false otherwise.
-pub async fn set_piece(conn: &mut Conn, candidate_id: i64, piece_id: i64, file_id: Option<i64>, status: &str, comment: &str, now: i64) -> StoreResult<bool> {
+pub async fn set_piece(
+    conn: &mut Conn,
+    candidate_id: i64,
+    piece_id: i64,
+    file_id: Option<i64>,
+    status: &str,
+    comment: &str,
+    now: i64,
+) -> StoreResult<bool> {
     let done = sqlx::query(
         "UPDATE candidate_pieces SET status = $3, comment = $4, updated_at = $5
          WHERE candidate_id = $1 AND piece_id = $2 AND (file_id = $6 OR (file_id IS NULL AND $6 IS NULL))",
     )
-        .bind(candidate_id)
-        .bind(piece_id)
-        .bind(status)
-        .bind(comment)
-        .bind(now)
-        .bind(file_id)
-        .execute(conn)
-        .await?;
+    .bind(candidate_id)
+    .bind(piece_id)
+    .bind(status)
+    .bind(comment)
+    .bind(now)
+    .bind(file_id)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn add_event(conn: &mut Conn, application_id: i64, staff_id: Option<i64>, kind: &str, detail: &str, now: i64) -> StoreResult<()> {
-    sqlx::query("INSERT INTO application_events (application_id, staff_id, at, kind, detail) VALUES ($1, $2, $3, $4, $5)")
-        .bind(application_id)
-        .bind(staff_id)
-        .bind(now)
-        .bind(kind)
-        .bind(detail)
-        .execute(conn)
-        .await?;
+pub async fn add_event(
+    conn: &mut Conn,
+    application_id: i64,
+    staff_id: Option<i64>,
+    kind: &str,
+    detail: &str,
+    now: i64,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO application_events (application_id, staff_id, at, kind, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(application_id)
+    .bind(staff_id)
+    .bind(now)
+    .bind(kind)
+    .bind(detail)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -489,7 +538,14 @@ pub async fn events(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<Eve
     .fetch_all(conn)
     .await?;
     rows.iter()
-        .map(|r| Ok(EventRow { at: r.try_get("at")?, who: r.try_get("display_name")?, kind: r.try_get("kind")?, detail: r.try_get("detail")? }))
+        .map(|r| {
+            Ok(EventRow {
+                at: r.try_get("at")?,
+                who: r.try_get("display_name")?,
+                kind: r.try_get("kind")?,
+                detail: r.try_get("detail")?,
+            })
+        })
         .collect()
 }
 

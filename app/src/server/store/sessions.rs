@@ -28,10 +28,11 @@ pub async fn insert(conn: &mut Conn, token_hash: &str, kind: &str, id: i64, now:
 }
 
 pub async fn find(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<SessionRow>> {
-    let row = sqlx::query("SELECT account_kind, account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
-        .bind(token_hash)
-        .fetch_optional(conn)
-        .await?;
+    let row =
+        sqlx::query("SELECT account_kind, account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(conn)
+            .await?;
     row.map(|row| {
         Ok(SessionRow {
             account_kind: row.try_get("account_kind")?,

@@ -16,9 +16,13 @@ pub struct StaffLine {
 }
 
 pub async fn list(conn: &mut Conn) -> StoreResult<Vec<StaffLine>> {
-    let rows = sqlx::query("SELECT id, email, display_name, role, active FROM staff ORDER BY active DESC, display_name, id").fetch_all(&mut *conn).await?;
+    let rows =
+        sqlx::query("SELECT id, email, display_name, role, active FROM staff ORDER BY active DESC, display_name, id")
+            .fetch_all(&mut *conn)
+            .await?;
     let links = sqlx::query("SELECT staff_id, centre_id FROM staff_centres").fetch_all(&mut *conn).await?;
-    let links: Vec<(i64, i64)> = links.iter().map(|r| Ok((r.try_get("staff_id")?, r.try_get("centre_id")?))).collect::<StoreResult<_>>()?;
+    let links: Vec<(i64, i64)> =
+        links.iter().map(|r| Ok((r.try_get("staff_id")?, r.try_get("centre_id")?))).collect::<StoreResult<_>>()?;
     rows.iter()
         .map(|r| {
             let id: i64 = r.try_get("id")?;
@@ -36,7 +40,14 @@ pub async fn list(conn: &mut Conn) -> StoreResult<Vec<StaffLine>> {
 
 /// A new account without a usable password (`Duplicate` when the address
 /// has one): its owner chooses it through the invitation link.
-pub async fn insert(conn: &mut Conn, email: &str, email_norm: &str, name: &str, role: &str, now: i64) -> StoreResult<i64> {
+pub async fn insert(
+    conn: &mut Conn,
+    email: &str,
+    email_norm: &str,
+    name: &str,
+    role: &str,
+    now: i64,
+) -> StoreResult<i64> {
     let row = sqlx::query(
         "INSERT INTO staff (email, email_norm, display_name, role, password_hash, active, created_at)
          VALUES ($1, $2, $3, $4, 'invitation', 1, $5) RETURNING id",

@@ -37,7 +37,10 @@ pub async fn hit(conn: &mut Conn, key: &str, now: i64, window: i64) -> StoreResu
 /// counts failures, so a campus behind one address signing in all day is
 /// never refused for its successes.
 pub async fn take_back(conn: &mut Conn, key: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0").bind(key).execute(conn).await?;
+    sqlx::query("UPDATE throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0")
+        .bind(key)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -50,7 +53,10 @@ pub async fn clear(conn: &mut Conn, key: &str) -> StoreResult<()> {
 /// counters, when its owner unlocks or resets).
 pub async fn clear_prefix(conn: &mut Conn, prefix: &str) -> StoreResult<u64> {
     let escaped = prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    let done = sqlx::query("DELETE FROM throttle WHERE key LIKE $1 ESCAPE '\\'").bind(format!("{escaped}%")).execute(conn).await?;
+    let done = sqlx::query("DELETE FROM throttle WHERE key LIKE $1 ESCAPE '\\'")
+        .bind(format!("{escaped}%"))
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected())
 }
 

@@ -32,7 +32,14 @@ pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult
         .bind(now)
         .fetch_optional(conn)
         .await?;
-    row.map(|row| Ok(Unlock { kind: row.try_get("account_kind")?, account_id: row.try_get("account_id")?, client: row.try_get("client")? })).transpose()
+    row.map(|row| {
+        Ok(Unlock {
+            kind: row.try_get("account_kind")?,
+            account_id: row.try_get("account_id")?,
+            client: row.try_get("client")?,
+        })
+    })
+    .transpose()
 }
 
 pub async fn delete_expired(conn: &mut Conn, now: i64) -> StoreResult<u64> {

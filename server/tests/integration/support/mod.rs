@@ -30,7 +30,12 @@ pub struct Reply {
 }
 
 fn random_suffix() -> String {
-    app::server::auth::tokens::random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(12).collect::<String>().to_lowercase()
+    app::server::auth::tokens::random_token()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(12)
+        .collect::<String>()
+        .to_lowercase()
 }
 
 pub async fn spawn(backend: Backend) -> TestApp {
@@ -65,7 +70,9 @@ pub async fn spawn(backend: Backend) -> TestApp {
     };
     let state = AppState::new(db, settings);
     let mut conn = state.db.pool.acquire().await.unwrap();
-    app::server::store::campaigns::ensure_campaign(&mut conn, "T", "Campagne eCesure 2026/2027", "2026/2027", 0).await.unwrap();
+    app::server::store::campaigns::ensure_campaign(&mut conn, "T", "Campagne eCesure 2026/2027", "2026/2027", 0)
+        .await
+        .unwrap();
     drop(conn);
     let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
     let router = router(ServerState { leptos_options: options, app: state.clone() });
@@ -87,7 +94,8 @@ impl TestApp {
     pub async fn send(&self, request: Request<Body>) -> Reply {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
-        let header_text = |name| response.headers().get(name).and_then(|v: &header::HeaderValue| v.to_str().ok()).map(str::to_owned);
+        let header_text =
+            |name| response.headers().get(name).and_then(|v: &header::HeaderValue| v.to_str().ok()).map(str::to_owned);
         let cookie = header_text(header::SET_COOKIE).map(|c| c.split(';').next().unwrap_or_default().to_owned());
         let location = header_text(header::LOCATION);
         let retry_after = header_text(header::RETRY_AFTER);
