@@ -19,5 +19,6 @@ pub mod pages;
 pub mod root;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod views;
 
 pub use root::{shell, App};

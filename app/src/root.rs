@@ -6,11 +6,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::account::ChangePassword;
-use crate::api::session::{load_frame, FrameData, SignIn, SignOut, StaffSignIn};
+use crate::api::session::{load_frame, SignIn, SignOut, StaffSignIn};
 use crate::components::frame::PageFrame;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages;
+use crate::views::session::FrameData;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]

@@ -67,7 +67,7 @@ async fn main() {
     for (q, dep) in &queries {
         let scope = (!dep.is_empty()).then_some(dep.as_str());
         let t = Instant::now();
-        let found = index.search(q, scope, app::api::reference::SUGGESTIONS);
+        let found = index.search(q, scope, app::views::reference::SUGGESTIONS);
         samples.push(t.elapsed());
         std::hint::black_box(found);
     }
@@ -86,7 +86,7 @@ async fn main() {
             .filter(|(n, e)| (dep.is_empty() || e.scope == *dep) && (n.starts_with(&q) || n.contains(&format!(" {q}"))))
             .collect();
         found.sort_by_key(|(n, _)| (!n.starts_with(&q), n.len()));
-        found.truncate(app::api::reference::SUGGESTIONS);
+        found.truncate(app::views::reference::SUGGESTIONS);
         scan.push(t.elapsed());
         std::hint::black_box(found);
     }

@@ -49,6 +49,7 @@ async fn seed(conn: &mut Conn, postgres: bool, n: i64) -> (i64, i64) {
         )
     };
     sqlx::query(&candidates).execute(&mut *conn).await.unwrap();
+    app::server::store::accounts::fill_search_keys(&mut *conn).await.unwrap();
     sqlx::query(&format!(
         "INSERT INTO applications (candidate_id, formation_id, created_at, status, transmitted_at, received_at)
          SELECT id, {first} + (id % 10), 1750000000, CASE id % 4 WHEN 0 THEN 'en_attente' WHEN 1 THEN 'receptionne' WHEN 2 THEN 'complet' ELSE 'incomplet' END,

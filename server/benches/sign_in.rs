@@ -14,6 +14,7 @@ use axum::http::{header, Request};
 use tower::ServiceExt;
 
 use app::domain::password::Password;
+use app::domain::review::StaffRole;
 use app::server::auth::hashing::Hasher;
 
 #[tokio::main]
@@ -39,7 +40,7 @@ async fn main() {
             &state,
             &format!("bench{n}@sesame.test"),
             "Bench",
-            sesame_server::staff::Role::Gestionnaire,
+            StaffRole::Gestionnaire,
             "Abcdefgh1!",
         )
         .await

@@ -8,7 +8,8 @@ use app::server::store::campaigns::{self, NewFormation};
 use app::server::store::pieces;
 use app::server::AppState;
 
-use crate::staff::{self, Role};
+use crate::staff;
+use app::domain::review::StaffRole;
 
 pub const ADMIN_EMAIL: &str = "admin@sesame.localhost";
 pub const ADMIN_PASSWORD: &str = "Admin-Sesame-2026";
@@ -177,9 +178,10 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
     if let Some(piece) = charte {
         charte_model(state, piece, year).await?;
     }
-    staff::add(state, ADMIN_EMAIL, "Administrateur démo", Role::Admin, ADMIN_PASSWORD).await?;
+    staff::add(state, ADMIN_EMAIL, "Administrateur démo", StaffRole::Admin, ADMIN_PASSWORD).await?;
     let gestionnaire =
-        staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", Role::Gestionnaire, GESTIONNAIRE_PASSWORD).await?;
+        staff::add(state, GESTIONNAIRE_EMAIL, "Gestionnaire démo", StaffRole::Gestionnaire, GESTIONNAIRE_PASSWORD)
+            .await?;
     staff::assign(state, gestionnaire, &gestionnaire_centres).await?;
     Ok(format!(
         "Démo prête : campagne « Campagne eCesure {year}/{} », {formations} formations (une close).\n\

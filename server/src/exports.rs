@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
-use app::api::review::ListQuery;
 use app::error::AppError;
 use app::server::auth::session::AccountKind;
 use app::server::{export, review};
+use app::views::review::ListQuery;
 
 use crate::http::ServerState;
 use crate::uploads::failure;
@@ -38,10 +38,10 @@ async fn download(
             "csv" => Ok((export::csv(&lines), "text/csv; charset=utf-8", "csv")),
             _ => export::xlsx(&lines)
                 .map(|b| (b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"))
-                .map_err(|_| AppError::Internal),
+                .map_err(|error| AppError::internal("XLSX export", error)),
         })
         .await
-        .map_err(|_| AppError::Internal)??;
+        .map_err(|error| AppError::internal("export task", error))??;
         Ok(bytes)
     }
     .await;

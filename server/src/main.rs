@@ -3,12 +3,13 @@
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
+use app::domain::review::StaffRole;
 use app::server::{db::Db, AppState};
 use sesame_server::config::Config;
 use sesame_server::http::{leptos_options, router, ServerState};
 use sesame_server::jobs::{self, Job};
 use sesame_server::mailer::Mailer;
-use sesame_server::staff::{self, Role};
+use sesame_server::staff;
 
 #[derive(Parser)]
 #[command(name = "sesame", version, about = "Sésame : candidatures en ligne dans l'enseignement supérieur")]
@@ -54,8 +55,9 @@ enum StaffCommand {
     Add {
         #[arg(long)]
         email: String,
-        #[arg(long, value_enum)]
-        role: Role,
+        /// admin, gestionnaire or commission.
+        #[arg(long, value_parser = staff::parse_role)]
+        role: StaffRole,
         #[arg(long, default_value = "")]
         name: String,
         /// Read the password from this environment variable; without it a
@@ -118,7 +120,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             let name = if name.is_empty() { email.clone() } else { name };
             let id = staff::add(&state, &email, &name, role, &password).await?;
             staff::assign(&state, id, &centres).await?;
-            println!("Compte {} ({}) enregistré.", email, role.as_str());
+            println!("Compte {} ({}) enregistré.", email, role.code());
             if generated {
                 println!("Mot de passe : {password}");
             }

@@ -2,25 +2,15 @@
 
 use app::domain::email::EmailAddress;
 use app::domain::password::Password;
+use app::domain::review::StaffRole;
 use app::server::auth::tokens::random_bytes;
 use app::server::store::accounts;
 use app::server::AppState;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Role {
-    Admin,
-    Gestionnaire,
-    Commission,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Gestionnaire => "gestionnaire",
-            Role::Commission => "commission",
-        }
-    }
+/// The role as the command line writes it (`admin`, `gestionnaire`,
+/// `commission`).
+pub fn parse_role(code: &str) -> Result<StaffRole, String> {
+    StaffRole::from_code(code).ok_or_else(|| format!("rôle inconnu : {code} (admin, gestionnaire ou commission)"))
 }
 
 /// A random password that meets the policy (for accounts made by the CLI).
@@ -30,22 +20,14 @@ pub fn generate_password() -> String {
     format!("{body}-Aa9")
 }
 
-pub async fn add(state: &AppState, email: &str, name: &str, role: Role, password: &str) -> Result<i64, String> {
+pub async fn add(state: &AppState, email: &str, name: &str, role: StaffRole, password: &str) -> Result<i64, String> {
     let email = EmailAddress::parse(email).map_err(|p| format!("adresse mail refusée : {p:?}"))?;
     let password = Password::parse(password).map_err(|rules| format!("mot de passe refusé : {rules:?}"))?;
     let hash = state.hasher.hash(&password).await.map_err(|e| e.to_string())?;
     let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
-    accounts::upsert_staff(
-        &mut conn,
-        email.as_str(),
-        &email.normalized(),
-        name,
-        role.as_str(),
-        &hash,
-        state.clock.now(),
-    )
-    .await
-    .map_err(|e| e.to_string())
+    accounts::upsert_staff(&mut conn, email.as_str(), &email.normalized(), name, role.code(), &hash, state.clock.now())
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Assigns centres to a staff member (kept if already assigned).

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::views::account::ResetLink;
 
 #[server(prefix = "/api", endpoint = "compte/creer")]
 pub async fn create_account(
@@ -70,17 +71,6 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     crate::server::accounts::forgot_password(&state, &email).await?;
     leptos_axum::redirect("/compte/mot-de-passe-oublie?envoye=1");
     Ok(())
-}
-
-/// What a password link is for, as its page needs to know.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ResetLink {
-    /// Unknown, used or past its date.
-    Unusable,
-    /// "J'ai oublié mon mot de passe".
-    Reset,
-    /// A new staff member chooses their first password.
-    Invitation,
 }
 
 #[server(prefix = "/api", endpoint = "compte/lien-reinitialisation")]

@@ -6,23 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::campaign::CampaignState;
 use crate::error::AppError;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CampaignLine {
-    pub id: i64,
-    pub code: String,
-    pub label: String,
-    pub university_year: String,
-    pub state: CampaignState,
-    /// Live applications.
-    pub applications: i64,
-    /// jj/mm/aaaa, when archived.
-    pub archived: Option<String>,
-    pub retention_days: i64,
-    /// The day dossiers are (or were) destroyed, once archived.
-    pub destruction: Option<String>,
-    pub destroyed_summary: Option<String>,
-}
+use crate::views::campaigns::CampaignLine;
 
 #[server(prefix = "/api", endpoint = "gestion/campagnes")]
 pub async fn load_campaigns() -> Result<Vec<CampaignLine>, AppError> {

@@ -9,7 +9,7 @@ use crate::server::auth::session::{self, AccountKind, Signed};
 use crate::server::AppState;
 
 pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or(AppError::Internal)
+    use_context::<AppState>().ok_or_else(|| AppError::missing("AppState in the Leptos context"))
 }
 
 pub fn headers() -> http::HeaderMap {

@@ -10,65 +10,7 @@ use crate::domain::cursus::CursusForm;
 use crate::domain::experience::{ExperienceForm, ExperienceKind};
 use crate::domain::identity::{IdentityForm, IneSettings};
 use crate::error::AppError;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SectionKind {
-    Identity,
-    Address,
-    Bac,
-    Cursus,
-    Stages,
-    Experiences,
-}
-
-impl SectionKind {
-    pub const ALL: [SectionKind; 6] = [
-        SectionKind::Identity,
-        SectionKind::Address,
-        SectionKind::Bac,
-        SectionKind::Cursus,
-        SectionKind::Stages,
-        SectionKind::Experiences,
-    ];
-
-    pub fn path(self) -> &'static str {
-        match self {
-            SectionKind::Identity => "/dossier/informations-personnelles",
-            SectionKind::Address => "/dossier/adresse",
-            SectionKind::Bac => "/dossier/baccalaureat",
-            SectionKind::Cursus => "/dossier/cursus-externe",
-            SectionKind::Stages => "/dossier/stages",
-            SectionKind::Experiences => "/dossier/experiences",
-        }
-    }
-
-    /// The `?enregistre=` value the home page shows a confirmation for.
-    pub fn slug(self) -> &'static str {
-        self.path().trim_start_matches("/dossier/")
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Section {
-    pub kind: SectionKind,
-    pub complete: bool,
-    /// For the optional lists (stages, experiences): how many entries.
-    pub entries: Option<usize>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IdentityPage {
-    /// What is saved, or what the account already knows.
-    pub form: IdentityForm,
-    /// The INE pop-up was answered (an INE, or "Je n'ai pas d'INE").
-    pub ine_answered: bool,
-    pub complete: bool,
-    /// A first application was made: read-only (guide 04.6).
-    pub locked: bool,
-    pub settings: IneSettings,
-    pub countries: Vec<(String, String)>,
-    pub departements: Vec<(String, String)>,
-}
+use crate::views::dossier::{AddressPage, BacPage, CursusPage, ExperiencesPage, IdentityPage, Section, SectionKind};
 
 #[server(prefix = "/api", endpoint = "dossier/sections")]
 pub async fn load_sections() -> Result<Vec<Section>, AppError> {
@@ -130,14 +72,6 @@ pub async fn save_identity(
     Ok(())
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddressPage {
-    pub form: AddressForm,
-    pub countries: Vec<(String, String)>,
-    /// The communes of the saved postal code.
-    pub communes: Vec<(String, String)>,
-}
-
 #[server(prefix = "/api", endpoint = "dossier/adresse")]
 pub async fn load_address() -> Result<AddressPage, AppError> {
     let (state, signed) = super::context::candidate().await?;
@@ -159,17 +93,6 @@ pub async fn save_address(
     crate::server::dossier::save_address(&state, &signed, &form).await?;
     leptos_axum::redirect(&format!("/?enregistre={}", SectionKind::Address.slug()));
     Ok(())
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BacPage {
-    pub form: BacForm,
-    /// The last year a bac can have been obtained (Europe/Paris).
-    pub this_year: i32,
-    pub countries: Vec<(String, String)>,
-    pub departements: Vec<(String, String)>,
-    /// The name of the saved commune.
-    pub commune_nom: String,
 }
 
 #[server(prefix = "/api", endpoint = "dossier/baccalaureat")]
@@ -204,13 +127,6 @@ pub async fn save_bac(
     crate::server::dossier::save_bac(&state, &signed, &form).await?;
     leptos_axum::redirect(&format!("/?enregistre={}", SectionKind::Bac.slug()));
     Ok(())
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExperiencesPage {
-    pub kind: ExperienceKind,
-    /// (id, entry)
-    pub items: Vec<(i64, ExperienceForm)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -270,23 +186,6 @@ pub async fn delete_experience(kind: String, id: i64) -> Result<(), AppError> {
     crate::server::dossier::delete_experience(&state, &signed, kind, id).await?;
     leptos_axum::redirect(section_of(kind).path());
     Ok(())
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CursusRow {
-    pub id: i64,
-    pub form: CursusForm,
-    pub pays_nom: String,
-    pub departement_nom: String,
-    pub commune_nom: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CursusPage {
-    pub rows: Vec<CursusRow>,
-    pub this_year: i32,
-    pub countries: Vec<(String, String)>,
-    pub departements: Vec<(String, String)>,
 }
 
 #[server(prefix = "/api", endpoint = "dossier/cursus")]

@@ -5,31 +5,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateLine {
-    pub key: String,
-    pub name: String,
-    /// Staff changed its text.
-    pub edited: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TemplateEdit {
-    pub key: String,
-    pub name: String,
-    pub subject: String,
-    pub body: String,
-    /// The variables its text may use.
-    pub variables: Vec<String>,
-    pub edited: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MailPreview {
-    pub subject: String,
-    pub text: String,
-}
+use crate::views::mail_templates::{MailPreview, TemplateEdit, TemplateLine};
 
 #[server(prefix = "/api", endpoint = "gestion/modeles-mail")]
 pub async fn load_templates() -> Result<Vec<TemplateLine>, AppError> {

@@ -8,30 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::lookup::Suggestion;
 use crate::error::AppError;
-
-/// How many suggestions one keystroke brings at most.
-pub const SUGGESTIONS: usize = 12;
-
-/// The lists a type-ahead can search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum List {
-    /// French communes; the scope is a département code.
-    Communes,
-    Countries,
-    /// Lycées, universities… (a database directory); the scope is a
-    /// commune code; a name outside the list may still be typed.
-    Establishments,
-}
-
-impl List {
-    pub fn code(self) -> &'static str {
-        match self {
-            List::Communes => "communes",
-            List::Countries => "pays",
-            List::Establishments => "etablissements",
-        }
-    }
-}
+use crate::views::reference::SUGGESTIONS;
 
 /// The suggestions for what was typed in a type-ahead.
 #[server(prefix = "/api", endpoint = "reference/recherche", input = GetUrl)]

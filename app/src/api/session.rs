@@ -1,70 +1,15 @@
 //! Signing in and out, and who is signed in (the page frame reads it).
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    Candidat,
-    Admin,
-    Gestionnaire,
-    Commission,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Me {
-    pub role: Role,
-    pub display_name: String,
-    pub login: Option<String>,
-    pub email: String,
-}
-
-impl Me {
-    pub fn is_staff(&self) -> bool {
-        self.role != Role::Candidat
-    }
-}
-
-/// What every page's frame shows.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FrameData {
-    pub campaign: Option<String>,
-    pub assistance_email: String,
-    pub me: Option<Me>,
-}
+use crate::views::session::FrameData;
 
 #[server(prefix = "/api", endpoint = "session/cadre")]
 pub async fn load_frame() -> Result<FrameData, AppError> {
-    use crate::server::auth::session::AccountKind;
-    use crate::server::store::{accounts, campaigns};
     let state = super::context::state()?;
     let signed = super::context::signed(&state).await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let campaign = campaigns::active(&mut conn).await?.map(|c| c.label);
-    let me = match signed {
-        Some(s) if s.kind == AccountKind::Candidat => {
-            accounts::candidate_by_id(&mut conn, s.account_id).await?.map(|c| Me {
-                role: Role::Candidat,
-                display_name: format!("{} {}", c.prenom, c.nom),
-                login: Some(c.login),
-                email: c.email,
-            })
-        }
-        Some(s) => accounts::staff_by_id(&mut conn, s.account_id).await?.map(|st| Me {
-            role: match st.role.as_str() {
-                "admin" => Role::Admin,
-                "commission" => Role::Commission,
-                _ => Role::Gestionnaire,
-            },
-            display_name: st.display_name,
-            login: None,
-            email: st.email,
-        }),
-        None => None,
-    };
-    Ok(FrameData { campaign, assistance_email: state.settings.assistance_email.clone(), me })
+    crate::server::frame::load(&state, signed.as_ref()).await
 }
 
 #[server(prefix = "/api", endpoint = "session/connexion")]

@@ -5,27 +5,9 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::configuration::CentreView;
 use crate::error::AppError;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffAccountLine {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    /// admin, gestionnaire, commission
-    pub role: String,
-    pub active: bool,
-    pub centres: Vec<i64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffAccounts {
-    /// The admin looking (who may not deactivate or demote themselves).
-    pub me: i64,
-    pub centres: Vec<CentreView>,
-    pub accounts: Vec<StaffAccountLine>,
-}
+use crate::views::configuration::CentreView;
+use crate::views::staff_accounts::StaffAccounts;
 
 #[server(prefix = "/api", endpoint = "gestion/personnels")]
 pub async fn load_staff_accounts() -> Result<StaffAccounts, AppError> {
@@ -45,7 +27,7 @@ pub async fn save_staff_account(
     active: Option<String>,
 ) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
-    let centres = super::configuration::checked_ids(centres);
+    let centres = crate::views::configuration::checked_ids(centres);
     match id {
         None => {
             crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &name, &role, &centres)

@@ -8,10 +8,11 @@
 use leptos::prelude::*;
 
 use super::field::FieldShell;
-use crate::api::reference::{lookup, List};
+use crate::api::reference::lookup;
 use crate::domain::lookup::{sole_exact, Suggestion};
 use crate::domain::Problem;
 use crate::i18n::*;
+use crate::views::reference::List;
 
 #[component]
 pub fn Combobox(

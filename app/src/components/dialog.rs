@@ -89,3 +89,17 @@ pub fn Modal(
     }
     .into_any()
 }
+
+/// A confirmation: a modal titled `title`, described by the element with id
+/// `confirmation-texte`, closed by Escape or by `on_close`.
+#[component]
+pub fn ConfirmDialog(#[prop(into)] title: Signal<String>, on_close: Callback<()>, children: Children) -> impl IntoView {
+    view! {
+        <div on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
+            <Modal labelled_by="confirmation-titre" described_by="confirmation-texte">
+                <h2 id="confirmation-titre">{move || title.get()}</h2>
+                {children()}
+            </Modal>
+        </div>
+    }
+}

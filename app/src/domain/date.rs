@@ -94,6 +94,12 @@ impl Day {
 }
 
 /// A birth date at least 10 and at most 100 years before `today`.
+/// A stored day (`YYYY-MM-DD`) as staff and candidates read it
+/// (`jj/mm/aaaa`); anything else is shown as it is.
+pub fn french_day(iso: &str) -> String {
+    Day::parse_iso(iso).map(|d| d.french()).unwrap_or_else(|| iso.to_owned())
+}
+
 pub fn parse_birth_date(raw: &str, today: Day) -> Result<Day, Problem> {
     let day = Day::parse_french(raw)?;
     if day > today.years_before(10) || day < today.years_before(100) {

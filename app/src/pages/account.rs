@@ -94,7 +94,7 @@ fn MyDataSection() -> impl IntoView {
             <button type="button" class="button button-danger" on:click=move |_| asking.set(true)>{t!(i18n, my_data.delete)}</button>
         </section>
         {move || asking.get().then(|| view! {
-            <crate::pages::applications::ConfirmDialog title=tr!(i18n, my_data.delete_title) on_close=Callback::new(move |_| asking.set(false))>
+            <crate::components::dialog::ConfirmDialog title=tr!(i18n, my_data.delete_title) on_close=Callback::new(move |_| asking.set(false))>
                 <p id="confirmation-texte">{t!(i18n, my_data.delete_warning)}</p>
                 <FormOutcome result=result/>
                 <ActionForm action=delete attr:novalidate=true>
@@ -105,7 +105,7 @@ fn MyDataSection() -> impl IntoView {
                         <button type="submit" class="button button-danger" disabled=move || delete.pending().get()>{t!(i18n, my_data.delete_confirm)}</button>
                     </div>
                 </ActionForm>
-            </crate::pages::applications::ConfirmDialog>
+            </crate::components::dialog::ConfirmDialog>
         })}
     }
 }

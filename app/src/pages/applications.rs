@@ -7,57 +7,19 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::applications::{
-    load_application, load_applications, load_offer, AnswerView, ApplicationDetail, ApplicationLine, Apply,
-    CancelApplication, ConfirmApplication, OfferCentre, OfferFormation, WithdrawApplication,
+    load_application, load_applications, load_offer, Apply, CancelApplication, ConfirmApplication, WithdrawApplication,
 };
+use crate::components::dialog::ConfirmDialog;
 use crate::components::dialog::Modal;
 use crate::components::frame::PageTitle;
+use crate::components::loading::loaded;
 use crate::components::messages::FormOutcome;
+use crate::components::status::{decision_text, status_text};
 use crate::components::table::ColumnHeaders;
 use crate::domain::application::{DossierStatus, WindowState};
 use crate::domain::lookup::normalize;
 use crate::i18n::*;
-use crate::pages::dossier::loaded;
-
-pub fn status_text(status: DossierStatus) -> String {
-    let i18n = use_i18n();
-    match status {
-        DossierStatus::EnAttente => t_string!(i18n, applications.status_en_attente),
-        DossierStatus::Receptionne => t_string!(i18n, applications.status_receptionne),
-        DossierStatus::Complet => t_string!(i18n, applications.status_complet),
-        DossierStatus::Incomplet => t_string!(i18n, applications.status_incomplet),
-    }
-    .to_string()
-}
-
-pub fn answer_filter_text(answer: crate::domain::confirmation::AnswerFilter) -> String {
-    use crate::domain::confirmation::AnswerFilter;
-    let i18n = use_i18n();
-    match answer {
-        AnswerFilter::Awaited => t_string!(i18n, review.answer_awaited),
-        AnswerFilter::Confirmed => t_string!(i18n, review.answer_confirmed),
-        AnswerFilter::Withdrawn => t_string!(i18n, review.answer_withdrawn),
-        AnswerFilter::Standing => t_string!(i18n, review.answer_standing),
-    }
-    .to_string()
-}
-
-pub fn decision_text(decision: &Option<crate::domain::decision::Decision>) -> String {
-    use crate::domain::decision::DecisionKind;
-    let i18n = use_i18n();
-    match decision {
-        None => t_string!(i18n, applications.decision_none).to_string(),
-        Some(d) => match d.kind {
-            DecisionKind::Favorable => t_string!(i18n, decision.favorable).to_string(),
-            DecisionKind::ListeComplementaire => {
-                t_string!(i18n, decision.waiting, rank = d.rank.unwrap_or_default()).to_string()
-            }
-            DecisionKind::Defavorable => {
-                t_string!(i18n, decision.unfavorable, reason = d.reason.clone().unwrap_or_default()).to_string()
-            }
-        },
-    }
-}
+use crate::views::applications::{AnswerView, ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
 
 /// "12 jour(s) restant(s)", "Dernier jour…", or "Date dépassée".
 pub fn countdown(days_left: Option<i64>) -> String {
@@ -283,24 +245,6 @@ fn OfferTree(centres: Vec<OfferCentre>) -> impl IntoView {
     }
 }
 
-/// A confirmation: a modal titled `title`, described by the element with id
-/// `confirmation-texte`, closed by Escape or by `on_close`.
-#[component]
-pub(crate) fn ConfirmDialog(
-    #[prop(into)] title: Signal<String>,
-    on_close: Callback<()>,
-    children: Children,
-) -> impl IntoView {
-    view! {
-        <div on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_close.run(()) }>
-            <Modal labelled_by="confirmation-titre" described_by="confirmation-texte">
-                <h2 id="confirmation-titre">{move || title.get()}</h2>
-                {children()}
-            </Modal>
-        </div>
-    }
-}
-
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -381,7 +325,7 @@ fn Recap(
                     <h3>{t!(i18n, applications.models)}</h3>
                     <ul class="plain-list">
                         {d.models.iter().map(|(piece, label)| view! {
-                            <li><a href=crate::api::pieces::model_path(*piece) download="">{format!("{} : {label}", t_string!(i18n, pieces.model))}</a></li>
+                            <li><a href=crate::views::pieces::model_path(*piece) download="">{format!("{} : {label}", t_string!(i18n, pieces.model))}</a></li>
                         }).collect_view()}
                     </ul>
                 })}

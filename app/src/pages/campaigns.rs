@@ -6,29 +6,20 @@
 
 use leptos::prelude::*;
 
-use crate::api::campaigns::{load_campaigns, ActivateCampaign, CampaignLine, CreateCampaign, SaveRetention};
+use crate::api::campaigns::{load_campaigns, ActivateCampaign, CreateCampaign, SaveRetention};
+use crate::components::dialog::ConfirmDialog;
 use crate::components::field::successes;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::FormOutcome;
+use crate::components::status::state_text;
 use crate::components::table::ColumnHeaders;
 use crate::domain::campaign::{CampaignState, RETENTION_DEFAULT};
 use crate::i18n::*;
-use crate::pages::applications::ConfirmDialog;
-use crate::pages::dossier::loaded_or_sign_in;
+use crate::views::campaigns::CampaignLine;
 
 const SIGN_IN: &str = "/gestion/connexion";
-
-pub fn state_text(state: CampaignState) -> String {
-    let i18n = use_i18n();
-    match state {
-        CampaignState::Prepared => t_string!(i18n, campaigns.state_prepared),
-        CampaignState::Active => t_string!(i18n, campaigns.state_active),
-        CampaignState::Archived => t_string!(i18n, campaigns.state_archived),
-        CampaignState::Destroyed => t_string!(i18n, campaigns.state_destroyed),
-    }
-    .to_string()
-}
 
 #[derive(Clone, Copy)]
 struct Actions {

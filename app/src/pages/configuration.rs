@@ -13,22 +13,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::configuration::{
-    load_campaign, load_configuration, load_formation, AddReason, CampaignView, CentreView, ConfigOverview,
-    FormationEdit, PieceView, RemoveReason, SaveCampaign, SaveCentre, SaveFormation, SavePiece,
+    load_campaign, load_configuration, load_formation, AddReason, RemoveReason, SaveCampaign, SaveCentre,
+    SaveFormation, SavePiece,
 };
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::{error_text, FormOutcome};
 use crate::components::table::ColumnHeaders;
 use crate::domain::formation::{MODES, TREATMENTS};
 use crate::i18n::*;
-use crate::pages::dossier::loaded_or_sign_in;
+use crate::views::configuration::{CampaignView, CentreView, ConfigOverview, FormationEdit, PieceView};
 
 const SIGN_IN: &str = "/gestion/connexion";
 const HOME: &str = "/gestion/configuration";
 
 fn french(iso: &str) -> String {
-    crate::api::staff::french_day(iso)
+    crate::domain::date::french_day(iso)
 }
 
 /// The campaign in preparation named by `?campagne=` (none: the active one).
@@ -106,7 +107,7 @@ fn ConfigurationView(
                     let current = c.id == d.campaign.id;
                     view! {
                         <a class="button button-secondary" href=href aria-current=current.then_some("page")>
-                            {current.then_some("✓ ")}{c.label.clone()}" — "{crate::pages::campaigns::state_text(c.state)}
+                            {current.then_some("✓ ")}{c.label.clone()}" — "{crate::components::status::state_text(c.state)}
                         </a>
                     }
                 }).collect_view()}
@@ -243,8 +244,8 @@ fn ModelCell(piece: PieceView, max: u64, on_upload: Callback<()>) -> impl IntoVi
             let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
             set_busy.set(true);
             leptos::task::spawn_local(async move {
-                let sent = crate::pages::pieces::upload::send(
-                    crate::api::configuration::model_upload_path(piece_id, campaign),
+                let sent = crate::components::upload::send(
+                    crate::views::configuration::model_upload_path(piece_id, campaign),
                     file,
                     max,
                     |_| {},
@@ -265,7 +266,7 @@ fn ModelCell(piece: PieceView, max: u64, on_upload: Callback<()>) -> impl IntoVi
     };
     view! {
         {piece.model_name.clone().map(|name| view! {
-            <a href=crate::api::pieces::model_path(piece.id) download="">{name}</a><br/>
+            <a href=crate::views::pieces::model_path(piece.id) download="">{name}</a><br/>
         })}
         <label class="button button-secondary file-button" for=input_id.clone()>
             {if piece.model_name.is_some() { t_string!(i18n, config.model_replace).to_string() } else { t_string!(i18n, config.model_add).to_string() }}

@@ -7,23 +7,27 @@ use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::dossier::{
-    load_address, load_bac, load_identity, load_sections, AddressPage, BacPage, IdentityPage, SaveAddress, SaveBac,
-    SaveIdentity, SaveIne, SectionKind,
+    load_address, load_bac, load_identity, load_sections, SaveAddress, SaveBac, SaveIdentity, SaveIne,
 };
-use crate::api::dossier::{load_cursus, CursusPage, CursusRow, DeleteCursus, SaveCursus};
-use crate::api::dossier::{load_experiences, DeleteExperience, ExperiencesPage, SaveExperience};
-use crate::api::reference::{communes_for, List};
+use crate::api::dossier::{load_cursus, DeleteCursus, SaveCursus};
+use crate::api::dossier::{load_experiences, DeleteExperience, SaveExperience};
+use crate::api::reference::communes_for;
 use crate::components::combobox::Combobox;
 use crate::components::dialog::Modal;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::ine_field::IneField;
+use crate::components::loading::loaded;
 use crate::components::messages::{error_text, FormOutcome};
 use crate::components::table::ColumnHeaders;
 use crate::domain::experience::ExperienceKind;
 use crate::domain::lookup::name_in;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::views::dossier::ExperiencesPage;
+use crate::views::dossier::{AddressPage, BacPage, IdentityPage, SectionKind};
+use crate::views::dossier::{CursusPage, CursusRow};
+use crate::views::reference::List;
 
 fn section_title(kind: SectionKind) -> String {
     let i18n = use_i18n();
@@ -96,43 +100,6 @@ pub fn DossierChecklist() -> impl IntoView {
                 })}
             </Suspense>
         </section>
-    }
-}
-
-/// A section's data once loaded: its form, an error, or the sign-in page
-/// for a visitor whose session has ended.
-pub(crate) fn loaded<T>(
-    page: Resource<Result<T, AppError>>,
-    render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-{
-    loaded_or_sign_in(page, "/connexion", render)
-}
-
-/// A page's data, its error, or a redirect to `sign_in` for a visitor
-/// whose session is gone.
-pub(crate) fn loaded_or_sign_in<T>(
-    page: Resource<Result<T, AppError>>,
-    sign_in: &'static str,
-    render: impl Fn(T) -> AnyView + Clone + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
-{
-    let i18n = use_i18n();
-    view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-            {move || {
-                let render = render.clone();
-                page.get().map(move |r| match r {
-                    Err(AppError::NotSignedIn) => view! { <Redirect path=sign_in/> }.into_any(),
-                    Err(e) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
-                    Ok(data) => render(data),
-                })
-            }}
-        </Suspense>
     }
 }
 

@@ -144,7 +144,7 @@ fn IneSettingsForm(settings: IneSettings) -> impl IntoView {
 }
 
 /// A row's header in the counts tables: the formation (its list) and its centre.
-fn formation_header(s: &crate::api::staff::FormationStats) -> impl IntoView {
+fn formation_header(s: &crate::views::staff::FormationStats) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <th scope="row" data-label=tr!(i18n, staff.col_formation)>
@@ -165,7 +165,7 @@ fn count_link(n: i64, href: String) -> AnyView {
 /// "Listes complémentaires": each formation's waiting list in rank order,
 /// with its list and exports narrowed to it.
 #[component]
-fn WaitingSection(lists: Vec<crate::api::staff::WaitingList>) -> impl IntoView {
+fn WaitingSection(lists: Vec<crate::views::staff::WaitingList>) -> impl IntoView {
     let i18n = use_i18n();
     if lists.is_empty() {
         return ().into_any();
@@ -214,7 +214,7 @@ fn WaitingSection(lists: Vec<crate::api::staff::WaitingList>) -> impl IntoView {
 /// and, beside each formation, a bar of its dossiers by status; each
 /// segment also carries its number, so colour is never the only signal.
 #[component]
-fn StatsSection(stats: Vec<crate::api::staff::FormationStats>) -> impl IntoView {
+fn StatsSection(stats: Vec<crate::views::staff::FormationStats>) -> impl IntoView {
     let i18n = use_i18n();
     if stats.is_empty() {
         return ().into_any();

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::mail_templates::{load_template, load_templates, SaveTemplate, TemplateEdit};
+use crate::api::mail_templates::{load_template, load_templates, SaveTemplate};
 use crate::components::field::{field_problem, Field};
 use crate::components::frame::PageTitle;
+use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::{problem_text, FormOutcome};
 use crate::i18n::*;
-use crate::pages::dossier::loaded_or_sign_in;
+use crate::views::mail_templates::TemplateEdit;
 
 const SIGN_IN: &str = "/gestion/connexion";
 

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::account::{reset_link_valid, ResetLink, ResetPassword};
+use crate::api::account::{reset_link_valid, ResetPassword};
 use crate::components::field::SubmitButton;
 use crate::components::frame::PageTitle;
 use crate::components::messages::{error_text, FormOutcome};
 use crate::components::password_rules::NewPasswordFields;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::views::account::ResetLink;
 
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {

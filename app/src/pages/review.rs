@@ -7,22 +7,24 @@ use leptos::prelude::*;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::pieces::{download_path, view_path};
 use crate::api::review::{
-    load_review, load_review_list, AddStaffNote, BulkAction, DossierSheet, EventLine, EventWhat, JudgePiece,
-    ListColumn, ListQuery, PrepareDecision, PublishDecision, ReviewDetail, ReviewList, ReviewPiece, SaveListColumns,
-    SetDossierStatus,
+    load_review, load_review_list, AddStaffNote, BulkAction, JudgePiece, PrepareDecision, PublishDecision,
+    SaveListColumns, SetDossierStatus,
 };
 use crate::components::field::{field_problem, settled, successes, Field, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::{error_text, problem_text, FormOutcome};
+use crate::components::status::piece_status_text;
+use crate::components::status::{answer_filter_text, decision_text, status_text};
 use crate::domain::application::DossierStatus;
 use crate::domain::confirmation::AnswerFilter;
 use crate::domain::pieces::PieceStatus;
 use crate::i18n::*;
-use crate::pages::applications::{answer_filter_text, decision_text, status_text};
-use crate::pages::dossier::loaded_or_sign_in;
-use crate::pages::pieces::piece_status_text;
+use crate::views::pieces::{download_path, view_path};
+use crate::views::review::{
+    DossierSheet, EventLine, EventWhat, ListColumn, ListQuery, ReviewDetail, ReviewList, ReviewPiece,
+};
 
 const SIGN_IN: &str = "/gestion/connexion";
 

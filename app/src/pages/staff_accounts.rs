@@ -4,24 +4,18 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::staff_accounts::{load_staff_accounts, SaveStaffAccount, StaffAccountLine, StaffAccounts};
+use crate::api::staff_accounts::{load_staff_accounts, SaveStaffAccount};
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::{problem_text, FormOutcome};
+use crate::components::status::role_text;
 use crate::components::table::ColumnHeaders;
+use crate::domain::review::StaffRole;
 use crate::i18n::*;
-use crate::pages::dossier::loaded_or_sign_in;
+use crate::views::staff_accounts::{StaffAccountLine, StaffAccounts};
 
-const ROLES: [&str; 3] = ["gestionnaire", "commission", "admin"];
-
-pub fn role_text(role: &str) -> String {
-    let i18n = use_i18n();
-    match role {
-        "admin" => t_string!(i18n, staff_accounts.role_admin).to_string(),
-        "commission" => t_string!(i18n, staff_accounts.role_commission).to_string(),
-        _ => t_string!(i18n, staff_accounts.role_gestionnaire).to_string(),
-    }
-}
+const ROLES: [StaffRole; 3] = [StaffRole::Gestionnaire, StaffRole::Commission, StaffRole::Admin];
 
 #[component]
 pub fn StaffAccountsPage() -> impl IntoView {
@@ -69,8 +63,8 @@ fn AccountsView(d: StaffAccounts, save: ServerAction<SaveStaffAccount>) -> impl 
                                     <a href=format!("/gestion/personnels?compte={}#compte-form", a.id)>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", a.name)}</span></a>
                                 </th>
                                 <td data-label=tr!(i18n, staff_accounts.email)>{a.email.clone()}</td>
-                                <td data-label=tr!(i18n, staff_accounts.role)>{role_text(&a.role)}</td>
-                                <td data-label=tr!(i18n, staff_accounts.centres)>{if a.role == "admin" { t_string!(i18n, staff_accounts.all_centres).to_string() } else { centre_names(&a.centres) }}</td>
+                                <td data-label=tr!(i18n, staff_accounts.role)>{role_text(a.role)}</td>
+                                <td data-label=tr!(i18n, staff_accounts.centres)>{if a.role == StaffRole::Admin { t_string!(i18n, staff_accounts.all_centres).to_string() } else { centre_names(&a.centres) }}</td>
                                 <td data-label=tr!(i18n, staff_accounts.state)>{if a.active { t_string!(i18n, staff_accounts.active).to_string() } else { t_string!(i18n, staff_accounts.inactive).to_string() }}</td>
                             </tr>
                         }).collect_view()}
@@ -92,7 +86,7 @@ fn AccountForm(
     let result: Signal<_> = save.value().into();
     let centres_problem = field_problem(result, "centres");
     let active_problem = field_problem(result, "active");
-    let roles: Vec<(String, String)> = ROLES.iter().map(|r| (r.to_string(), role_text(r))).collect();
+    let roles: Vec<(String, String)> = ROLES.iter().map(|r| (r.code().to_owned(), role_text(*r))).collect();
     let e = editing.clone();
     let heading = match &editing {
         Some(a) => t_string!(i18n, staff_accounts.edit, name = a.name.clone()).to_string(),
@@ -114,7 +108,7 @@ fn AccountForm(
                     }.into_any(),
                 }}
                 <Field name="name" label=tr!(i18n, staff_accounts.name) value=e.as_ref().map(|a| a.name.clone()).unwrap_or_default() problem=field_problem(result, "name")/>
-                <SelectField name="role" label=tr!(i18n, staff_accounts.role) options=roles selected=e.as_ref().map(|a| a.role.clone()).unwrap_or_default()
+                <SelectField name="role" label=tr!(i18n, staff_accounts.role) options=roles selected=e.as_ref().map(|a| a.role.code().to_owned()).unwrap_or_default()
                     placeholder=tr!(i18n, dossier.choose) hint=tr!(i18n, staff_accounts.role_hint) problem=field_problem(result, "role")/>
                 <fieldset aria-describedby="centres-erreur">
                     <legend>{t!(i18n, staff_accounts.centres)}</legend>

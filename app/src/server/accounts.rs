@@ -4,7 +4,6 @@
 
 use http::HeaderValue;
 
-use super::auth::hashing::HashError;
 use super::auth::session::{self, AccountKind, Signed};
 use super::auth::throttle::{self, Keys, Target, Verdict};
 use super::auth::tokens::{random_bytes, random_token};
@@ -24,41 +23,17 @@ pub const EMAIL_CHANGE_HOURS: i64 = 48;
 /// Mails on request (new link, reset) per address and per hour.
 const MAILS_PER_HOUR: i64 = 3;
 
-impl From<StoreError> for AppError {
-    fn from(error: StoreError) -> Self {
-        tracing::error!(%error, "store");
-        AppError::Internal
-    }
-}
-
-impl From<HashError> for AppError {
-    fn from(error: HashError) -> Self {
-        match error {
-            HashError::Busy => AppError::Busy,
-            HashError::Failed(cause) => {
-                tracing::error!(%cause, "password hashing");
-                AppError::Internal
-            }
-        }
-    }
-}
-
-impl From<sqlx::Error> for AppError {
-    fn from(error: sqlx::Error) -> Self {
-        StoreError::from(error).into()
-    }
-}
-
 /// "Créer un compte". An address that already has an account gets the same
 /// answer, and its owner a mail saying so: the form never tells who has an
 /// account.
+#[tracing::instrument(skip_all)]
 pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Result<(), AppError> {
     let account = NewAccount::parse(form)?;
     let hash = state.hasher.hash(&account.password).await?;
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
-    let campaign = campaigns::active(&mut tx).await?.ok_or(AppError::Internal)?;
+    let campaign = campaigns::active(&mut tx).await?.ok_or_else(|| AppError::missing("active campaign"))?;
     let email_norm = account.email.normalized();
     if let Some(existing) = accounts::candidate_by_identifier(&mut tx, None, &email_norm).await? {
         let mail = mail::compose(
@@ -123,6 +98,7 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
 }
 
 /// The validation link of the activation mail; returns the login.
+#[tracing::instrument(skip_all)]
 pub async fn validate(state: &AppState, token: &str) -> Result<String, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let candidate = accounts::validate_candidate(&mut conn, &state.token_hash(token), state.clock.now()).await?;
@@ -137,6 +113,7 @@ async fn mail_quota(conn: &mut store::Conn, purpose: &str, email_norm: &str, now
 
 /// "J'ai perdu mon code d'activation": a new link for an account not yet
 /// validated. Same answer whether the address has an account or not.
+#[tracing::instrument(skip_all)]
 pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppError> {
     let email = EmailAddress::parse(email).map_err(|p| AppError::invalid("email", p))?;
     let now = state.clock.now();
@@ -171,6 +148,7 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
 
 /// "J'ai oublié mon mot de passe": the login and a single-use link valid
 /// two hours. Same answer whether the address has an account or not.
+#[tracing::instrument(skip_all)]
 pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppError> {
     let email = EmailAddress::parse(email).map_err(|p| AppError::invalid("email", p))?;
     let now = state.clock.now();
@@ -201,8 +179,9 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
     Ok(())
 }
 
-pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<crate::api::account::ResetLink, AppError> {
-    use crate::api::account::ResetLink;
+#[tracing::instrument(skip_all)]
+pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<crate::views::account::ResetLink, AppError> {
+    use crate::views::account::ResetLink;
     let mut conn = state.db.pool.acquire().await?;
     Ok(match resets::usable(&mut conn, &state.token_hash(token), state.clock.now()).await? {
         None => ResetLink::Unusable,
@@ -215,6 +194,7 @@ pub async fn reset_link_usable(state: &AppState, token: &str) -> Result<crate::a
 /// the account. The link works once. A reset also proves the address, so
 /// an account not yet validated becomes validated.
 /// Returns the kind of account ("candidat", "staff").
+#[tracing::instrument(skip_all)]
 pub async fn reset_password(
     state: &AppState,
     token: &str,
@@ -341,6 +321,7 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
 
 /// "Lever la suspension": the address the mail named may sign in to the
 /// account again at once (sign-in and the checks behind a session).
+#[tracing::instrument(skip_all)]
 pub async fn unlock(state: &AppState, token: &str) -> Result<(), AppError> {
     let mut tx = state.db.pool.begin().await?;
     let u = store::unlocks::consume(&mut tx, &state.token_hash(token), state.clock.now())
@@ -359,6 +340,7 @@ pub async fn unlock(state: &AppState, token: &str) -> Result<(), AppError> {
 /// Unknown identifier, wrong password and refused attempts are told apart
 /// only by throttling, which treats them all the same. `client` is the
 /// client address (`server::client::key`).
+#[tracing::instrument(skip_all)]
 pub async fn sign_in(
     state: &AppState,
     kind: AccountKind,
@@ -405,6 +387,7 @@ pub async fn sign_in(
 /// The password of the signed-in account checked again (a change of
 /// password or address, the deletion of the account), throttled like a
 /// sign-in but under keys of its own.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn check_own_password(
     state: &AppState,
     signed: &Signed,
@@ -424,6 +407,7 @@ pub async fn check_own_password(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     sessions::delete(&mut conn, &signed.token_hash).await?;
@@ -431,6 +415,7 @@ pub async fn sign_out(state: &AppState, signed: &Signed) -> Result<(), AppError>
 }
 
 /// Changes the password of the signed-in account and ends its other sessions.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn change_password(
     state: &AppState,
     signed: &Signed,
@@ -466,6 +451,7 @@ pub async fn change_password(
 /// "Modifier mon adresse mail": checks the password, then mails a
 /// single-use link to the new address and a notice to the current one. The
 /// address changes only when the link is followed.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn request_email_change(
     state: &AppState,
     signed: &Signed,
@@ -480,7 +466,8 @@ pub async fn request_email_change(
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     drop(conn);
-    let current = EmailAddress::parse(&me.email).map_err(|_| AppError::Internal)?;
+    let current = EmailAddress::parse(&me.email)
+        .map_err(|problem| AppError::internal("stored address", format_args!("{problem:?}")))?;
     let mut errors = match new_email(email, confirmation, &current) {
         Ok(_) => FieldErrors::new(),
         Err(errors) => errors,
@@ -545,6 +532,7 @@ pub async fn request_email_change(
 }
 
 /// The link of the mail above: the new address replaces the old one.
+#[tracing::instrument(skip_all)]
 pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<String, AppError> {
     let mut tx = state.db.pool.begin().await?;
     let pending = email_changes::consume(&mut tx, &state.token_hash(token), state.clock.now())
@@ -561,6 +549,7 @@ pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<Strin
 }
 
 /// The address waiting for confirmation, shown on "Mon compte".
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn pending_email(state: &AppState, signed: &Signed) -> Result<Option<String>, AppError> {
     if signed.kind != AccountKind::Candidat {
         return Ok(None);

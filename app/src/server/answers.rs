@@ -55,6 +55,7 @@ pub async fn open(conn: &mut Conn, application_id: i64, formation_id: i64, now: 
 }
 
 /// "Confirmation candidature".
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn confirm(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
@@ -88,6 +89,7 @@ pub async fn confirm(state: &AppState, signed: &Signed, id: i64) -> Result<(), A
 }
 
 /// "Désistement candidature" (final; possible after confirming).
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn withdraw(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;
@@ -108,7 +110,7 @@ async fn withdrawn(state: &AppState, tx: &mut Conn, id: i64, now: i64, by_deadli
     if !answers::withdraw(tx, id, now, by_deadline).await? {
         return Err(AppError::Conflict);
     }
-    let a = answers::one(tx, id, None).await?.ok_or(AppError::Internal)?;
+    let a = answers::one(tx, id, None).await?.ok_or_else(|| AppError::missing("withdrawn application"))?;
     review::add_event(tx, a.id, None, if by_deadline { "desistement_delai" } else { "desistement" }, "", now).await?;
     let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
     let reason = if by_deadline {
@@ -137,6 +139,7 @@ async fn withdrawn(state: &AppState, tx: &mut Conn, id: i64, now: i64, by_deadli
 
 /// Fills the places of the formation left free, from the waiting list in
 /// rank order, never above capacity. The formation is taken first.
+#[tracing::instrument(skip_all, fields(formation_id))]
 pub async fn call_waiting_list(state: &AppState, tx: &mut Conn, formation_id: i64, now: i64) -> Result<(), AppError> {
     let (capacity, waiting_list) = answers::lock_formation(tx, formation_id).await?;
     if !waiting_list {
@@ -153,8 +156,8 @@ pub async fn call_waiting_list(state: &AppState, tx: &mut Conn, formation_id: i6
             continue;
         }
         review::add_event(tx, id, None, "appel_liste_complementaire", "", now).await?;
-        let a = answers::one(tx, id, None).await?.ok_or(AppError::Internal)?;
-        let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
+        let a = answers::one(tx, id, None).await?.ok_or_else(|| AppError::missing("promoted application"))?;
+        let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or_else(|| AppError::missing("candidate"))?;
         let message = mail::compose(
             tx,
             &mail::WAITING_LIST_CALLED,
@@ -176,6 +179,7 @@ pub async fn call_waiting_list(state: &AppState, tx: &mut Conn, formation_id: i6
 
 /// The scheduled job: favourable decisions unanswered past their deadline
 /// become withdrawals (each in its own transaction); returns how many.
+#[tracing::instrument(skip_all)]
 pub async fn expire(state: &AppState) -> Result<u64, AppError> {
     let now = state.clock.now();
     let ids = {
@@ -203,6 +207,7 @@ pub async fn expire(state: &AppState) -> Result<u64, AppError> {
 
 /// The scheduled job's other half: a reminder `REMINDER_DAYS` before the
 /// deadline of each favourable decision still awaited, once; returns how many.
+#[tracing::instrument(skip_all)]
 pub async fn remind(state: &AppState) -> Result<u64, AppError> {
     let now = state.clock.now();
     let ids = {
@@ -217,7 +222,8 @@ pub async fn remind(state: &AppState) -> Result<u64, AppError> {
         }
         // Archived since it was listed: out of the jobs' reach (the mark is rolled back).
         let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
-        let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
+        let who =
+            accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or_else(|| AppError::missing("candidate"))?;
         let message = mail::compose(
             &mut tx,
             &mail::ANSWER_REMINDER,
@@ -244,6 +250,7 @@ pub async fn remind(state: &AppState) -> Result<u64, AppError> {
 
 /// A reminder `RETURN_REMINDER_DAYS` days before the date limite de retour
 /// of each application still En attente, once; returns how many.
+#[tracing::instrument(skip_all)]
 pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
     let now = state.clock.now();
     let today = paris_day(now);
@@ -261,7 +268,8 @@ pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
         // Archived since it was listed: out of the jobs' reach (the mark is rolled back).
         let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
         let last = Day::parse_iso(&a.return_deadline).map(|d| d.french()).unwrap_or_else(|| a.return_deadline.clone());
-        let who = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::Internal)?;
+        let who =
+            accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or_else(|| AppError::missing("candidate"))?;
         let message = mail::compose(
             &mut tx,
             &mail::RETURN_REMINDER,

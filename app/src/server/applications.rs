@@ -9,25 +9,23 @@ use super::mail;
 use super::state::AppState;
 use super::store::applications::{self, ApplicationRow, OfferRow};
 use super::store::{accounts, campaigns, StoreError};
-use crate::api::applications::{ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
 use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, DossierStatus, Window};
 use crate::domain::date::Day;
 use crate::error::AppError;
+use crate::views::applications::{ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
 
 fn window(f: &OfferRow) -> Result<Window, AppError> {
     match (Day::parse_iso(&f.window_start), Day::parse_iso(&f.window_end)) {
         (Some(start), Some(end)) => Ok(Window { start, end }),
-        _ => {
-            tracing::error!(formation = f.formation_id, "formation window unreadable");
-            Err(AppError::Internal)
-        }
+        _ => Err(AppError::internal("formation window unreadable", f.formation_id)),
     }
 }
 
 fn deadline(f: &OfferRow) -> Result<Day, AppError> {
-    Day::parse_iso(&f.return_deadline).ok_or(AppError::Internal)
+    Day::parse_iso(&f.return_deadline).ok_or_else(|| AppError::internal("return deadline unreadable", f.formation_id))
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn offer(state: &AppState, signed: &Signed) -> Result<Vec<OfferCentre>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
@@ -59,6 +57,7 @@ pub async fn offer(state: &AppState, signed: &Signed) -> Result<Vec<OfferCentre>
     Ok(centres)
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, formation_id))]
 pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Result<i64, AppError> {
     let now = state.clock.now();
     let today = today(state);
@@ -122,12 +121,14 @@ fn line(a: &ApplicationRow, today: Day) -> Result<ApplicationLine, AppError> {
     })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn lines(state: &AppState, signed: &Signed) -> Result<Vec<ApplicationLine>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let today = today(state);
     applications::of_candidate(&mut conn, signed.account_id).await?.iter().map(|a| line(a, today)).collect()
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<ApplicationDetail, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let a = applications::one_of_candidate(&mut conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
@@ -148,7 +149,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
         let kind = r.decision.as_deref().and_then(crate::domain::decision::DecisionKind::from_code);
         (kind == Some(crate::domain::decision::DecisionKind::Favorable) || r.withdrawn_at.is_some()).then(|| {
             let state_now = super::answers::answer_of(&r);
-            crate::api::applications::AnswerView {
+            crate::views::applications::AnswerView {
                 state: state_now,
                 last_day: r.deadline.map(super::answers::last_day),
                 university_year: r.university_year.clone(),
@@ -174,6 +175,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
 /// Guide 05.3. A second click, or a click in a stale tab, finds the
 /// application already cancelled (or no longer cancellable): `Conflict`,
 /// and no second mail.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn cancel(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;

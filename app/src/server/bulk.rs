@@ -7,9 +7,9 @@
 use super::auth::session::Signed;
 use super::state::AppState;
 use super::{decisions, review};
-use crate::api::review::BulkOutcome;
 use crate::domain::problem::Problem;
 use crate::error::AppError;
+use crate::views::review::BulkOutcome;
 
 /// At most this many rows at once (a page of the list is 25).
 pub const MAX_ROWS: usize = 100;
@@ -21,6 +21,7 @@ pub struct DecisionChoice {
     pub reason: String,
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn run(
     state: &AppState,
     signed: &Signed,

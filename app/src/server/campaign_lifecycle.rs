@@ -12,12 +12,12 @@ use super::review::scope;
 use super::state::AppState;
 use super::store::campaign_lifecycle::{self as store, CampaignRow};
 use super::store::{campaigns, pieces, Conn};
-use crate::api::campaigns::CampaignLine;
 use crate::domain::campaign::{destruction_at, next_year, parse_retention, CampaignForm};
 use crate::domain::date::Day;
 use crate::domain::problem::Problem;
 use crate::domain::review::StaffRole;
 use crate::error::AppError;
+use crate::views::campaigns::CampaignLine;
 
 async fn admin_only(conn: &mut Conn, signed: &Signed) -> Result<(), AppError> {
     match scope(conn, signed).await?.role {
@@ -46,6 +46,7 @@ fn line(c: CampaignRow) -> CampaignLine {
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn list(state: &AppState, signed: &Signed) -> Result<Vec<CampaignLine>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     admin_only(&mut conn, signed).await?;
@@ -58,6 +59,7 @@ fn shift(iso: &str) -> String {
 }
 
 /// "Créer la campagne": prepared, with the active campaign's configuration.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> Result<i64, AppError> {
     let new = form.parse().map_err(AppError::Invalid)?;
     let from = {
@@ -89,9 +91,14 @@ async fn copy_model(state: &AppState, old: i64, new: i64) -> Result<(), AppError
     let root = &state.settings.files_dir;
     let mut conn = state.db.pool.acquire().await?;
     let model = pieces::model_of(&mut conn, old).await?.ok_or(AppError::NotFound)?;
-    let path = files::path_of(root, &model.stored_name).ok_or(AppError::Internal)?;
-    let bytes = tokio::fs::read(&path).await.map_err(|_| AppError::NotFound)?;
-    let kind = crate::domain::upload::kind_of(&bytes).ok_or(AppError::Internal)?;
+    let path = files::path_of(root, &model.stored_name)
+        .ok_or_else(|| AppError::internal("stored name refused", &model.stored_name))?;
+    let bytes = tokio::fs::read(&path).await.map_err(|error| {
+        tracing::warn!(%error, stored_name = model.stored_name, "model file to copy unreadable");
+        AppError::NotFound
+    })?;
+    let kind = crate::domain::upload::kind_of(&bytes)
+        .ok_or_else(|| AppError::internal("model file of unknown kind", &model.stored_name))?;
     let stored = files::store_bytes(root, &bytes, kind).await?;
     if let Err(error) = pieces::set_model(&mut conn, new, &stored.stored_name, &model.name).await {
         files::remove(root, &stored.stored_name).await;
@@ -102,6 +109,7 @@ async fn copy_model(state: &AppState, old: i64, new: i64) -> Result<(), AppError
 
 /// "Activer": campaign `id` opens to candidates and the active one is
 /// archived, in one transaction. A second click changes nothing.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn activate(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
     let mut tx = state.db.pool.begin().await?;
     // The write comes first (SQLite takes its lock at once).
@@ -114,6 +122,7 @@ pub async fn activate(state: &AppState, signed: &Signed, id: i64) -> Result<(), 
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn save_retention(state: &AppState, signed: &Signed, id: i64, days: &str) -> Result<(), AppError> {
     let days = parse_retention(days).map_err(|p| AppError::invalid("retention_days", p))?;
     let mut conn = state.db.pool.acquire().await?;
@@ -128,6 +137,7 @@ pub async fn save_retention(state: &AppState, signed: &Signed, id: i64, days: &s
 /// The retention job: destroys every archived campaign whose period has
 /// run out, each in its own transaction, then its files on disk. Returns
 /// what it did, in words.
+#[tracing::instrument(skip_all)]
 pub async fn destroy_due(state: &AppState) -> Result<String, AppError> {
     let now = state.clock.now();
     let due = {

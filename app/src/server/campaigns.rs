@@ -17,6 +17,7 @@ async fn admin_campaign(conn: &mut Conn, signed: &Signed) -> Result<i64, AppErro
 }
 
 /// The INE settings of the active campaign, for an admin; `None` for others.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn ine_settings(state: &AppState, signed: &Signed) -> Result<Option<IneSettings>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     match admin_campaign(&mut conn, signed).await {
@@ -26,6 +27,7 @@ pub async fn ine_settings(state: &AppState, signed: &Signed) -> Result<Option<In
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_ine_settings(state: &AppState, signed: &Signed, settings: IneSettings) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let campaign = admin_campaign(&mut conn, signed).await?;

@@ -12,15 +12,15 @@ use super::review::{scope, StaffScope};
 use super::state::AppState;
 use super::store::configuration::{self as store, CampaignSettings, CentreRow, PieceConfig};
 use super::store::{campaigns, pieces, Conn};
-use crate::api::configuration::{
-    CampaignChoice, CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView,
-};
 use crate::domain::campaign::CampaignState;
 use crate::domain::email::EmailAddress;
 use crate::domain::formation::{parse_piece, FormationForm};
 use crate::domain::problem::{required_text, FieldErrors, Problem};
 use crate::domain::review::StaffRole;
 use crate::error::AppError;
+use crate::views::configuration::{
+    CampaignChoice, CampaignView, CentreView, ConfigOverview, FormationEdit, FormationLine, PieceView,
+};
 
 /// The configuring staff member and the campaign configured: the active
 /// one, or (`?campagne=`) one in preparation. An archived campaign is not
@@ -81,6 +81,7 @@ async fn configured_campaign(conn: &mut Conn, asked: Option<i64>) -> Result<i64,
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn overview(state: &AppState, signed: &Signed, campaign: Option<i64>) -> Result<ConfigOverview, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = configurer(&mut conn, signed, campaign).await?;
@@ -141,6 +142,7 @@ fn centre_view(c: &CentreRow) -> CentreView {
 
 /// The formation form filled from the stored formation (`None`: a new
 /// one), with the pieces of its centre to choose from.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn formation(
     state: &AppState,
     signed: &Signed,
@@ -193,6 +195,7 @@ pub async fn formation(
 
 /// Creates or updates a formation with the pieces it names, in one
 /// transaction; returns its id.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_formation(
     state: &AppState,
     signed: &Signed,
@@ -214,6 +217,7 @@ pub async fn save_formation(
 }
 
 /// Creates (`id` None) or updates a piece of a centre in scope.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_piece(
     state: &AppState,
     signed: &Signed,
@@ -236,6 +240,7 @@ pub async fn save_piece(
 }
 
 /// May this staff member give this piece a model file?
+#[tracing::instrument(skip_all, fields(account = signed.account_id, piece))]
 pub async fn authorize_model(
     state: &AppState,
     signed: &Signed,
@@ -249,6 +254,7 @@ pub async fn authorize_model(
 
 /// Records a model file received for a piece (a PDF or a photo, checked
 /// by content like every upload) and removes the one it replaces.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, piece))]
 pub async fn receive_model(
     state: &AppState,
     signed: &Signed,
@@ -299,6 +305,7 @@ fn parse_centre(id: i64, label: &str, address: &str, email: &str, signatory: &st
 }
 
 /// Creates a centre (admins) or updates one in scope.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_centre(
     state: &AppState,
     signed: &Signed,
@@ -328,6 +335,7 @@ pub async fn save_centre(
     Ok(saved)
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn campaign(state: &AppState, signed: &Signed, campaign: Option<i64>) -> Result<CampaignView, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = configurer(&mut conn, signed, campaign).await?;
@@ -343,6 +351,7 @@ pub async fn campaign(state: &AppState, signed: &Signed, campaign: Option<i64>) 
     })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_campaign(
     state: &AppState,
     signed: &Signed,
@@ -376,6 +385,7 @@ pub async fn save_campaign(
 }
 
 /// Adds a reason of défavorable decisions to the campaign's list.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn add_reason(state: &AppState, signed: &Signed, campaign: Option<i64>, label: &str) -> Result<(), AppError> {
     let label = required_text(label, 200).map_err(|p| AppError::invalid("motif", p))?;
     let mut conn = state.db.pool.acquire().await?;
@@ -387,6 +397,7 @@ pub async fn add_reason(state: &AppState, signed: &Signed, campaign: Option<i64>
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn remove_reason(
     state: &AppState,
     signed: &Signed,

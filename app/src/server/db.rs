@@ -61,11 +61,19 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
+    /// The migrations, then the data they leave to Rust: the search keys of
+    /// rows written before migration 0021.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         match self.backend {
-            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await,
-            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await,
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
         }
+        let mut conn = self.pool.acquire().await?;
+        let filled = super::store::accounts::fill_search_keys(&mut conn).await?;
+        if filled > 0 {
+            tracing::info!(filled, "search keys filled");
+        }
+        Ok(())
     }
 
     pub async fn ping(&self) -> Result<(), sqlx::Error> {

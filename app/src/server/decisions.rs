@@ -31,6 +31,7 @@ pub fn from_event_detail(detail: &str) -> Option<Decision> {
     Some(Decision { kind, rank, reason })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id, version))]
 pub async fn prepare(
     state: &AppState,
     signed: &Signed,
@@ -57,6 +58,7 @@ pub async fn prepare(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id, version))]
 pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;

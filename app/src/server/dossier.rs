@@ -5,9 +5,6 @@ use super::auth::session::Signed;
 use super::refdata;
 use super::state::AppState;
 use super::store::{accounts, dossier, StoreError};
-use crate::api::dossier::{
-    AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind,
-};
 use crate::domain::address::{Address, AddressForm};
 use crate::domain::bac::{Bac, BacForm};
 use crate::domain::cursus::{Cursus, CursusForm};
@@ -17,6 +14,9 @@ use crate::domain::identity::{parse_ine, Identity, IdentityForm};
 use crate::domain::lookup::name_in;
 use crate::domain::{FieldErrors, Problem};
 use crate::error::AppError;
+use crate::views::dossier::{
+    AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind,
+};
 
 /// Today in Europe/Paris.
 pub fn today(state: &AppState) -> Day {
@@ -41,6 +41,7 @@ async fn refuse_if_locked(conn: &mut super::store::Conn, signed: &Signed) -> Res
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<IdentityPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let candidate = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
@@ -84,6 +85,7 @@ fn ine_taken(error: StoreError) -> AppError {
 }
 
 /// The pop-up: an INE, or "Je n'ai pas d'INE".
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bool) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     refuse_if_locked(&mut conn, signed).await?;
@@ -103,6 +105,7 @@ pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bo
     dossier::put_ine(&mut conn, signed.account_id, campaign, value, state.clock.now()).await.map_err(ine_taken)
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityForm) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     refuse_if_locked(&mut conn, signed).await?;
@@ -149,6 +152,7 @@ pub async fn required_sections_complete(conn: &mut super::store::Conn, candidate
 }
 
 /// The sections of the dossier and whether each is complete.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let identity = dossier::identity(&mut conn, signed.account_id).await?.is_some();
@@ -168,6 +172,7 @@ pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>
     ])
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let form = dossier::address(&mut conn, signed.account_id)
@@ -177,6 +182,7 @@ pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPa
     Ok(AddressPage { form, countries: refdata::countries().to_vec(), communes })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm) -> Result<(), AppError> {
     let mut address = Address::parse(form, |cp| refdata::communes_of(cp));
     if let Ok(a) = &address {
@@ -192,6 +198,7 @@ pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm)
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let form = dossier::bac(&mut conn, signed.account_id)
@@ -207,6 +214,7 @@ pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppE
     })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Result<(), AppError> {
     let bac = Bac::parse(form, today(state).year, refdata::is_commune_of)?;
     if let Bac::Obtained { pays, .. } = &bac {
@@ -221,6 +229,7 @@ pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Resu
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn experiences_page(
     state: &AppState,
     signed: &Signed,
@@ -232,6 +241,7 @@ pub async fn experiences_page(
 }
 
 /// Adds an entry (`id` None) or changes one of the candidate's own.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_experience(
     state: &AppState,
     signed: &Signed,
@@ -248,6 +258,7 @@ pub async fn save_experience(
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn delete_experience(
     state: &AppState,
     signed: &Signed,
@@ -262,6 +273,7 @@ pub async fn delete_experience(
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let items = dossier::cursus(&mut conn, signed.account_id).await?;
@@ -283,6 +295,7 @@ pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage
     })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_cursus(
     state: &AppState,
     signed: &Signed,
@@ -303,6 +316,7 @@ pub async fn save_cursus(
     }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn delete_cursus(state: &AppState, signed: &Signed, id: i64) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     if dossier::delete_cursus(&mut conn, signed.account_id, id).await? {

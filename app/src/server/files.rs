@@ -213,9 +213,9 @@ pub async fn sweep_orphans(
     Ok(removed)
 }
 
+#[track_caller]
 fn internal(error: std::io::Error) -> AppError {
-    tracing::error!(%error, "file storage");
-    AppError::Internal
+    AppError::internal("file storage", error)
 }
 
 /// Removes what interrupted uploads left in `tmp/` (older than `age`

@@ -9,10 +9,10 @@ use super::pdf;
 use super::review::dossier_sheet;
 use super::state::AppState;
 use super::store::{applications, decisions, pieces, Conn};
-use crate::api::review::DossierSheet;
 use crate::domain::decision::DecisionKind;
 use crate::domain::upload::FileKind;
 use crate::error::AppError;
+use crate::views::review::DossierSheet;
 
 struct Context {
     formation: String,
@@ -64,6 +64,7 @@ fn full_name(sheet: &DossierSheet, fallback: &str) -> String {
 }
 
 /// "Télécharger lettre d'admission": (the PDF, its file name).
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<u8>, String), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (c, answer) = context(&mut conn, signed, id).await?;
@@ -164,6 +165,7 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet) -> Vec<String> {
 }
 
 /// "Télécharger mon dossier": the dossier, then every piece's file.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<u8>, String), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (c, _) = context(&mut conn, signed, id).await?;
@@ -178,8 +180,11 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
             crate::domain::pieces::PieceStatus::from_code(&p.status).map(super::words::piece_status).unwrap_or("");
         listed.push((p.label.clone(), status.to_owned()));
         if let Some(file_id) = p.file_id {
-            let f = pieces::file_of(&mut conn, c.candidate_id, file_id).await?.ok_or(AppError::Internal)?;
-            let path = super::files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::Internal)?;
+            let f = pieces::file_of(&mut conn, c.candidate_id, file_id)
+                .await?
+                .ok_or_else(|| AppError::missing("file of a piece"))?;
+            let path = super::files::path_of(&state.settings.files_dir, &f.stored_name)
+                .ok_or_else(|| AppError::internal("stored name refused", &f.stored_name))?;
             files.push((
                 p.label.clone(),
                 f.original_name.clone(),
@@ -195,10 +200,8 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     let merged = super::pdf_work::run(c.candidate_id, move || -> Result<Vec<u8>, AppError> {
         let mut contents = Vec::with_capacity(files.len());
         for (label, name, kind, path) in files {
-            let bytes = std::fs::read(&path).map_err(|error| {
-                tracing::error!(%error, path = %path.display(), "piece file unreadable");
-                AppError::Internal
-            })?;
+            let bytes = std::fs::read(&path)
+                .map_err(|error| AppError::internal("piece file unreadable", format_args!("{}: {error}", path.display())))?;
             // A PDF the merge cannot read (damaged, protected) is named on a
             // page of its own rather than failing the whole dossier.
             if kind == FileKind::Pdf && pdf::page_count(&bytes).is_err() {
@@ -210,10 +213,7 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
         }
         let mut parts: Vec<(FileKind, &[u8])> = vec![(FileKind::Pdf, cover.as_slice())];
         parts.extend(contents.iter().map(|(k, b)| (*k, b.as_slice())));
-        pdf::merge(&parts).map_err(|problem| {
-            tracing::error!(?problem, "dossier PDF not assembled");
-            AppError::Internal
-        })
+        pdf::merge(&parts).map_err(|problem| AppError::internal("dossier PDF not assembled", format_args!("{problem:?}")))
     })
     .await??;
     Ok((merged, format!("dossier-candidature-{id}.pdf")))

@@ -7,10 +7,10 @@ use super::mail::{self, Template};
 use super::review::scope;
 use super::state::AppState;
 use super::store::{mail_templates, Conn};
-use crate::api::mail_templates::{MailPreview, TemplateEdit, TemplateLine};
 use crate::domain::mail_template::parse_template;
 use crate::domain::review::StaffRole;
 use crate::error::AppError;
+use crate::views::mail_templates::{MailPreview, TemplateEdit, TemplateLine};
 
 async fn admin(conn: &mut Conn, signed: &Signed) -> Result<i64, AppError> {
     let me = scope(conn, signed).await?;
@@ -25,6 +25,7 @@ fn template(key: &str) -> Result<&'static Template, AppError> {
     mail::by_key(key).ok_or(AppError::NotFound)
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn list(state: &AppState, signed: &Signed) -> Result<Vec<TemplateLine>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     admin(&mut conn, signed).await?;
@@ -39,6 +40,7 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<Vec<TemplateLine>
         .collect())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn one(state: &AppState, signed: &Signed, key: &str) -> Result<TemplateEdit, AppError> {
     let t = template(key)?;
     let mut conn = state.db.pool.acquire().await?;
@@ -55,6 +57,7 @@ pub async fn one(state: &AppState, signed: &Signed, key: &str) -> Result<Templat
     })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save(state: &AppState, signed: &Signed, key: &str, subject: &str, body: &str) -> Result<(), AppError> {
     let t = template(key)?;
     let (subject, body) = parse_template(subject, body, &t.variables())?;
@@ -64,6 +67,7 @@ pub async fn save(state: &AppState, signed: &Signed, key: &str, subject: &str, b
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn reset(state: &AppState, signed: &Signed, key: &str) -> Result<(), AppError> {
     template(key)?;
     let mut conn = state.db.pool.acquire().await?;
@@ -73,6 +77,7 @@ pub async fn reset(state: &AppState, signed: &Signed, key: &str) -> Result<(), A
 }
 
 /// What a candidate would read, with sample values; refused like a save.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn preview(
     state: &AppState,
     signed: &Signed,

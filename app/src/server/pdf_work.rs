@@ -58,7 +58,7 @@ pub async fn run_within<T: Send + 'static>(
     let running = Running::take(candidate).ok_or(AppError::Busy)?;
     let turn = match tokio::time::timeout(limit, TURNS.acquire()).await {
         Ok(Ok(turn)) => turn,
-        Ok(Err(_)) => return Err(AppError::Internal),
+        Ok(Err(closed)) => return Err(AppError::internal("PDF work pool", closed)),
         Err(_) => return Err(AppError::Busy),
     };
     let task = tokio::task::spawn_blocking(move || {
@@ -67,10 +67,7 @@ pub async fn run_within<T: Send + 'static>(
     });
     match tokio::time::timeout(limit, task).await {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(error)) => {
-            tracing::error!(%error, "PDF work failed");
-            Err(AppError::Internal)
-        }
+        Ok(Err(error)) => Err(AppError::internal("PDF work failed", error)),
         Err(_) => {
             tracing::warn!(candidate, seconds = limit.as_secs(), "PDF work past its time limit");
             Err(AppError::Busy)

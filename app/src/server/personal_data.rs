@@ -12,12 +12,12 @@ use super::pdf;
 use super::review::dossier_sheet;
 use super::state::AppState;
 use super::store::{accounts, applications, outbox, pieces};
-use crate::api::review::DossierSheet;
 use crate::domain::account_deletion::{may_delete_account, Standing};
 use crate::domain::application::DossierStatus;
 use crate::domain::pieces::PieceStatus;
 use crate::domain::problem::Problem;
 use crate::error::AppError;
+use crate::views::review::DossierSheet;
 
 /// Everything Sésame holds about a candidate, in words.
 #[derive(Clone, Debug, Serialize)]
@@ -69,6 +69,7 @@ pub struct MailData {
     pub envoye_le: Option<String>,
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
@@ -122,13 +123,15 @@ pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, 
 }
 
 /// The JSON download: (bytes, file name).
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn json(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String), AppError> {
     let data = collect(state, signed).await?;
-    let bytes = serde_json::to_vec_pretty(&data).map_err(|_| AppError::Internal)?;
+    let bytes = serde_json::to_vec_pretty(&data).map_err(|error| AppError::internal("personal data as JSON", error))?;
     Ok((bytes, format!("mes-donnees-{}.json", data.compte.login)))
 }
 
 /// The PDF download: the same data as paragraphs.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String), AppError> {
     let d = collect(state, signed).await?;
     let mut text = vec![
@@ -173,6 +176,7 @@ pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String),
 /// "Supprimer mon compte": the password again, no application in progress;
 /// the account, its dossier, applications, pieces and files go, and a last
 /// mail says so. Files leave the disk once the deletion is committed.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn delete_account(state: &AppState, signed: &Signed, client: &str, password: &str) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;

@@ -9,7 +9,6 @@ use super::mail;
 use super::state::AppState;
 use super::store::applications::{self, ApplicationRow};
 use super::store::{accounts, pieces, Conn};
-use crate::api::pieces::{PieceLine, PiecesView};
 use crate::domain::application::DossierStatus;
 use crate::domain::date::Day;
 use crate::domain::pieces::{
@@ -17,6 +16,7 @@ use crate::domain::pieces::{
 };
 use crate::domain::upload::{clean_name, combined_max, FileKind, UploadProblem, MAX_PARTS};
 use crate::error::AppError;
+use crate::views::pieces::{PieceLine, PiecesView};
 
 async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(ApplicationRow, DossierStatus), AppError> {
     let a = applications::one_of_candidate(conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
@@ -27,7 +27,8 @@ async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(Appli
 /// The day the application's pieces closed, when they have (the date
 /// limite de retour, `domain::pieces::return_closed`).
 fn closed_on(state: &AppState, a: &ApplicationRow, status: DossierStatus) -> Result<Option<Day>, AppError> {
-    let deadline = Day::parse_iso(&a.formation.return_deadline).ok_or(AppError::Internal)?;
+    let deadline = Day::parse_iso(&a.formation.return_deadline)
+        .ok_or_else(|| AppError::internal("return deadline unreadable", &a.formation.return_deadline))?;
     let reopened = a.reopened_until.as_deref().and_then(Day::parse_iso);
     Ok(return_closed(status, paris_day(state.clock.now()), deadline, reopened))
 }
@@ -71,6 +72,7 @@ async fn lines(
         .collect()
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, application_id))]
 pub async fn view(state: &AppState, signed: &Signed, application_id: i64) -> Result<PiecesView, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (a, status) = application(&mut conn, signed, application_id).await?;
@@ -113,6 +115,7 @@ async fn editable_piece(
 }
 
 /// Checks who may upload before the body is read.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, application_id, piece_id))]
 pub async fn authorize_upload(
     state: &AppState,
     signed: &Signed,
@@ -126,6 +129,7 @@ pub async fn authorize_upload(
 /// A file received for a piece (checked and in place): it becomes the
 /// piece's file, or, when `adding`, it is combined with the current one
 /// into one PDF. Every file that ends up unused is removed.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, application_id, piece_id))]
 pub async fn receive(
     state: &AppState,
     signed: &Signed,
@@ -162,7 +166,7 @@ pub async fn receive(
         )
         .await
     } else {
-        Err(AppError::Internal)
+        Err(AppError::internal("stored file kind unknown", &base.kind))
     };
     files::remove(root, &stored.stored_name).await;
     let name = clean_name(&base.original_name, FileKind::Pdf);
@@ -240,6 +244,7 @@ async fn record(
 }
 
 /// "Supprimer" (back to En attente) or "Non concerné" (conditional pieces).
+#[tracing::instrument(skip_all, fields(account = signed.account_id, application_id, piece_id))]
 pub async fn set_answer(
     state: &AppState,
     signed: &Signed,
@@ -266,6 +271,7 @@ pub async fn set_answer(
 }
 
 /// A file to download: (path, name to show, kind), only the candidate's own.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, file_id))]
 pub async fn download(
     state: &AppState,
     signed: &Signed,
@@ -278,6 +284,7 @@ pub async fn download(
 }
 
 /// A file for staff whose scope `review::may_read_file` checked.
+#[tracing::instrument(skip_all, fields(file_id))]
 pub async fn staff_download(
     state: &AppState,
     file_id: i64,
@@ -291,6 +298,7 @@ pub async fn staff_download(
 /// The model file of a piece: to candidates while its campaign is the
 /// active one, to staff of its campaign (admins: any); 404 otherwise, a
 /// campaign in preparation included.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, piece_id))]
 pub async fn model(
     state: &AppState,
     signed: &Signed,
@@ -305,11 +313,17 @@ pub async fn model(
     };
     let m = pieces::model_for(&mut conn, piece_id, reader).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &m.stored_name).ok_or(AppError::NotFound)?;
-    let kind = m.stored_name.rsplit('.').next().and_then(FileKind::from_code).ok_or(AppError::Internal)?;
+    let kind = m
+        .stored_name
+        .rsplit('.')
+        .next()
+        .and_then(FileKind::from_code)
+        .ok_or_else(|| AppError::internal("model file kind unknown", &m.stored_name))?;
     Ok((path, m.name, kind))
 }
 
 /// "Transmettre ma candidature": once, whatever the clicks and tabs.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, application_id))]
 pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.db.pool.begin().await?;

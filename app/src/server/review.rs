@@ -14,10 +14,6 @@ use super::refdata;
 use super::state::AppState;
 use super::store::review::{self, Filter, SortColumn};
 use super::store::{accounts, campaigns, decisions, dossier, pieces, Conn};
-use crate::api::review::{
-    DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail,
-    ReviewList, ReviewPiece,
-};
 use crate::domain::application::DossierStatus;
 use crate::domain::confirmation::AnswerFilter;
 use crate::domain::date::Day;
@@ -27,6 +23,10 @@ use crate::domain::pieces::PieceStatus;
 use crate::domain::problem::{FieldErrors, Problem};
 use crate::domain::review::{check_dossier_verdict, may_judge_pieces, parse_piece_verdict, DossierVerdict, StaffRole};
 use crate::error::AppError;
+use crate::views::review::{
+    DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail,
+    ReviewList, ReviewPiece,
+};
 
 /// Rows per page of the list.
 pub const PAGE_SIZE: i64 = 25;
@@ -124,10 +124,11 @@ async fn formations_in_scope(
 }
 
 /// The dashboard's counts per formation, for the staff member's centres.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn formation_stats(
     state: &AppState,
     signed: &Signed,
-) -> Result<Vec<crate::api::staff::FormationStats>, AppError> {
+) -> Result<Vec<crate::views::staff::FormationStats>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
     let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
@@ -135,7 +136,7 @@ pub async fn formation_stats(
     Ok(counts
         .into_iter()
         .map(|f| {
-            let mut s = crate::api::staff::FormationStats {
+            let mut s = crate::views::staff::FormationStats {
                 formation_id: f.formation_id,
                 title: f.title,
                 centre: f.centre,
@@ -168,8 +169,12 @@ pub async fn formation_stats(
 }
 
 /// The liste complémentaire of each formation in scope, in rank order.
-pub async fn waiting_lists(state: &AppState, signed: &Signed) -> Result<Vec<crate::api::staff::WaitingList>, AppError> {
-    use crate::api::staff::{WaitingLine, WaitingList};
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
+pub async fn waiting_lists(
+    state: &AppState,
+    signed: &Signed,
+) -> Result<Vec<crate::views::staff::WaitingList>, AppError> {
+    use crate::views::staff::{WaitingLine, WaitingList};
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
     let Some(campaign) = campaigns::active(&mut conn).await? else { return Ok(Vec::new()) };
@@ -198,6 +203,7 @@ pub async fn waiting_lists(state: &AppState, signed: &Signed) -> Result<Vec<crat
 pub const EXPORT_MAX: i64 = 200_000;
 
 /// The whole filtered list, sorted as on screen, for CSV and XLSX.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn export(
     state: &AppState,
     signed: &Signed,
@@ -226,6 +232,7 @@ pub async fn export(
         .collect()
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Result<ReviewList, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
@@ -275,6 +282,7 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
 }
 
 /// Keeps the list columns this staff member chose ("login,statut,…").
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_columns(state: &AppState, signed: &Signed, columns: &str) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
@@ -359,6 +367,7 @@ fn event_line(e: review::EventRow) -> EventLine {
     EventLine { at: paris_date_time(e.at), who: e.who, what }
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuery) -> Result<ReviewDetail, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
@@ -471,6 +480,7 @@ pub struct PieceJudged {
     pub file: Option<i64>,
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn judge_piece(
     state: &AppState,
     signed: &Signed,
@@ -512,6 +522,7 @@ pub async fn judge_piece(
 /// Complet or Incomplet; `date_limite` (Incomplet only, optional): the
 /// day the candidate has to replace the refused pieces, today at the
 /// earliest; without it, the formation's date limite de retour.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id, version))]
 pub async fn set_status(
     state: &AppState,
     signed: &Signed,
@@ -584,6 +595,7 @@ pub async fn set_status(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn add_note(state: &AppState, signed: &Signed, id: i64, note: &str) -> Result<(), AppError> {
     let note = note.trim();
     let mut errors = FieldErrors::new();
@@ -607,6 +619,7 @@ pub async fn add_note(state: &AppState, signed: &Signed, id: i64, note: &str) ->
 }
 
 /// Whether this staff member may read this candidate file.
+#[tracing::instrument(skip_all, fields(account = signed.account_id, file_id))]
 pub async fn may_read_file(state: &AppState, signed: &Signed, file_id: i64) -> Result<bool, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;

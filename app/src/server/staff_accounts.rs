@@ -11,12 +11,12 @@ use super::review::scope;
 use super::state::AppState;
 use super::store::configuration as config_store;
 use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError};
-use crate::api::configuration::CentreView;
-use crate::api::staff_accounts::{StaffAccountLine, StaffAccounts};
 use crate::domain::problem::Problem;
 use crate::domain::review::StaffRole;
 use crate::domain::staff_account::{parse_account, parse_new_account};
 use crate::error::AppError;
+use crate::views::configuration::CentreView;
+use crate::views::staff_accounts::{StaffAccountLine, StaffAccounts};
 
 /// How long the invitation link stays valid.
 pub const INVITATION_HOURS: i64 = 72;
@@ -42,6 +42,7 @@ async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, i64, Vec<Centre
     Ok((me.staff_id, campaign, centres))
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (me, _, centres) = admin(&mut conn, signed).await?;
@@ -51,18 +52,22 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, Ap
         centres,
         accounts: accounts
             .into_iter()
-            .map(|a| StaffAccountLine {
-                id: a.id,
-                email: a.email,
-                name: a.name,
-                role: a.role,
-                active: a.active,
-                centres: a.centres,
+            .map(|a| {
+                Ok(StaffAccountLine {
+                    id: a.id,
+                    email: a.email,
+                    name: a.name,
+                    role: StaffRole::from_code(&a.role)
+                        .ok_or_else(|| AppError::internal("staff role unknown", &a.role))?,
+                    active: a.active,
+                    centres: a.centres,
+                })
             })
-            .collect(),
+            .collect::<Result<_, AppError>>()?,
     })
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn create(
     state: &AppState,
     signed: &Signed,
@@ -113,6 +118,7 @@ pub async fn create(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(account = signed.account_id, id))]
 pub async fn update(
     state: &AppState,
     signed: &Signed,

@@ -4,6 +4,7 @@
 
 use crate::support;
 
+use app::domain::review::StaffRole;
 use axum::http::StatusCode;
 use support::{link_token, login_in, TestApp};
 
@@ -148,8 +149,8 @@ on_both_databases!(reset_link_changes_the_password_once_and_ends_sessions, |app:
     let token = link_token(&text, "/compte/reinitialiser/");
     let link = app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await;
     assert_eq!(
-        serde_json::from_str::<app::api::account::ResetLink>(&link.body).unwrap(),
-        app::api::account::ResetLink::Reset
+        serde_json::from_str::<app::views::account::ResetLink>(&link.body).unwrap(),
+        app::views::account::ResetLink::Reset
     );
     let weak = app
         .call(
@@ -245,15 +246,9 @@ on_both_databases!(sessions_end_after_45_idle_minutes_and_on_sign_out, |app: Tes
 });
 
 on_both_databases!(staff_and_candidates_stay_on_their_side, |app: TestApp| async move {
-    sesame_server::staff::add(
-        &app.state,
-        "gest@sesame.test",
-        "Gest",
-        sesame_server::staff::Role::Gestionnaire,
-        "Gestion-Test-2026",
-    )
-    .await
-    .unwrap();
+    sesame_server::staff::add(&app.state, "gest@sesame.test", "Gest", StaffRole::Gestionnaire, "Gestion-Test-2026")
+        .await
+        .unwrap();
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let candidate = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     assert_eq!(

@@ -9,8 +9,8 @@ use crate::review::{decide, detail, judge, line, parsed, set_status, staff_membe
 use crate::support::{self, TestApp};
 use app::domain::confirmation::AnswerRefusal;
 use app::domain::decision::DecisionKind;
+use app::domain::review::StaffRole;
 use app::error::AppError;
-use sesame_server::staff::Role;
 
 fn ok(reply: &support::Reply) -> bool {
     reply.status.is_success() || reply.status.is_redirection()
@@ -37,7 +37,7 @@ pub(crate) async fn decided(app: &TestApp, gest: &str, w: &World, id: i64, decis
     assert!(ok(&publish), "{}", publish.body);
 }
 
-async fn summary(app: &TestApp, me: &str, id: i64) -> app::api::applications::ApplicationDetail {
+async fn summary(app: &TestApp, me: &str, id: i64) -> app::views::applications::ApplicationDetail {
     let reply = app.call("/api/candidatures/recapitulatif", &[("id", &id.to_string())], Some(me)).await;
     serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
 }
@@ -81,7 +81,7 @@ on_both_databases!(
             .execute(&app.state.db.pool)
             .await
             .unwrap();
-        let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+        let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
         let (alpha_me, alpha) = transmitted(&app, &w, "alpha@example.fr", "ALPHA").await;
         let (beta_me, beta) = transmitted(&app, &w, "beta@example.fr", "BETA").await;
         let (gamma_me, gamma) = transmitted(&app, &w, "gamma@example.fr", "GAMMA").await;
@@ -173,8 +173,8 @@ on_both_databases!(
         // Gamma's deadline starts from the call: 7 days after 23 June.
         assert_eq!(summary(&app, &gamma_me, gamma).await.answer.unwrap().last_day.as_deref(), Some("30/06/2026"));
         // The dashboard counts what stands: one favourable (gamma), two withdrawals.
-        let gest = staff_member(&app, "gest2@sesame.test", Role::Gestionnaire, &[w.centre]).await;
-        let board: app::api::staff::Dashboard =
+        let gest = staff_member(&app, "gest2@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
+        let board: app::views::staff::Dashboard =
             serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&gest)).await.body).unwrap();
         let s = board.stats.iter().find(|s| s.formation_id == w.formation).unwrap();
         assert_eq!((s.favorable, s.confirmed, s.withdrawn, s.liste_complementaire), (1, 0, 2, 0));
@@ -184,7 +184,7 @@ on_both_databases!(
 on_both_databases!(two_withdrawals_at_once_never_fill_beyond_capacity, |app: TestApp| async move {
     let w = world(&app).await;
     set_capacity(&app, w.formation, 2).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let mut people = Vec::new();
     for (i, name) in ["A", "B", "C", "D", "E"].iter().enumerate() {
         let (me, id) = transmitted(&app, &w, &format!("{}@example.fr", name.to_lowercase()), name).await;
@@ -221,7 +221,7 @@ on_both_databases!(
         use sesame_server::jobs::{self, Job, JobError};
         use sesame_server::mailer::{Mailer, Transport};
         let w = world(&app).await;
-        let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+        let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
         let mut late = Vec::new();
         for name in ["A", "B", "C"] {
             let (_, id) = transmitted(&app, &w, &format!("{}@example.fr", name.to_lowercase()), name).await;
@@ -260,8 +260,8 @@ on_both_databases!(
         }
         // Run again: nothing more to do, and admins read when it ran and what it did.
         assert!(jobs::run(&second, &mailer(), Job::AnswerDeadlines).await.unwrap().contains("0 désistement(s)"));
-        let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
-        let board: app::api::staff::Dashboard =
+        let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
+        let board: app::views::staff::Dashboard =
             serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
         let run = board.jobs.iter().find(|j| j.name == "answer-deadlines").expect("the job is listed");
         assert!(

@@ -6,10 +6,10 @@
 use axum::http::StatusCode;
 
 use crate::support::{self, TestApp};
-use app::api::applications::{ApplicationDetail, ApplicationLine};
 use app::domain::application::{ApplyRefusal, DossierStatus};
 use app::domain::date::Day;
 use app::error::AppError;
+use app::views::applications::{ApplicationDetail, ApplicationLine};
 
 const PASSWORD: &str = "Abcdefgh1!";
 

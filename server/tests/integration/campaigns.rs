@@ -9,15 +9,15 @@ use axum::http::StatusCode;
 use crate::answers::decided;
 use crate::review::{detail, judge, parsed, staff_member, transmitted, world};
 use crate::support::{self, TestApp};
-use app::api::applications::{ApplicationLine, OfferCentre};
-use app::api::campaigns::CampaignLine;
-use app::api::review::ReviewList;
-use app::api::staff::Dashboard;
 use app::domain::campaign::CampaignState;
 use app::domain::review::ReviewRefusal;
+use app::domain::review::StaffRole;
 use app::domain::Problem;
 use app::error::AppError;
-use sesame_server::staff::Role;
+use app::views::applications::{ApplicationLine, OfferCentre};
+use app::views::campaigns::CampaignLine;
+use app::views::review::ReviewList;
+use app::views::staff::Dashboard;
 
 fn ok(reply: &support::Reply) -> bool {
     reply.status.is_success() || reply.status.is_redirection()
@@ -50,8 +50,8 @@ fn field(reply: &support::Reply, name: &str) -> Option<Problem> {
 
 on_both_databases!(the_dashboard_shows_each_waiting_list_in_rank_order_and_exports_it, |app: TestApp| async move {
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
-    let other = staff_member(&app, "other@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
+    let other = staff_member(&app, "other@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
     let (alpha_me, alpha) = transmitted(&app, &w, "alpha@example.fr", "ALPHA").await;
     let (_, beta) = transmitted(&app, &w, "beta@example.fr", "BETA").await;
     let (_, gamma) = transmitted(&app, &w, "gamma@example.fr", "GAMMA").await;
@@ -115,8 +115,8 @@ on_both_databases!(
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-        let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
-        let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+        let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
+        let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
         let (_, old) = transmitted(&app, &w, "lea@example.fr", "MARTIN").await;
         // The CV has a model file: the new campaign gets its own copy.
         let model = app::server::files::store_bytes(
@@ -209,7 +209,7 @@ on_both_databases!(
         // moves the new formation's dates; that formation is out of reach of the
         // active campaign's pages, and the active formation keeps its dates.
         let (new_q, centre_s, formation_s) = (new.to_string(), new_centre.to_string(), new_formation.to_string());
-        let overview: app::api::configuration::ConfigOverview =
+        let overview: app::views::configuration::ConfigOverview =
             json(&app.call("/api/gestion/configuration", &[("campagne", &new_q)], Some(&gest)).await);
         assert_eq!(overview.campaign.state, CampaignState::Prepared);
         assert!(
@@ -376,7 +376,7 @@ on_both_databases!(
         };
         let identity = app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await;
         assert!(
-            !json::<app::api::dossier::IdentityPage>(&identity).locked,
+            !json::<app::views::dossier::IdentityPage>(&identity).locked,
             "the identity opens again for the new campaign"
         );
         let taken = apply(me.clone()).await;
@@ -417,7 +417,7 @@ on_both_databases!(
 
 on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_once, |app: TestApp| async move {
     let w = world(&app).await;
-    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
     let (_, gone) = transmitted(&app, &w, "idle@example.fr", "IDLE").await;
     let (_, kept) = transmitted(&app, &w, "back@example.fr", "BACK").await;
     let files_dir = app.state.settings.files_dir.clone();

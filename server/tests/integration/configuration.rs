@@ -7,12 +7,12 @@ use axum::http::{header, Request, StatusCode};
 
 use crate::review::{staff_member, world};
 use crate::support::{self, TestApp};
-use app::api::configuration::{CampaignView, ConfigOverview, FormationEdit};
-use app::api::mail_templates::MailPreview;
-use app::api::staff_accounts::StaffAccounts;
 use app::domain::problem::Problem;
+use app::domain::review::StaffRole;
 use app::error::AppError;
-use sesame_server::staff::Role;
+use app::views::configuration::{CampaignView, ConfigOverview, FormationEdit};
+use app::views::mail_templates::MailPreview;
+use app::views::staff_accounts::StaffAccounts;
 
 const PASSWORD: &str = "Abcdefgh1!";
 
@@ -47,7 +47,7 @@ pub(crate) fn formation_fields<'a>(centre: &'a str, changes: &[(&'a str, &'a str
 
 on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies_to_it, |app: TestApp| async move {
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let (centre, other) = (w.centre.to_string(), w.other_centre.to_string());
     // A piece only some formations ask for.
     let reply = app
@@ -97,8 +97,8 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
     let reply = app.call("/api/candidatures/candidater", &[("formation", &formation.to_string())], Some(&me)).await;
     assert!(ok(&reply), "{}", reply.body);
     let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
-    let pieces: app::api::pieces::PiecesView = serde_json::from_str(
+    let id = serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    let pieces: app::views::pieces::PiecesView = serde_json::from_str(
         &app.call("/api/candidatures/pieces", &[("application", &id.to_string())], Some(&me)).await.body,
     )
     .unwrap();
@@ -111,7 +111,7 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
     assert!(!overview.formations.iter().any(|f| f.id == formation && f.applications != 1));
 
     // Out of scope: another centre's gestionnaire and a commission member.
-    let other_gest = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let other_gest = staff_member(&app, "autre@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
     assert_eq!(
         app.call("/api/gestion/configuration/formation", &[("id", &formation.to_string())], Some(&other_gest))
             .await
@@ -124,7 +124,7 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
         app.call("/api/gestion/configuration/formation/enregistrer", &fields, Some(&other_gest)).await.status,
         StatusCode::NOT_FOUND
     );
-    let commission = staff_member(&app, "jury@sesame.test", Role::Commission, &[w.centre]).await;
+    let commission = staff_member(&app, "jury@sesame.test", StaffRole::Commission, &[w.centre]).await;
     assert_eq!(app.call("/api/gestion/configuration", &[], Some(&commission)).await.status, StatusCode::NOT_FOUND);
     // Gestionnaires do not reach admin settings.
     assert_eq!(app.call("/api/gestion/configuration/campagne", &[], Some(&gest)).await.status, StatusCode::NOT_FOUND);
@@ -133,7 +133,7 @@ on_both_databases!(a_gestionnaire_configures_a_formation_and_a_candidate_applies
 });
 
 async fn send_model(app: &TestApp, cookie: &str, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
-    let request = Request::post(app::api::configuration::model_upload_path(piece, None))
+    let request = Request::post(app::views::configuration::model_upload_path(piece, None))
         .header(header::COOKIE, cookie)
         .header("x-nom-fichier", name)
         .body(Body::from(bytes))
@@ -143,8 +143,8 @@ async fn send_model(app: &TestApp, cookie: &str, piece: i64, name: &str, bytes: 
 
 on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| async move {
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
-    let other = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
+    let other = staff_member(&app, "autre@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
     assert_eq!(
         send_model(&app, &other, w.cv, "modele.pdf", crate::pieces::pdf(2000)).await.status,
         StatusCode::NOT_FOUND
@@ -153,7 +153,7 @@ on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| 
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
     let reply = send_model(&app, &gest, w.cv, "mod%C3%A8le.pdf", crate::pieces::pdf(2000)).await;
     assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
-    let first = app.get(&app::api::pieces::model_path(w.cv), Some(&gest)).await;
+    let first = app.get(&app::views::pieces::model_path(w.cv), Some(&gest)).await;
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.body.starts_with("%PDF"));
     // A new model replaces the old one, whose file goes.
@@ -170,7 +170,7 @@ on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| 
 
 on_both_databases!(admins_keep_the_campaign_settings_and_decision_reasons, |app: TestApp| async move {
     world(&app).await;
-    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
     let reply = app
         .call(
             "/api/gestion/configuration/campagne/enregistrer",
@@ -203,7 +203,7 @@ on_both_databases!(admins_keep_the_campaign_settings_and_decision_reasons, |app:
 
 on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: TestApp| async move {
     let w = world(&app).await;
-    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
     let centre_box = format!("centres[{}]", w.centre);
     // A gestionnaire needs a centre; every field is told.
     let reply = app
@@ -241,10 +241,10 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
     let (subject, text) = app.mails_to("Nouveau@Sesame.test").await.pop().expect("invitation mail");
     assert!(subject.contains("Votre compte de gestion"), "{subject}");
     let token = support::link_token(&text, "/compte/reinitialiser/");
-    let link = |reply: support::Reply| serde_json::from_str::<app::api::account::ResetLink>(&reply.body).unwrap();
+    let link = |reply: support::Reply| serde_json::from_str::<app::views::account::ResetLink>(&reply.body).unwrap();
     assert_eq!(
         link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await),
-        app::api::account::ResetLink::Invitation
+        app::views::account::ResetLink::Invitation
     );
     let reply = app
         .call(
@@ -260,7 +260,7 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
     assert!(ok(&reply), "{}", reply.body);
     assert_eq!(
         link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await),
-        app::api::account::ResetLink::Unusable
+        app::views::account::ResetLink::Unusable
     );
     let reply = app
         .call(
@@ -274,10 +274,7 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
     let list: StaffAccounts =
         serde_json::from_str(&app.call("/api/gestion/personnels", &[], Some(&admin)).await.body).unwrap();
     let account = list.accounts.iter().find(|a| a.email == "Nouveau@Sesame.test").unwrap().clone();
-    assert_eq!(
-        (account.role.as_str(), account.centres.clone(), account.active),
-        ("gestionnaire", vec![w.centre], true)
-    );
+    assert_eq!((account.role.code(), account.centres.clone(), account.active), ("gestionnaire", vec![w.centre], true));
     // Deactivated: signed out at once, and no sign-in any more.
     let id = account.id.to_string();
     let change = [("id", id.as_str()), ("name", "Noé Nouveau"), ("role", "commission"), (centre_box.as_str(), "1")];
@@ -301,7 +298,7 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
 
 on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp| async move {
     let w = world(&app).await;
-    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
     let key = "candidature_creee";
     let unknown = app
         .call(
@@ -345,7 +342,7 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
             Some(&admin)
         )
         .await));
-    let t: app::api::mail_templates::TemplateEdit =
+    let t: app::views::mail_templates::TemplateEdit =
         serde_json::from_str(&app.call("/api/gestion/modele-mail", &[("key", key)], Some(&admin)).await.body).unwrap();
     assert!(!t.edited && t.subject.contains("Confirmation de votre candidature"));
     assert_eq!(

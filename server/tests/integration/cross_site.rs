@@ -73,7 +73,7 @@ on_both_databases!(another_site_cannot_act_for_a_signed_in_visitor, |app: TestAp
 
     // An upload from another site: no file is stored.
     let before = app.count("files").await;
-    let upload = Request::post(app::api::pieces::upload_path(application, cv))
+    let upload = Request::post(app::views::pieces::upload_path(application, cv))
         .header(header::COOKIE, &me)
         .header("origin", "https://evil.example")
         .header("x-nom-fichier", "cv.pdf")

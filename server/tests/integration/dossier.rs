@@ -3,6 +3,7 @@
 
 use crate::support;
 
+use app::domain::review::StaffRole;
 use axum::http::StatusCode;
 use support::TestApp;
 
@@ -41,15 +42,9 @@ pub(crate) fn identity<'a>(ine: &'a str) -> Vec<(&'a str, &'a str)> {
 
 on_both_databases!(only_a_signed_in_candidate_reaches_the_dossier, |app: TestApp| async move {
     assert_eq!(app.call("/api/dossier/informations-personnelles", &[], None).await.status, StatusCode::UNAUTHORIZED);
-    sesame_server::staff::add(
-        &app.state,
-        "g@sesame.test",
-        "G",
-        sesame_server::staff::Role::Gestionnaire,
-        "Gestion-Test-2026",
-    )
-    .await
-    .unwrap();
+    sesame_server::staff::add(&app.state, "g@sesame.test", "G", StaffRole::Gestionnaire, "Gestion-Test-2026")
+        .await
+        .unwrap();
     let staff = app
         .call(
             "/api/session/connexion-gestion",
@@ -66,7 +61,7 @@ on_both_databases!(only_a_signed_in_candidate_reaches_the_dossier, |app: TestApp
     let me = candidate(&app, "lea@example.fr").await;
     let page = app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await;
     assert_eq!(page.status, StatusCode::OK);
-    let page: app::api::dossier::IdentityPage = serde_json::from_str(&page.body).unwrap();
+    let page: app::views::dossier::IdentityPage = serde_json::from_str(&page.body).unwrap();
     assert!(!page.ine_answered, "the pop-up shows first");
     assert_eq!(page.form.nom_naissance, "MARTIN", "prefilled from the account");
 });
@@ -81,7 +76,7 @@ on_both_databases!(the_pop_up_refuses_a_wrong_ine_with_its_reason_and_keeps_a_go
     assert_eq!(app.count("dossier_ine").await, 0);
     let good = app.call("/api/dossier/ine", &[("ine", "12345 67890-v")], Some(&me)).await;
     assert!(good.status.is_success() || good.status.is_redirection(), "{}", good.body);
-    let page: app::api::dossier::IdentityPage =
+    let page: app::views::dossier::IdentityPage =
         serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
     assert!(page.ine_answered);
     assert_eq!(page.form.ine, "1234567890V");
@@ -127,7 +122,7 @@ on_both_databases!(informations_personnelles_are_checked_field_by_field_then_sav
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
     let sections = app.call("/api/dossier/sections", &[], Some(&me)).await;
     assert!(sections.body.contains("\"complete\":true"), "{}", sections.body);
-    let page: app::api::dossier::IdentityPage =
+    let page: app::views::dossier::IdentityPage =
         serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
     assert_eq!(page.form.date_naissance, "03/07/2004");
     assert_eq!(page.form.departement_naissance, "31");
@@ -142,7 +137,7 @@ on_both_databases!(informations_personnelles_are_checked_field_by_field_then_sav
     }
     let saved = app.call("/api/dossier/informations-personnelles/enregistrer", &abroad, Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
-    let page: app::api::dossier::IdentityPage =
+    let page: app::views::dossier::IdentityPage =
         serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
     assert_eq!(page.form.departement_naissance, "");
 });
@@ -151,7 +146,7 @@ on_both_databases!(a_candidate_sees_only_their_own_dossier, |app: TestApp| async
     let lea = candidate(&app, "lea@example.fr").await;
     let tom = candidate(&app, "tom@example.fr").await;
     app.call("/api/dossier/informations-personnelles/enregistrer", &identity("1234567890V"), Some(&lea)).await;
-    let page: app::api::dossier::IdentityPage =
+    let page: app::views::dossier::IdentityPage =
         serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&tom)).await.body).unwrap();
     assert_eq!(page.form.ine, "");
     assert!(!page.complete);
@@ -183,14 +178,14 @@ on_both_databases!(the_address_commune_comes_from_the_postal_code, |app: TestApp
 
     let saved = app.call("/api/dossier/adresse/enregistrer", &address("FR", "31000", "", ""), Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
-    let page: app::api::dossier::AddressPage =
+    let page: app::views::dossier::AddressPage =
         serde_json::from_str(&app.call("/api/dossier/adresse", &[], Some(&me)).await.body).unwrap();
     assert_eq!(page.form.commune, "31555", "the only commune of 31000 is taken");
     assert_eq!(page.communes, vec![("31555".to_owned(), "Toulouse".to_owned())]);
 
     let abroad = app.call("/api/dossier/adresse/enregistrer", &address("DE", "10115", "", "Berlin"), Some(&me)).await;
     assert!(abroad.status.is_success() || abroad.status.is_redirection(), "{}", abroad.body);
-    let page: app::api::dossier::AddressPage =
+    let page: app::views::dossier::AddressPage =
         serde_json::from_str(&app.call("/api/dossier/adresse", &[], Some(&me)).await.body).unwrap();
     assert_eq!((page.form.pays.as_str(), page.form.ville.as_str(), page.form.commune.as_str()), ("DE", "Berlin", ""));
     let sections = app.call("/api/dossier/sections", &[], Some(&me)).await;
@@ -224,7 +219,7 @@ on_both_databases!(one_baccalaureat_whose_series_depends_on_its_year, |app: Test
 
     let saved = app.call("/api/dossier/baccalaureat/enregistrer", &bac("2015", "S", "31", "31555"), Some(&me)).await;
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
-    let page: app::api::dossier::BacPage =
+    let page: app::views::dossier::BacPage =
         serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
     assert_eq!(
         (page.form.annee.as_str(), page.form.serie.as_str(), page.form.commune.as_str()),
@@ -235,7 +230,7 @@ on_both_databases!(one_baccalaureat_whose_series_depends_on_its_year, |app: Test
     let none = app.call("/api/dossier/baccalaureat/enregistrer", &[("situation", "non")], Some(&me)).await;
     assert!(none.status.is_success() || none.status.is_redirection(), "{}", none.body);
     assert_eq!(app.count("dossier_bac").await, 1, "only one baccalauréat");
-    let page: app::api::dossier::BacPage =
+    let page: app::views::dossier::BacPage =
         serde_json::from_str(&app.call("/api/dossier/baccalaureat", &[], Some(&me)).await.body).unwrap();
     assert_eq!(page.form.situation, "non");
 });
@@ -276,7 +271,7 @@ on_both_databases!(stages_and_jobs_are_added_changed_and_deleted_by_their_owner_
         .await;
     assert_eq!(problem(&job_without_title, "intitule"), Some(Problem::Required));
 
-    let page: app::api::dossier::ExperiencesPage =
+    let page: app::views::dossier::ExperiencesPage =
         serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&lea)).await.body)
             .unwrap();
     assert_eq!(page.items.len(), 1);
@@ -293,7 +288,7 @@ on_both_databases!(stages_and_jobs_are_added_changed_and_deleted_by_their_owner_
         app.call("/api/dossier/experiences/supprimer", &[("kind", "stage"), ("id", &id)], Some(&tom)).await.status,
         StatusCode::NOT_FOUND
     );
-    let toms: app::api::dossier::ExperiencesPage =
+    let toms: app::views::dossier::ExperiencesPage =
         serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&tom)).await.body)
             .unwrap();
     assert!(toms.items.is_empty());
@@ -309,7 +304,7 @@ on_both_databases!(stages_and_jobs_are_added_changed_and_deleted_by_their_owner_
     changed.push(("id", &id));
     let edited = app.call("/api/dossier/experiences/enregistrer", &changed, Some(&lea)).await;
     assert!(edited.status.is_success() || edited.status.is_redirection(), "{}", edited.body);
-    let page: app::api::dossier::ExperiencesPage =
+    let page: app::views::dossier::ExperiencesPage =
         serde_json::from_str(&app.call("/api/dossier/experiences", &[("kind", "stage")], Some(&lea)).await.body)
             .unwrap();
     assert_eq!((page.items.len(), page.items[0].1.annee.as_str(), page.items[0].1.heures.as_str()), (1, "2025", ""));
@@ -347,7 +342,7 @@ on_both_databases!(cursus_years_are_kept_like_the_guide_example, |app: TestApp| 
     let refused = app.call("/api/dossier/cursus/enregistrer", &wrong, Some(&lea)).await;
     assert_eq!(problem(&refused, "obtenu"), Some(Problem::UnknownChoice));
     assert_eq!(problem(&refused, "commune"), Some(Problem::UnknownChoice));
-    let page: app::api::dossier::CursusPage =
+    let page: app::views::dossier::CursusPage =
         serde_json::from_str(&app.call("/api/dossier/cursus", &[], Some(&lea)).await.body).unwrap();
     assert_eq!(page.rows.len(), 1);
     let row = &page.rows[0];
@@ -402,7 +397,7 @@ on_both_databases!(informations_personnelles_are_read_only_after_a_first_applica
     assert!(saved.status.is_success() || saved.status.is_redirection(), "{}", saved.body);
     apply(&app, &login).await;
 
-    let page: app::api::dossier::IdentityPage =
+    let page: app::views::dossier::IdentityPage =
         serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
     assert!(page.locked);
     let mut changed = identity("0123456789M");
@@ -412,7 +407,7 @@ on_both_databases!(informations_personnelles_are_read_only_after_a_first_applica
     assert_eq!(problem(&refused, "identite"), Some(Problem::Locked));
     let ine = app.call("/api/dossier/ine", &[("ine", "0123456789M")], Some(&me)).await;
     assert_eq!(problem(&ine, "identite"), Some(Problem::Locked));
-    let page: app::api::dossier::IdentityPage =
+    let page: app::views::dossier::IdentityPage =
         serde_json::from_str(&app.call("/api/dossier/informations-personnelles", &[], Some(&me)).await.body).unwrap();
     assert_eq!((page.form.prenom.as_str(), page.form.ine.as_str()), ("Léa", "1234567890V"), "nothing changed");
     // The mail address still changes (guide 04.6).
@@ -444,9 +439,10 @@ on_both_databases!(informations_personnelles_are_read_only_after_a_first_applica
 });
 
 on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: TestApp| async move {
-    use sesame_server::staff::{add, Role};
-    add(&app.state, "admin@sesame.test", "A", Role::Admin, "Admin-Test-2026!").await.unwrap();
-    add(&app.state, "g@sesame.test", "G", Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
+    use app::domain::review::StaffRole;
+    use sesame_server::staff::add;
+    add(&app.state, "admin@sesame.test", "A", StaffRole::Admin, "Admin-Test-2026!").await.unwrap();
+    add(&app.state, "g@sesame.test", "G", StaffRole::Gestionnaire, "Gestion-Test-2026").await.unwrap();
     let admin = app
         .call(
             "/api/session/connexion-gestion",
@@ -467,7 +463,7 @@ on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: Te
         .unwrap();
     let me = candidate(&app, "lea@example.fr").await;
 
-    let dashboard: app::api::staff::Dashboard =
+    let dashboard: app::views::staff::Dashboard =
         serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&gestionnaire)).await.body).unwrap();
     assert!(dashboard.ine_settings.is_none(), "a gestionnaire does not see them");
     assert_eq!(
@@ -485,7 +481,7 @@ on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: Te
         .call("/api/gestion/campagne/ine", &[("accept_ines", "1"), ("ine_required_for_french", "1")], Some(&admin))
         .await;
     assert!(saved.status.is_success(), "{}", saved.body);
-    let dashboard: app::api::staff::Dashboard =
+    let dashboard: app::views::staff::Dashboard =
         serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
     let settings = dashboard.ine_settings.unwrap();
     assert!(settings.rules.accept_ines && settings.required_for_french);
@@ -494,7 +490,7 @@ on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: Te
 
     // Unchecked boxes are absent from the form: both rules off again.
     assert!(app.call("/api/gestion/campagne/ine", &[], Some(&admin)).await.status.is_success());
-    let dashboard: app::api::staff::Dashboard =
+    let dashboard: app::views::staff::Dashboard =
         serde_json::from_str(&app.call("/api/gestion/tableau-de-bord", &[], Some(&admin)).await.body).unwrap();
     assert_eq!(dashboard.ine_settings.unwrap(), Default::default());
 });

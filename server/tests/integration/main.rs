@@ -18,6 +18,7 @@ mod job_leases;
 mod listener;
 mod mail;
 mod malformed;
+mod migrations;
 mod personal_data;
 mod pieces;
 mod reference;

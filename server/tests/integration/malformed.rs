@@ -9,7 +9,8 @@ use axum::body::Body;
 use axum::http::{header, Method, Request};
 
 use crate::support::TestApp;
-use sesame_server::staff::{self, Role};
+use app::domain::review::StaffRole;
+use sesame_server::staff;
 
 const PASSWORD: &str = "Abcdefgh1!";
 
@@ -47,7 +48,7 @@ async fn send(
 on_both_databases!(no_malformed_request_gets_a_server_error, |app: TestApp| async move {
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let candidate = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    staff::add(&app.state, "admin@sesame.test", "Admin", Role::Admin, "Gestion-Test-2026").await.unwrap();
+    staff::add(&app.state, "admin@sesame.test", "Admin", StaffRole::Admin, "Gestion-Test-2026").await.unwrap();
     let admin = app
         .call(
             "/api/session/connexion-gestion",

@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use crate::review::{staff_member, transmitted, world};
 use crate::support::{self, TestApp};
 use app::domain::account_deletion::DeletionRefused;
+use app::domain::review::StaffRole;
 use app::domain::Problem;
 use app::error::AppError;
-use sesame_server::staff::Role;
 
 const PASSWORD: &str = "Abcdefgh1!";
 
@@ -25,7 +25,7 @@ pub(crate) async fn applied(app: &TestApp, w: &crate::review::World, email: &str
     crate::applications::complete_dossier(app, &me).await;
     assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
     let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    let id = serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
     (login, me, id)
 }
 
@@ -60,7 +60,7 @@ on_both_databases!(a_candidate_downloads_everything_held_about_them, |app: TestA
         assert!(pdf.body.contains(words), "the PDF says {words}");
     }
     // Nobody else's: staff get 404, nobody 401, an unknown format 404.
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     assert_eq!(app.get("/fichiers/mes-donnees/json", Some(&gest)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get("/fichiers/mes-donnees/json", None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/fichiers/mes-donnees/xml", Some(&me)).await.status, StatusCode::NOT_FOUND);

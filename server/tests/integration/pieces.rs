@@ -7,12 +7,12 @@ use axum::http::{header, Request, StatusCode};
 use tower::ServiceExt;
 
 use crate::support::{self, TestApp};
-use app::api::applications::ApplicationDetail;
-use app::api::pieces::PiecesView;
 use app::domain::application::DossierStatus;
 use app::domain::pieces::PieceStatus;
 use app::domain::upload::{UploadProblem, DEFAULT_MAX_BYTES};
 use app::error::AppError;
+use app::views::applications::ApplicationDetail;
+use app::views::pieces::PiecesView;
 
 const PASSWORD: &str = "Abcdefgh1!";
 
@@ -53,17 +53,17 @@ pub(crate) async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64)
     let applied = app.call("/api/candidatures/candidater", &[("formation", &formation.to_string())], Some(&me)).await;
     assert!(ok(&applied), "{}", applied.body);
     let id = app.call("/api/candidatures/liste", &[], Some(&me)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&id.body).unwrap()[0].id;
+    let id = serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&id.body).unwrap()[0].id;
     (me, id, cv, capture)
 }
 
 async fn upload(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
-    post_file(app, me, &app::api::pieces::upload_path(application, piece), name, bytes).await
+    post_file(app, me, &app::views::pieces::upload_path(application, piece), name, bytes).await
 }
 
 /// "Ajouter un autre fichier": combined with the piece's current file.
 async fn add(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
-    post_file(app, me, &app::api::pieces::add_path(application, piece), name, bytes).await
+    post_file(app, me, &app::views::pieces::add_path(application, piece), name, bytes).await
 }
 
 async fn post_file(app: &TestApp, me: &str, path: &str, name: &str, bytes: Vec<u8>) -> support::Reply {
@@ -119,7 +119,7 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     // A body cut off midway (the connection drops): nothing is kept.
     let parts: Vec<Result<Vec<u8>, std::io::Error>> =
         vec![Ok(pdf(64 * 1024)), Err(std::io::Error::other("connexion coupée"))];
-    let request = Request::post(app::api::pieces::upload_path(application, cv))
+    let request = Request::post(app::views::pieces::upload_path(application, cv))
         .header(header::COOKIE, &me)
         .body(Body::from_stream(futures::stream::iter(parts)))
         .unwrap();
@@ -142,8 +142,10 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     assert_eq!(app.count("files").await, 1);
 
     let file_id = view(&app, &me, application).await.pieces.iter().find(|p| p.piece_id == cv).unwrap().file_id.unwrap();
-    let request =
-        Request::get(app::api::pieces::download_path(file_id)).header(header::COOKIE, &me).body(Body::empty()).unwrap();
+    let request = Request::get(app::views::pieces::download_path(file_id))
+        .header(header::COOKIE, &me)
+        .body(Body::empty())
+        .unwrap();
     let response = app.router.clone().oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
@@ -154,10 +156,10 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
 
     // Someone else's file and application: 404, and nothing changes.
     let (tom, tom_application, _, _) = setup(&app, "tom@example.fr").await;
-    assert_eq!(app.get(&app::api::pieces::download_path(file_id), Some(&tom)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::views::pieces::download_path(file_id), Some(&tom)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(upload(&app, &tom, application, cv, "x.pdf", pdf(100)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(upload(&app, &me, tom_application, cv, "x.pdf", pdf(100)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.get(&app::api::pieces::download_path(file_id), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get(&app::views::pieces::download_path(file_id), None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(files_on_disk(&app).len(), 1);
 });
 
@@ -249,7 +251,7 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
     assert_eq!(app.count("files").await, 1);
 
     let file = line.file_id.unwrap();
-    let (status, headers, body) = fetch(&app, &me, &app::api::pieces::download_path(file)).await;
+    let (status, headers, body) = fetch(&app, &me, &app::views::pieces::download_path(file)).await;
     assert_eq!(
         (status, &headers[header::CONTENT_TYPE]),
         (StatusCode::OK, &"application/pdf".parse::<axum::http::HeaderValue>().unwrap())
@@ -257,12 +259,12 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
     assert_eq!(app::server::pdf::page_count(&body), Ok(3));
 
     // "Voir": the same file, shown rather than downloaded, still never sniffed.
-    let (status, headers, _) = fetch(&app, &me, &app::api::pieces::view_path(file)).await;
+    let (status, headers, _) = fetch(&app, &me, &app::views::pieces::view_path(file)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("inline;"));
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     let (tom, _, _, _) = setup(&app, "tom@example.fr").await;
-    assert_eq!(fetch(&app, &tom, &app::api::pieces::view_path(file)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &tom, &app::views::pieces::view_path(file)).await.0, StatusCode::NOT_FOUND);
 
     // A file that cannot be combined changes nothing.
     let broken =
@@ -280,7 +282,7 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
 });
 
 on_both_databases!(model_files_are_served_to_their_campaign_only, |app: TestApp| async move {
-    use sesame_server::staff::Role;
+    use app::domain::review::StaffRole;
     use sqlx::Row;
     let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
     let charte = app::server::pdf::text_document("Charte d'engagement", &["Je m'engage."]);
@@ -321,22 +323,24 @@ on_both_databases!(model_files_are_served_to_their_campaign_only, |app: TestApp|
     .unwrap();
     assert_eq!(detail.models, vec![(cv, "CURRICULUM VITAE".to_owned())]);
     assert!(view(&app, &me, application).await.pieces.iter().any(|p| p.piece_id == cv && p.has_model));
-    let (status, headers, body) = fetch(&app, &me, &app::api::pieces::model_path(cv)).await;
+    let (status, headers, body) = fetch(&app, &me, &app::views::pieces::model_path(cv)).await;
     assert_eq!(status, StatusCode::OK);
     assert!(headers[header::CONTENT_DISPOSITION].to_str().unwrap().starts_with("attachment;"));
     assert_eq!(body, charte);
-    assert_eq!(app.get(&app::api::pieces::model_path(cv), None).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(fetch(&app, &me, &app::api::pieces::model_path(capture)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::views::pieces::model_path(cv), None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(fetch(&app, &me, &app::views::pieces::model_path(capture)).await.0, StatusCode::NOT_FOUND);
     // The campaign in preparation is nobody's business but its staff's.
-    assert_eq!(fetch(&app, &me, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::NOT_FOUND);
-    let this_year = crate::review::staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[this_centre]).await;
-    let next_year = crate::review::staff_member(&app, "prepa@sesame.test", Role::Gestionnaire, &[next_centre]).await;
-    let admin = crate::review::staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
-    assert_eq!(fetch(&app, &this_year, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(fetch(&app, &this_year, &app::api::pieces::model_path(cv)).await.0, StatusCode::OK);
-    assert_eq!(fetch(&app, &next_year, &app::api::pieces::model_path(cv)).await.0, StatusCode::NOT_FOUND);
-    assert_eq!(fetch(&app, &next_year, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::OK);
-    assert_eq!(fetch(&app, &admin, &app::api::pieces::model_path(next_piece)).await.0, StatusCode::OK);
+    assert_eq!(fetch(&app, &me, &app::views::pieces::model_path(next_piece)).await.0, StatusCode::NOT_FOUND);
+    let this_year =
+        crate::review::staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[this_centre]).await;
+    let next_year =
+        crate::review::staff_member(&app, "prepa@sesame.test", StaffRole::Gestionnaire, &[next_centre]).await;
+    let admin = crate::review::staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
+    assert_eq!(fetch(&app, &this_year, &app::views::pieces::model_path(next_piece)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &this_year, &app::views::pieces::model_path(cv)).await.0, StatusCode::OK);
+    assert_eq!(fetch(&app, &next_year, &app::views::pieces::model_path(cv)).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(fetch(&app, &next_year, &app::views::pieces::model_path(next_piece)).await.0, StatusCode::OK);
+    assert_eq!(fetch(&app, &admin, &app::views::pieces::model_path(next_piece)).await.0, StatusCode::OK);
 });
 
 on_both_databases!(an_incomplete_dossier_reopens_the_refused_pieces, |app: TestApp| async move {

@@ -20,7 +20,7 @@ on_both_databases!(communes_and_countries_are_suggested_as_typed, |app: TestApp|
 
     let everywhere = suggestions(&app.get("/api/reference/recherche?liste=communes&q=st%20etienne", None).await.body);
     assert_eq!(everywhere[0].label, "Saint-Étienne");
-    assert!(everywhere.len() <= app::api::reference::SUGGESTIONS);
+    assert!(everywhere.len() <= app::views::reference::SUGGESTIONS);
 
     let countries = suggestions(&app.get("/api/reference/recherche?liste=pays&q=maroc", None).await.body);
     assert_eq!(countries[0].code, "MA");

@@ -6,13 +6,14 @@
 use axum::http::StatusCode;
 
 use crate::support::{self, TestApp};
-use app::api::review::{ReviewDetail, ReviewList};
 use app::domain::application::DossierStatus;
 use app::domain::pieces::PieceStatus;
 use app::domain::review::ReviewRefusal;
+use app::domain::review::StaffRole;
 use app::domain::Problem;
 use app::error::AppError;
-use sesame_server::staff::{self, Role};
+use app::views::review::{ReviewDetail, ReviewList};
+use sesame_server::staff;
 
 const PASSWORD: &str = "Abcdefgh1!";
 const STAFF_PASSWORD: &str = "Gestion-Test-2026";
@@ -52,7 +53,7 @@ pub(crate) async fn world(app: &TestApp) -> World {
     World { centre, other_centre, formation, cv, capture }
 }
 
-pub(crate) async fn staff_member(app: &TestApp, email: &str, role: Role, centres: &[i64]) -> String {
+pub(crate) async fn staff_member(app: &TestApp, email: &str, role: StaffRole, centres: &[i64]) -> String {
     let id = staff::add(&app.state, email, email, role, STAFF_PASSWORD).await.unwrap();
     staff::assign(&app.state, id, centres).await.unwrap();
     let reply = app
@@ -67,16 +68,19 @@ pub(crate) async fn staff_member(app: &TestApp, email: &str, role: Role, centres
 pub(crate) async fn transmitted(app: &TestApp, w: &World, email: &str, nom: &str) -> (String, i64) {
     let login = app.validated_account(email, PASSWORD).await;
     let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
-    sqlx::query("UPDATE candidates SET nom = $1 WHERE email = $2")
+    // The name changed behind the store's back: its search key is filled again.
+    sqlx::query("UPDATE candidates SET nom = $1, search_key = '' WHERE email = $2")
         .bind(nom)
         .bind(email)
         .execute(&app.state.db.pool)
         .await
         .unwrap();
+    let mut conn = app.state.db.pool.acquire().await.unwrap();
+    app::server::store::accounts::fill_search_keys(&mut conn).await.unwrap();
     crate::applications::complete_dossier(app, &me).await;
     assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
     let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
-    let id = serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
+    let id = serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
     for piece in [w.cv, w.capture] {
         let reply = crate::pieces::upload_pdf(app, &me, id, piece).await;
         assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
@@ -160,7 +164,7 @@ fn refusal(reply: &support::Reply) -> Option<ReviewRefusal> {
 
 on_both_databases!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mailed, |app: TestApp| async move {
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let (me, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
     let d = parsed(&detail(&app, &gest, id).await);
     assert_eq!((d.status, d.pieces.len(), d.may_change), (DossierStatus::Receptionne, 2, true));
@@ -217,7 +221,7 @@ on_both_databases!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mai
     assert!(text.contains("au plus tard le 20/06/2026"), "{text}");
 
     // The candidate sees the comment, replaces the refused piece, transmits again.
-    let pieces: app::api::pieces::PiecesView = serde_json::from_str(
+    let pieces: app::views::pieces::PiecesView = serde_json::from_str(
         &app.call("/api/candidatures/pieces", &[("application", &id.to_string())], Some(&me)).await.body,
     )
     .unwrap();
@@ -245,8 +249,8 @@ on_both_databases!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mai
 on_both_databases!(staff_see_only_their_centres, |app: TestApp| async move {
     let w = world(&app).await;
     let (_, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
-    let other = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
-    let admin = staff_member(&app, "admin@sesame.test", Role::Admin, &[]).await;
+    let other = staff_member(&app, "autre@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
+    let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
     let d = parsed(&detail(&app, &admin, id).await);
     let file = d.pieces[0].file_id.unwrap();
 
@@ -260,8 +264,8 @@ on_both_databases!(staff_see_only_their_centres, |app: TestApp| async move {
             .status,
         StatusCode::NOT_FOUND
     );
-    assert_eq!(app.get(&app::api::pieces::download_path(file), Some(&other)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.get(&app::api::pieces::view_path(file), Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::views::pieces::download_path(file), Some(&other)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::views::pieces::view_path(file), Some(&other)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(list(&app, &other, &[]).await.total, 0);
     assert_eq!(parsed(&detail(&app, &admin, id).await).version, d.version, "nothing changed");
 
@@ -270,7 +274,7 @@ on_both_databases!(staff_see_only_their_centres, |app: TestApp| async move {
         let app = &app;
         async move {
             let reply = app.call("/api/gestion/tableau-de-bord", &[], Some(&staff)).await;
-            serde_json::from_str::<app::api::staff::Dashboard>(&reply.body)
+            serde_json::from_str::<app::views::staff::Dashboard>(&reply.body)
                 .unwrap_or_else(|e| panic!("{e}: {}", reply.body))
                 .stats
         }
@@ -282,11 +286,11 @@ on_both_databases!(staff_see_only_their_centres, |app: TestApp| async move {
 
     // The admin sees everything, files included (shown inline, framable by our pages only).
     assert_eq!(list(&app, &admin, &[]).await.total, 1);
-    let shown = app.get(&app::api::pieces::view_path(file), Some(&admin)).await;
+    let shown = app.get(&app::views::pieces::view_path(file), Some(&admin)).await;
     assert_eq!(shown.status, StatusCode::OK);
 
     // A commission member of the centre reads and writes notes, changes no status.
-    let commission = staff_member(&app, "jury@sesame.test", Role::Commission, &[w.centre]).await;
+    let commission = staff_member(&app, "jury@sesame.test", StaffRole::Commission, &[w.centre]).await;
     let seen = parsed(&detail(&app, &commission, id).await);
     assert!(!seen.may_change);
     assert_eq!(
@@ -330,17 +334,17 @@ on_both_databases!(a_gestionnaire_reads_no_file_sent_to_another_centre, |app: Te
         .unwrap();
     drop(conn);
     assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &formation_b.to_string())], Some(&me)).await));
-    let lines: Vec<app::api::applications::ApplicationLine> =
+    let lines: Vec<app::views::applications::ApplicationLine> =
         serde_json::from_str(&app.call("/api/candidatures/liste", &[], Some(&me)).await.body).unwrap();
     let b = lines.iter().find(|l| l.formation == "FORMATION B").unwrap().id;
     assert_eq!(crate::pieces::upload_pdf(&app, &me, b, letter).await.status, StatusCode::NO_CONTENT);
 
-    let gest_a = staff_member(&app, "gest-a@sesame.test", Role::Gestionnaire, &[w.centre]).await;
-    let gest_b = staff_member(&app, "gest-b@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let gest_a = staff_member(&app, "gest-a@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
+    let gest_b = staff_member(&app, "gest-b@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
     let file_b =
         parsed(&detail(&app, &gest_b, b).await).pieces.iter().find(|p| p.piece_id == letter).unwrap().file_id.unwrap();
     assert_eq!(detail(&app, &gest_a, b).await.status, StatusCode::NOT_FOUND, "the application is out of A's scope");
-    for path in [app::api::pieces::download_path(file_b), app::api::pieces::view_path(file_b)] {
+    for path in [app::views::pieces::download_path(file_b), app::views::pieces::view_path(file_b)] {
         assert_eq!(app.get(&path, Some(&gest_a)).await.status, StatusCode::NOT_FOUND, "{path}: its file is too");
         assert_eq!(app.get(&path, Some(&gest_b)).await.status, StatusCode::OK, "{path}");
     }
@@ -349,15 +353,15 @@ on_both_databases!(a_gestionnaire_reads_no_file_sent_to_another_centre, |app: Te
         .pieces[0]
         .file_id
         .unwrap();
-    assert_eq!(app.get(&app::api::pieces::download_path(cv_a), Some(&gest_b)).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(app.get(&app::api::pieces::download_path(cv_a), Some(&gest_a)).await.status, StatusCode::OK);
+    assert_eq!(app.get(&app::views::pieces::download_path(cv_a), Some(&gest_b)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::views::pieces::download_path(cv_a), Some(&gest_a)).await.status, StatusCode::OK);
     // Once the candidate withdraws the application to B, nobody at B reads its file.
     sqlx::query("UPDATE applications SET cancelled_at = 1 WHERE id = $1")
         .bind(b)
         .execute(&app.state.db.pool)
         .await
         .unwrap();
-    assert_eq!(app.get(&app::api::pieces::download_path(file_b), Some(&gest_b)).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&app::views::pieces::download_path(file_b), Some(&gest_b)).await.status, StatusCode::NOT_FOUND);
 });
 
 // The attack of issue 12: A1 is Complet over validated common pieces; the
@@ -366,7 +370,7 @@ on_both_databases!(a_gestionnaire_reads_no_file_sent_to_another_centre, |app: Te
 on_both_databases!(pieces_a_dossier_was_judged_with_stay_frozen, |app: TestApp| async move {
     use app::server::store::campaigns;
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let (me, a1) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
     let d = parsed(&detail(&app, &gest, a1).await);
     let files: Vec<Option<i64>> = d.pieces.iter().map(|p| p.file_id).collect();
@@ -396,12 +400,12 @@ on_both_databases!(pieces_a_dossier_was_judged_with_stay_frozen, |app: TestApp| 
     let formation_2 = campaigns::ensure_formation(&mut conn, &f).await.unwrap();
     drop(conn);
     assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &formation_2.to_string())], Some(&me)).await));
-    let lines: Vec<app::api::applications::ApplicationLine> =
+    let lines: Vec<app::views::applications::ApplicationLine> =
         serde_json::from_str(&app.call("/api/candidatures/liste", &[], Some(&me)).await.body).unwrap();
     let a2 = lines.iter().find(|l| l.formation == "FORMATION A2").unwrap().id;
     let a2_s = a2.to_string();
 
-    let seen: app::api::pieces::PiecesView =
+    let seen: app::views::pieces::PiecesView =
         serde_json::from_str(&app.call("/api/candidatures/pieces", &[("application", &a2_s)], Some(&me)).await.body)
             .unwrap();
     assert!(seen.editable && seen.may_transmit, "A2 may be transmitted with the validated pieces");
@@ -441,8 +445,8 @@ on_both_databases!(pieces_a_dossier_was_judged_with_stay_frozen, |app: TestApp| 
 on_both_databases!(two_staff_editing_at_once_never_overwrite_each_other, |app: TestApp| async move {
     let w = world(&app).await;
     let (_, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
-    let a = staff_member(&app, "a@sesame.test", Role::Gestionnaire, &[w.centre]).await;
-    let b = staff_member(&app, "b@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let a = staff_member(&app, "a@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
+    let b = staff_member(&app, "b@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let version = parsed(&detail(&app, &a, id).await).version;
     // Both read the same version and save at once: one wins, the other is told.
     let (first, second) = futures::join!(
@@ -490,7 +494,7 @@ on_both_databases!(the_list_filters_sorts_and_pages_in_the_database, |app: TestA
         .call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&zoe))
         .await));
     // Signed in now (ten days later, yesterday's session would have expired).
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
 
     let all = list(&app, &gest, &[]).await;
     assert_eq!((all.total, all.pages), (3, 1));
@@ -537,7 +541,7 @@ on_both_databases!(the_list_filters_sorts_and_pages_in_the_database, |app: TestA
     assert!(xlsx.body.starts_with("PK") && xlsx.body.contains("xl/worksheets/sheet1.xml"));
     assert_eq!(app.get("/gestion/candidatures/export/pdf", Some(&gest)).await.status, StatusCode::NOT_FOUND);
     // Another centre's gestionnaire: 404 on this formation, nothing in their own list.
-    let other = staff_member(&app, "autre@sesame.test", Role::Gestionnaire, &[w.other_centre]).await;
+    let other = staff_member(&app, "autre@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
     let formation = w.formation.to_string();
     assert_eq!(
         app.get(&format!("/gestion/candidatures/export/csv?formation={formation}"), Some(&other)).await.status,
@@ -572,9 +576,9 @@ on_both_databases!(the_list_filters_sorts_and_pages_in_the_database, |app: TestA
     assert_eq!((d.previous, d.next), (None, Some(martin)));
 });
 
-pub(crate) async fn line(app: &TestApp, me: String) -> app::api::applications::ApplicationLine {
+pub(crate) async fn line(app: &TestApp, me: String) -> app::views::applications::ApplicationLine {
     let reply = app.call("/api/candidatures/liste", &[], Some(&me)).await;
-    serde_json::from_str::<Vec<app::api::applications::ApplicationLine>>(&reply.body).unwrap().remove(0)
+    serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&reply.body).unwrap().remove(0)
 }
 
 pub(crate) async fn decide(
@@ -593,7 +597,7 @@ pub(crate) async fn decide(
 on_both_databases!(a_decision_is_prepared_then_published_once, |app: TestApp| async move {
     use app::domain::decision::{Decision, DecisionKind};
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let (me, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;
     let d = parsed(&detail(&app, &gest, id).await);
     assert!(!d.may_decide);
@@ -667,7 +671,7 @@ fn selected(list: &ReviewList) -> Vec<(String, String)> {
     list.lines.iter().enumerate().map(|(i, l)| (format!("lignes[{i:03}]"), format!("{}:{}", l.id, l.version))).collect()
 }
 
-async fn bulk(app: &TestApp, staff: &str, fields: &[(&str, &str)]) -> app::api::review::BulkOutcome {
+async fn bulk(app: &TestApp, staff: &str, fields: &[(&str, &str)]) -> app::views::review::BulkOutcome {
     let reply = app.call("/api/gestion/candidatures/lot", fields, Some(staff)).await;
     serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
 }
@@ -675,7 +679,7 @@ async fn bulk(app: &TestApp, staff: &str, fields: &[(&str, &str)]) -> app::api::
 on_both_databases!(bulk_actions_change_each_row_by_its_own_rules, |app: TestApp| async move {
     use app::domain::decision::{Decision, DecisionKind};
     let w = world(&app).await;
-    let gest = staff_member(&app, "gest@sesame.test", Role::Gestionnaire, &[w.centre]).await;
+    let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let (alpha_me, alpha) = transmitted(&app, &w, "alpha@example.fr", "ALPHA").await;
     let (_, beta) = transmitted(&app, &w, "beta@example.fr", "BETA").await;
     for piece in [w.cv, w.capture] {
@@ -723,7 +727,7 @@ on_both_databases!(bulk_actions_change_each_row_by_its_own_rules, |app: TestApp|
     let waiting = Decision { kind: DecisionKind::ListeComplementaire, rank: Some(4), reason: None };
     assert_eq!(line(&app, alpha_me).await.decision, Some(waiting));
     // Commission members change nothing, row by row.
-    let jury = staff_member(&app, "jury@sesame.test", Role::Commission, &[w.centre]).await;
+    let jury = staff_member(&app, "jury@sesame.test", StaffRole::Commission, &[w.centre]).await;
     let rows = selected(&list(&app, &jury, &[]).await);
     let outcome = bulk(&app, &jury, &bulk_fields(&rows, &[("action", "complet")])).await;
     assert_eq!(outcome.done, 0);
@@ -736,7 +740,48 @@ on_both_databases!(bulk_actions_change_each_row_by_its_own_rules, |app: TestApp|
     assert!(ok(&app
         .call("/api/gestion/candidatures/colonnes", &[("colonnes[statut]", "1"), ("colonnes[login]", "1")], Some(&gest))
         .await));
-    use app::api::review::ListColumn;
+    use app::views::review::ListColumn;
     assert_eq!(list(&app, &gest, &[]).await.columns, vec![ListColumn::Login, ListColumn::Status]);
     assert_eq!(list(&app, &jury, &[]).await.columns, ListColumn::ALL.to_vec());
+});
+
+on_both_databases!(the_search_ignores_case_accents_and_punctuation, |app: TestApp| async move {
+    let w = world(&app).await;
+    let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
+    let people =
+        [("MÉNARD", "Élodie"), ("LE BIHAN", "Yann"), ("N'DIAYE", "Awa"), ("SAINT-ÉTIENNE", "Jean"), ("MARTIN", "Léa")];
+    for (i, (nom, prenom)) in people.iter().enumerate() {
+        let email = format!("personne{i}@example.fr");
+        let login = app.validated_named_account(nom, prenom, &email, PASSWORD).await;
+        let me = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
+        crate::applications::complete_dossier(&app, &me).await;
+        let reply =
+            app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await;
+        assert!(ok(&reply), "{}", reply.body);
+    }
+    let cases: &[(&str, &[&str])] = &[
+        ("Ménard", &["MÉNARD"]),
+        ("ménard", &["MÉNARD"]),
+        ("MÉNARD", &["MÉNARD"]),
+        ("MENARD", &["MÉNARD"]),
+        ("menard", &["MÉNARD"]),
+        ("Élodie", &["MÉNARD"]),
+        ("élodie", &["MÉNARD"]),
+        ("ménard élodie", &["MÉNARD"]),
+        ("Le Bihan", &["LE BIHAN"]),
+        ("le  bihan", &["LE BIHAN"]),
+        ("N'Diaye", &["N'DIAYE"]),
+        ("n diaye", &["N'DIAYE"]),
+        ("Saint-Étienne", &["SAINT-ÉTIENNE"]),
+        ("saint etienne", &["SAINT-ÉTIENNE"]),
+        ("lea", &["MARTIN"]),
+        ("Ménardo", &[]),
+        ("personne3@EXAMPLE.fr", &["SAINT-ÉTIENNE"]),
+    ];
+    for (q, expected) in cases {
+        let found = list(&app, &admin, &[("query[q]", q)]).await;
+        let mut names: Vec<&str> = found.lines.iter().map(|l| l.nom.as_str()).collect();
+        names.sort();
+        assert_eq!(names, *expected, "search « {q} »");
+    }
 });

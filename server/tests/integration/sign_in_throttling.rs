@@ -6,7 +6,8 @@
 use axum::http::StatusCode;
 
 use crate::support::{link_token, TestApp};
-use sesame_server::staff::{self, Role};
+use app::domain::review::StaffRole;
+use sesame_server::staff;
 
 const PASSWORD: &str = "Abcdefgh1!";
 const ATTACKER: &str = "198.51.100.66";
@@ -54,7 +55,7 @@ on_both_databases!(fifty_parallel_guesses_check_at_most_five_passwords, |app: Te
 });
 
 on_both_databases!(a_third_party_cannot_lock_out_a_gestionnaire, |app: TestApp| async move {
-    staff::add(&app.state, "gest@sesame.test", "Gest", Role::Gestionnaire, "Gestion-Test-2026").await.unwrap();
+    staff::add(&app.state, "gest@sesame.test", "Gest", StaffRole::Gestionnaire, "Gestion-Test-2026").await.unwrap();
     for _ in 0..12 {
         sign_in_from(&app, ATTACKER, "/api/session/connexion-gestion", "gest@sesame.test", "Wrong-pass1!").await;
     }

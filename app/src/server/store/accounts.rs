@@ -2,6 +2,8 @@
 
 use sqlx::Row;
 
+use crate::domain::search::search_key;
+
 use super::{Conn, StoreResult};
 
 #[derive(Clone, Debug)]
@@ -59,8 +61,8 @@ pub struct NewCandidate<'a> {
 /// Fails with `Duplicate` when the address already has an account.
 pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreResult<i64> {
     let row = sqlx::query(
-        "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline, search_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(c.campaign_id)
     .bind(c.login)
@@ -72,6 +74,7 @@ pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreRes
     .bind(c.now)
     .bind(c.activation_token_hash)
     .bind(c.activation_deadline)
+    .bind(search_key(&[c.nom, c.prenom, c.login, c.email]))
     .fetch_one(conn)
     .await?;
     Ok(row.try_get("id")?)
@@ -157,13 +160,36 @@ pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> S
 
 /// A unique violation (`Duplicate`) when another account has the address.
 pub async fn set_candidate_email(conn: &mut Conn, id: i64, email: &str, email_norm: &str) -> StoreResult<()> {
-    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2 WHERE id = $3")
+    let (nom, prenom, login): (String, String, String) =
+        sqlx::query_as("SELECT nom, prenom, login FROM candidates WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2, search_key = $3 WHERE id = $4")
         .bind(email)
         .bind(email_norm)
+        .bind(search_key(&[&nom, &prenom, &login, email]))
         .bind(id)
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Fills the search key of the rows written before it existed (migration
+/// 0021) or by bulk SQL (the benchmarks' seed); the number filled.
+pub async fn fill_search_keys(conn: &mut Conn) -> Result<u64, sqlx::Error> {
+    let rows: Vec<(i64, String, String, String, String)> =
+        sqlx::query_as("SELECT id, nom, prenom, login, email FROM candidates WHERE search_key = ''")
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, nom, prenom, login, email) in &rows {
+        sqlx::query("UPDATE candidates SET search_key = $1 WHERE id = $2")
+            .bind(search_key(&[nom, prenom, login, email]))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(rows.len() as u64)
 }
 
 #[derive(Clone, Debug)]

@@ -7,6 +7,8 @@
 
 use sqlx::Row;
 
+use crate::domain::search::search_pattern;
+
 use super::{Conn, StoreResult};
 
 /// The SQL condition limiting formations `f` to a staff member's centres
@@ -243,13 +245,9 @@ fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
             .to_owned(),
         );
     }
-    if let Some(q) = filter.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let like = format!("%{}%", q.to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
-        push(
-            "(LOWER(k.nom) LIKE $? OR LOWER(k.prenom) LIKE $? OR LOWER(k.login) LIKE $? OR LOWER(k.email) LIKE $? OR LOWER(COALESCE(di.ine, '')) LIKE $?)".into(),
-            Bind::Text(like),
-            &mut clauses,
-        );
+    if let Some(like) = filter.search.as_deref().and_then(search_pattern) {
+        // The INE is ASCII letters and digits, which `LOWER` folds alike on both databases.
+        push("(k.search_key LIKE $? OR LOWER(COALESCE(di.ine, '')) LIKE $?)".into(), Bind::Text(like), &mut clauses);
     }
     if let Some(t) = filter.transmitted_from {
         push("a.transmitted_at >= $?".into(), Bind::Int(t), &mut clauses);

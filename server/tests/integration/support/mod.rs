@@ -125,11 +125,15 @@ impl TestApp {
     }
 
     pub async fn create_account(&self, email: &str, password: &str) -> Reply {
+        self.create_named_account("Martin", "Léa", email, password).await
+    }
+
+    pub async fn create_named_account(&self, nom: &str, prenom: &str, email: &str, password: &str) -> Reply {
         self.call(
             "/api/compte/creer",
             &[
-                ("nom", "Martin"),
-                ("prenom", "Léa"),
+                ("nom", nom),
+                ("prenom", prenom),
                 ("email", email),
                 ("email_confirmation", email),
                 ("password", password),
@@ -164,7 +168,12 @@ impl TestApp {
 
     /// Creates and validates an account; returns its login.
     pub async fn validated_account(&self, email: &str, password: &str) -> String {
-        let created = self.create_account(email, password).await;
+        self.validated_named_account("Martin", "Léa", email, password).await
+    }
+
+    /// The same, with the candidate's nom and prénom.
+    pub async fn validated_named_account(&self, nom: &str, prenom: &str, email: &str, password: &str) -> String {
+        let created = self.create_named_account(nom, prenom, email, password).await;
         assert!(created.status.is_success() || created.status.is_redirection(), "{}", created.body);
         let (_, text) = self.mails_to(email).await.pop().expect("activation mail");
         let token = link_token(&text, "/compte/valider/");
