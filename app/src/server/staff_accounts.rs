@@ -10,7 +10,7 @@ use super::mail;
 use super::review::scope;
 use super::state::AppState;
 use super::store::configuration as config_store;
-use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError};
+use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError, Unique};
 use crate::api::configuration::CentreView;
 use crate::api::staff_accounts::{StaffAccountLine, StaffAccounts};
 use crate::domain::problem::Problem;
@@ -55,7 +55,7 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, Ap
                 id: a.id,
                 email: a.email,
                 name: a.name,
-                role: a.role,
+                role: a.role.code().to_owned(),
                 active: a.active,
                 centres: a.centres,
             })
@@ -87,7 +87,9 @@ pub async fn create(
     )
     .await
     {
-        Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::AlreadyExists)),
+        Err(StoreError::Duplicate(Unique::StaffEmail)) => {
+            return Err(AppError::invalid("email", Problem::AlreadyExists))
+        }
         other => other?,
     };
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
