@@ -10,7 +10,7 @@ use super::state::AppState;
 use super::store::applications::{self, ApplicationRow, OfferRow};
 use super::store::{accounts, campaigns, StoreError, Unique};
 use crate::api::applications::{ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
-use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, DossierStatus, Window};
+use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, Window};
 use crate::domain::date::Day;
 use crate::error::AppError;
 

@@ -8,7 +8,6 @@ use super::mail;
 use super::review::{begin_change, Change};
 use super::state::AppState;
 use super::store::{accounts, campaigns, decisions, review};
-use crate::domain::application::DossierStatus;
 use crate::domain::decision::{may_decide, parse_decision, Decision, DecisionKind};
 use crate::domain::review::ReviewRefusal;
 use crate::error::AppError;

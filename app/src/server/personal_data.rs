@@ -14,8 +14,6 @@ use super::state::AppState;
 use super::store::{accounts, applications, outbox, pieces};
 use crate::api::review::DossierSheet;
 use crate::domain::account_deletion::{may_delete_account, Standing};
-use crate::domain::application::DossierStatus;
-use crate::domain::pieces::PieceStatus;
 use crate::domain::problem::Problem;
 use crate::error::AppError;
 
