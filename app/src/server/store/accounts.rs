@@ -44,7 +44,8 @@ pub struct NewCandidate<'a> {
     pub activation_deadline: i64,
 }
 
-/// Fails with `Duplicate` when the address already has an account.
+/// Fails with `Duplicate(Unique::CandidateEmail)` when the address already
+/// has an account.
 pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreResult<i64> {
     let id = sqlx::query_scalar(
         "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline)
@@ -143,7 +144,7 @@ pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> S
     Ok(())
 }
 
-/// A unique violation (`Duplicate`) when another account has the address.
+/// `Duplicate(Unique::CandidateEmail)` when another account has the address.
 pub async fn set_candidate_email(conn: &mut Conn, id: i64, email: &str, email_norm: &str) -> StoreResult<()> {
     sqlx::query("UPDATE candidates SET email = $1, email_norm = $2 WHERE id = $3")
         .bind(email)

@@ -68,7 +68,7 @@ pub async fn live_counts(conn: &mut Conn, candidate_id: i64, formation_id: i64) 
     Ok((n, here > 0))
 }
 
-/// A unique violation (`Duplicate`) when a live application to this
+/// `Duplicate(Unique::LiveApplication)` when a live application to this
 /// formation exists.
 pub async fn insert(conn: &mut Conn, candidate_id: i64, formation_id: i64, now: i64) -> StoreResult<i64> {
     Ok(sqlx::query_scalar(

@@ -110,3 +110,78 @@ impl From<Recorded> for Decision {
         Decision { kind: d.kind, rank: d.rank, reason: d.reason }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, sqlx::FromRow)]
+    struct Sample {
+        status: DossierStatus,
+        kind: Option<DecisionKind>,
+        #[sqlx(try_from = "Flag")]
+        active: bool,
+        #[sqlx(flatten, try_from = "InForce")]
+        decision: Option<Decision>,
+    }
+
+    async fn sample(sql: &str) -> Result<Sample, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect("sqlite::memory:").await?;
+        sqlx::query_as(sql).fetch_one(&pool).await
+    }
+
+    #[tokio::test]
+    async fn codes_and_flags_decode_into_domain_values() {
+        let row = sample(
+            "SELECT 'complet' AS status, NULL AS kind, 1 AS active,
+                    'liste_complementaire' AS decision, 3 AS decision_rank, NULL AS decision_reason",
+        )
+        .await
+        .expect("a well-formed row");
+        assert_eq!(row.status, DossierStatus::Complet);
+        assert_eq!(row.kind, None);
+        assert!(row.active);
+        assert_eq!(
+            row.decision,
+            Some(Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None })
+        );
+    }
+
+    #[tokio::test]
+    async fn no_decision_kind_is_no_decision() {
+        let row = sample(
+            "SELECT 'en_attente' AS status, 'favorable' AS kind, 0 AS active,
+                    NULL AS decision, NULL AS decision_rank, NULL AS decision_reason",
+        )
+        .await
+        .expect("a well-formed row");
+        assert_eq!(row.kind, Some(DecisionKind::Favorable));
+        assert!(!row.active);
+        assert_eq!(row.decision, None);
+    }
+
+    #[tokio::test]
+    async fn an_unknown_code_names_its_column_and_value() {
+        let error = sample(
+            "SELECT 'perdu' AS status, NULL AS kind, 1 AS active,
+                    NULL AS decision, NULL AS decision_rank, NULL AS decision_reason",
+        )
+        .await
+        .expect_err("an unknown status");
+        let sqlx::Error::ColumnDecode { index, source } = &error else { panic!("not a decoding error: {error}") };
+        assert!(index.contains("status"), "{index}");
+        assert!(source.to_string().contains("\"perdu\""), "{source}");
+    }
+
+    #[tokio::test]
+    async fn a_flag_is_zero_or_one() {
+        let error = sample(
+            "SELECT 'complet' AS status, NULL AS kind, 2 AS active,
+                    NULL AS decision, NULL AS decision_rank, NULL AS decision_reason",
+        )
+        .await
+        .expect_err("not a flag");
+        assert!(matches!(&error, sqlx::Error::ColumnDecode { index, .. } if index.contains("active")), "{error}");
+    }
+}

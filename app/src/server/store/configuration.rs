@@ -279,7 +279,8 @@ pub async fn save_campaign_settings(conn: &mut Conn, s: &CampaignSettings) -> St
     Ok(())
 }
 
-/// A new reason, last in the list (`Duplicate` when the label exists).
+/// A new reason, last in the list (`Duplicate(Unique::ReasonLabel)` when
+/// the label exists).
 pub async fn add_reason(conn: &mut Conn, campaign_id: i64, label: &str) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO decision_reasons (campaign_id, label, position)

@@ -23,7 +23,8 @@ pub async fn has_applied(conn: &mut Conn, candidate_id: i64) -> StoreResult<bool
 }
 
 /// Moves the candidate's INE into `campaign_id`, where it must be unique:
-/// `Duplicate` when another account of that campaign holds it.
+/// `Duplicate(Unique::CandidateIne)` when another account of that campaign
+/// holds it.
 pub async fn move_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64) -> StoreResult<()> {
     sqlx::query("UPDATE dossier_ine SET campaign_id = $2 WHERE candidate_id = $1 AND campaign_id <> $2")
         .bind(candidate_id)
@@ -58,8 +59,8 @@ pub async fn ine(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<(Opti
     Ok(row.map(|(ine, sans_ine)| (ine, sans_ine.into())))
 }
 
-/// Records the INE answer; `Duplicate` when another candidate of the
-/// campaign has this INE.
+/// Records the INE answer; `Duplicate(Unique::CandidateIne)` when another
+/// candidate of the campaign has this INE.
 pub async fn put_ine(
     conn: &mut Conn,
     candidate_id: i64,

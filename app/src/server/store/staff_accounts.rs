@@ -33,8 +33,8 @@ pub async fn list(conn: &mut Conn) -> StoreResult<Vec<StaffLine>> {
     Ok(lines)
 }
 
-/// A new account without a usable password (`Duplicate` when the address
-/// has one): its owner chooses it through the invitation link.
+/// A new account without a usable password (`Duplicate(Unique::StaffEmail)`
+/// when the address has one): its owner chooses it through the invitation link.
 pub async fn insert(
     conn: &mut Conn,
     email: &str,
