@@ -10,7 +10,7 @@ use super::auth::tokens::{random_bytes, random_token};
 use super::clock::{paris_date, paris_date_time};
 use super::mail;
 use super::state::AppState;
-use super::store::{self, accounts, campaigns, email_changes, resets, sessions, StoreError};
+use super::store::{self, accounts, campaigns, email_changes, resets, sessions, StoreError, Unique};
 use crate::domain::account::{new_email, new_password, AccountForm, NewAccount};
 use crate::domain::email::EmailAddress;
 use crate::domain::login::Login;
@@ -541,7 +541,9 @@ pub async fn confirm_email_change(state: &AppState, token: &str) -> Result<Strin
     match accounts::set_candidate_email(&mut tx, pending.candidate_id, &pending.new_email, &pending.new_email_norm)
         .await
     {
-        Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::EmailTaken)),
+        Err(StoreError::Duplicate(Unique::CandidateEmail)) => {
+            return Err(AppError::invalid("email", Problem::EmailTaken))
+        }
         other => other?,
     }
     tx.commit().await?;

@@ -42,7 +42,7 @@ pub fn answer_of(a: &AnswerRow) -> Answer {
 }
 
 fn kind(a: &AnswerRow) -> Option<DecisionKind> {
-    a.decision.as_deref().and_then(DecisionKind::from_code)
+    a.decision
 }
 
 /// A favourable decision was just published (in the caller's transaction):

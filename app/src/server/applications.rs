@@ -8,8 +8,8 @@ use super::dossier::{required_sections_complete, today};
 use super::mail;
 use super::state::AppState;
 use super::store::applications::{self, ApplicationRow, OfferRow};
-use super::store::{accounts, campaigns, StoreError};
-use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, DossierStatus, Window};
+use super::store::{accounts, campaigns, StoreError, Unique};
+use crate::domain::application::{days_left, may_apply, may_cancel, ApplyContext, ApplyRefusal, Window};
 use crate::domain::date::Day;
 use crate::error::AppError;
 use crate::views::applications::{ApplicationDetail, ApplicationLine, OfferCentre, OfferFormation};
@@ -69,7 +69,7 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
     // An account made in an earlier campaign brings its INE into this one,
     // where no other account may hold it.
     match super::store::dossier::move_ine(&mut tx, me.id, campaign).await {
-        Err(StoreError::Duplicate) => return Err(AppError::ApplyRefused(ApplyRefusal::IneTaken)),
+        Err(StoreError::Duplicate(Unique::CandidateIne)) => return Err(AppError::ApplyRefused(ApplyRefusal::IneTaken)),
         other => other?,
     }
     let (live, already_applied) = applications::live_counts(&mut tx, me.id, formation_id).await?;
@@ -84,7 +84,9 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
     may_apply(&ctx).map_err(AppError::ApplyRefused)?;
     let id = match applications::insert(&mut tx, me.id, formation_id, now).await {
         Ok(id) => id,
-        Err(StoreError::Duplicate) => return Err(AppError::ApplyRefused(ApplyRefusal::AlreadyApplied)),
+        Err(StoreError::Duplicate(Unique::LiveApplication)) => {
+            return Err(AppError::ApplyRefused(ApplyRefusal::AlreadyApplied))
+        }
         Err(other) => return Err(other.into()),
     };
     let mail = mail::compose(
@@ -115,7 +117,7 @@ fn line(a: &ApplicationRow, today: Day) -> Result<ApplicationLine, AppError> {
         return_deadline,
         days_left: days_left(today, return_deadline),
         treatment: a.formation.treatment.clone(),
-        status: DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?,
+        status: a.status,
         decision: a.decision.clone(),
         centre: a.formation.centre.clone(),
     })
@@ -146,7 +148,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
     .collect();
     let answer = super::store::answers::one(&mut conn, id, Some(signed.account_id)).await?.and_then(|r| {
         use crate::domain::confirmation::{may_confirm, may_withdraw};
-        let kind = r.decision.as_deref().and_then(crate::domain::decision::DecisionKind::from_code);
+        let kind = r.decision;
         (kind == Some(crate::domain::decision::DecisionKind::Favorable) || r.withdrawn_at.is_some()).then(|| {
             let state_now = super::answers::answer_of(&r);
             crate::views::applications::AnswerView {

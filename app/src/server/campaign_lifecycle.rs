@@ -72,7 +72,9 @@ pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> R
     // it at the same moment, is told on the field.
     let mut tx = state.db.pool.begin().await?;
     let (id, models) = match store::create_from(&mut tx, &new, from, state.clock.now(), shift).await {
-        Err(super::store::StoreError::Duplicate) => return Err(AppError::invalid("code", Problem::AlreadyExists)),
+        Err(super::store::StoreError::Duplicate(super::store::Unique::CampaignCode)) => {
+            return Err(AppError::invalid("code", Problem::AlreadyExists))
+        }
         other => other?,
     };
     tx.commit().await?;

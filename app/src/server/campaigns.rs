@@ -5,12 +5,13 @@ use super::auth::session::Signed;
 use super::state::AppState;
 use super::store::{accounts, campaigns, dossier, Conn};
 use crate::domain::identity::IneSettings;
+use crate::domain::review::StaffRole;
 use crate::error::AppError;
 
 /// The active campaign's id, when the signed-in staff member is an admin.
 async fn admin_campaign(conn: &mut Conn, signed: &Signed) -> Result<i64, AppError> {
     let staff = accounts::staff_by_id(conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    if staff.role != "admin" {
+    if staff.role != StaffRole::Admin {
         return Err(AppError::NotFound);
     }
     Ok(campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id)

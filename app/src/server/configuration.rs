@@ -392,7 +392,9 @@ pub async fn add_reason(state: &AppState, signed: &Signed, campaign: Option<i64>
     let me = configurer(&mut conn, signed, campaign).await?;
     me.admin_only()?;
     match store::add_reason(&mut conn, me.campaign, &label).await {
-        Err(super::store::StoreError::Duplicate) => Err(AppError::invalid("motif", Problem::AlreadyExists)),
+        Err(super::store::StoreError::Duplicate(super::store::Unique::ReasonLabel)) => {
+            Err(AppError::invalid("motif", Problem::AlreadyExists))
+        }
         other => Ok(other?),
     }
 }

@@ -8,7 +8,6 @@ use super::mail;
 use super::review::{begin_change, Change};
 use super::state::AppState;
 use super::store::{accounts, campaigns, decisions, review};
-use crate::domain::application::DossierStatus;
 use crate::domain::decision::{may_decide, parse_decision, Decision, DecisionKind};
 use crate::domain::review::ReviewRefusal;
 use crate::error::AppError;
@@ -49,7 +48,7 @@ pub async fn prepare(
     };
     let decision = parse_decision(kind, rank, reason, &reasons)?;
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
-    if !may_decide(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?) {
+    if !may_decide(a.status) {
         return Err(AppError::ReviewRefused(ReviewRefusal::NotComplete));
     }
     decisions::put_draft(&mut tx, id, &decision, scope.staff_id, now).await?;
@@ -62,7 +61,7 @@ pub async fn prepare(
 pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -> Result<(), AppError> {
     let now = state.clock.now();
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
-    if !may_decide(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?) {
+    if !may_decide(a.status) {
         return Err(AppError::ReviewRefused(ReviewRefusal::NotComplete));
     }
     let decision = decisions::publish(&mut tx, id, scope.staff_id, now)

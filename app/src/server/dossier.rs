@@ -4,7 +4,7 @@
 use super::auth::session::Signed;
 use super::refdata;
 use super::state::AppState;
-use super::store::{accounts, dossier, StoreError};
+use super::store::{accounts, dossier, StoreError, Unique};
 use crate::domain::address::{Address, AddressForm};
 use crate::domain::bac::{Bac, BacForm};
 use crate::domain::cursus::{Cursus, CursusForm};
@@ -75,7 +75,7 @@ pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<Identity
 
 fn ine_taken(error: StoreError) -> AppError {
     match error {
-        StoreError::Duplicate => {
+        StoreError::Duplicate(Unique::CandidateIne) => {
             let mut errors = FieldErrors::new();
             errors.add("ine", Problem::IneTaken);
             AppError::Invalid(errors)

@@ -68,7 +68,7 @@ fn full_name(sheet: &DossierSheet, fallback: &str) -> String {
 pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<u8>, String), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let (c, answer) = context(&mut conn, signed, id).await?;
-    if answer.decision.as_deref() != Some(DecisionKind::Favorable.code()) || answer.withdrawn_at.is_some() {
+    if answer.decision != Some(DecisionKind::Favorable) || answer.withdrawn_at.is_some() {
         return Err(AppError::NotFound);
     }
     let decided = decisions::history(&mut conn, id)
@@ -176,21 +176,14 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     let mut files = Vec::new();
     let mut listed = Vec::new();
     for p in &rows {
-        let status =
-            crate::domain::pieces::PieceStatus::from_code(&p.status).map(super::words::piece_status).unwrap_or("");
-        listed.push((p.label.clone(), status.to_owned()));
+        listed.push((p.label.clone(), super::words::piece_status(p.status).to_owned()));
         if let Some(file_id) = p.file_id {
             let f = pieces::file_of(&mut conn, c.candidate_id, file_id)
                 .await?
                 .ok_or_else(|| AppError::missing("file of a piece"))?;
             let path = super::files::path_of(&state.settings.files_dir, &f.stored_name)
                 .ok_or_else(|| AppError::internal("stored name refused", &f.stored_name))?;
-            files.push((
-                p.label.clone(),
-                f.original_name.clone(),
-                FileKind::from_code(&f.kind).ok_or(AppError::Internal)?,
-                path,
-            ));
+            files.push((p.label.clone(), f.original_name.clone(), f.kind, path));
         }
     }
     drop(conn);

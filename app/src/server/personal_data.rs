@@ -13,8 +13,6 @@ use super::review::dossier_sheet;
 use super::state::AppState;
 use super::store::{accounts, applications, outbox, pieces};
 use crate::domain::account_deletion::{may_delete_account, Standing};
-use crate::domain::application::DossierStatus;
-use crate::domain::pieces::PieceStatus;
 use crate::domain::problem::Problem;
 use crate::error::AppError;
 use crate::views::review::DossierSheet;
@@ -81,10 +79,7 @@ pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, 
             .into_iter()
             .map(|p| PieceData {
                 piece: p.label,
-                statut: PieceStatus::from_code(&p.status)
-                    .map(super::words::piece_status)
-                    .unwrap_or_default()
-                    .to_owned(),
+                statut: super::words::piece_status(p.status).to_owned(),
                 commentaire: p.comment,
                 fichier: p.file_name,
             })
@@ -95,7 +90,7 @@ pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, 
             campagne: a.campaign,
             annee_universitaire: a.university_year,
             creee_le: paris_date(a.created_at),
-            statut: DossierStatus::from_code(&a.status).map(super::words::status).unwrap_or_default().to_owned(),
+            statut: super::words::status(a.status).to_owned(),
             transmise_le: a.transmitted_at.map(paris_date),
             decision: a.decision.as_ref().map(super::words::decision),
             confirmee_le: a.confirmed_at.map(paris_date),

@@ -20,7 +20,7 @@ use crate::views::pieces::{PieceLine, PiecesView};
 
 async fn application(conn: &mut Conn, signed: &Signed, id: i64) -> Result<(ApplicationRow, DossierStatus), AppError> {
     let a = applications::one_of_candidate(conn, signed.account_id, id).await?.ok_or(AppError::NotFound)?;
-    let status = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
+    let status = a.status;
     Ok((a, status))
 }
 
@@ -44,12 +44,9 @@ async fn lines(
     let users = pieces::users_in_centre(conn, signed.account_id, a.formation.centre_id).await?;
     rows.into_iter()
         .map(|p| {
-            let status = PieceStatus::from_code(&p.status).ok_or(AppError::Internal)?;
-            let others = users
-                .iter()
-                .filter(|(piece, _)| *piece == p.piece_id)
-                .map(|(_, code)| DossierStatus::from_code(code).ok_or(AppError::Internal));
-            let others: Vec<DossierStatus> = others.collect::<Result<_, _>>()?;
+            let status = p.status;
+            let others: Vec<DossierStatus> =
+                users.iter().filter(|(piece, _)| *piece == p.piece_id).map(|(_, status)| *status).collect();
             let own = may_change_piece(dossier, status);
             let editable = own && may_change_shared_piece(status, others);
             let state = PieceState { required: p.required, status, has_file: p.file_id.is_some() };
@@ -156,17 +153,15 @@ pub async fn receive(
         Err(AppError::FileRefused(UploadProblem::CombinedTooLarge {
             max: combined_max(state.settings.max_upload_bytes),
         }))
-    } else if let Some(kind) = FileKind::from_code(&base.kind) {
+    } else {
         files::combine(
             root,
             signed.account_id,
-            (&base.stored_name, kind),
+            (&base.stored_name, base.kind),
             &stored,
             combined_max(state.settings.max_upload_bytes),
         )
         .await
-    } else {
-        Err(AppError::internal("stored file kind unknown", &base.kind))
     };
     files::remove(root, &stored.stored_name).await;
     let name = clean_name(&base.original_name, FileKind::Pdf);
@@ -280,7 +275,7 @@ pub async fn download(
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_of(&mut conn, signed.account_id, file_id).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
-    Ok((path, f.original_name, FileKind::from_code(&f.kind).ok_or(AppError::Internal)?))
+    Ok((path, f.original_name, f.kind))
 }
 
 /// A file for staff whose scope `review::may_read_file` checked.
@@ -292,7 +287,7 @@ pub async fn staff_download(
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_by_id(&mut conn, file_id).await?.ok_or(AppError::NotFound)?;
     let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
-    Ok((path, f.original_name, FileKind::from_code(&f.kind).ok_or(AppError::Internal)?))
+    Ok((path, f.original_name, f.kind))
 }
 
 /// The model file of a piece: to candidates while its campaign is the

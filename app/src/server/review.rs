@@ -50,8 +50,7 @@ impl StaffScope {
 pub(crate) async fn scope(conn: &mut Conn, signed: &Signed) -> Result<StaffScope, AppError> {
     let staff =
         accounts::staff_by_id(conn, signed.account_id).await?.filter(|s| s.active).ok_or(AppError::NotSignedIn)?;
-    let role = StaffRole::from_code(&staff.role).ok_or(AppError::Internal)?;
-    Ok(StaffScope { staff_id: staff.id, role })
+    Ok(StaffScope { staff_id: staff.id, role: staff.role })
 }
 
 fn day_bound(raw: Option<&str>) -> Option<Day> {
@@ -218,7 +217,7 @@ pub async fn export(
     rows.into_iter()
         .map(|r| {
             Ok(super::export::ExportLine {
-                status: DossierStatus::from_code(&r.status).ok_or(AppError::Internal)?,
+                status: r.status,
                 nom: r.nom,
                 prenom: r.prenom,
                 login: r.login,
@@ -246,7 +245,7 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
     let lines = rows
         .into_iter()
         .map(|r| {
-            let status = DossierStatus::from_code(&r.status).ok_or(AppError::Internal)?;
+            let status = r.status;
             Ok(ListLine {
                 id: r.id,
                 version: r.version,
@@ -372,7 +371,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
     let mut conn = state.db.pool.acquire().await?;
     let scope = scope(&mut conn, signed).await?;
     let a = review::one(&mut conn, scope.bound(), id).await?.ok_or(AppError::NotFound)?;
-    let status = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
+    let status = a.status;
     let candidate = a.candidate_id;
     let pieces = pieces::of_application(&mut conn, candidate, a.centre_id, a.formation_id)
         .await?
@@ -382,7 +381,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
                 piece_id: p.piece_id,
                 label: p.label,
                 required: p.required,
-                status: PieceStatus::from_code(&p.status).ok_or(AppError::Internal)?,
+                status: p.status,
                 comment: p.comment,
                 file_id: p.file_id,
                 file_name: p.file_name,
@@ -492,8 +491,7 @@ pub async fn judge_piece(
     let (verdict, comment) = parse_piece_verdict(verdict, comment)?;
     let now = state.clock.now();
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
-    may_judge_pieces(DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?)
-        .map_err(AppError::ReviewRefused)?;
+    may_judge_pieces(a.status).map_err(AppError::ReviewRefused)?;
     let piece = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id)
         .await?
         .into_iter()
@@ -505,7 +503,7 @@ pub async fn judge_piece(
     }
     let status = verdict.status();
     if !review::set_piece(&mut tx, a.candidate_id, piece_id, file, status.code(), &comment, now).await? {
-        if PieceStatus::from_code(&piece.status) != Some(PieceStatus::EnAttente) {
+        if piece.status != PieceStatus::EnAttente {
             return Err(AppError::Conflict);
         }
         // The candidate never answered this piece: nothing to judge.
@@ -546,10 +544,9 @@ pub async fn set_status(
         None => None,
     };
     let Change { mut tx, scope, application: a } = begin_change(state, signed, id, version).await?;
-    let current = DossierStatus::from_code(&a.status).ok_or(AppError::Internal)?;
+    let current = a.status;
     let pieces = pieces::of_application(&mut tx, a.candidate_id, a.centre_id, a.formation_id).await?;
-    let statuses: Vec<PieceStatus> =
-        pieces.iter().map(|p| PieceStatus::from_code(&p.status).ok_or(AppError::Internal)).collect::<Result<_, _>>()?;
+    let statuses: Vec<PieceStatus> = pieces.iter().map(|p| p.status).collect();
     check_dossier_verdict(current, verdict, &statuses).map_err(AppError::ReviewRefused)?;
     let status = verdict.status();
     let reopened_until = given.map(|d| d.iso());
@@ -565,7 +562,7 @@ pub async fn set_status(
     review::add_event(&mut tx, id, Some(scope.staff_id), "dossier", status.code(), now).await?;
     let refused: Vec<String> = pieces
         .iter()
-        .filter(|p| p.status == PieceStatus::Refusee.code())
+        .filter(|p| p.status == PieceStatus::Refusee)
         .map(|p| if p.comment.is_empty() { format!("– {}", p.label) } else { format!("– {} : {}", p.label, p.comment) })
         .collect();
     let template = match verdict {

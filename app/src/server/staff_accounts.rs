@@ -10,7 +10,7 @@ use super::mail;
 use super::review::scope;
 use super::state::AppState;
 use super::store::configuration as config_store;
-use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError};
+use super::store::{campaigns, resets, sessions, staff_accounts, Conn, StoreError, Unique};
 use crate::domain::problem::Problem;
 use crate::domain::review::StaffRole;
 use crate::domain::staff_account::{parse_account, parse_new_account};
@@ -52,18 +52,15 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, Ap
         centres,
         accounts: accounts
             .into_iter()
-            .map(|a| {
-                Ok(StaffAccountLine {
-                    id: a.id,
-                    email: a.email,
-                    name: a.name,
-                    role: StaffRole::from_code(&a.role)
-                        .ok_or_else(|| AppError::internal("staff role unknown", &a.role))?,
-                    active: a.active,
-                    centres: a.centres,
-                })
+            .map(|a| StaffAccountLine {
+                id: a.id,
+                email: a.email,
+                name: a.name,
+                role: a.role,
+                active: a.active,
+                centres: a.centres,
             })
-            .collect::<Result<_, AppError>>()?,
+            .collect(),
     })
 }
 
@@ -92,7 +89,9 @@ pub async fn create(
     )
     .await
     {
-        Err(StoreError::Duplicate) => return Err(AppError::invalid("email", Problem::AlreadyExists)),
+        Err(StoreError::Duplicate(Unique::StaffEmail)) => {
+            return Err(AppError::invalid("email", Problem::AlreadyExists))
+        }
         other => other?,
     };
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;

@@ -1,12 +1,11 @@
 //! Candidate and staff accounts, and the registry of logins handed out.
 
-use sqlx::Row;
-
+use super::columns::Flag;
+use super::{Conn, StoreResult};
+use crate::domain::review::StaffRole;
 use crate::domain::search::search_key;
 
-use super::{Conn, StoreResult};
-
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Candidate {
     pub id: i64,
     pub campaign_id: i64,
@@ -15,26 +14,14 @@ pub struct Candidate {
     pub prenom: String,
     pub email: String,
     pub password_hash: String,
+    /// `validated_at` is set.
+    #[sqlx(try_from = "Flag")]
     pub validated: bool,
     pub activation_deadline: i64,
 }
 
-const CANDIDATE_COLUMNS: &str =
-    "id, campaign_id, login, nom, prenom, email, password_hash, validated_at, activation_deadline";
-
-fn candidate(row: sqlx::any::AnyRow) -> StoreResult<Candidate> {
-    Ok(Candidate {
-        id: row.try_get("id")?,
-        campaign_id: row.try_get("campaign_id")?,
-        login: row.try_get("login")?,
-        nom: row.try_get("nom")?,
-        prenom: row.try_get("prenom")?,
-        email: row.try_get("email")?,
-        password_hash: row.try_get("password_hash")?,
-        validated: row.try_get::<Option<i64>, _>("validated_at")?.is_some(),
-        activation_deadline: row.try_get("activation_deadline")?,
-    })
-}
+const CANDIDATE_COLUMNS: &str = "id, campaign_id, login, nom, prenom, email, password_hash,
+    CASE WHEN validated_at IS NULL THEN 0 ELSE 1 END AS validated, activation_deadline";
 
 /// Records a login as handed out; false when it already was.
 pub async fn reserve_login(conn: &mut Conn, login: &str) -> StoreResult<bool> {
@@ -58,9 +45,10 @@ pub struct NewCandidate<'a> {
     pub activation_deadline: i64,
 }
 
-/// Fails with `Duplicate` when the address already has an account.
+/// Fails with `Duplicate(Unique::CandidateEmail)` when the address already
+/// has an account.
 pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreResult<i64> {
-    let row = sqlx::query(
+    let id = sqlx::query_scalar(
         "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline, search_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
@@ -77,12 +65,12 @@ pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreRes
     .bind(search_key(&[c.nom, c.prenom, c.login, c.email]))
     .fetch_one(conn)
     .await?;
-    Ok(row.try_get("id")?)
+    Ok(id)
 }
 
 pub async fn candidate_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Candidate>> {
     let sql = format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE id = $1");
-    sqlx::query(&sql).bind(id).fetch_optional(conn).await?.map(candidate).transpose()
+    Ok(sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?)
 }
 
 /// By login (upper case) or by normalised address.
@@ -92,12 +80,12 @@ pub async fn candidate_by_identifier(
     email_norm: &str,
 ) -> StoreResult<Option<Candidate>> {
     let sql = format!("SELECT {CANDIDATE_COLUMNS} FROM candidates WHERE login = $1 OR email_norm = $2");
-    sqlx::query(&sql).bind(login.unwrap_or("")).bind(email_norm).fetch_optional(conn).await?.map(candidate).transpose()
+    Ok(sqlx::query_as(&sql).bind(login.unwrap_or("")).bind(email_norm).fetch_optional(conn).await?)
 }
 
 /// Validates the account holding this activation token, if still in time.
 pub async fn validate_candidate(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<Candidate>> {
-    let row = sqlx::query(
+    let id: Option<i64> = sqlx::query_scalar(
         "UPDATE candidates SET validated_at = $2, activation_token_hash = NULL
          WHERE activation_token_hash = $1 AND validated_at IS NULL AND activation_deadline >= $2 RETURNING id",
     )
@@ -105,8 +93,8 @@ pub async fn validate_candidate(conn: &mut Conn, token_hash: &str, now: i64) -> 
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    match row {
-        Some(row) => candidate_by_id(conn, row.try_get("id")?).await,
+    match id {
+        Some(id) => candidate_by_id(conn, id).await,
         None => Ok(None),
     }
 }
@@ -118,7 +106,7 @@ pub async fn renew_activation(
     token_hash: &str,
     now: i64,
 ) -> StoreResult<Option<Candidate>> {
-    let row = sqlx::query(
+    let id: Option<i64> = sqlx::query_scalar(
         "UPDATE candidates SET activation_token_hash = $2
          WHERE email_norm = $1 AND validated_at IS NULL AND activation_deadline >= $3 RETURNING id",
     )
@@ -127,8 +115,8 @@ pub async fn renew_activation(
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    match row {
-        Some(row) => candidate_by_id(conn, row.try_get("id")?).await,
+    match id {
+        Some(id) => candidate_by_id(conn, id).await,
         None => Ok(None),
     }
 }
@@ -158,7 +146,7 @@ pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> S
     Ok(())
 }
 
-/// A unique violation (`Duplicate`) when another account has the address.
+/// `Duplicate(Unique::CandidateEmail)` when another account has the address.
 pub async fn set_candidate_email(conn: &mut Conn, id: i64, email: &str, email_norm: &str) -> StoreResult<()> {
     let (nom, prenom, login): (String, String, String) =
         sqlx::query_as("SELECT nom, prenom, login FROM candidates WHERE id = $1")
@@ -192,37 +180,27 @@ pub async fn fill_search_keys(conn: &mut Conn) -> Result<u64, sqlx::Error> {
     Ok(rows.len() as u64)
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Staff {
     pub id: i64,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    pub role: StaffRole,
     pub password_hash: String,
+    #[sqlx(try_from = "Flag")]
     pub active: bool,
-}
-
-fn staff(row: sqlx::any::AnyRow) -> StoreResult<Staff> {
-    Ok(Staff {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
-        display_name: row.try_get("display_name")?,
-        role: row.try_get("role")?,
-        password_hash: row.try_get("password_hash")?,
-        active: row.try_get::<i64, _>("active")? == 1,
-    })
 }
 
 const STAFF_COLUMNS: &str = "id, email, display_name, role, password_hash, active";
 
 pub async fn staff_by_email(conn: &mut Conn, email_norm: &str) -> StoreResult<Option<Staff>> {
     let sql = format!("SELECT {STAFF_COLUMNS} FROM staff WHERE email_norm = $1");
-    sqlx::query(&sql).bind(email_norm).fetch_optional(conn).await?.map(staff).transpose()
+    Ok(sqlx::query_as(&sql).bind(email_norm).fetch_optional(conn).await?)
 }
 
 pub async fn staff_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Staff>> {
     let sql = format!("SELECT {STAFF_COLUMNS} FROM staff WHERE id = $1");
-    sqlx::query(&sql).bind(id).fetch_optional(conn).await?.map(staff).transpose()
+    Ok(sqlx::query_as(&sql).bind(id).fetch_optional(conn).await?)
 }
 
 /// Creates a staff account, or resets the role, name and password of the
@@ -236,7 +214,7 @@ pub async fn upsert_staff(
     hash: &str,
     now: i64,
 ) -> StoreResult<i64> {
-    let row = sqlx::query(
+    let id = sqlx::query_scalar(
         "INSERT INTO staff (email, email_norm, display_name, role, password_hash, active, created_at)
          VALUES ($1, $2, $3, $4, $5, 1, $6)
          ON CONFLICT (email_norm) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
@@ -251,7 +229,7 @@ pub async fn upsert_staff(
     .bind(now)
     .fetch_one(conn)
     .await?;
-    Ok(row.try_get("id")?)
+    Ok(id)
 }
 
 /// Deletes a candidate's account and everything it holds (dossier,
@@ -259,16 +237,17 @@ pub async fn upsert_staff(
 /// of their files, for the caller to delete from disk after the commit.
 pub async fn delete_candidate(conn: &mut Conn, candidate: i64) -> StoreResult<Vec<String>> {
     // The mails written to the address held its personal data too.
-    if let Some(email) =
-        sqlx::query("SELECT email FROM candidates WHERE id = $1").bind(candidate).fetch_optional(&mut *conn).await?
-    {
-        super::outbox::forget(conn, &email.try_get::<String, _>("email")?).await?;
+    let email: Option<String> = sqlx::query_scalar("SELECT email FROM candidates WHERE id = $1")
+        .bind(candidate)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(email) = email {
+        super::outbox::forget(conn, &email).await?;
     }
-    let files = sqlx::query("SELECT stored_name FROM files WHERE candidate_id = $1")
+    let names: Vec<String> = sqlx::query_scalar("SELECT stored_name FROM files WHERE candidate_id = $1")
         .bind(candidate)
         .fetch_all(&mut *conn)
         .await?;
-    let names = files.iter().map(|r| r.try_get("stored_name")).collect::<Result<Vec<String>, _>>()?;
     // Noted in this transaction: a crash after the commit forgets no file.
     for name in &names {
         super::deletions::queue(conn, name).await?;

@@ -3,16 +3,17 @@
 //! change is a conditional update: a second click or a second tab changes
 //! nothing.
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult, ACTIVE_FORMATIONS};
+use crate::domain::decision::DecisionKind;
 
 /// What the answer rules need to know of an application.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct AnswerRow {
     pub id: i64,
     pub candidate_id: i64,
     pub formation_id: i64,
+    #[sqlx(rename = "title")]
     pub formation: String,
     pub centre: String,
     pub university_year: String,
@@ -20,10 +21,12 @@ pub struct AnswerRow {
     pub signatory: String,
     /// The formation's date limite de retour (`YYYY-MM-DD`).
     pub return_deadline: String,
-    pub decision: Option<String>,
+    pub decision: Option<DecisionKind>,
+    #[sqlx(rename = "answer_deadline")]
     pub deadline: Option<i64>,
     pub confirmed_at: Option<i64>,
     pub withdrawn_at: Option<i64>,
+    #[sqlx(rename = "withdrawn_by_deadline", try_from = "Flag")]
     pub by_deadline: bool,
     pub version: i64,
 }
@@ -33,39 +36,19 @@ const COLUMNS: &str = "a.id, a.candidate_id, a.formation_id, f.title, c.label AS
     a.confirmed_at, a.withdrawn_at, a.withdrawn_by_deadline, a.version";
 const FROM: &str = "FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN campaigns k ON k.id = c.campaign_id";
 
-fn answer_row(r: &sqlx::any::AnyRow) -> StoreResult<AnswerRow> {
-    Ok(AnswerRow {
-        id: r.try_get("id")?,
-        candidate_id: r.try_get("candidate_id")?,
-        formation_id: r.try_get("formation_id")?,
-        formation: r.try_get("title")?,
-        centre: r.try_get("centre")?,
-        university_year: r.try_get("university_year")?,
-        campaign: r.try_get("campaign")?,
-        signatory: r.try_get("signatory")?,
-        return_deadline: r.try_get("return_deadline")?,
-        decision: r.try_get("decision")?,
-        deadline: r.try_get("answer_deadline")?,
-        confirmed_at: r.try_get("confirmed_at")?,
-        withdrawn_at: r.try_get("withdrawn_at")?,
-        by_deadline: r.try_get::<i64, _>("withdrawn_by_deadline")? == 1,
-        version: r.try_get("version")?,
-    })
-}
-
 /// A live application of this candidate (`None`: any candidate).
 pub async fn one(conn: &mut Conn, id: i64, candidate_id: Option<i64>) -> StoreResult<Option<AnswerRow>> {
     let sql = format!("SELECT {COLUMNS} {FROM} WHERE a.id = $1 AND ($2 IS NULL OR a.candidate_id = $2) AND a.cancelled_at IS NULL AND k.active = 1");
-    sqlx::query(&sql).bind(id).bind(candidate_id).fetch_optional(conn).await?.as_ref().map(answer_row).transpose()
+    Ok(sqlx::query_as(&sql).bind(id).bind(candidate_id).fetch_optional(conn).await?)
 }
 
 /// The formation's "date limite de confirmation" (`YYYY-MM-DD`), if set.
 pub async fn confirmation_day(conn: &mut Conn, formation_id: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("SELECT confirmation_day FROM formations WHERE id = $1")
+    let day: Option<Option<String>> = sqlx::query_scalar("SELECT confirmation_day FROM formations WHERE id = $1")
         .bind(formation_id)
         .fetch_optional(conn)
         .await?;
-    Ok(row.map(|r| r.try_get::<Option<String>, _>("confirmation_day")).transpose()?.flatten())
+    Ok(day.flatten())
 }
 
 /// A favourable decision just published: the answer starts afresh.
@@ -109,35 +92,34 @@ pub async fn withdraw(conn: &mut Conn, id: i64, now: i64, by_deadline: bool) -> 
 /// Takes the formation for the rest of the transaction, so that two
 /// places freed at once are filled one after the other.
 pub async fn lock_formation(conn: &mut Conn, formation_id: i64) -> StoreResult<(i64, bool)> {
-    let row = sqlx::query("UPDATE formations SET id = id WHERE id = $1 RETURNING capacity, waiting_list")
-        .bind(formation_id)
-        .fetch_one(conn)
-        .await?;
-    Ok((row.try_get("capacity")?, row.try_get::<i64, _>("waiting_list")? == 1))
+    let (capacity, waiting_list): (i64, Flag) =
+        sqlx::query_as("UPDATE formations SET id = id WHERE id = $1 RETURNING capacity, waiting_list")
+            .bind(formation_id)
+            .fetch_one(conn)
+            .await?;
+    Ok((capacity, waiting_list.into()))
 }
 
 /// Favourable decisions standing (not withdrawn) in the formation.
 pub async fn holding(conn: &mut Conn, formation_id: i64) -> StoreResult<i64> {
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT COUNT(*) AS n FROM applications WHERE formation_id = $1 AND decision = 'favorable' AND withdrawn_at IS NULL AND cancelled_at IS NULL",
     )
     .bind(formation_id)
     .fetch_one(conn)
-    .await?;
-    Ok(row.try_get("n")?)
+    .await?)
 }
 
 /// The first `limit` applications of the waiting list, best rank first.
 pub async fn waiting(conn: &mut Conn, formation_id: i64, limit: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT id FROM applications WHERE formation_id = $1 AND decision = 'liste_complementaire' AND cancelled_at IS NULL
          ORDER BY decision_rank, id LIMIT $2",
     )
     .bind(formation_id)
     .bind(limit)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    .await?)
 }
 
 /// Calls an application of the waiting list: a favourable decision,
@@ -167,7 +149,7 @@ pub async fn promote(conn: &mut Conn, id: i64, deadline: i64, now: i64) -> Store
 
 /// Favourable decisions left unanswered past their deadline.
 pub async fn expired(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         &format!(
             "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
                AND answer_deadline <= $1 AND formation_id IN ({ACTIVE_FORMATIONS}) ORDER BY id"
@@ -175,14 +157,13 @@ pub async fn expired(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
     )
     .bind(now)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    .await?)
 }
 
 /// Favourable decisions still awaited whose deadline falls before
 /// `horizon`, not yet reminded.
 pub async fn to_remind(conn: &mut Conn, now: i64, horizon: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         &format!(
             "SELECT id FROM applications WHERE decision = 'favorable' AND confirmed_at IS NULL AND withdrawn_at IS NULL AND cancelled_at IS NULL
                AND answer_reminded_at IS NULL AND answer_deadline > $1 AND answer_deadline <= $2 AND formation_id IN ({ACTIVE_FORMATIONS}) ORDER BY id"
@@ -191,8 +172,7 @@ pub async fn to_remind(conn: &mut Conn, now: i64, horizon: i64) -> StoreResult<V
     .bind(now)
     .bind(horizon)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    .await?)
 }
 
 /// Marks the reminder sent; false when it already was.
@@ -209,7 +189,7 @@ pub async fn mark_reminded(conn: &mut Conn, id: i64, now: i64) -> StoreResult<bo
 /// Applications still En attente whose formation's date limite de retour
 /// falls between `from` and `until` (days `YYYY-MM-DD`), not yet reminded.
 pub async fn untransmitted_due(conn: &mut Conn, from: &str, until: &str) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         &format!(
             "SELECT a.id FROM applications a JOIN formations f ON f.id = a.formation_id
              WHERE a.status = 'en_attente' AND a.cancelled_at IS NULL AND a.return_reminded_at IS NULL
@@ -219,8 +199,7 @@ pub async fn untransmitted_due(conn: &mut Conn, from: &str, until: &str) -> Stor
     .bind(from)
     .bind(until)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    .await?)
 }
 
 /// Marks the transmission reminder sent; false when it already was.

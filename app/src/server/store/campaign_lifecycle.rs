@@ -3,52 +3,37 @@
 //! campaign (the previous one archived), and the destruction of an
 //! archived campaign's dossiers and files after its retention period.
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult};
 use crate::domain::campaign::{CampaignState, NewCampaign};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct CampaignRow {
     pub id: i64,
     pub code: String,
     pub label: String,
     pub university_year: String,
+    #[sqlx(try_from = "Flag")]
     pub active: bool,
     pub archived_at: Option<i64>,
     pub retention_days: i64,
     pub destroyed_at: Option<i64>,
     pub destroyed_summary: Option<String>,
     /// Live applications.
+    #[sqlx(rename = "n")]
     pub applications: i64,
 }
 
 /// Every campaign, newest first, with its live applications counted.
 pub async fn all(conn: &mut Conn) -> StoreResult<Vec<CampaignRow>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT k.id, k.code, k.label, k.university_year, k.active, k.archived_at, k.retention_days, k.destroyed_at, k.destroyed_summary,
            (SELECT COUNT(*) FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
             WHERE c.campaign_id = k.id AND a.cancelled_at IS NULL) AS n
          FROM campaigns k ORDER BY k.id DESC",
     )
     .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(CampaignRow {
-                id: r.try_get("id")?,
-                code: r.try_get("code")?,
-                label: r.try_get("label")?,
-                university_year: r.try_get("university_year")?,
-                active: r.try_get::<i64, _>("active")? == 1,
-                archived_at: r.try_get("archived_at")?,
-                retention_days: r.try_get("retention_days")?,
-                destroyed_at: r.try_get("destroyed_at")?,
-                destroyed_summary: r.try_get("destroyed_summary")?,
-                applications: r.try_get("n")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 impl CampaignRow {
@@ -60,20 +45,14 @@ impl CampaignRow {
 /// One campaign's label and state, without counting its applications
 /// (asked on every list and configuration page that names a campaign).
 pub async fn state_of(conn: &mut Conn, id: i64) -> StoreResult<Option<(String, CampaignState)>> {
-    let row =
-        sqlx::query("SELECT label, university_year, active, archived_at, destroyed_at FROM campaigns WHERE id = $1")
+    let row: Option<(String, String, Flag, Option<i64>, Option<i64>)> =
+        sqlx::query_as("SELECT label, university_year, active, archived_at, destroyed_at FROM campaigns WHERE id = $1")
             .bind(id)
             .fetch_optional(conn)
             .await?;
-    row.map(|r| {
-        let state = CampaignState::of(
-            r.try_get::<i64, _>("active")? == 1,
-            r.try_get("archived_at")?,
-            r.try_get("destroyed_at")?,
-        );
-        Ok((format!("{} ({})", r.try_get::<String, _>("label")?, r.try_get::<String, _>("university_year")?), state))
-    })
-    .transpose()
+    Ok(row.map(|(label, year, active, archived_at, destroyed_at)| {
+        (format!("{label} ({year})"), CampaignState::of(active.into(), archived_at, destroyed_at))
+    }))
 }
 
 /// Creates a prepared campaign with the configuration of campaign `from`:
@@ -88,7 +67,7 @@ pub async fn create_from(
     now: i64,
     shift: impl Fn(&str) -> String,
 ) -> StoreResult<(i64, Vec<(i64, i64)>)> {
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO campaigns (code, label, university_year, active, created_at, accept_ines, ine_required_for_french, max_applications, retention_days)
          SELECT $1, $2, $3, 0, $4, accept_ines, ine_required_for_french, max_applications, $5 FROM campaigns WHERE id = $6 RETURNING id",
     )
@@ -100,22 +79,39 @@ pub async fn create_from(
     .bind(from)
     .fetch_one(&mut *conn)
     .await?;
-    let id: i64 = row.try_get("id")?;
     sqlx::query("INSERT INTO decision_reasons (campaign_id, label, position) SELECT $1, label, position FROM decision_reasons WHERE campaign_id = $2")
         .bind(id)
         .bind(from)
         .execute(&mut *conn)
         .await?;
-    let centres = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 ORDER BY id")
+    let centres: Vec<i64> = sqlx::query_scalar("SELECT id FROM centres WHERE campaign_id = $1 ORDER BY id")
         .bind(from)
         .fetch_all(&mut *conn)
         .await?;
     let mut models = Vec::new();
-    for centre in centres {
-        let old: i64 = centre.try_get("id")?;
+    for old in centres {
         models.extend(copy_centre(conn, old, id, &shift).await?);
     }
     Ok((id, models))
+}
+
+/// A formation as `copy_centre` carries it over (its days shifted).
+#[derive(sqlx::FromRow)]
+struct FormationCopy {
+    id: i64,
+    title: String,
+    keywords: String,
+    url: String,
+    window_start: String,
+    window_end: String,
+    return_deadline: String,
+    mode: String,
+    treatment: String,
+    capacity: i64,
+    /// Copied as stored (0/1).
+    waiting_list: i64,
+    publication_day: Option<String>,
+    confirmation_day: Option<String>,
 }
 
 /// Copies a centre into `campaign`; returns the pieces with a model file.
@@ -125,7 +121,7 @@ async fn copy_centre(
     campaign: i64,
     shift: &impl Fn(&str) -> String,
 ) -> StoreResult<Vec<(i64, i64)>> {
-    let row = sqlx::query(
+    let centre: i64 = sqlx::query_scalar(
         "INSERT INTO centres (campaign_id, label, contact_address, contact_email, signatory)
          SELECT $1, label, contact_address, contact_email, signatory FROM centres WHERE id = $2 RETURNING id",
     )
@@ -133,7 +129,6 @@ async fn copy_centre(
     .bind(old)
     .fetch_one(&mut *conn)
     .await?;
-    let centre: i64 = row.try_get("id")?;
     sqlx::query(
         "INSERT INTO staff_centres (staff_id, centre_id) SELECT staff_id, $1 FROM staff_centres WHERE centre_id = $2",
     )
@@ -143,27 +138,25 @@ async fn copy_centre(
     .await?;
     let mut pieces = Vec::new();
     let mut models = Vec::new();
-    for p in sqlx::query("SELECT id, model_stored_name FROM pieces WHERE centre_id = $1 ORDER BY id")
-        .bind(old)
-        .fetch_all(&mut *conn)
-        .await?
-    {
-        let old_piece: i64 = p.try_get("id")?;
-        let has_model = p.try_get::<Option<String>, _>("model_stored_name")?.is_some();
-        let row = sqlx::query(
+    let old_pieces: Vec<(i64, Option<String>)> =
+        sqlx::query_as("SELECT id, model_stored_name FROM pieces WHERE centre_id = $1 ORDER BY id")
+            .bind(old)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (old_piece, model) in old_pieces {
+        let new_piece: i64 = sqlx::query_scalar(
             "INSERT INTO pieces (centre_id, label, required, position, common) SELECT $1, label, required, position, common FROM pieces WHERE id = $2 RETURNING id",
         )
         .bind(centre)
         .bind(old_piece)
         .fetch_one(&mut *conn)
         .await?;
-        let new_piece: i64 = row.try_get("id")?;
         pieces.push((old_piece, new_piece));
-        if has_model {
+        if model.is_some() {
             models.push((old_piece, new_piece));
         }
     }
-    let formations = sqlx::query(
+    let formations: Vec<FormationCopy> = sqlx::query_as(
         "SELECT id, title, keywords, url, window_start, window_end, return_deadline, mode, treatment, capacity, waiting_list, publication_day, confirmation_day
          FROM formations WHERE centre_id = $1 ORDER BY id",
     )
@@ -171,30 +164,26 @@ async fn copy_centre(
     .fetch_all(&mut *conn)
     .await?;
     for f in formations {
-        let day = |name: &str| -> StoreResult<String> { Ok(shift(&f.try_get::<String, _>(name)?)) };
-        let optional = |name: &str| -> StoreResult<Option<String>> {
-            Ok(f.try_get::<Option<String>, _>(name)?.map(|d| shift(&d)))
-        };
-        let row = sqlx::query(
+        let formation: i64 = sqlx::query_scalar(
             "INSERT INTO formations (centre_id, title, keywords, url, window_start, window_end, return_deadline, mode, treatment, capacity, waiting_list, publication_day, confirmation_day)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(centre)
-        .bind(f.try_get::<String, _>("title")?)
-        .bind(f.try_get::<String, _>("keywords")?)
-        .bind(f.try_get::<String, _>("url")?)
-        .bind(day("window_start")?)
-        .bind(day("window_end")?)
-        .bind(day("return_deadline")?)
-        .bind(f.try_get::<String, _>("mode")?)
-        .bind(f.try_get::<String, _>("treatment")?)
-        .bind(f.try_get::<i64, _>("capacity")?)
-        .bind(f.try_get::<i64, _>("waiting_list")?)
-        .bind(optional("publication_day")?)
-        .bind(optional("confirmation_day")?)
+        .bind(&f.title)
+        .bind(&f.keywords)
+        .bind(&f.url)
+        .bind(shift(&f.window_start))
+        .bind(shift(&f.window_end))
+        .bind(shift(&f.return_deadline))
+        .bind(&f.mode)
+        .bind(&f.treatment)
+        .bind(f.capacity)
+        .bind(f.waiting_list)
+        .bind(f.publication_day.as_deref().map(shift))
+        .bind(f.confirmation_day.as_deref().map(shift))
         .fetch_one(&mut *conn)
         .await?;
-        let (old_formation, formation): (i64, i64) = (f.try_get("id")?, row.try_get("id")?);
+        let old_formation = f.id;
         for (old_piece, piece) in &pieces {
             sqlx::query(
                 "INSERT INTO formation_pieces (formation_id, piece_id) SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM formation_pieces WHERE formation_id = $3 AND piece_id = $4)",
@@ -243,13 +232,12 @@ pub async fn set_retention(conn: &mut Conn, id: i64, days: i64) -> StoreResult<b
 
 /// Archived campaigns whose retention has run out at `now`.
 pub async fn due_for_destruction(conn: &mut Conn, now: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT id FROM campaigns WHERE archived_at IS NOT NULL AND destroyed_at IS NULL AND archived_at + retention_days * 86400 <= $1 ORDER BY id",
     )
     .bind(now)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    .await?)
 }
 
 /// What a destruction removed.
@@ -295,21 +283,15 @@ pub async fn destroy(conn: &mut Conn, id: i64, now: i64) -> StoreResult<Option<D
     if claimed.rows_affected() != 1 {
         return Ok(None);
     }
-    let archived_at: i64 = sqlx::query("SELECT archived_at FROM campaigns WHERE id = $1")
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get("archived_at")?;
-    let candidates: Vec<i64> = sqlx::query(&format!(
+    let archived_at: i64 =
+        sqlx::query_scalar("SELECT archived_at FROM campaigns WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+    let candidates: Vec<i64> = sqlx::query_scalar(&format!(
         "SELECT DISTINCT candidate_id FROM applications WHERE formation_id IN ({OF_CAMPAIGN_FORMATIONS})
          UNION SELECT id AS candidate_id FROM candidates WHERE campaign_id = $1"
     ))
     .bind(id)
     .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| r.try_get("candidate_id"))
-    .collect::<Result<_, _>>()?;
+    .await?;
     let mut out = Destroyed {
         applications: sqlx::query(&format!(
             "DELETE FROM applications WHERE formation_id IN ({OF_CAMPAIGN_FORMATIONS})"
@@ -320,15 +302,12 @@ pub async fn destroy(conn: &mut Conn, id: i64, now: i64) -> StoreResult<Option<D
         .rows_affected(),
         ..Destroyed::default()
     };
-    let files: Vec<i64> = sqlx::query(&format!(
+    let files: Vec<i64> = sqlx::query_scalar(&format!(
         "SELECT file_id FROM candidate_pieces WHERE file_id IS NOT NULL AND piece_id IN ({OF_CAMPAIGN_PIECES})"
     ))
     .bind(id)
     .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| r.try_get("file_id"))
-    .collect::<Result<_, _>>()?;
+    .await?;
     sqlx::query(&format!("DELETE FROM candidate_pieces WHERE piece_id IN ({OF_CAMPAIGN_PIECES})"))
         .bind(id)
         .execute(&mut *conn)

@@ -2,11 +2,10 @@
 //! by the demo seed for now; staff edit them in a later issue).
 
 use serde::{Deserialize, Serialize};
-use sqlx::Row;
 
 use super::{Conn, StoreResult};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Campaign {
     pub id: i64,
     pub code: String,
@@ -15,19 +14,11 @@ pub struct Campaign {
 }
 
 pub async fn active(conn: &mut Conn) -> StoreResult<Option<Campaign>> {
-    let row =
-        sqlx::query("SELECT id, code, label, university_year FROM campaigns WHERE active = 1 ORDER BY id DESC LIMIT 1")
-            .fetch_optional(conn)
-            .await?;
-    row.map(|row| {
-        Ok(Campaign {
-            id: row.try_get("id")?,
-            code: row.try_get("code")?,
-            label: row.try_get("label")?,
-            university_year: row.try_get("university_year")?,
-        })
-    })
-    .transpose()
+    Ok(sqlx::query_as(
+        "SELECT id, code, label, university_year FROM campaigns WHERE active = 1 ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_optional(conn)
+    .await?)
 }
 
 /// The campaign's INE rules (issue 3): INES accepted on format alone, INE
@@ -59,8 +50,8 @@ pub async fn ensure_campaign(conn: &mut Conn, code: &str, label: &str, year: &st
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    let row = sqlx::query("SELECT id FROM campaigns WHERE code = $1").bind(code).fetch_one(&mut *conn).await?;
-    let id: i64 = row.try_get("id")?;
+    let id: i64 =
+        sqlx::query_scalar("SELECT id FROM campaigns WHERE code = $1").bind(code).fetch_one(&mut *conn).await?;
     for (position, label) in crate::domain::decision::DEFAULT_REASONS.iter().enumerate() {
         sqlx::query("INSERT INTO decision_reasons (campaign_id, label, position) VALUES ($1, $2, $3) ON CONFLICT (campaign_id, label) DO NOTHING")
             .bind(id)
@@ -74,11 +65,10 @@ pub async fn ensure_campaign(conn: &mut Conn, code: &str, label: &str, year: &st
 
 /// The reasons of a défavorable decision, in the admin's order.
 pub async fn decision_reasons(conn: &mut Conn, campaign_id: i64) -> StoreResult<Vec<String>> {
-    let rows = sqlx::query("SELECT label FROM decision_reasons WHERE campaign_id = $1 ORDER BY position, id")
+    Ok(sqlx::query_scalar("SELECT label FROM decision_reasons WHERE campaign_id = $1 ORDER BY position, id")
         .bind(campaign_id)
         .fetch_all(conn)
-        .await?;
-    rows.iter().map(|r| Ok(r.try_get("label")?)).collect()
+        .await?)
 }
 
 pub async fn ensure_centre(
@@ -88,15 +78,15 @@ pub async fn ensure_centre(
     address: &str,
     email: &str,
 ) -> StoreResult<i64> {
-    let existing = sqlx::query("SELECT id FROM centres WHERE campaign_id = $1 AND label = $2")
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM centres WHERE campaign_id = $1 AND label = $2")
         .bind(campaign_id)
         .bind(label)
         .fetch_optional(&mut *conn)
         .await?;
-    if let Some(row) = existing {
-        return Ok(row.try_get("id")?);
+    if let Some(id) = existing {
+        return Ok(id);
     }
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "INSERT INTO centres (campaign_id, label, contact_address, contact_email) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(campaign_id)
@@ -104,11 +94,10 @@ pub async fn ensure_centre(
     .bind(address)
     .bind(email)
     .fetch_one(conn)
-    .await?;
-    Ok(row.try_get("id")?)
+    .await?)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Formation {
     pub id: i64,
     pub centre: String,
@@ -130,15 +119,15 @@ pub struct NewFormation<'a> {
 }
 
 pub async fn ensure_formation(conn: &mut Conn, f: &NewFormation<'_>) -> StoreResult<i64> {
-    let existing = sqlx::query("SELECT id FROM formations WHERE centre_id = $1 AND title = $2")
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM formations WHERE centre_id = $1 AND title = $2")
         .bind(f.centre_id)
         .bind(f.title)
         .fetch_optional(&mut *conn)
         .await?;
-    if let Some(row) = existing {
-        return Ok(row.try_get("id")?);
+    if let Some(id) = existing {
+        return Ok(id);
     }
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "INSERT INTO formations (centre_id, title, keywords, window_start, window_end, return_deadline, capacity)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -150,29 +139,15 @@ pub async fn ensure_formation(conn: &mut Conn, f: &NewFormation<'_>) -> StoreRes
     .bind(f.return_deadline)
     .bind(f.capacity)
     .fetch_one(conn)
-    .await?;
-    Ok(row.try_get("id")?)
+    .await?)
 }
 
 pub async fn formations(conn: &mut Conn, campaign_id: i64) -> StoreResult<Vec<Formation>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT f.id, c.label AS centre, f.title, f.window_start, f.window_end, f.return_deadline, f.mode
          FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $1 ORDER BY c.label, f.title",
     )
     .bind(campaign_id)
     .fetch_all(conn)
-    .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(Formation {
-                id: row.try_get("id")?,
-                centre: row.try_get("centre")?,
-                title: row.try_get("title")?,
-                window_start: row.try_get("window_start")?,
-                window_end: row.try_get("window_end")?,
-                return_deadline: row.try_get("return_deadline")?,
-                mode: row.try_get("mode")?,
-            })
-        })
-        .collect()
+    .await?)
 }

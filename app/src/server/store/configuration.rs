@@ -3,12 +3,11 @@
 //! in `review`: `scope_staff` bounds rows to a staff member's centres,
 //! `None` is an admin (every centre).
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult};
 use crate::domain::formation::{Formation, PieceDefinition};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct CentreRow {
     pub id: i64,
     pub label: String,
@@ -28,30 +27,18 @@ pub async fn centres(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64
          WHERE c.campaign_id = $2 AND {} ORDER BY c.label",
         centre_scope(1)
     );
-    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(CentreRow {
-                id: r.try_get("id")?,
-                label: r.try_get("label")?,
-                contact_address: r.try_get("contact_address")?,
-                contact_email: r.try_get("contact_email")?,
-                signatory: r.try_get("signatory")?,
-            })
-        })
-        .collect()
+    Ok(sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?)
 }
 
 pub async fn insert_centre(conn: &mut Conn, campaign_id: i64, c: &CentreRow) -> StoreResult<i64> {
-    let row = sqlx::query("INSERT INTO centres (campaign_id, label, contact_address, contact_email, signatory) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+    Ok(sqlx::query_scalar("INSERT INTO centres (campaign_id, label, contact_address, contact_email, signatory) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(campaign_id)
         .bind(&c.label)
         .bind(&c.contact_address)
         .bind(&c.contact_email)
         .bind(&c.signatory)
         .fetch_one(conn)
-        .await?;
-    Ok(row.try_get("id")?)
+        .await?)
 }
 
 pub async fn update_centre(conn: &mut Conn, c: &CentreRow) -> StoreResult<bool> {
@@ -79,7 +66,7 @@ pub async fn set_signatory_if_empty(conn: &mut Conn, centre_id: i64, signatory: 
 }
 
 /// A formation as stored (days `YYYY-MM-DD`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct FormationRow {
     pub id: i64,
     pub centre_id: i64,
@@ -90,11 +77,14 @@ pub struct FormationRow {
     pub window_start: String,
     pub window_end: String,
     pub return_deadline: String,
+    #[sqlx(rename = "publication_day")]
     pub publication: Option<String>,
+    #[sqlx(rename = "confirmation_day")]
     pub confirmation: Option<String>,
     pub mode: String,
     pub treatment: String,
     pub capacity: i64,
+    #[sqlx(try_from = "Flag")]
     pub waiting_list: bool,
     /// Live applications (not cancelled).
     pub applications: i64,
@@ -105,35 +95,13 @@ const FORMATION_COLUMNS: &str =
     f.publication_day, f.confirmation_day, f.mode, f.treatment, f.capacity, f.waiting_list,
     (SELECT COUNT(*) FROM applications a WHERE a.formation_id = f.id AND a.cancelled_at IS NULL) AS applications";
 
-fn formation_row(r: &sqlx::any::AnyRow) -> StoreResult<FormationRow> {
-    Ok(FormationRow {
-        id: r.try_get("id")?,
-        centre_id: r.try_get("centre_id")?,
-        centre: r.try_get("centre")?,
-        title: r.try_get("title")?,
-        keywords: r.try_get("keywords")?,
-        url: r.try_get("url")?,
-        window_start: r.try_get("window_start")?,
-        window_end: r.try_get("window_end")?,
-        return_deadline: r.try_get("return_deadline")?,
-        publication: r.try_get("publication_day")?,
-        confirmation: r.try_get("confirmation_day")?,
-        mode: r.try_get("mode")?,
-        treatment: r.try_get("treatment")?,
-        capacity: r.try_get("capacity")?,
-        waiting_list: r.try_get::<i64, _>("waiting_list")? == 1,
-        applications: r.try_get("applications")?,
-    })
-}
-
 pub async fn formations(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<FormationRow>> {
     let sql = format!(
         "SELECT {FORMATION_COLUMNS} FROM formations f JOIN centres c ON c.id = f.centre_id
          WHERE c.campaign_id = $2 AND {} ORDER BY c.label, f.title",
         centre_scope(1)
     );
-    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
-    rows.iter().map(formation_row).collect()
+    Ok(sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?)
 }
 
 pub async fn formation(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreResult<Option<FormationRow>> {
@@ -141,7 +109,7 @@ pub async fn formation(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> St
         "SELECT {FORMATION_COLUMNS} FROM formations f JOIN centres c ON c.id = f.centre_id WHERE f.id = $2 AND {}",
         centre_scope(1)
     );
-    sqlx::query(&sql).bind(scope_staff).bind(id).fetch_optional(conn).await?.as_ref().map(formation_row).transpose()
+    Ok(sqlx::query_as(&sql).bind(scope_staff).bind(id).fetch_optional(conn).await?)
 }
 
 /// Inserts (`id` None) or updates the formation; returns its id, or None
@@ -159,7 +127,7 @@ pub async fn save_formation(conn: &mut Conn, id: Option<i64>, f: &Formation) -> 
              WHERE id = $14 RETURNING id"
         }
     };
-    let query = sqlx::query(sql)
+    let query = sqlx::query_scalar(sql)
         .bind(f.centre_id)
         .bind(&f.title)
         .bind(&f.keywords)
@@ -177,20 +145,23 @@ pub async fn save_formation(conn: &mut Conn, id: Option<i64>, f: &Formation) -> 
         Some(id) => query.bind(id),
         None => query,
     };
-    let row = query.fetch_optional(conn).await?;
-    row.map(|r| Ok(r.try_get("id")?)).transpose()
+    Ok(query.fetch_optional(conn).await?)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct PieceConfig {
     pub id: i64,
     pub centre_id: i64,
     pub centre: String,
     pub label: String,
+    #[sqlx(try_from = "Flag")]
     pub required: bool,
+    #[sqlx(try_from = "Flag")]
     pub common: bool,
     pub model_name: Option<String>,
-    /// The formations that name it (for a piece that is not common).
+    /// The formations that name it (for a piece that is not common), from
+    /// `formation_pieces`.
+    #[sqlx(skip)]
     pub formations: Vec<i64>,
 }
 
@@ -200,38 +171,26 @@ pub async fn pieces(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64)
          WHERE c.campaign_id = $2 AND {} ORDER BY c.label, p.position, p.id",
         centre_scope(1)
     );
-    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(&mut *conn).await?;
-    let links = sqlx::query(
+    let mut pieces: Vec<PieceConfig> =
+        sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(&mut *conn).await?;
+    let links: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT fp.piece_id, fp.formation_id FROM formation_pieces fp JOIN pieces p ON p.id = fp.piece_id JOIN centres c ON c.id = p.centre_id
          WHERE c.campaign_id = $1",
     )
     .bind(campaign_id)
     .fetch_all(&mut *conn)
     .await?;
-    let links: Vec<(i64, i64)> =
-        links.iter().map(|r| Ok((r.try_get("piece_id")?, r.try_get("formation_id")?))).collect::<StoreResult<_>>()?;
-    rows.iter()
-        .map(|r| {
-            let id: i64 = r.try_get("id")?;
-            Ok(PieceConfig {
-                id,
-                centre_id: r.try_get("centre_id")?,
-                centre: r.try_get("centre")?,
-                label: r.try_get("label")?,
-                required: r.try_get::<i64, _>("required")? == 1,
-                common: r.try_get::<i64, _>("common")? == 1,
-                model_name: r.try_get("model_name")?,
-                formations: links.iter().filter(|(p, _)| *p == id).map(|(_, f)| *f).collect(),
-            })
-        })
-        .collect()
+    for piece in &mut pieces {
+        piece.formations = links.iter().filter(|(p, _)| *p == piece.id).map(|(_, f)| *f).collect();
+    }
+    Ok(pieces)
 }
 
 /// Inserts (`id` None, placed last of its centre) or updates the piece.
 pub async fn save_piece(conn: &mut Conn, id: Option<i64>, p: &PieceDefinition) -> StoreResult<Option<i64>> {
-    let row = match id {
+    let id = match id {
         None => {
-            sqlx::query(
+            sqlx::query_scalar(
                 "INSERT INTO pieces (centre_id, label, required, common, position)
                  VALUES ($1, $2, $3, $4, (SELECT COALESCE(MAX(position), 0) + 1 FROM pieces WHERE centre_id = $1)) RETURNING id",
             )
@@ -243,7 +202,7 @@ pub async fn save_piece(conn: &mut Conn, id: Option<i64>, p: &PieceDefinition) -
             .await?
         }
         Some(id) => {
-            sqlx::query("UPDATE pieces SET label = $2, required = $3, common = $4 WHERE id = $1 AND centre_id = $5 RETURNING id")
+            sqlx::query_scalar("UPDATE pieces SET label = $2, required = $3, common = $4 WHERE id = $1 AND centre_id = $5 RETURNING id")
                 .bind(id)
                 .bind(&p.label)
                 .bind(p.required as i64)
@@ -253,16 +212,15 @@ pub async fn save_piece(conn: &mut Conn, id: Option<i64>, p: &PieceDefinition) -
                 .await?
         }
     };
-    row.map(|r| Ok(r.try_get("id")?)).transpose()
+    Ok(id)
 }
 
 /// The pieces a formation names (beside its centre's common ones).
 pub async fn formation_pieces(conn: &mut Conn, formation_id: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query("SELECT piece_id FROM formation_pieces WHERE formation_id = $1 ORDER BY piece_id")
+    Ok(sqlx::query_scalar("SELECT piece_id FROM formation_pieces WHERE formation_id = $1 ORDER BY piece_id")
         .bind(formation_id)
         .fetch_all(conn)
-        .await?;
-    rows.iter().map(|r| Ok(r.try_get("piece_id")?)).collect()
+        .await?)
 }
 
 /// Replaces the pieces a formation names; only pieces of its own centre.
@@ -290,12 +248,11 @@ pub async fn piece_centre(conn: &mut Conn, scope_staff: Option<i64>, piece_id: i
         "SELECT c.id FROM pieces p JOIN centres c ON c.id = p.centre_id WHERE p.id = $2 AND {}",
         centre_scope(1)
     );
-    let row = sqlx::query(&sql).bind(scope_staff).bind(piece_id).fetch_optional(conn).await?;
-    row.map(|r| Ok(r.try_get("id")?)).transpose()
+    Ok(sqlx::query_scalar(&sql).bind(scope_staff).bind(piece_id).fetch_optional(conn).await?)
 }
 
 /// The active campaign's settings an admin edits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct CampaignSettings {
     pub id: i64,
     pub code: String,
@@ -305,20 +262,10 @@ pub struct CampaignSettings {
 }
 
 pub async fn campaign_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<Option<CampaignSettings>> {
-    let row = sqlx::query("SELECT id, code, label, university_year, max_applications FROM campaigns WHERE id = $1")
+    Ok(sqlx::query_as("SELECT id, code, label, university_year, max_applications FROM campaigns WHERE id = $1")
         .bind(campaign_id)
         .fetch_optional(conn)
-        .await?;
-    row.map(|r| {
-        Ok(CampaignSettings {
-            id: r.try_get("id")?,
-            code: r.try_get("code")?,
-            label: r.try_get("label")?,
-            university_year: r.try_get("university_year")?,
-            max_applications: r.try_get("max_applications")?,
-        })
-    })
-    .transpose()
+        .await?)
 }
 
 pub async fn save_campaign_settings(conn: &mut Conn, s: &CampaignSettings) -> StoreResult<()> {
@@ -332,7 +279,8 @@ pub async fn save_campaign_settings(conn: &mut Conn, s: &CampaignSettings) -> St
     Ok(())
 }
 
-/// A new reason, last in the list (`Duplicate` when the label exists).
+/// A new reason, last in the list (`Duplicate(Unique::ReasonLabel)` when
+/// the label exists).
 pub async fn add_reason(conn: &mut Conn, campaign_id: i64, label: &str) -> StoreResult<()> {
     sqlx::query(
         "INSERT INTO decision_reasons (campaign_id, label, position)

@@ -1,31 +1,8 @@
 //! Decisions: the draft of an application, publishing it, the history.
 
-use sqlx::Row;
-
+use super::columns::Recorded;
 use super::{Conn, StoreResult};
-use crate::domain::decision::{Decision, DecisionKind};
-
-/// A decision read from three columns (its kind, rank and reason); `None`
-/// when the kind is NULL or unknown.
-fn decode(row: &sqlx::any::AnyRow, (kind, rank, reason): (&str, &str, &str)) -> StoreResult<Option<Decision>> {
-    let code: Option<String> = row.try_get(kind)?;
-    Ok(code.as_deref().and_then(DecisionKind::from_code).map(|kind| Decision {
-        kind,
-        rank: row.try_get(rank).ok().flatten(),
-        reason: row.try_get(reason).ok().flatten(),
-    }))
-}
-
-/// A row of `decisions`.
-fn decision(row: &sqlx::any::AnyRow) -> StoreResult<Option<Decision>> {
-    decode(row, ("kind", "rank", "reason"))
-}
-
-/// The decision in force, from an application's columns `decision`,
-/// `decision_rank`, `decision_reason`.
-pub(super) fn in_force(row: &sqlx::any::AnyRow) -> StoreResult<Option<Decision>> {
-    decode(row, ("decision", "decision_rank", "decision_reason"))
-}
+use crate::domain::decision::Decision;
 
 /// Replaces the application's draft.
 pub async fn put_draft(conn: &mut Conn, application_id: i64, d: &Decision, staff_id: i64, now: i64) -> StoreResult<()> {
@@ -48,7 +25,7 @@ pub async fn put_draft(conn: &mut Conn, application_id: i64, d: &Decision, staff
 /// Publishes the draft: it becomes the application's decision. `None`
 /// when there is no draft (published meanwhile, or never prepared).
 pub async fn publish(conn: &mut Conn, application_id: i64, staff_id: i64, now: i64) -> StoreResult<Option<Decision>> {
-    let row = sqlx::query(
+    let row: Option<Recorded> = sqlx::query_as(
         "UPDATE decisions SET published_at = $2, published_by = $3 WHERE application_id = $1 AND published_at IS NULL RETURNING kind, rank, reason",
     )
     .bind(application_id)
@@ -56,7 +33,7 @@ pub async fn publish(conn: &mut Conn, application_id: i64, staff_id: i64, now: i
     .bind(staff_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(d) = row.as_ref().map(decision).transpose()?.flatten() else { return Ok(None) };
+    let Some(d) = row.map(Decision::from) else { return Ok(None) };
     sqlx::query("UPDATE applications SET decision = $2, decision_rank = $3, decision_reason = $4 WHERE id = $1")
         .bind(application_id)
         .bind(d.kind.code())
@@ -67,36 +44,26 @@ pub async fn publish(conn: &mut Conn, application_id: i64, staff_id: i64, now: i
     Ok(Some(d))
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct DecisionRow {
+    #[sqlx(flatten, try_from = "Recorded")]
     pub decision: Decision,
     pub created_at: i64,
+    #[sqlx(rename = "creator")]
     pub created_by: Option<String>,
     pub published_at: Option<i64>,
+    #[sqlx(rename = "publisher")]
     pub published_by: Option<String>,
 }
 
 /// Every decision of the application, the draft first, then newest first.
 pub async fn history(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<DecisionRow>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT d.kind, d.rank, d.reason, d.created_at, c.display_name AS creator, d.published_at, p.display_name AS publisher
          FROM decisions d LEFT JOIN staff c ON c.id = d.created_by LEFT JOIN staff p ON p.id = d.published_by
          WHERE d.application_id = $1 ORDER BY CASE WHEN d.published_at IS NULL THEN 0 ELSE 1 END, d.id DESC",
     )
     .bind(application_id)
     .fetch_all(conn)
-    .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        if let Some(decision) = decision(r)? {
-            out.push(DecisionRow {
-                decision,
-                created_at: r.try_get("created_at")?,
-                created_by: r.try_get("creator")?,
-                published_at: r.try_get("published_at")?,
-                published_by: r.try_get("publisher")?,
-            });
-        }
-    }
-    Ok(out)
+    .await?)
 }

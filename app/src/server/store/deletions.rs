@@ -4,8 +4,6 @@
 
 use std::collections::HashSet;
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
 /// Notes that `stored_name` must leave the disk (once, however often asked).
@@ -40,22 +38,21 @@ pub async fn pending(conn: &mut Conn, limit: i64) -> StoreResult<Vec<String>> {
     )
     .execute(&mut *conn)
     .await?;
-    let rows = sqlx::query("SELECT stored_name FROM pending_deletions ORDER BY queued_at, stored_name LIMIT $1")
+    Ok(sqlx::query_scalar("SELECT stored_name FROM pending_deletions ORDER BY queued_at, stored_name LIMIT $1")
         .bind(limit)
         .fetch_all(conn)
-        .await?;
-    rows.iter().map(|r| Ok(r.try_get("stored_name")?)).collect()
+        .await?)
 }
 
 /// Every stored name a row refers to: candidates' files, model files, and
 /// files waiting for removal (the sweep leaves those to their own path).
 pub async fn referenced(conn: &mut Conn) -> StoreResult<HashSet<String>> {
-    let rows = sqlx::query(
+    let names: Vec<String> = sqlx::query_scalar(
         "SELECT stored_name AS n FROM files
          UNION SELECT model_stored_name AS n FROM pieces WHERE model_stored_name IS NOT NULL
          UNION SELECT stored_name AS n FROM pending_deletions",
     )
     .fetch_all(conn)
     .await?;
-    rows.iter().map(|r| Ok(r.try_get("n")?)).collect()
+    Ok(names.into_iter().collect())
 }

@@ -1,7 +1,6 @@
 //! The candidate's dossier: Informations personnelles and the INE answer.
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult};
 use crate::domain::address::{Address, AddressForm, Place};
 use crate::domain::bac::{Bac, BacForm, NO_BAC};
@@ -24,7 +23,8 @@ pub async fn has_applied(conn: &mut Conn, candidate_id: i64) -> StoreResult<bool
 }
 
 /// Moves the candidate's INE into `campaign_id`, where it must be unique:
-/// `Duplicate` when another account of that campaign holds it.
+/// `Duplicate(Unique::CandidateIne)` when another account of that campaign
+/// holds it.
 pub async fn move_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64) -> StoreResult<()> {
     sqlx::query("UPDATE dossier_ine SET campaign_id = $2 WHERE candidate_id = $1 AND campaign_id <> $2")
         .bind(candidate_id)
@@ -35,14 +35,15 @@ pub async fn move_ine(conn: &mut Conn, candidate_id: i64, campaign_id: i64) -> S
 }
 
 pub async fn ine_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<IneSettings> {
-    let row = sqlx::query("SELECT accept_ines, ine_required_for_french FROM campaigns WHERE id = $1")
-        .bind(campaign_id)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<(Flag, Flag)> =
+        sqlx::query_as("SELECT accept_ines, ine_required_for_french FROM campaigns WHERE id = $1")
+            .bind(campaign_id)
+            .fetch_optional(conn)
+            .await?;
     Ok(match row {
-        Some(row) => IneSettings {
-            rules: IneRules { accept_ines: row.try_get::<i64, _>("accept_ines")? == 1 },
-            required_for_french: row.try_get::<i64, _>("ine_required_for_french")? == 1,
+        Some((accept_ines, required_for_french)) => IneSettings {
+            rules: IneRules { accept_ines: accept_ines.into() },
+            required_for_french: required_for_french.into(),
         },
         None => IneSettings::default(),
     })
@@ -50,15 +51,16 @@ pub async fn ine_settings(conn: &mut Conn, campaign_id: i64) -> StoreResult<IneS
 
 /// The INE answer: `Some((ine, sans_ine))` once the pop-up was answered.
 pub async fn ine(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<(Option<String>, bool)>> {
-    let row = sqlx::query("SELECT ine, sans_ine FROM dossier_ine WHERE candidate_id = $1")
-        .bind(candidate_id)
-        .fetch_optional(conn)
-        .await?;
-    row.map(|row| Ok((row.try_get("ine")?, row.try_get::<i64, _>("sans_ine")? == 1))).transpose()
+    let row: Option<(Option<String>, Flag)> =
+        sqlx::query_as("SELECT ine, sans_ine FROM dossier_ine WHERE candidate_id = $1")
+            .bind(candidate_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(ine, sans_ine)| (ine, sans_ine.into())))
 }
 
-/// Records the INE answer; `Duplicate` when another candidate of the
-/// campaign has this INE.
+/// Records the INE answer; `Duplicate(Unique::CandidateIne)` when another
+/// candidate of the campaign has this INE.
 pub async fn put_ine(
     conn: &mut Conn,
     candidate_id: i64,
@@ -118,9 +120,26 @@ pub async fn put_identity(
     Ok(())
 }
 
+/// `dossier_identity` as stored; optional columns read as empty fields.
+#[derive(sqlx::FromRow)]
+struct IdentityColumns {
+    civilite: Option<String>,
+    nom_naissance: Option<String>,
+    nom_usuel: Option<String>,
+    prenom: Option<String>,
+    autre_prenom: Option<String>,
+    date_naissance: String,
+    pays_naissance: Option<String>,
+    departement_naissance: Option<String>,
+    ville_naissance: Option<String>,
+    nationalite: Option<String>,
+    telephone: Option<String>,
+    portable: Option<String>,
+}
+
 /// The saved Informations personnelles, as the form shows them.
 pub async fn identity(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<IdentityForm>> {
-    let row = sqlx::query(
+    let row: Option<IdentityColumns> = sqlx::query_as(
         "SELECT civilite, nom_naissance, nom_usuel, prenom, autre_prenom, date_naissance, pays_naissance,
                 departement_naissance, ville_naissance, nationalite, telephone, portable
          FROM dossier_identity WHERE candidate_id = $1",
@@ -128,22 +147,19 @@ pub async fn identity(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<
     .bind(candidate_id)
     .fetch_optional(conn)
     .await?;
-    let Some(row) = row else { return Ok(None) };
-    let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
-    let date: String = row.try_get("date_naissance")?;
-    Ok(Some(IdentityForm {
-        civilite: text("civilite")?,
-        nom_naissance: text("nom_naissance")?,
-        nom_usuel: text("nom_usuel")?,
-        prenom: text("prenom")?,
-        autre_prenom: text("autre_prenom")?,
-        date_naissance: Day::parse_iso(&date).map(|d| d.french()).unwrap_or(date),
-        pays_naissance: text("pays_naissance")?,
-        departement_naissance: text("departement_naissance")?,
-        ville_naissance: text("ville_naissance")?,
-        nationalite: text("nationalite")?,
-        telephone: text("telephone")?,
-        portable: text("portable")?,
+    Ok(row.map(|r| IdentityForm {
+        civilite: r.civilite.unwrap_or_default(),
+        nom_naissance: r.nom_naissance.unwrap_or_default(),
+        nom_usuel: r.nom_usuel.unwrap_or_default(),
+        prenom: r.prenom.unwrap_or_default(),
+        autre_prenom: r.autre_prenom.unwrap_or_default(),
+        date_naissance: Day::parse_iso(&r.date_naissance).map(|d| d.french()).unwrap_or(r.date_naissance),
+        pays_naissance: r.pays_naissance.unwrap_or_default(),
+        departement_naissance: r.departement_naissance.unwrap_or_default(),
+        ville_naissance: r.ville_naissance.unwrap_or_default(),
+        nationalite: r.nationalite.unwrap_or_default(),
+        telephone: r.telephone.unwrap_or_default(),
+        portable: r.portable.unwrap_or_default(),
         ine: String::new(),
         sans_ine: false,
     }))
@@ -176,21 +192,33 @@ pub async fn put_address(conn: &mut Conn, candidate_id: i64, a: &Address, now: i
     Ok(())
 }
 
+/// `dossier_address` as stored; optional columns read as empty fields.
+#[derive(sqlx::FromRow)]
+struct AddressColumns {
+    pays: Option<String>,
+    ligne1: Option<String>,
+    ligne2: Option<String>,
+    ligne3: Option<String>,
+    code_postal: Option<String>,
+    commune_code: Option<String>,
+    ville: Option<String>,
+}
+
 pub async fn address(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<AddressForm>> {
-    let row = sqlx::query("SELECT pays, ligne1, ligne2, ligne3, code_postal, commune_code, ville FROM dossier_address WHERE candidate_id = $1")
-        .bind(candidate_id)
-        .fetch_optional(conn)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
-    Ok(Some(AddressForm {
-        pays: text("pays")?,
-        ligne1: text("ligne1")?,
-        ligne2: text("ligne2")?,
-        ligne3: text("ligne3")?,
-        code_postal: text("code_postal")?,
-        commune: text("commune_code")?,
-        ville: text("ville")?,
+    let row: Option<AddressColumns> = sqlx::query_as(
+        "SELECT pays, ligne1, ligne2, ligne3, code_postal, commune_code, ville FROM dossier_address WHERE candidate_id = $1",
+    )
+    .bind(candidate_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| AddressForm {
+        pays: r.pays.unwrap_or_default(),
+        ligne1: r.ligne1.unwrap_or_default(),
+        ligne2: r.ligne2.unwrap_or_default(),
+        ligne3: r.ligne3.unwrap_or_default(),
+        code_postal: r.code_postal.unwrap_or_default(),
+        commune: r.commune_code.unwrap_or_default(),
+        ville: r.ville.unwrap_or_default(),
     }))
 }
 
@@ -219,26 +247,39 @@ pub async fn put_bac(conn: &mut Conn, candidate_id: i64, bac: &Bac, now: i64) ->
     Ok(())
 }
 
+/// `dossier_bac` as stored; optional columns read as empty fields.
+#[derive(sqlx::FromRow)]
+struct BacColumns {
+    serie: Option<String>,
+    annee: Option<i64>,
+    mention: Option<String>,
+    pays: Option<String>,
+    departement: Option<String>,
+    commune_code: Option<String>,
+    etablissement: Option<String>,
+}
+
 pub async fn bac(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<BacForm>> {
-    let row = sqlx::query("SELECT serie, annee, mention, pays, departement, commune_code, etablissement FROM dossier_bac WHERE candidate_id = $1")
-        .bind(candidate_id)
-        .fetch_optional(conn)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let text = |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
-    let serie = text("serie")?;
+    let row: Option<BacColumns> = sqlx::query_as(
+        "SELECT serie, annee, mention, pays, departement, commune_code, etablissement FROM dossier_bac WHERE candidate_id = $1",
+    )
+    .bind(candidate_id)
+    .fetch_optional(conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let serie = r.serie.unwrap_or_default();
     if serie == NO_BAC {
         return Ok(Some(BacForm { situation: "non".into(), ..BacForm::default() }));
     }
     Ok(Some(BacForm {
         situation: "oui".into(),
-        annee: row.try_get::<Option<i64>, _>("annee")?.map(|y| y.to_string()).unwrap_or_default(),
+        annee: r.annee.map(|y| y.to_string()).unwrap_or_default(),
         serie,
-        mention: text("mention")?,
-        pays: text("pays")?,
-        departement: text("departement")?,
-        commune: text("commune_code")?,
-        etablissement: text("etablissement")?,
+        mention: r.mention.unwrap_or_default(),
+        pays: r.pays.unwrap_or_default(),
+        departement: r.departement.unwrap_or_default(),
+        commune: r.commune_code.unwrap_or_default(),
+        etablissement: r.etablissement.unwrap_or_default(),
     }))
 }
 
@@ -284,13 +325,25 @@ pub async fn delete_experience(conn: &mut Conn, candidate_id: i64, kind: Experie
     Ok(done.rows_affected() == 1)
 }
 
+/// `dossier_experiences` as stored; optional columns read as empty fields.
+#[derive(sqlx::FromRow)]
+struct ExperienceColumns {
+    id: i64,
+    annee: i64,
+    duree: Option<String>,
+    heures: Option<i64>,
+    intitule: Option<String>,
+    employeur: Option<String>,
+    descriptif: Option<String>,
+}
+
 /// The candidate's entries of a kind, most recent year first: (id, form).
 pub async fn experiences(
     conn: &mut Conn,
     candidate_id: i64,
     kind: ExperienceKind,
 ) -> StoreResult<Vec<(i64, ExperienceForm)>> {
-    let rows = sqlx::query(
+    let rows: Vec<ExperienceColumns> = sqlx::query_as(
         "SELECT id, annee, duree, heures, intitule, employeur, descriptif FROM dossier_experiences
          WHERE candidate_id = $1 AND kind = $2 ORDER BY annee DESC, id",
     )
@@ -298,23 +351,22 @@ pub async fn experiences(
     .bind(kind.code())
     .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            let text =
-                |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
-            Ok((
-                row.try_get("id")?,
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.id,
                 ExperienceForm {
-                    annee: row.try_get::<i64, _>("annee")?.to_string(),
-                    duree: text("duree")?,
-                    heures: row.try_get::<Option<i64>, _>("heures")?.map(|h| h.to_string()).unwrap_or_default(),
-                    intitule: text("intitule")?,
-                    employeur: text("employeur")?,
-                    descriptif: text("descriptif")?,
+                    annee: r.annee.to_string(),
+                    duree: r.duree.unwrap_or_default(),
+                    heures: r.heures.map(|h| h.to_string()).unwrap_or_default(),
+                    intitule: r.intitule.unwrap_or_default(),
+                    employeur: r.employeur.unwrap_or_default(),
+                    descriptif: r.descriptif.unwrap_or_default(),
                 },
-            ))
+            )
         })
-        .collect()
+        .collect())
 }
 
 /// Adds a year of studies, or changes the candidate's own `id`; false when
@@ -358,33 +410,47 @@ pub async fn delete_cursus(conn: &mut Conn, candidate_id: i64, id: i64) -> Store
     Ok(done.rows_affected() == 1)
 }
 
+/// `dossier_cursus` as stored; optional columns read as empty fields.
+#[derive(sqlx::FromRow)]
+struct CursusColumns {
+    id: i64,
+    pays: Option<String>,
+    departement: Option<String>,
+    commune_code: Option<String>,
+    etablissement: Option<String>,
+    annee: i64,
+    formation: Option<String>,
+    libelle: Option<String>,
+    obtenu: Option<String>,
+    mention: Option<String>,
+}
+
 /// The candidate's years of studies, oldest first: (id, form).
 pub async fn cursus(conn: &mut Conn, candidate_id: i64) -> StoreResult<Vec<(i64, CursusForm)>> {
-    let rows = sqlx::query(
+    let rows: Vec<CursusColumns> = sqlx::query_as(
         "SELECT id, pays, departement, commune_code, etablissement, annee, formation, libelle, obtenu, mention
          FROM dossier_cursus WHERE candidate_id = $1 ORDER BY annee, id",
     )
     .bind(candidate_id)
     .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            let text =
-                |name: &str| -> StoreResult<String> { Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
-            Ok((
-                row.try_get("id")?,
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.id,
                 CursusForm {
-                    pays: text("pays")?,
-                    departement: text("departement")?,
-                    commune: text("commune_code")?,
-                    etablissement: text("etablissement")?,
-                    annee: row.try_get::<i64, _>("annee")?.to_string(),
-                    formation: text("formation")?,
-                    libelle: text("libelle")?,
-                    obtenu: text("obtenu")?,
-                    mention: text("mention")?,
+                    pays: r.pays.unwrap_or_default(),
+                    departement: r.departement.unwrap_or_default(),
+                    commune: r.commune_code.unwrap_or_default(),
+                    etablissement: r.etablissement.unwrap_or_default(),
+                    annee: r.annee.to_string(),
+                    formation: r.formation.unwrap_or_default(),
+                    libelle: r.libelle.unwrap_or_default(),
+                    obtenu: r.obtenu.unwrap_or_default(),
+                    mention: r.mention.unwrap_or_default(),
                 },
-            ))
+            )
         })
-        .collect()
+        .collect())
 }

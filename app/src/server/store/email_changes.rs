@@ -1,9 +1,8 @@
 //! A candidate's new mail address, waiting for its single-use link.
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
+#[derive(sqlx::FromRow)]
 pub struct Pending {
     pub candidate_id: i64,
     pub new_email: String,
@@ -42,32 +41,23 @@ pub async fn replace(
 /// Marks the link used and returns the request, if unused and in time.
 /// The conditional update makes two clicks yield one change.
 pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<Pending>> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "UPDATE email_changes SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at >= $2
          RETURNING candidate_id, new_email, new_email_norm",
     )
     .bind(token_hash)
     .bind(now)
     .fetch_optional(conn)
-    .await?;
-    row.map(|row| {
-        Ok(Pending {
-            candidate_id: row.try_get("candidate_id")?,
-            new_email: row.try_get("new_email")?,
-            new_email_norm: row.try_get("new_email_norm")?,
-        })
-    })
-    .transpose()
+    .await?)
 }
 
 /// The address a candidate asked for and has not confirmed yet, if any.
 pub async fn pending_for(conn: &mut Conn, candidate_id: i64, now: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "SELECT new_email FROM email_changes WHERE candidate_id = $1 AND used_at IS NULL AND expires_at >= $2",
     )
     .bind(candidate_id)
     .bind(now)
     .fetch_optional(conn)
-    .await?;
-    row.map(|row| Ok(row.try_get("new_email")?)).transpose()
+    .await?)
 }

@@ -1,7 +1,5 @@
 //! The establishments directory behind the "Etablissement" type-ahead.
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 use crate::domain::lookup::{normalize, Suggestion};
 
@@ -25,8 +23,8 @@ pub async fn upsert(conn: &mut Conn, uai: &str, name: &str, commune_code: &str, 
 /// typed (all of the commune's when nothing was), names starting with it first.
 pub async fn search(conn: &mut Conn, commune_code: &str, typed: &str, limit: i64) -> StoreResult<Vec<Suggestion>> {
     let q = normalize(typed);
-    let rows = sqlx::query(
-        "SELECT uai, name, kind FROM establishments
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, kind FROM establishments
          WHERE commune_code = $1 AND (name_norm LIKE $2 OR name_norm LIKE $3)
          ORDER BY CASE WHEN name_norm LIKE $2 THEN 0 ELSE 1 END, name_norm LIMIT $4",
     )
@@ -36,13 +34,5 @@ pub async fn search(conn: &mut Conn, commune_code: &str, typed: &str, limit: i64
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Suggestion {
-                code: r.try_get::<String, _>("name")?,
-                label: r.try_get("name")?,
-                detail: r.try_get("kind")?,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(|(name, kind)| Suggestion { code: name.clone(), label: name, detail: kind }).collect())
 }

@@ -53,18 +53,7 @@ pub async fn finish(conn: &mut Conn, job: &str, holder: &str, now: i64, result: 
 
 /// Every job that ran: (name, last start, last end, what it did).
 pub async fn last_runs(conn: &mut Conn) -> StoreResult<Vec<(String, Option<i64>, Option<i64>, Option<String>)>> {
-    use sqlx::Row;
-    let rows = sqlx::query("SELECT job, last_started_at, last_finished_at, last_result FROM job_runs ORDER BY job")
+    Ok(sqlx::query_as("SELECT job, last_started_at, last_finished_at, last_result FROM job_runs ORDER BY job")
         .fetch_all(conn)
-        .await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                r.try_get("job")?,
-                r.try_get("last_started_at")?,
-                r.try_get("last_finished_at")?,
-                r.try_get("last_result")?,
-            ))
-        })
-        .collect()
+        .await?)
 }

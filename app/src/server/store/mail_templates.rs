@@ -1,22 +1,18 @@
 //! Mail texts edited by staff (a template without a row is its default).
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
 /// The edited subject and body of a template, if staff changed it.
 pub async fn get(conn: &mut Conn, key: &str) -> StoreResult<Option<(String, String)>> {
-    let row = sqlx::query("SELECT subject, body FROM mail_templates WHERE template_key = $1")
+    Ok(sqlx::query_as("SELECT subject, body FROM mail_templates WHERE template_key = $1")
         .bind(key)
         .fetch_optional(conn)
-        .await?;
-    row.map(|r| Ok((r.try_get("subject")?, r.try_get("body")?))).transpose()
+        .await?)
 }
 
 /// The keys of the edited templates.
 pub async fn edited(conn: &mut Conn) -> StoreResult<Vec<String>> {
-    let rows = sqlx::query("SELECT template_key FROM mail_templates ORDER BY template_key").fetch_all(conn).await?;
-    rows.iter().map(|r| Ok(r.try_get("template_key")?)).collect()
+    Ok(sqlx::query_scalar("SELECT template_key FROM mail_templates ORDER BY template_key").fetch_all(conn).await?)
 }
 
 pub async fn put(conn: &mut Conn, key: &str, subject: &str, body: &str, staff_id: i64, now: i64) -> StoreResult<()> {

@@ -1,11 +1,9 @@
 //! The mail outbox: rows written with the change that causes them, sent by
 //! the worker, retried with backoff, each claimed by one sender at a time.
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OutgoingMail {
     pub id: i64,
     pub to_addr: String,
@@ -44,15 +42,13 @@ pub async fn enqueue(
 /// other worker sends it meanwhile. The lease is a conditional update.
 pub async fn claim_next(conn: &mut Conn, now: i64, lease: i64) -> StoreResult<Option<OutgoingMail>> {
     loop {
-        let row = sqlx::query(
+        let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT id, next_attempt_at FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT 1",
         )
         .bind(now)
         .fetch_optional(&mut *conn)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        let id: i64 = row.try_get("id")?;
-        let due: i64 = row.try_get("next_attempt_at")?;
+        let Some((id, due)) = row else { return Ok(None) };
         let claimed = sqlx::query(
             "UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND next_attempt_at = $2 AND sent_at IS NULL",
         )
@@ -62,19 +58,12 @@ pub async fn claim_next(conn: &mut Conn, now: i64, lease: i64) -> StoreResult<Op
         .execute(&mut *conn)
         .await?;
         if claimed.rows_affected() == 1 {
-            let row =
-                sqlx::query("SELECT id, to_addr, subject, body_text, body_html, attempts FROM outbox WHERE id = $1")
+            let mail =
+                sqlx::query_as("SELECT id, to_addr, subject, body_text, body_html, attempts FROM outbox WHERE id = $1")
                     .bind(id)
                     .fetch_one(&mut *conn)
                     .await?;
-            return Ok(Some(OutgoingMail {
-                id,
-                to_addr: row.try_get("to_addr")?,
-                subject: row.try_get("subject")?,
-                body_text: row.try_get("body_text")?,
-                body_html: row.try_get("body_html")?,
-                attempts: row.try_get("attempts")?,
-            }));
+            return Ok(Some(mail));
         }
     }
 }
@@ -98,30 +87,27 @@ pub async fn mark_failed(conn: &mut Conn, id: i64, retry_at: i64, error: &str) -
     Ok(())
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct OutboxCounts {
     pub pending: i64,
     pub sent: i64,
 }
 
 pub async fn counts(conn: &mut Conn) -> StoreResult<OutboxCounts> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 1 ELSE 0 END), 0) AS pending,
                 COALESCE(SUM(CASE WHEN sent_at IS NULL THEN 0 ELSE 1 END), 0) AS sent FROM outbox",
     )
     .fetch_one(conn)
-    .await?;
-    Ok(OutboxCounts { pending: row.try_get("pending")?, sent: row.try_get("sent")? })
+    .await?)
 }
 
 /// The mails written to an address: (queued at, subject, sent at).
 pub async fn to_address(conn: &mut Conn, to: &str) -> StoreResult<Vec<(i64, String, Option<i64>)>> {
-    let rows =
-        sqlx::query("SELECT created_at, subject, sent_at FROM outbox WHERE to_addr = $1 ORDER BY created_at, id")
-            .bind(to)
-            .fetch_all(conn)
-            .await?;
-    rows.iter().map(|r| Ok((r.try_get("created_at")?, r.try_get("subject")?, r.try_get("sent_at")?))).collect()
+    Ok(sqlx::query_as("SELECT created_at, subject, sent_at FROM outbox WHERE to_addr = $1 ORDER BY created_at, id")
+        .bind(to)
+        .fetch_all(conn)
+        .await?)
 }
 
 /// Forgets the mails written to an address, sent or not (an account

@@ -1,23 +1,32 @@
 //! Pièces justificatives: the pieces an application needs, the candidate's
 //! files and answers.
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult};
+use crate::domain::application::DossierStatus;
+use crate::domain::pieces::PieceStatus;
+use crate::domain::upload::FileKind;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct PieceRow {
+    #[sqlx(rename = "id")]
     pub piece_id: i64,
     pub label: String,
+    #[sqlx(try_from = "Flag")]
     pub required: bool,
     /// Common to the whole centre (not only this formation).
+    #[sqlx(try_from = "Flag")]
     pub common: bool,
-    pub status: String,
+    /// En attente while the candidate has not answered.
+    pub status: PieceStatus,
     pub comment: String,
     pub file_id: Option<i64>,
+    #[sqlx(rename = "original_name")]
     pub file_name: Option<String>,
+    #[sqlx(rename = "parts")]
     pub file_parts: i64,
     /// A model file to download exists.
+    #[sqlx(try_from = "Flag")]
     pub has_model: bool,
 }
 
@@ -29,8 +38,10 @@ pub async fn of_application(
     centre_id: i64,
     formation_id: i64,
 ) -> StoreResult<Vec<PieceRow>> {
-    let rows = sqlx::query(
-        "SELECT p.id, p.label, p.required, p.common, p.model_stored_name, cp.status, cp.comment, cp.file_id, f.original_name, f.parts
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.label, p.required, p.common, CASE WHEN p.model_stored_name IS NULL THEN 0 ELSE 1 END AS has_model,
+                COALESCE(cp.status, 'en_attente') AS status, COALESCE(cp.comment, '') AS comment, cp.file_id, f.original_name,
+                COALESCE(f.parts, 1) AS parts
          FROM pieces p
          LEFT JOIN candidate_pieces cp ON cp.piece_id = p.id AND cp.candidate_id = $1
          LEFT JOIN files f ON f.id = cp.file_id
@@ -42,29 +53,17 @@ pub async fn of_application(
     .bind(centre_id)
     .bind(formation_id)
     .fetch_all(conn)
-    .await?;
-    rows.into_iter()
-        .map(|row| {
-            Ok(PieceRow {
-                piece_id: row.try_get("id")?,
-                label: row.try_get("label")?,
-                required: row.try_get::<i64, _>("required")? == 1,
-                common: row.try_get::<i64, _>("common")? == 1,
-                status: row.try_get::<Option<String>, _>("status")?.unwrap_or_else(|| "en_attente".to_owned()),
-                comment: row.try_get::<Option<String>, _>("comment")?.unwrap_or_default(),
-                file_id: row.try_get("file_id")?,
-                file_name: row.try_get("original_name")?,
-                file_parts: row.try_get::<Option<i64>, _>("parts")?.unwrap_or(1),
-                has_model: row.try_get::<Option<String>, _>("model_stored_name")?.is_some(),
-            })
-        })
-        .collect()
+    .await?)
 }
 
 /// For each piece of the centre, the status of every live application of
-/// the candidate that asks for it: (piece id, dossier status code).
-pub async fn users_in_centre(conn: &mut Conn, candidate_id: i64, centre_id: i64) -> StoreResult<Vec<(i64, String)>> {
-    let rows = sqlx::query(
+/// the candidate that asks for it: (piece id, dossier status).
+pub async fn users_in_centre(
+    conn: &mut Conn,
+    candidate_id: i64,
+    centre_id: i64,
+) -> StoreResult<Vec<(i64, DossierStatus)>> {
+    Ok(sqlx::query_as(
         "SELECT p.id, a.status FROM pieces p
          JOIN formations f ON f.centre_id = p.centre_id
          JOIN applications a ON a.formation_id = f.id AND a.candidate_id = $1 AND a.cancelled_at IS NULL
@@ -74,8 +73,7 @@ pub async fn users_in_centre(conn: &mut Conn, candidate_id: i64, centre_id: i64)
     .bind(candidate_id)
     .bind(centre_id)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("status")?))).collect()
+    .await?)
 }
 
 pub struct NewFile<'a> {
@@ -90,7 +88,7 @@ pub struct NewFile<'a> {
 }
 
 pub async fn insert_file(conn: &mut Conn, f: &NewFile<'_>) -> StoreResult<i64> {
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "INSERT INTO files (candidate_id, stored_name, original_name, kind, size, parts, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(f.candidate_id)
@@ -101,8 +99,7 @@ pub async fn insert_file(conn: &mut Conn, f: &NewFile<'_>) -> StoreResult<i64> {
     .bind(f.parts)
     .bind(f.now)
     .fetch_one(conn)
-    .await?;
-    Ok(row.try_get("id")?)
+    .await?)
 }
 
 /// Sets the candidate's answer to a piece; returns the file it replaces.
@@ -114,14 +111,14 @@ pub async fn answer(
     file_id: Option<i64>,
     now: i64,
 ) -> StoreResult<Option<i64>> {
-    let previous = sqlx::query("SELECT file_id FROM candidate_pieces WHERE candidate_id = $1 AND piece_id = $2")
-        .bind(candidate_id)
-        .bind(piece_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .map(|row| row.try_get::<Option<i64>, _>("file_id"))
-        .transpose()?
-        .flatten();
+    let previous: Option<i64> = sqlx::query_scalar::<_, Option<i64>>(
+        "SELECT file_id FROM candidate_pieces WHERE candidate_id = $1 AND piece_id = $2",
+    )
+    .bind(candidate_id)
+    .bind(piece_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .flatten();
     sqlx::query(
         "INSERT INTO candidate_pieces (candidate_id, piece_id, status, file_id, comment, updated_at) VALUES ($1, $2, $3, $4, '', $5)
          ON CONFLICT (candidate_id, piece_id) DO UPDATE SET status = excluded.status, file_id = excluded.file_id, comment = '', updated_at = excluded.updated_at",
@@ -139,74 +136,57 @@ pub async fn answer(
 /// Removes a file row no answer points to any more; returns its stored
 /// name, noted in `pending_deletions` in the same transaction.
 pub async fn delete_file(conn: &mut Conn, file_id: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM candidate_pieces WHERE file_id = $1) RETURNING stored_name")
+    let name: Option<String> = sqlx::query_scalar("DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM candidate_pieces WHERE file_id = $1) RETURNING stored_name")
         .bind(file_id)
         .fetch_optional(&mut *conn)
         .await?;
-    let Some(row) = row else { return Ok(None) };
-    let name: String = row.try_get("stored_name")?;
+    let Some(name) = name else { return Ok(None) };
     super::deletions::queue(conn, &name).await?;
     Ok(Some(name))
 }
 
+#[derive(sqlx::FromRow)]
 pub struct FileRow {
     pub stored_name: String,
     pub original_name: String,
-    pub kind: String,
+    pub kind: FileKind,
     pub parts: i64,
 }
 
 /// A file, only if it is this candidate's.
 pub async fn file_of(conn: &mut Conn, candidate_id: i64, file_id: i64) -> StoreResult<Option<FileRow>> {
-    let row =
-        sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1 AND candidate_id = $2")
-            .bind(file_id)
-            .bind(candidate_id)
-            .fetch_optional(conn)
-            .await?;
-    file_row(row)
+    Ok(sqlx::query_as("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1 AND candidate_id = $2")
+        .bind(file_id)
+        .bind(candidate_id)
+        .fetch_optional(conn)
+        .await?)
 }
 
 /// A file whoever it belongs to (the caller checked the reader's scope).
 pub async fn file_by_id(conn: &mut Conn, file_id: i64) -> StoreResult<Option<FileRow>> {
-    let row = sqlx::query("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1")
+    Ok(sqlx::query_as("SELECT stored_name, original_name, kind, parts FROM files WHERE id = $1")
         .bind(file_id)
         .fetch_optional(conn)
-        .await?;
-    file_row(row)
+        .await?)
 }
 
-fn file_row(row: Option<sqlx::any::AnyRow>) -> StoreResult<Option<FileRow>> {
-    row.map(|r| {
-        Ok(FileRow {
-            stored_name: r.try_get("stored_name")?,
-            original_name: r.try_get("original_name")?,
-            kind: r.try_get("kind")?,
-            parts: r.try_get("parts")?,
-        })
-    })
-    .transpose()
-}
-
+/// A piece's model file (`name`: empty when none was recorded).
+#[derive(sqlx::FromRow)]
 pub struct ModelRow {
+    #[sqlx(rename = "model_stored_name")]
     pub stored_name: String,
+    #[sqlx(rename = "model_name")]
     pub name: String,
 }
 
 /// The model file of a piece, if it has one.
 pub async fn model_of(conn: &mut Conn, piece_id: i64) -> StoreResult<Option<ModelRow>> {
-    let row =
-        sqlx::query("SELECT model_stored_name, model_name FROM pieces WHERE id = $1 AND model_stored_name IS NOT NULL")
-            .bind(piece_id)
-            .fetch_optional(conn)
-            .await?;
-    row.map(|r| {
-        Ok(ModelRow {
-            stored_name: r.try_get("model_stored_name")?,
-            name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default(),
-        })
-    })
-    .transpose()
+    Ok(sqlx::query_as(
+        "SELECT model_stored_name, COALESCE(model_name, '') AS model_name FROM pieces WHERE id = $1 AND model_stored_name IS NOT NULL",
+    )
+    .bind(piece_id)
+    .fetch_optional(conn)
+    .await?)
 }
 
 /// Who asks for a model file: a candidate reads those of the active
@@ -224,8 +204,8 @@ pub async fn model_for(conn: &mut Conn, piece_id: i64, reader: ModelReader) -> S
         ModelReader::Candidate => (1_i64, None),
         ModelReader::Staff { scope_staff } => (0, scope_staff),
     };
-    let row = sqlx::query(
-        "SELECT p.model_stored_name, p.model_name FROM pieces p JOIN centres c ON c.id = p.centre_id JOIN campaigns k ON k.id = c.campaign_id
+    Ok(sqlx::query_as(
+        "SELECT p.model_stored_name, COALESCE(p.model_name, '') AS model_name FROM pieces p JOIN centres c ON c.id = p.centre_id JOIN campaigns k ON k.id = c.campaign_id
          WHERE p.id = $1 AND p.model_stored_name IS NOT NULL AND k.destroyed_at IS NULL
            AND CASE WHEN $2 = 1 THEN k.active = 1
                     WHEN $3 IS NULL THEN 1 = 1
@@ -235,14 +215,7 @@ pub async fn model_for(conn: &mut Conn, piece_id: i64, reader: ModelReader) -> S
     .bind(candidate)
     .bind(scope_staff)
     .fetch_optional(conn)
-    .await?;
-    row.map(|r| {
-        Ok(ModelRow {
-            stored_name: r.try_get("model_stored_name")?,
-            name: r.try_get::<Option<String>, _>("model_name")?.unwrap_or_default(),
-        })
-    })
-    .transpose()
+    .await?)
 }
 
 /// Gives a piece its model file (stored under `models/`); returns the one it replaces.
@@ -270,15 +243,15 @@ pub async fn ensure_piece(
     required: bool,
     position: i64,
 ) -> StoreResult<i64> {
-    let existing = sqlx::query("SELECT id FROM pieces WHERE centre_id = $1 AND label = $2")
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM pieces WHERE centre_id = $1 AND label = $2")
         .bind(centre_id)
         .bind(label)
         .fetch_optional(&mut *conn)
         .await?;
-    if let Some(row) = existing {
-        return Ok(row.try_get("id")?);
+    if let Some(id) = existing {
+        return Ok(id);
     }
-    let row = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO pieces (centre_id, label, required, common, position) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(centre_id)
@@ -288,7 +261,6 @@ pub async fn ensure_piece(
     .bind(position)
     .fetch_one(&mut *conn)
     .await?;
-    let id: i64 = row.try_get("id")?;
     if let Some(formation_id) = formation_id {
         sqlx::query("INSERT INTO formation_pieces (formation_id, piece_id) VALUES ($1, $2)")
             .bind(formation_id)

@@ -1,7 +1,6 @@
 //! Single-use password reset links.
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult};
 
 pub async fn insert(
@@ -26,22 +25,21 @@ pub async fn insert(
 /// Marks the link used and returns its account, if it was unused and in time.
 /// The conditional update makes two clicks yield one reset.
 pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<(String, i64)>> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at >= $2
          RETURNING account_kind, account_id",
     )
     .bind(token_hash)
     .bind(now)
     .fetch_optional(conn)
-    .await?;
-    row.map(|row| Ok((row.try_get("account_kind")?, row.try_get("account_id")?))).transpose()
+    .await?)
 }
 
 /// Whether the link can still be used (the reset form checks before
 /// showing), and whether it is a staff member's invitation (their account
 /// has no password yet): `None` when it cannot.
 pub async fn usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<bool>> {
-    let row = sqlx::query(
+    let invitation: Option<Flag> = sqlx::query_scalar(
         "SELECT CASE WHEN r.account_kind = 'staff' AND EXISTS (SELECT 1 FROM staff s WHERE s.id = r.account_id AND s.password_hash = 'invitation')
                 THEN 1 ELSE 0 END AS invitation
          FROM password_resets r WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at >= $2",
@@ -50,7 +48,7 @@ pub async fn usable(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<
     .bind(now)
     .fetch_optional(conn)
     .await?;
-    row.map(|r| Ok(r.try_get::<i64, _>("invitation")? == 1)).transpose()
+    Ok(invitation.map(bool::from))
 }
 
 /// Every unused link of the account stops working (after a reset or a

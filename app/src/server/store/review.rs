@@ -5,11 +5,12 @@
 //! Scope is part of every query: `scope_staff` is the staff member whose
 //! assigned centres bound the rows, or `None` for an admin (every centre).
 
-use sqlx::Row;
-
+use super::columns::{Flag, InForce};
 use crate::domain::search::search_pattern;
 
 use super::{Conn, StoreResult};
+use crate::domain::application::DossierStatus;
+use crate::domain::decision::Decision;
 
 /// The SQL condition limiting formations `f` to a staff member's centres
 /// (`$n` is the staff id, or NULL for an admin).
@@ -18,11 +19,10 @@ fn scope_clause(n: usize) -> String {
 }
 
 pub async fn centres_of(conn: &mut Conn, staff_id: i64) -> StoreResult<Vec<i64>> {
-    let rows = sqlx::query("SELECT centre_id FROM staff_centres WHERE staff_id = $1 ORDER BY centre_id")
+    Ok(sqlx::query_scalar("SELECT centre_id FROM staff_centres WHERE staff_id = $1 ORDER BY centre_id")
         .bind(staff_id)
         .fetch_all(conn)
-        .await?;
-    rows.iter().map(|r| Ok(r.try_get("centre_id")?)).collect()
+        .await?)
 }
 
 pub async fn assign_centre(conn: &mut Conn, staff_id: i64, centre_id: i64) -> StoreResult<()> {
@@ -46,8 +46,7 @@ pub async fn formations_in_scope(
         "SELECT f.id, f.title FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $2 AND {} ORDER BY f.title",
         scope_clause(1)
     );
-    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
-    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("title")?))).collect()
+    Ok(sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?)
 }
 
 /// Live applications of one formation by dossier status and by decision.
@@ -59,6 +58,20 @@ pub struct FormationCounts {
     pub capacity: i64,
     /// (status code, decision code or "", answer: "confirme", "desiste" or "", how many)
     pub groups: Vec<(String, String, String, i64)>,
+}
+
+/// A line of `formation_counts`' grouped query (a formation without
+/// applications has one line, with a NULL status).
+#[derive(sqlx::FromRow)]
+struct CountRow {
+    id: i64,
+    title: String,
+    centre: String,
+    capacity: i64,
+    status: Option<String>,
+    decision: String,
+    answer: String,
+    n: i64,
 }
 
 /// Counts for every formation the staff member sees, in one grouped query.
@@ -78,35 +91,34 @@ pub async fn formation_counts(
          ORDER BY c.label, f.title, f.id",
         scope_clause(1)
     );
-    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
+    let rows: Vec<CountRow> = sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
     let mut out: Vec<FormationCounts> = Vec::new();
-    for r in &rows {
-        let id: i64 = r.try_get("id")?;
-        if out.last().map(|f| f.formation_id) != Some(id) {
-            out.push(FormationCounts {
-                formation_id: id,
-                title: r.try_get("title")?,
-                centre: r.try_get("centre")?,
-                capacity: r.try_get("capacity")?,
-                groups: Vec::new(),
-            });
-        }
-        let n: i64 = r.try_get("n")?;
-        if let (Some(status), true) = (r.try_get::<Option<String>, _>("status")?, n > 0) {
-            let last = out.last_mut().expect("pushed above");
-            last.groups.push((status, r.try_get("decision")?, r.try_get("answer")?, n));
+    for r in rows {
+        let group = r.status.filter(|_| r.n > 0).map(|status| (status, r.decision, r.answer, r.n));
+        match out.last_mut() {
+            Some(last) if last.formation_id == r.id => last.groups.extend(group),
+            _ => out.push(FormationCounts {
+                formation_id: r.id,
+                title: r.title,
+                centre: r.centre,
+                capacity: r.capacity,
+                groups: group.into_iter().collect(),
+            }),
         }
     }
     Ok(out)
 }
 
 /// One candidate still on a formation's liste complémentaire.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct WaitingRow {
+    #[sqlx(rename = "id")]
     pub application_id: i64,
     pub formation_id: i64,
+    #[sqlx(rename = "title")]
     pub formation: String,
     pub centre: String,
+    #[sqlx(rename = "decision_rank")]
     pub rank: Option<i64>,
     pub nom: String,
     pub prenom: String,
@@ -128,21 +140,7 @@ pub async fn waiting_lists(
          ORDER BY c.label, f.title, f.id, COALESCE(a.decision_rank, 0), a.id",
         scope_clause(1)
     );
-    let rows = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(WaitingRow {
-                application_id: r.try_get("id")?,
-                formation_id: r.try_get("formation_id")?,
-                formation: r.try_get("title")?,
-                centre: r.try_get("centre")?,
-                rank: r.try_get("decision_rank")?,
-                nom: r.try_get("nom")?,
-                prenom: r.try_get("prenom")?,
-                login: r.try_get("login")?,
-            })
-        })
-        .collect()
+    Ok(sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?)
 }
 
 /// What the list is narrowed to.
@@ -189,7 +187,7 @@ impl SortColumn {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ListRow {
     pub id: i64,
     pub nom: String,
@@ -197,9 +195,11 @@ pub struct ListRow {
     pub login: String,
     pub email: String,
     pub ine: Option<String>,
+    #[sqlx(rename = "title")]
     pub formation: String,
-    pub status: String,
-    pub decision: Option<crate::domain::decision::Decision>,
+    pub status: DossierStatus,
+    #[sqlx(flatten, try_from = "InForce")]
+    pub decision: Option<Decision>,
     pub transmitted_at: Option<i64>,
     pub version: i64,
 }
@@ -264,17 +264,39 @@ enum Bind {
     Text(String),
 }
 
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    scope_staff: Option<i64>,
-    campaign_id: i64,
-    binds: &'q [Bind],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    query = query.bind(scope_staff).bind(campaign_id);
+/// What `bind_all` needs of a query: sqlx's query types each have their
+/// own `bind`.
+trait Binder<'q>: Sized {
+    fn bind_int(self, value: Option<i64>) -> Self;
+    fn bind_text(self, value: &'q str) -> Self;
+}
+
+impl<'q, O> Binder<'q> for sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: Option<i64>) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, O> Binder<'q> for sqlx::query::QueryScalar<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_int(self, value: Option<i64>) -> Self {
+        self.bind(value)
+    }
+    fn bind_text(self, value: &'q str) -> Self {
+        self.bind(value)
+    }
+}
+
+/// Binds the scope, the campaign and the filter's values, in this order,
+/// to any kind of query (rows, scalars).
+fn bind_all<'q, Q: Binder<'q>>(mut query: Q, scope_staff: Option<i64>, campaign_id: i64, binds: &'q [Bind]) -> Q {
+    query = query.bind_int(scope_staff).bind_int(Some(campaign_id));
     for b in binds {
         query = match b {
-            Bind::Int(i) => query.bind(*i),
-            Bind::Text(t) => query.bind(t.as_str()),
+            Bind::Int(i) => query.bind_int(Some(*i)),
+            Bind::Text(t) => query.bind_text(t.as_str()),
         };
     }
     query
@@ -293,10 +315,8 @@ pub async fn list(
 ) -> StoreResult<(Vec<ListRow>, i64)> {
     let (condition, binds) = list_where(filter);
     let count_sql = format!("SELECT COUNT(*) AS n {LIST_FROM} WHERE {condition}");
-    let total: i64 = bind_all(sqlx::query(&count_sql), scope_staff, campaign_id, &binds)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get("n")?;
+    let total: i64 =
+        bind_all(sqlx::query_scalar(&count_sql), scope_staff, campaign_id, &binds).fetch_one(&mut *conn).await?;
     let direction = if sort.1 { "DESC" } else { "ASC" };
     let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
     let (size, offset) = page;
@@ -304,25 +324,7 @@ pub async fn list(
         "SELECT a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version
          {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction} LIMIT {size} OFFSET {offset}"
     );
-    let rows = bind_all(sqlx::query(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
-    let rows = rows
-        .iter()
-        .map(|r| {
-            Ok(ListRow {
-                id: r.try_get("id")?,
-                nom: r.try_get("nom")?,
-                prenom: r.try_get("prenom")?,
-                login: r.try_get("login")?,
-                email: r.try_get("email")?,
-                ine: r.try_get("ine")?,
-                formation: r.try_get("title")?,
-                status: r.try_get("status")?,
-                decision: super::decisions::in_force(r)?,
-                transmitted_at: r.try_get("transmitted_at")?,
-                version: r.try_get("version")?,
-            })
-        })
-        .collect::<StoreResult<Vec<_>>>()?;
+    let rows = bind_all(sqlx::query_as(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
     Ok((rows, total))
 }
 
@@ -342,12 +344,7 @@ pub async fn neighbours(
     let direction = if sort.1 { "DESC" } else { "ASC" };
     let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT a.id {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction}");
-    let ids: Vec<i64> = bind_all(sqlx::query(&sql), scope_staff, campaign_id, &binds)
-        .fetch_all(conn)
-        .await?
-        .iter()
-        .map(|r| r.try_get("id"))
-        .collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
     let at = ids.iter().position(|x| *x == id);
     Ok(match at {
         Some(i) => (i.checked_sub(1).map(|p| ids[p]), ids.get(i + 1).copied()),
@@ -355,7 +352,7 @@ pub async fn neighbours(
     })
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct ReviewRow {
     pub id: i64,
     pub candidate_id: i64,
@@ -364,15 +361,18 @@ pub struct ReviewRow {
     pub login: String,
     pub email: String,
     pub formation_id: i64,
+    #[sqlx(rename = "title")]
     pub formation: String,
     pub centre_id: i64,
     pub centre: String,
-    pub status: String,
-    pub decision: Option<crate::domain::decision::Decision>,
+    pub status: DossierStatus,
+    #[sqlx(flatten, try_from = "InForce")]
+    pub decision: Option<Decision>,
     pub created_at: i64,
     pub transmitted_at: Option<i64>,
     pub version: i64,
     /// Its campaign is the active one (an archived campaign is read-only).
+    #[sqlx(rename = "active", try_from = "Flag")]
     pub in_active_campaign: bool,
     /// Its campaign: label (university year).
     pub campaign: String,
@@ -389,29 +389,7 @@ pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreRes
          WHERE a.id = $2 AND a.cancelled_at IS NULL AND {}",
         scope_clause(1)
     );
-    let row = sqlx::query(&sql).bind(scope_staff).bind(id).fetch_optional(conn).await?;
-    row.map(|r| {
-        Ok(ReviewRow {
-            id: r.try_get("id")?,
-            candidate_id: r.try_get("candidate_id")?,
-            nom: r.try_get("nom")?,
-            prenom: r.try_get("prenom")?,
-            login: r.try_get("login")?,
-            email: r.try_get("email")?,
-            formation_id: r.try_get("formation_id")?,
-            formation: r.try_get("title")?,
-            centre_id: r.try_get("centre_id")?,
-            centre: r.try_get("centre")?,
-            status: r.try_get("status")?,
-            decision: super::decisions::in_force(&r)?,
-            created_at: r.try_get("created_at")?,
-            transmitted_at: r.try_get("transmitted_at")?,
-            version: r.try_get("version")?,
-            in_active_campaign: r.try_get::<i64, _>("active")? == 1,
-            campaign: r.try_get("campaign")?,
-        })
-    })
-    .transpose()
+    Ok(sqlx::query_as(&sql).bind(scope_staff).bind(id).fetch_optional(conn).await?)
 }
 
 /// Whether a candidate's file may be read by this staff member: the
@@ -453,11 +431,10 @@ pub async fn claim_version(conn: &mut Conn, id: i64, version: i64) -> StoreResul
 
 /// The formation's date limite de retour (ISO).
 pub async fn formation_deadline(conn: &mut Conn, formation_id: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("SELECT return_deadline FROM formations WHERE id = $1")
+    Ok(sqlx::query_scalar("SELECT return_deadline FROM formations WHERE id = $1")
         .bind(formation_id)
         .fetch_optional(conn)
-        .await?;
-    row.map(|r| Ok(r.try_get("return_deadline")?)).transpose()
+        .await?)
 }
 
 /// The dossier's status, and the day given to complete it (Incomplet).
@@ -518,33 +495,24 @@ pub async fn add_event(
     Ok(())
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct EventRow {
     pub at: i64,
     /// The staff member's name; `None`: the candidate.
+    #[sqlx(rename = "display_name")]
     pub who: Option<String>,
     pub kind: String,
     pub detail: String,
 }
 
 pub async fn events(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<EventRow>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT e.at, s.display_name, e.kind, e.detail FROM application_events e LEFT JOIN staff s ON s.id = e.staff_id
          WHERE e.application_id = $1 ORDER BY e.id DESC",
     )
     .bind(application_id)
     .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(EventRow {
-                at: r.try_get("at")?,
-                who: r.try_get("display_name")?,
-                kind: r.try_get("kind")?,
-                detail: r.try_get("detail")?,
-            })
-        })
-        .collect()
+    .await?)
 }
 
 pub async fn add_note(conn: &mut Conn, application_id: i64, staff_id: i64, body: &str, now: i64) -> StoreResult<()> {
@@ -560,11 +528,10 @@ pub async fn add_note(conn: &mut Conn, application_id: i64, staff_id: i64, body:
 
 /// (at, author, text), newest first.
 pub async fn notes(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<(i64, String, String)>> {
-    let rows = sqlx::query(
+    Ok(sqlx::query_as(
         "SELECT n.at, s.display_name, n.body FROM staff_notes n JOIN staff s ON s.id = n.staff_id WHERE n.application_id = $1 ORDER BY n.id DESC",
     )
     .bind(application_id)
     .fetch_all(conn)
-    .await?;
-    rows.iter().map(|r| Ok((r.try_get("at")?, r.try_get("display_name")?, r.try_get("body")?))).collect()
+    .await?)
 }

@@ -1,9 +1,8 @@
 //! Sign-in sessions, keyed by the hash of their cookie token.
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
+#[derive(sqlx::FromRow)]
 pub struct SessionRow {
     pub account_kind: String,
     pub account_id: i64,
@@ -28,20 +27,10 @@ pub async fn insert(conn: &mut Conn, token_hash: &str, kind: &str, id: i64, now:
 }
 
 pub async fn find(conn: &mut Conn, token_hash: &str) -> StoreResult<Option<SessionRow>> {
-    let row =
-        sqlx::query("SELECT account_kind, account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .fetch_optional(conn)
-            .await?;
-    row.map(|row| {
-        Ok(SessionRow {
-            account_kind: row.try_get("account_kind")?,
-            account_id: row.try_get("account_id")?,
-            created_at: row.try_get("created_at")?,
-            last_seen_at: row.try_get("last_seen_at")?,
-        })
-    })
-    .transpose()
+    Ok(sqlx::query_as("SELECT account_kind, account_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(conn)
+        .await?)
 }
 
 pub async fn touch(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<()> {

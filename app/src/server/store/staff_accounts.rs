@@ -1,45 +1,40 @@
 //! Staff accounts as admins manage them, their centres, and each staff
 //! member's choice of list columns.
 
-use sqlx::Row;
-
+use super::columns::Flag;
 use super::{Conn, StoreResult};
+use crate::domain::review::StaffRole;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct StaffLine {
     pub id: i64,
     pub email: String,
+    #[sqlx(rename = "display_name")]
     pub name: String,
-    pub role: String,
+    pub role: StaffRole,
+    #[sqlx(try_from = "Flag")]
     pub active: bool,
+    /// From `staff_centres`.
+    #[sqlx(skip)]
     pub centres: Vec<i64>,
 }
 
 pub async fn list(conn: &mut Conn) -> StoreResult<Vec<StaffLine>> {
-    let rows =
-        sqlx::query("SELECT id, email, display_name, role, active FROM staff ORDER BY active DESC, display_name, id")
-            .fetch_all(&mut *conn)
-            .await?;
-    let links = sqlx::query("SELECT staff_id, centre_id FROM staff_centres").fetch_all(&mut *conn).await?;
+    let mut lines: Vec<StaffLine> = sqlx::query_as(
+        "SELECT id, email, display_name, role, active FROM staff ORDER BY active DESC, display_name, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     let links: Vec<(i64, i64)> =
-        links.iter().map(|r| Ok((r.try_get("staff_id")?, r.try_get("centre_id")?))).collect::<StoreResult<_>>()?;
-    rows.iter()
-        .map(|r| {
-            let id: i64 = r.try_get("id")?;
-            Ok(StaffLine {
-                id,
-                email: r.try_get("email")?,
-                name: r.try_get("display_name")?,
-                role: r.try_get("role")?,
-                active: r.try_get::<i64, _>("active")? == 1,
-                centres: links.iter().filter(|(s, _)| *s == id).map(|(_, c)| *c).collect(),
-            })
-        })
-        .collect()
+        sqlx::query_as("SELECT staff_id, centre_id FROM staff_centres").fetch_all(&mut *conn).await?;
+    for line in &mut lines {
+        line.centres = links.iter().filter(|(s, _)| *s == line.id).map(|(_, c)| *c).collect();
+    }
+    Ok(lines)
 }
 
-/// A new account without a usable password (`Duplicate` when the address
-/// has one): its owner chooses it through the invitation link.
+/// A new account without a usable password (`Duplicate(Unique::StaffEmail)`
+/// when the address has one): its owner chooses it through the invitation link.
 pub async fn insert(
     conn: &mut Conn,
     email: &str,
@@ -48,7 +43,7 @@ pub async fn insert(
     role: &str,
     now: i64,
 ) -> StoreResult<i64> {
-    let row = sqlx::query(
+    Ok(sqlx::query_scalar(
         "INSERT INTO staff (email, email_norm, display_name, role, password_hash, active, created_at)
          VALUES ($1, $2, $3, $4, 'invitation', 1, $5) RETURNING id",
     )
@@ -58,8 +53,7 @@ pub async fn insert(
     .bind(role)
     .bind(now)
     .fetch_one(conn)
-    .await?;
-    Ok(row.try_get("id")?)
+    .await?)
 }
 
 pub async fn update(conn: &mut Conn, id: i64, name: &str, role: &str, active: bool) -> StoreResult<bool> {
@@ -90,8 +84,9 @@ pub async fn set_centres(conn: &mut Conn, id: i64, campaign_id: i64, centres: &[
 
 /// The list columns this staff member chose (`None`: the default set).
 pub async fn list_columns(conn: &mut Conn, id: i64) -> StoreResult<Option<String>> {
-    let row = sqlx::query("SELECT list_columns FROM staff WHERE id = $1").bind(id).fetch_optional(conn).await?;
-    Ok(row.map(|r| r.try_get::<Option<String>, _>("list_columns")).transpose()?.flatten())
+    let columns: Option<Option<String>> =
+        sqlx::query_scalar("SELECT list_columns FROM staff WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    Ok(columns.flatten())
 }
 
 pub async fn set_list_columns(conn: &mut Conn, id: i64, columns: &str) -> StoreResult<()> {

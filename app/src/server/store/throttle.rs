@@ -3,11 +3,9 @@
 //! one atomic statement *before* the slow work it guards, so parallel
 //! requests cannot all read the same old count.
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
 pub struct Counter {
     /// Attempts counted in the current window, this one included.
     pub failures: i64,
@@ -18,7 +16,7 @@ pub struct Counter {
 /// Counts one attempt under `key` and returns the counter as it is now.
 /// A window older than `window` seconds starts again at one.
 pub async fn hit(conn: &mut Conn, key: &str, now: i64, window: i64) -> StoreResult<Counter> {
-    let row = sqlx::query(
+    Ok(sqlx::query_as(
         "INSERT INTO throttle (key, failures, first_failure_at, locked_until) VALUES ($1, 1, $2, 0)
          ON CONFLICT (key) DO UPDATE SET
            failures = CASE WHEN throttle.first_failure_at <= $3 THEN 1 ELSE throttle.failures + 1 END,
@@ -29,8 +27,7 @@ pub async fn hit(conn: &mut Conn, key: &str, now: i64, window: i64) -> StoreResu
     .bind(now)
     .bind(now - window)
     .fetch_one(conn)
-    .await?;
-    Ok(Counter { failures: row.try_get("failures")?, first_failure_at: row.try_get("first_failure_at")? })
+    .await?)
 }
 
 /// Takes back one attempt counted under `key` (it succeeded): an address

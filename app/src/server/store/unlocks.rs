@@ -1,12 +1,12 @@
 //! Single-use links that lift the per-address refusals of an account
 //! (`auth::throttle`), mailed to its owner.
 
-use sqlx::Row;
-
 use super::{Conn, StoreResult};
 
 /// What a link unlocks: the account, from this client address.
+#[derive(sqlx::FromRow)]
 pub struct Unlock {
+    #[sqlx(rename = "account_kind")]
     pub kind: String,
     pub account_id: i64,
     pub client: String,
@@ -27,19 +27,11 @@ pub async fn insert(conn: &mut Conn, token_hash: &str, unlock: &Unlock, expires_
 /// Uses the link: gone after this (two clicks, one use); its account when
 /// it was still valid.
 pub async fn consume(conn: &mut Conn, token_hash: &str, now: i64) -> StoreResult<Option<Unlock>> {
-    let row = sqlx::query("DELETE FROM unlock_links WHERE token_hash = $1 AND expires_at >= $2 RETURNING account_kind, account_id, client")
+    Ok(sqlx::query_as("DELETE FROM unlock_links WHERE token_hash = $1 AND expires_at >= $2 RETURNING account_kind, account_id, client")
         .bind(token_hash)
         .bind(now)
         .fetch_optional(conn)
-        .await?;
-    row.map(|row| {
-        Ok(Unlock {
-            kind: row.try_get("account_kind")?,
-            account_id: row.try_get("account_id")?,
-            client: row.try_get("client")?,
-        })
-    })
-    .transpose()
+        .await?)
 }
 
 pub async fn delete_expired(conn: &mut Conn, now: i64) -> StoreResult<u64> {
