@@ -7,6 +7,14 @@ source "$(dirname "$0")/tools.sh"
 cd "$SESAME_ROOT"
 sesame_tools
 
+# The first reviewers, before the long build: formatting, then the linter
+# on both builds of the app (the server's and the browser's).
+echo "==> cargo fmt --check"
+cargo fmt --all --check
+echo "==> cargo clippy (server build, then browser build)"
+cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
+
 if ! command -v chromium >/dev/null; then
   echo "==> chromium (Debian)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

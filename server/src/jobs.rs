@@ -140,11 +140,9 @@ async fn work(
                 "{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s), {p} fichier(s) en attente de suppression, {o} fichier(s) orphelin(s) supprimé(s)"
             ))
         }
-        Job::SendMail => mailer
-            .drain(state)
-            .await
-            .map(|n| format!("{n} courriel(s) envoyé(s)"))
-            .map_err(|e| JobError::from(app::server::store::StoreError::from(e))),
+        Job::SendMail => {
+            mailer.drain(state).await.map(|n| format!("{n} courriel(s) envoyé(s)")).map_err(JobError::from)
+        }
         Job::AnswerDeadlines => {
             let to_transmit = app::server::answers::remind_untransmitted(state).await?;
             let reminded = app::server::answers::remind(state).await?;

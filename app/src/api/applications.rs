@@ -3,10 +3,7 @@
 //! cancelling.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::application::{DossierStatus, WindowState};
-use crate::domain::date::Day;
 use crate::error::AppError;
 use crate::views::applications::{ApplicationDetail, ApplicationLine, OfferCentre};
 

@@ -2,9 +2,7 @@
 //! state, a new campaign, its activation, the retention of dossiers.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::campaign::CampaignState;
 use crate::error::AppError;
 use crate::views::campaigns::CampaignLine;
 

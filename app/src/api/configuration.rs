@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::formation::FormationForm;
 use crate::error::AppError;
@@ -77,17 +76,9 @@ pub async fn save_piece(
     common: Option<String>,
 ) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_piece(
-        &state,
-        &staff,
-        campagne,
-        id,
-        &centre,
-        &label,
-        required.is_some(),
-        common.is_some(),
-    )
-    .await
+    use crate::server::configuration::PieceForm;
+    let form = PieceForm { centre: &centre, label: &label, required: required.is_some(), common: common.is_some() };
+    crate::server::configuration::save_piece(&state, &staff, campagne, id, &form).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/centre")]
@@ -100,17 +91,14 @@ pub async fn save_centre(
     signatory: String,
 ) -> Result<i64, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::configuration::save_centre(
-        &state,
-        &staff,
-        campagne,
-        id,
-        &label,
-        &contact_address,
-        &contact_email,
-        &signatory,
-    )
-    .await
+    use crate::server::configuration::CentreForm;
+    let form = CentreForm {
+        label: &label,
+        contact_address: &contact_address,
+        contact_email: &contact_email,
+        signatory: &signatory,
+    };
+    crate::server::configuration::save_centre(&state, &staff, campagne, id, &form).await
 }
 
 #[server(prefix = "/api", endpoint = "gestion/configuration/campagne")]

@@ -2,13 +2,12 @@
 //! the checklist of sections.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::address::AddressForm;
 use crate::domain::bac::BacForm;
 use crate::domain::cursus::CursusForm;
 use crate::domain::experience::{ExperienceForm, ExperienceKind};
-use crate::domain::identity::{IdentityForm, IneSettings};
+use crate::domain::identity::IdentityForm;
 use crate::error::AppError;
 use crate::views::dossier::{AddressPage, BacPage, CursusPage, ExperiencesPage, IdentityPage, Section, SectionKind};
 

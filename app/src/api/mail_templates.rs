@@ -2,7 +2,6 @@
 //! named variables, a preview, a reset to the default text.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::views::mail_templates::{MailPreview, TemplateEdit, TemplateLine};

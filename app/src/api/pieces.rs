@@ -4,9 +4,7 @@
 //! the server crate's `uploads` module.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::pieces::PieceStatus;
 use crate::error::AppError;
 use crate::views::pieces::PiecesView;
 

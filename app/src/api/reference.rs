@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::lookup::Suggestion;
 use crate::error::AppError;

@@ -4,16 +4,7 @@
 //! answers 404 (`server::review`).
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::domain::address::AddressForm;
-use crate::domain::application::DossierStatus;
-use crate::domain::bac::BacForm;
-use crate::domain::cursus::CursusForm;
-use crate::domain::decision::Decision;
-use crate::domain::experience::ExperienceForm;
-use crate::domain::identity::IdentityForm;
-use crate::domain::pieces::PieceStatus;
 use crate::error::AppError;
 use crate::views::review::{BulkOutcome, ListColumn, ListQuery, ReviewDetail, ReviewList};
 

@@ -3,10 +3,8 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::views::configuration::CentreView;
 use crate::views::staff_accounts::StaffAccounts;
 
 #[server(prefix = "/api", endpoint = "gestion/personnels")]

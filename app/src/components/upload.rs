@@ -37,8 +37,9 @@ pub async fn send(
 ) -> Result<(), AppError> {
     let name = file.name();
     let head_blob = file.slice_with_i32_and_i32(0, SNIFF_BYTES as i32).map_err(js)?;
-    let head =
-        gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(head_blob)).await.map_err(|_| AppError::Internal)?;
+    let head = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(head_blob))
+        .await
+        .map_err(|error| js(JsValue::from_str(&error.to_string())))?;
     let blob: web_sys::Blob = if kind_of(&head) == Some(FileKind::Jpeg) && file.size() as u64 > max {
         downscale(&file, max).await?
     } else {

@@ -146,7 +146,7 @@ pub(crate) mod tests {
             out.extend(((segment.len() + 2) as u16).to_be_bytes());
             out.extend(segment);
         }
-        out.extend([0xFF, 0xC0, 0x00, 8 + 3 * components as u8, 8]);
+        out.extend([0xFF, 0xC0, 0x00, 8 + 3 * components, 8]);
         out.extend(height.to_be_bytes());
         out.extend(width.to_be_bytes());
         out.push(components);

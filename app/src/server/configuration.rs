@@ -10,7 +10,7 @@ use super::auth::session::Signed;
 use super::files::{self, Stored};
 use super::review::{scope, StaffScope};
 use super::state::AppState;
-use super::store::configuration::{self as store, CampaignSettings, CentreRow, PieceConfig};
+use super::store::configuration::{self as store, CampaignSettings, PieceConfig};
 use super::store::{campaigns, pieces, Conn};
 use crate::domain::campaign::CampaignState;
 use crate::domain::email::EmailAddress;
@@ -28,7 +28,7 @@ use crate::views::configuration::{
 struct Configurer {
     scope: StaffScope,
     campaign: i64,
-    centres: Vec<CentreRow>,
+    centres: Vec<CentreView>,
 }
 
 impl Configurer {
@@ -99,7 +99,7 @@ pub async fn overview(state: &AppState, signed: &Signed, campaign: Option<i64>) 
         campaigns,
         max_upload_bytes: state.settings.max_upload_bytes,
         admin: me.scope.role == StaffRole::Admin,
-        centres: me.centres.iter().map(centre_view).collect(),
+        centres: me.centres.clone(),
         formations: formations
             .into_iter()
             .map(|f| FormationLine {
@@ -127,16 +127,6 @@ fn piece_view(p: PieceConfig) -> PieceView {
         common: p.common,
         model_name: p.model_name,
         formations: p.formations,
-    }
-}
-
-fn centre_view(c: &CentreRow) -> CentreView {
-    CentreView {
-        id: c.id,
-        label: c.label.clone(),
-        contact_address: c.contact_address.clone(),
-        contact_email: c.contact_email.clone(),
-        signatory: c.signatory.clone(),
     }
 }
 
@@ -188,7 +178,7 @@ pub async fn formation(
         id,
         form,
         pieces_named: named,
-        centres: me.centres.iter().map(centre_view).collect(),
+        centres: me.centres.clone(),
         pieces: all_pieces.into_iter().map(piece_view).collect(),
     })
 }
@@ -216,6 +206,15 @@ pub async fn save_formation(
     Ok(saved)
 }
 
+/// A piece as its form sends it.
+pub struct PieceForm<'a> {
+    pub centre: &'a str,
+    pub label: &'a str,
+    pub required: bool,
+    /// Asked by every formation of the centre.
+    pub common: bool,
+}
+
 /// Creates (`id` None) or updates a piece of a centre in scope.
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_piece(
@@ -223,14 +222,11 @@ pub async fn save_piece(
     signed: &Signed,
     campaign: Option<i64>,
     id: Option<i64>,
-    centre: &str,
-    label: &str,
-    required: bool,
-    common: bool,
+    form: &PieceForm<'_>,
 ) -> Result<i64, AppError> {
     let mut tx = state.db.pool.begin().await?;
     let me = configurer(&mut tx, signed, campaign).await?;
-    let piece = parse_piece(centre, label, required, common, &me.centre_ids())?;
+    let piece = parse_piece(form.centre, form.label, form.required, form.common, &me.centre_ids())?;
     if let Some(id) = id {
         me.owns(store::piece_centre(&mut tx, me.bound(), id).await?.ok_or(AppError::NotFound)?)?;
     }
@@ -286,14 +282,23 @@ pub async fn receive_model(
     }
 }
 
-fn parse_centre(id: i64, label: &str, address: &str, email: &str, signatory: &str) -> Result<CentreRow, AppError> {
+/// A centre as its form sends it.
+pub struct CentreForm<'a> {
+    pub label: &'a str,
+    pub contact_address: &'a str,
+    pub contact_email: &'a str,
+    pub signatory: &'a str,
+}
+
+fn parse_centre(id: i64, form: &CentreForm<'_>) -> Result<CentreView, AppError> {
     let mut errors = FieldErrors::new();
-    let label = errors.take("label", required_text(label, 200));
-    let contact_address = errors.take("contact_address", required_text(address, 500));
-    let contact_email = errors.take("contact_email", EmailAddress::parse(email).map(|e| e.as_str().to_owned()));
-    let signatory = errors.take("signatory", required_text(signatory, 200));
+    let label = errors.take("label", required_text(form.label, 200));
+    let contact_address = errors.take("contact_address", required_text(form.contact_address, 500));
+    let contact_email =
+        errors.take("contact_email", EmailAddress::parse(form.contact_email).map(|e| e.as_str().to_owned()));
+    let signatory = errors.take("signatory", required_text(form.signatory, 200));
     let parsed = (|| {
-        Some(CentreRow {
+        Some(CentreView {
             id,
             label: label?,
             contact_address: contact_address?,
@@ -311,12 +316,9 @@ pub async fn save_centre(
     signed: &Signed,
     campaign: Option<i64>,
     id: Option<i64>,
-    label: &str,
-    address: &str,
-    email: &str,
-    signatory: &str,
+    form: &CentreForm<'_>,
 ) -> Result<i64, AppError> {
-    let centre = parse_centre(id.unwrap_or_default(), label, address, email, signatory)?;
+    let centre = parse_centre(id.unwrap_or_default(), form)?;
     let mut tx = state.db.pool.begin().await?;
     let me = configurer(&mut tx, signed, campaign).await?;
     let saved = match id {

@@ -184,7 +184,7 @@ pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPa
 
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm) -> Result<(), AppError> {
-    let mut address = Address::parse(form, |cp| refdata::communes_of(cp));
+    let mut address = Address::parse(form, refdata::communes_of);
     if let Ok(a) = &address {
         if !refdata::is_country(&a.pays) {
             let mut errors = FieldErrors::new();

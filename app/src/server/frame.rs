@@ -1,7 +1,6 @@
 //! What every page's frame shows: the active campaign, the assistance
 //! address, and who is signed in.
 
-use crate::domain::review::StaffRole;
 use crate::error::AppError;
 use crate::views::session::{FrameData, Me};
 

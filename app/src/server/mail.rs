@@ -385,8 +385,7 @@ pub async fn compose(
     })
 }
 
-/// The HTML part: the same words, escaped, links made clickable.
-
+/// Text made safe inside HTML.
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

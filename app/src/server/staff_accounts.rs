@@ -28,17 +28,7 @@ async fn admin(conn: &mut Conn, signed: &Signed) -> Result<(i64, i64, Vec<Centre
         return Err(AppError::NotFound);
     }
     let campaign = campaigns::active(conn).await?.ok_or(AppError::NotFound)?.id;
-    let centres = config_store::centres(conn, None, campaign)
-        .await?
-        .into_iter()
-        .map(|c| CentreView {
-            id: c.id,
-            label: c.label,
-            contact_address: c.contact_address,
-            contact_email: c.contact_email,
-            signatory: c.signatory,
-        })
-        .collect();
+    let centres = config_store::centres(conn, None, campaign).await?;
     Ok((me.staff_id, campaign, centres))
 }
 

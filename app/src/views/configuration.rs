@@ -6,7 +6,9 @@ use crate::domain::formation::FormationForm;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// A centre as staff configure it, and as the store reads it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct CentreView {
     pub id: i64,
     pub label: String,

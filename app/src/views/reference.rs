@@ -1,7 +1,6 @@
 //! The lists the type-ahead searches (communes, countries) and how many
 //! suggestions one keystroke brings.
 
-use crate::domain::lookup::Suggestion;
 use serde::{Deserialize, Serialize};
 
 /// How many suggestions one keystroke brings at most.

@@ -3,7 +3,6 @@
 use super::configuration::CentreView;
 use crate::domain::review::StaffRole;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffAccountLine {

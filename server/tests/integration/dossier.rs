@@ -22,7 +22,7 @@ fn problem(reply: &support::Reply, field: &str) -> Option<Problem> {
     serde_json::from_str::<AppError>(&reply.body).ok().and_then(|e| e.field(field).cloned())
 }
 
-pub(crate) fn identity<'a>(ine: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn identity(ine: &str) -> Vec<(&str, &str)> {
     vec![
         ("civilite", "Mme"),
         ("nom_naissance", "Martin"),

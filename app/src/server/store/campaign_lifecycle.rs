@@ -44,8 +44,11 @@ impl CampaignRow {
 
 /// One campaign's label and state, without counting its applications
 /// (asked on every list and configuration page that names a campaign).
+/// label, university year, active, archived at, destroyed at.
+type StateRow = (String, String, Flag, Option<i64>, Option<i64>);
+
 pub async fn state_of(conn: &mut Conn, id: i64) -> StoreResult<Option<(String, CampaignState)>> {
-    let row: Option<(String, String, Flag, Option<i64>, Option<i64>)> =
+    let row: Option<StateRow> =
         sqlx::query_as("SELECT label, university_year, active, archived_at, destroyed_at FROM campaigns WHERE id = $1")
             .bind(id)
             .fetch_optional(conn)

@@ -6,22 +6,14 @@
 use super::columns::Flag;
 use super::{Conn, StoreResult};
 use crate::domain::formation::{Formation, PieceDefinition};
-
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct CentreRow {
-    pub id: i64,
-    pub label: String,
-    pub contact_address: String,
-    pub contact_email: String,
-    pub signatory: String,
-}
+use crate::views::configuration::CentreView;
 
 fn centre_scope(n: usize) -> String {
     format!("(${n} IS NULL OR c.id IN (SELECT centre_id FROM staff_centres WHERE staff_id = ${n}))")
 }
 
 /// The campaign's centres the staff member works on.
-pub async fn centres(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<CentreRow>> {
+pub async fn centres(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64) -> StoreResult<Vec<CentreView>> {
     let sql = format!(
         "SELECT c.id, c.label, c.contact_address, c.contact_email, c.signatory FROM centres c
          WHERE c.campaign_id = $2 AND {} ORDER BY c.label",
@@ -30,7 +22,7 @@ pub async fn centres(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64
     Ok(sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?)
 }
 
-pub async fn insert_centre(conn: &mut Conn, campaign_id: i64, c: &CentreRow) -> StoreResult<i64> {
+pub async fn insert_centre(conn: &mut Conn, campaign_id: i64, c: &CentreView) -> StoreResult<i64> {
     Ok(sqlx::query_scalar("INSERT INTO centres (campaign_id, label, contact_address, contact_email, signatory) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(campaign_id)
         .bind(&c.label)
@@ -41,7 +33,7 @@ pub async fn insert_centre(conn: &mut Conn, campaign_id: i64, c: &CentreRow) -> 
         .await?)
 }
 
-pub async fn update_centre(conn: &mut Conn, c: &CentreRow) -> StoreResult<bool> {
+pub async fn update_centre(conn: &mut Conn, c: &CentreView) -> StoreResult<bool> {
     let done = sqlx::query(
         "UPDATE centres SET label = $2, contact_address = $3, contact_email = $4, signatory = $5 WHERE id = $1",
     )

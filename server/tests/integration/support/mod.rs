@@ -210,7 +210,6 @@ pub fn login_in(text: &str) -> String {
 }
 
 /// Runs a test body on SQLite and on PostgreSQL.
-
 macro_rules! on_both_databases {
     ($name:ident, $body:expr) => {
         mod $name {
