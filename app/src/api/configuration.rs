@@ -3,13 +3,21 @@
 //! campaign's settings and decision reasons. Scope and roles are checked
 //! in `server::configuration`.
 
+// A server function takes its form's fields as arguments; the browser's
+// stub that `#[server]` generates does not carry the function's own
+// `#[allow]`, hence the module's.
+#![cfg_attr(feature = "hydrate", allow(clippy::too_many_arguments))]
+
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 use crate::domain::formation::FormationForm;
 use crate::error::AppError;
-use crate::views::configuration::{checked_ids, CampaignView, ConfigOverview, FormationEdit};
+#[cfg(feature = "ssr")]
+use crate::views::configuration::checked_ids;
+use crate::views::configuration::{CampaignView, ConfigOverview, FormationEdit};
 
 #[server(prefix = "/api", endpoint = "gestion/configuration")]
 pub async fn load_configuration(campagne: Option<i64>) -> Result<ConfigOverview, AppError> {

@@ -1,15 +1,27 @@
 //! The candidate's dossier: Informations personnelles, the INE pop-up, and
 //! the checklist of sections.
 
+// A server function takes its form's fields as arguments; the browser's
+// stub that `#[server]` generates does not carry the function's own
+// `#[allow]`, hence the module's.
+#![cfg_attr(feature = "hydrate", allow(clippy::too_many_arguments))]
+
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 use crate::domain::address::AddressForm;
+#[cfg(feature = "ssr")]
 use crate::domain::bac::BacForm;
+#[cfg(feature = "ssr")]
 use crate::domain::cursus::CursusForm;
+#[cfg(feature = "ssr")]
 use crate::domain::experience::{ExperienceForm, ExperienceKind};
+#[cfg(feature = "ssr")]
 use crate::domain::identity::IdentityForm;
 use crate::error::AppError;
-use crate::views::dossier::{AddressPage, BacPage, CursusPage, ExperiencesPage, IdentityPage, Section, SectionKind};
+#[cfg(feature = "ssr")]
+use crate::views::dossier::SectionKind;
+use crate::views::dossier::{AddressPage, BacPage, CursusPage, ExperiencesPage, IdentityPage, Section};
 
 #[server(prefix = "/api", endpoint = "dossier/sections")]
 pub async fn load_sections() -> Result<Vec<Section>, AppError> {

@@ -7,6 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::domain::lookup::Suggestion;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
 use crate::views::reference::SUGGESTIONS;
 
 /// The suggestions for what was typed in a type-ahead.

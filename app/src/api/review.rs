@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::views::review::{BulkOutcome, ListColumn, ListQuery, ReviewDetail, ReviewList};
+#[cfg(feature = "ssr")]
+use crate::views::review::ListColumn;
+use crate::views::review::{BulkOutcome, ListQuery, ReviewDetail, ReviewList};
 
 #[server(prefix = "/api", endpoint = "gestion/candidatures")]
 pub async fn load_review_list(query: Option<ListQuery>) -> Result<ReviewList, AppError> {

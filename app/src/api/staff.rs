@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 use crate::domain::identity::IneSettings;
 use crate::error::AppError;
 use crate::views::staff::Dashboard;
