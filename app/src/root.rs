@@ -89,36 +89,36 @@ fn SessionScope() -> impl IntoView {
     view! {
                 <PageFrame>
                     <Routes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::HomePage/>
-                        <Route path=path!("/connexion") view=pages::sign_in::SignInPage/>
-                        <Route path=path!("/compte") view=pages::account::MyAccountPage/>
-                        <Route path=path!("/compte/creer") view=pages::create_account::CreateAccountPage/>
-                        <Route path=path!("/compte/cree") view=pages::create_account::AccountCreatedPage/>
-                        <Route path=path!("/compte/valider/:token") view=pages::validate::ValidatePage/>
-                        <Route path=path!("/compte/adresse/:token") view=pages::email_change::EmailChangePage/>
-                        <Route path=path!("/compte/code-activation") view=pages::lost_links::LostActivationPage/>
-                        <Route path=path!("/compte/mot-de-passe-oublie") view=pages::lost_links::ForgotPasswordPage/>
-                        <Route path=path!("/compte/reinitialiser/:token") view=pages::reset::ResetPasswordPage/>
-                        <Route path=path!("/compte/debloquer/:token") view=pages::unlock::UnlockPage/>
-                        <Route path=path!("/candidatures") view=pages::applications::ApplicationsPage/>
-                        <Route path=path!("/candidatures/offre") view=pages::applications::OfferPage/>
-                        <Route path=path!("/candidatures/:id") view=pages::applications::ApplicationPage/>
-                        <Route path=path!("/dossier/informations-personnelles") view=pages::dossier::IdentityPageView/>
-                        <Route path=path!("/dossier/adresse") view=pages::dossier::AddressPageView/>
-                        <Route path=path!("/dossier/baccalaureat") view=pages::dossier::BacPageView/>
-                        <Route path=path!("/dossier/cursus-externe") view=pages::dossier::CursusPageView/>
-                        <Route path=path!("/dossier/stages") view=pages::dossier::StagesPageView/>
-                        <Route path=path!("/dossier/experiences") view=pages::dossier::ExperiencesPageView/>
-                        <Route path=path!("/gestion/connexion") view=pages::gestion::StaffSignInPage/>
-                        <Route path=path!("/gestion") view=pages::gestion::DashboardPage/>
-                        <Route path=path!("/gestion/candidatures") view=pages::review::ReviewListPage/>
-                        <Route path=path!("/gestion/candidatures/:id") view=pages::review::ReviewPage/>
-                        <Route path=path!("/gestion/configuration") view=pages::configuration::ConfigurationPage/>
-                        <Route path=path!("/gestion/configuration/campagne") view=pages::configuration::CampaignConfigPage/>
-                        <Route path=path!("/gestion/configuration/campagnes") view=pages::campaigns::CampaignsPage/>
-                        <Route path=path!("/gestion/configuration/formations/:id") view=pages::configuration::FormationConfigPage/>
-                        <Route path=path!("/gestion/personnels") view=pages::staff_accounts::StaffAccountsPage/>
-                        <Route path=path!("/gestion/modeles-mail") view=pages::mail_templates::MailTemplatesPage/>
+                        <Route path=path!("/") view=pages::candidat::home::HomePage/>
+                        <Route path=path!("/connexion") view=pages::candidat::sign_in::SignInPage/>
+                        <Route path=path!("/compte") view=pages::candidat::account::MyAccountPage/>
+                        <Route path=path!("/compte/creer") view=pages::candidat::create_account::CreateAccountPage/>
+                        <Route path=path!("/compte/cree") view=pages::candidat::account_created::AccountCreatedPage/>
+                        <Route path=path!("/compte/valider/:token") view=pages::candidat::validate::ValidatePage/>
+                        <Route path=path!("/compte/adresse/:token") view=pages::candidat::email_change::EmailChangePage/>
+                        <Route path=path!("/compte/code-activation") view=pages::candidat::lost_activation::LostActivationPage/>
+                        <Route path=path!("/compte/mot-de-passe-oublie") view=pages::candidat::forgot_password::ForgotPasswordPage/>
+                        <Route path=path!("/compte/reinitialiser/:token") view=pages::candidat::reset::ResetPasswordPage/>
+                        <Route path=path!("/compte/debloquer/:token") view=pages::candidat::unlock::UnlockPage/>
+                        <Route path=path!("/candidatures") view=pages::candidat::applications::ApplicationsPage/>
+                        <Route path=path!("/candidatures/offre") view=pages::candidat::offer::OfferPage/>
+                        <Route path=path!("/candidatures/:id") view=pages::candidat::application::ApplicationPage/>
+                        <Route path=path!("/dossier/informations-personnelles") view=pages::candidat::dossier::identity::IdentityPageView/>
+                        <Route path=path!("/dossier/adresse") view=pages::candidat::dossier::address::AddressPageView/>
+                        <Route path=path!("/dossier/baccalaureat") view=pages::candidat::dossier::bac::BacPageView/>
+                        <Route path=path!("/dossier/cursus-externe") view=pages::candidat::dossier::cursus::CursusPageView/>
+                        <Route path=path!("/dossier/stages") view=pages::candidat::dossier::stages::StagesPageView/>
+                        <Route path=path!("/dossier/experiences") view=pages::candidat::dossier::experiences::ExperiencesPageView/>
+                        <Route path=path!("/gestion/connexion") view=pages::gestion::sign_in::StaffSignInPage/>
+                        <Route path=path!("/gestion") view=pages::gestion::dashboard::DashboardPage/>
+                        <Route path=path!("/gestion/candidatures") view=pages::gestion::review_list::ReviewListPage/>
+                        <Route path=path!("/gestion/candidatures/:id") view=pages::gestion::review_dossier::ReviewPage/>
+                        <Route path=path!("/gestion/configuration") view=pages::gestion::configuration::ConfigurationPage/>
+                        <Route path=path!("/gestion/configuration/campagne") view=pages::gestion::campaign_settings::CampaignConfigPage/>
+                        <Route path=path!("/gestion/configuration/campagnes") view=pages::gestion::campaigns::CampaignsPage/>
+                        <Route path=path!("/gestion/configuration/formations/:id") view=pages::gestion::formation::FormationConfigPage/>
+                        <Route path=path!("/gestion/personnels") view=pages::gestion::staff_accounts::StaffAccountsPage/>
+                        <Route path=path!("/gestion/modeles-mail") view=pages::gestion::mail_templates::MailTemplatesPage/>
                     </Routes>
                 </PageFrame>
     }

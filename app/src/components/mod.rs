@@ -1,7 +1,13 @@
-//! Reusable pieces of UI: the page frame, form fields, messages.
+//! Reusable pieces of UI: the page frame, form fields, messages, the data
+//! tables, and the parts several screens share.
 
+pub mod address_request;
+pub mod applications;
 pub mod combobox;
+pub mod configuration;
 pub mod dialog;
+pub mod dossier_checklist;
+pub mod experience_list;
 pub mod field;
 pub mod frame;
 pub mod idle;
@@ -9,6 +15,8 @@ pub mod ine_field;
 pub mod loading;
 pub mod messages;
 pub mod password_rules;
+pub mod pieces;
+pub mod review;
 pub mod status;
 pub mod table;
 pub mod unsaved;

@@ -2,8 +2,6 @@
 //! every page writes them (the server writes its own in `server::words` for
 //! mails and exports).
 
-use leptos::prelude::*;
-
 use crate::domain::application::DossierStatus;
 use crate::domain::campaign::CampaignState;
 use crate::domain::pieces::PieceStatus;

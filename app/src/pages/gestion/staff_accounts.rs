@@ -10,7 +10,7 @@ use crate::components::frame::PageTitle;
 use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::{problem_text, FormOutcome};
 use crate::components::status::role_text;
-use crate::components::table::ColumnHeaders;
+use crate::components::table::{Column, DataTable};
 use crate::domain::review::StaffRole;
 use crate::i18n::*;
 use crate::views::staff_accounts::{StaffAccountLine, StaffAccounts};
@@ -47,29 +47,16 @@ fn AccountsView(d: StaffAccounts, save: ServerAction<SaveStaffAccount>) -> impl 
         <section class="card" aria-labelledby="comptes">
             <h2 id="comptes">{t!(i18n, staff_accounts.list)}</h2>
             <div class="table-scroll">
-                <table class="stack-on-phone">
-                    <ColumnHeaders labels=vec![
-                        t_string!(i18n, staff_accounts.name).to_string(),
-                        t_string!(i18n, staff_accounts.email).to_string(),
-                        t_string!(i18n, staff_accounts.role).to_string(),
-                        t_string!(i18n, staff_accounts.centres).to_string(),
-                        t_string!(i18n, staff_accounts.state).to_string(),
-                    ]/>
-                    <tbody>
-                        {d.accounts.iter().map(|a| view! {
-                            <tr>
-                                <th scope="row" data-label=tr!(i18n, staff_accounts.name)>
-                                    {a.name.clone()}" "
-                                    <a href=format!("/gestion/personnels?compte={}#compte-form", a.id)>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", a.name)}</span></a>
-                                </th>
-                                <td data-label=tr!(i18n, staff_accounts.email)>{a.email.clone()}</td>
-                                <td data-label=tr!(i18n, staff_accounts.role)>{role_text(a.role)}</td>
-                                <td data-label=tr!(i18n, staff_accounts.centres)>{if a.role == StaffRole::Admin { t_string!(i18n, staff_accounts.all_centres).to_string() } else { centre_names(&a.centres) }}</td>
-                                <td data-label=tr!(i18n, staff_accounts.state)>{if a.active { t_string!(i18n, staff_accounts.active).to_string() } else { t_string!(i18n, staff_accounts.inactive).to_string() }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable class="stack-on-phone" columns=vec![
+                    Column::new(t_string!(i18n, staff_accounts.name), move |a: &StaffAccountLine| view! {
+                        {a.name.clone()}" "
+                        <a href=format!("/gestion/personnels?compte={}#compte-form", a.id)>{t!(i18n, config.edit)}<span class="visually-hidden">{format!(" : {}", a.name)}</span></a>
+                    }.into_any()).row_header(),
+                    Column::new(t_string!(i18n, staff_accounts.email), |a: &StaffAccountLine| a.email.clone().into_any()),
+                    Column::new(t_string!(i18n, staff_accounts.role), |a: &StaffAccountLine| role_text(a.role).into_any()),
+                    Column::new(t_string!(i18n, staff_accounts.centres), move |a: &StaffAccountLine| (if a.role == StaffRole::Admin { t_string!(i18n, staff_accounts.all_centres).to_string() } else { centre_names(&a.centres) }).into_any()),
+                    Column::new(t_string!(i18n, staff_accounts.state), move |a: &StaffAccountLine| (if a.active { t_string!(i18n, staff_accounts.active).to_string() } else { t_string!(i18n, staff_accounts.inactive).to_string() }).into_any()),
+                ] rows=d.accounts.clone()/>
             </div>
         </section>
         <AccountForm save=save editing=editing d=d/>

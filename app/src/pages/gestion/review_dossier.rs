@@ -1,385 +1,27 @@
-//! Staff review screens: `/gestion/candidatures` (the filtered, sorted,
-//! paged list) and `/gestion/candidatures/:id` (one dossier: the candidate's
-//! data, the pieces with a viewer and a verdict each, the dossier's status,
-//! the bloc-notes and the history, previous / next through the list).
+//! `/gestion/candidatures/:id`: one dossier (the candidate's data, the
+//! pieces with a viewer and a verdict each, the dossier's status, the
+//! decision, the bloc-notes and the history, previous / next through the
+//! list).
 
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
-use crate::api::review::{
-    load_review, load_review_list, AddStaffNote, BulkAction, JudgePiece, PrepareDecision, PublishDecision,
-    SaveListColumns, SetDossierStatus,
-};
-use crate::components::field::{field_problem, settled, successes, Field, SubmitButton};
+use crate::api::review::{load_review, AddStaffNote, JudgePiece, PrepareDecision, PublishDecision, SetDossierStatus};
+use crate::components::field::{field_problem, settled, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::loading::loaded_or_sign_in;
-use crate::components::messages::{error_text, problem_text, FormOutcome};
+use crate::components::messages::FormOutcome;
+use crate::components::pieces::{piece_columns, PieceCell};
+use crate::components::review::{list_query, SIGN_IN};
 use crate::components::status::piece_status_text;
-use crate::components::status::{answer_filter_text, decision_text, status_text};
+use crate::components::status::{decision_text, status_text};
+use crate::components::table::{Column, DataTable};
 use crate::domain::application::DossierStatus;
-use crate::domain::confirmation::AnswerFilter;
 use crate::domain::pieces::PieceStatus;
 use crate::i18n::*;
 use crate::views::pieces::{download_path, view_path};
-use crate::views::review::{
-    DossierSheet, EventLine, EventWhat, ListColumn, ListQuery, ReviewDetail, ReviewList, ReviewPiece,
-};
-
-const SIGN_IN: &str = "/gestion/connexion";
-
-fn list_query() -> Memo<ListQuery> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            let text = |k: &str| q.get(k).filter(|v| !v.is_empty());
-            ListQuery {
-                campagne: text("campagne").and_then(|v| v.parse().ok()),
-                formation: text("formation").and_then(|v| v.parse().ok()),
-                statut: text("statut"),
-                decision: text("decision"),
-                reponse: text("reponse"),
-                q: text("q"),
-                du: text("du"),
-                au: text("au"),
-                tri: text("tri"),
-                ordre: text("ordre"),
-                page: text("page").and_then(|v| v.parse().ok()),
-            }
-        })
-    })
-}
-
-#[component]
-pub fn ReviewListPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let query = list_query();
-    let bulk = ServerAction::<BulkAction>::new();
-    let columns = ServerAction::<SaveListColumns>::new();
-    let (bulk_done, columns_saved) = (successes(bulk.value().into()), successes(columns.value().into()));
-    let data =
-        Resource::new(move || (query.get(), bulk_done.get(), columns_saved.get()), |(q, ..)| load_review_list(Some(q)));
-    view! {
-        <PageTitle text=tr!(i18n, review.list_title)/>
-        <h1>{t!(i18n, review.list_title)}</h1>
-        {loaded_or_sign_in(data, SIGN_IN, move |list| view! { <ListView list=list query=query.get_untracked() bulk=bulk columns=columns/> }.into_any())}
-    }
-}
-
-const STATUSES: [DossierStatus; 4] =
-    [DossierStatus::EnAttente, DossierStatus::Receptionne, DossierStatus::Complet, DossierStatus::Incomplet];
-
-#[component]
-fn ListView(
-    list: ReviewList,
-    query: ListQuery,
-    bulk: ServerAction<BulkAction>,
-    columns: ServerAction<SaveListColumns>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let shown = list.columns.clone();
-    let has = move |c: ListColumn| shown.contains(&c);
-    let names: Vec<(i64, String)> = list.lines.iter().map(|l| (l.id, format!("{} {}", l.nom, l.prenom))).collect();
-    let (all, set_all) = signal(false);
-    let q = query.clone();
-    let sort_link = move |column: &'static str, label: String| {
-        let current = q.tri.as_deref().unwrap_or("transmission") == column;
-        let descending = current && q.ordre.as_deref() == Some("desc");
-        let next = ListQuery {
-            tri: Some(column.to_owned()),
-            ordre: (current && !descending).then(|| "desc".to_owned()),
-            page: None,
-            ..q.clone()
-        };
-        let sort = match (current, descending) {
-            (false, _) => "none",
-            (true, false) => "ascending",
-            (true, true) => "descending",
-        };
-        let arrow = match sort {
-            "ascending" => " ▲",
-            "descending" => " ▼",
-            _ => "",
-        };
-        view! {
-            <th scope="col" aria-sort=sort>
-                <a href=format!("/gestion/candidatures?{}", next.to_query_string())>{label}{arrow}</a>
-            </th>
-        }
-    };
-    let page_link = {
-        let q = query.clone();
-        move |page: i64| {
-            format!("/gestion/candidatures?{}", ListQuery { page: Some(page), ..q.clone() }.to_query_string())
-        }
-    };
-    let back_query = query.to_query_string();
-    view! {
-        {list.archived_campaign.clone().map(|c| view! {
-            <p class="alert alert-info" role="note">{t_string!(i18n, review.archived_notice, campaign = c).to_string()}</p>
-        })}
-        <section class="card" aria-labelledby="filtres">
-            <h2 id="filtres">{t!(i18n, review.filters)}</h2>
-            <Form method="GET" action="/gestion/candidatures" attr:class="filters">
-                {query.campagne.map(|c| view! { <input type="hidden" name="campagne" value=c.to_string()/> })}
-                <div class="field">
-                    <label for="filtre-formation">{t!(i18n, review.col_formation)}</label>
-                    <select id="filtre-formation" name="formation">
-                        <option value="">{t!(i18n, review.all)}</option>
-                        {list.formations.iter().map(|(id, title)| view! {
-                            <option value=id.to_string() selected=query.formation == Some(*id)>{title.clone()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filtre-statut">{t!(i18n, review.col_status)}</label>
-                    <select id="filtre-statut" name="statut">
-                        <option value="">{t!(i18n, review.all)}</option>
-                        {STATUSES.iter().map(|s| view! {
-                            <option value=s.code() selected=query.statut.as_deref() == Some(s.code())>{status_text(*s)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filtre-decision">{t!(i18n, review.col_decision)}</label>
-                    <select id="filtre-decision" name="decision">
-                        <option value="">{t!(i18n, review.all)}</option>
-                        {[
-                            ("favorable", t_string!(i18n, decision.kind_favorable).to_string()),
-                            ("liste_complementaire", t_string!(i18n, decision.kind_waiting).to_string()),
-                            ("defavorable", t_string!(i18n, decision.kind_unfavorable).to_string()),
-                            ("aucune", t_string!(i18n, review.decision_none).to_string()),
-                        ].into_iter().map(|(code, label)| view! {
-                            <option value=code selected=query.decision.as_deref() == Some(code)>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filtre-reponse">{t!(i18n, review.col_answer)}</label>
-                    <select id="filtre-reponse" name="reponse">
-                        <option value="">{t!(i18n, review.all)}</option>
-                        {AnswerFilter::ALL.iter().map(|a| view! {
-                            <option value=a.code() selected=query.reponse.as_deref() == Some(a.code())>{answer_filter_text(*a)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filtre-q">{t!(i18n, review.search)}</label>
-                    <input id="filtre-q" type="search" name="q" value=query.q.clone().unwrap_or_default() aria-describedby="filtre-q-aide"/>
-                    <p class="hint" id="filtre-q-aide">{t!(i18n, review.search_hint)}</p>
-                </div>
-                <div class="field">
-                    <label for="filtre-du">{t!(i18n, review.from)}</label>
-                    <input id="filtre-du" type="date" name="du" value=query.du.clone().unwrap_or_default()/>
-                </div>
-                <div class="field">
-                    <label for="filtre-au">{t!(i18n, review.until)}</label>
-                    <input id="filtre-au" type="date" name="au" value=query.au.clone().unwrap_or_default()/>
-                </div>
-                {query.tri.clone().map(|t| view! { <input type="hidden" name="tri" value=t/> })}
-                {query.ordre.clone().map(|o| view! { <input type="hidden" name="ordre" value=o/> })}
-                <div class="actions">
-                    <button type="submit" class="button">{t!(i18n, review.apply_filters)}</button>
-                    <a class="button button-secondary" href="/gestion/candidatures">{t!(i18n, review.clear_filters)}</a>
-                </div>
-            </Form>
-        </section>
-        <ColumnsForm columns=columns shown=list.columns.clone()/>
-        <div class="list-head">
-            <p role="status">{t_string!(i18n, review.count, count = list.total).to_string()}</p>
-            <p class="row-actions">
-                <a class="button button-secondary" href=format!("/gestion/candidatures/export/csv?{back_query}") download="">{t!(i18n, review.export_csv)}</a>
-                <a class="button button-secondary" href=format!("/gestion/candidatures/export/xlsx?{back_query}") download="">{t!(i18n, review.export_xlsx)}</a>
-            </p>
-        </div>
-        {if list.lines.is_empty() {
-            view! { <p>{t!(i18n, review.none)}</p> }.into_any()
-        } else {
-            let may_change = list.may_change;
-            let table = view! {
-                <div class="table-scroll">
-                    <table class="stack-on-phone review-list">
-                        <caption class="visually-hidden">{t!(i18n, review.list_title)}</caption>
-                        <thead><tr>
-                            {may_change.then(|| view! {
-                                <th scope="col" class="select-cell">
-                                    <input type="checkbox" id="tout-selectionner" on:change=move |ev| set_all.set(event_target_checked(&ev))/>
-                                    <label for="tout-selectionner" class="visually-hidden">{t!(i18n, review.select_all)}</label>
-                                </th>
-                            })}
-                            {sort_link("nom", t_string!(i18n, review.col_name).to_string())}
-                            {has(ListColumn::Login).then(|| sort_link("login", t_string!(i18n, review.col_login).to_string()))}
-                            {has(ListColumn::Ine).then(|| sort_link("ine", t_string!(i18n, review.col_ine).to_string()))}
-                            {has(ListColumn::Formation).then(|| sort_link("formation", t_string!(i18n, review.col_formation).to_string()))}
-                            {has(ListColumn::Status).then(|| sort_link("statut", t_string!(i18n, review.col_status).to_string()))}
-                            {has(ListColumn::Transmitted).then(|| sort_link("transmission", t_string!(i18n, review.col_transmitted).to_string()))}
-                            {has(ListColumn::Decision).then(|| sort_link("decision", t_string!(i18n, review.col_decision).to_string()))}
-                            <th scope="col">{t!(i18n, review.col_open)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {list.lines.into_iter().enumerate().map(|(i, l)| {
-                                let href = format!("/gestion/candidatures/{}?{}", l.id, back_query);
-                                let name = format!("{} {}", l.nom, l.prenom);
-                                let box_id = format!("ligne-{}", l.id);
-                                view! {
-                                    <tr class:overdue=l.overdue>
-                                        {may_change.then(|| view! {
-                                            <td class="select-cell">
-                                                <input type="checkbox" id=box_id.clone() name=format!("lignes[{i:03}]") value=format!("{}:{}", l.id, l.version)
-                                                    prop:checked=move || all.get()/>
-                                                <label for=box_id class="visually-hidden">{t_string!(i18n, review.select_row, name = name.clone()).to_string()}</label>
-                                            </td>
-                                        })}
-                                        <th scope="row" data-label=tr!(i18n, review.col_name)>{name.clone()}<span class="piece-note">{l.email.clone()}</span></th>
-                                        {has(ListColumn::Login).then(|| view! { <td data-label=tr!(i18n, review.col_login)>{l.login.clone()}</td> })}
-                                        {has(ListColumn::Ine).then(|| view! { <td data-label=tr!(i18n, review.col_ine)>{l.ine.clone().unwrap_or_default()}</td> })}
-                                        {has(ListColumn::Formation).then(|| view! { <td data-label=tr!(i18n, review.col_formation)>{l.formation.clone()}</td> })}
-                                        {has(ListColumn::Status).then(|| view! {
-                                            <td data-label=tr!(i18n, review.col_status)>
-                                                <span class="piece-status">{status_text(l.status)}</span>
-                                                {l.overdue.then(|| view! {
-                                                    <span class="badge badge-warning">{t_string!(i18n, review.overdue, days = list.overdue_days).to_string()}</span>
-                                                })}
-                                            </td>
-                                        })}
-                                        {has(ListColumn::Transmitted).then(|| view! { <td data-label=tr!(i18n, review.col_transmitted)>{l.transmitted.clone().unwrap_or_default()}</td> })}
-                                        {has(ListColumn::Decision).then(|| view! { <td data-label=tr!(i18n, review.col_decision)>{decision_text(&l.decision)}</td> })}
-                                        <td data-label=tr!(i18n, review.col_open)>
-                                            <a href=href>{t!(i18n, review.open)}<span class="visually-hidden">{format!(" : {name}")}</span></a>
-                                        </td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            };
-            if may_change {
-                view! { <BulkForm bulk=bulk reasons=list.reasons.clone() names=names.clone()>{table}</BulkForm> }.into_any()
-            } else {
-                table.into_any()
-            }
-        }}
-        <nav class="pager" aria-label=tr!(i18n, review.pages)>
-            {(list.page > 1).then(|| view! { <a href=page_link(list.page - 1) rel="prev">{t!(i18n, review.previous_page)}</a> })}
-            <span>{t_string!(i18n, review.page_of, page = list.page, pages = list.pages).to_string()}</span>
-            {(list.page < list.pages).then(|| view! { <a href=page_link(list.page + 1) rel="next">{t!(i18n, review.next_page)}</a> })}
-        </nav>
-    }
-}
-
-/// "Colonnes affichées": the choice is kept for this staff member.
-#[component]
-fn ColumnsForm(columns: ServerAction<SaveListColumns>, shown: Vec<ListColumn>) -> impl IntoView {
-    let i18n = use_i18n();
-    let label = move |c: ListColumn| match c {
-        ListColumn::Login => t_string!(i18n, review.col_login).to_string(),
-        ListColumn::Ine => t_string!(i18n, review.col_ine).to_string(),
-        ListColumn::Formation => t_string!(i18n, review.col_formation).to_string(),
-        ListColumn::Status => t_string!(i18n, review.col_status).to_string(),
-        ListColumn::Transmitted => t_string!(i18n, review.col_transmitted).to_string(),
-        ListColumn::Decision => t_string!(i18n, review.col_decision).to_string(),
-    };
-    view! {
-        <details class="columns-choice">
-            <summary>{t!(i18n, review.columns)}</summary>
-            <ActionForm action=columns attr:class="inline-checks">
-                <fieldset>
-                    <legend class="visually-hidden">{t!(i18n, review.columns)}</legend>
-                    {ListColumn::ALL.into_iter().map(|c| {
-                        let id = format!("colonne-{}", c.code());
-                        view! {
-                            <span class="check">
-                                <input type="checkbox" id=id.clone() name=format!("colonnes[{}]", c.code()) value="1" checked=shown.contains(&c)/>
-                                <label for=id>{label(c)}</label>
-                            </span>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <SubmitButton label=tr!(i18n, review.columns_save) pending=columns.pending()/>
-            </ActionForm>
-        </details>
-    }
-}
-
-/// The selected rows and one action for all of them; what could not be
-/// done is listed row by row.
-#[component]
-fn BulkForm(
-    bulk: ServerAction<BulkAction>,
-    reasons: Vec<String>,
-    names: Vec<(i64, String)>,
-    children: Children,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let result: Signal<_> = bulk.value().into();
-    let (action, set_action) = signal(String::new());
-    let (kind, set_kind) = signal(String::new());
-    let name_of = move |id: i64| {
-        names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("n° {id}"))
-    };
-    let outcome = move || {
-        result.with(|r| match r {
-            Some(Ok(o)) => Some(view! {
-                <div class="alert alert-success" role="status">
-                    <p>{t_string!(i18n, review.bulk_done, count = o.done).to_string()}</p>
-                    {(!o.refused.is_empty()).then(|| view! {
-                        <p>{t!(i18n, review.bulk_refused)}</p>
-                        <ul>{o.refused.iter().map(|(id, e)| view! { <li>{format!("{} : {}", name_of(*id), error_text(e))}</li> }).collect_view()}</ul>
-                    })}
-                </div>
-            }.into_any()),
-            _ => None,
-        })
-    };
-    view! {
-        <ActionForm action=bulk attr:class="bulk" attr:novalidate=true>
-            <fieldset class="bulk-actions">
-                <legend>{t!(i18n, review.bulk_title)}</legend>
-                <FormOutcome result=result/>
-                {outcome}
-                <p class="field-error" id="lignes-erreur" aria-live="polite">{move || field_problem(result, "lignes").get().map(|p| problem_text(&p))}</p>
-                <div class="filters">
-                    <div class="field">
-                        <label for="lot-action">{t!(i18n, review.bulk_action)}</label>
-                        <select id="lot-action" name="action" on:change=move |ev| set_action.set(event_target_value(&ev)) aria-describedby="lignes-erreur">
-                            <option value="">{t!(i18n, dossier.choose)}</option>
-                            <option value="complet">{t!(i18n, review.mark_complete)}</option>
-                            <option value="incomplet">{t!(i18n, review.mark_incomplete)}</option>
-                            <option value="decision">{t!(i18n, review.bulk_prepare)}</option>
-                            <option value="publier">{t!(i18n, review.bulk_publish)}</option>
-                        </select>
-                    </div>
-                    <div class="field" class:hidden=move || action.get() != "decision">
-                        <label for="lot-decision">{t!(i18n, review.col_decision)}</label>
-                        <select id="lot-decision" name="decision" on:change=move |ev| set_kind.set(event_target_value(&ev))>
-                            <option value="">{t!(i18n, dossier.choose)}</option>
-                            <option value="favorable">{t!(i18n, decision.kind_favorable)}</option>
-                            <option value="liste_complementaire">{t!(i18n, decision.kind_waiting)}</option>
-                            <option value="defavorable">{t!(i18n, decision.kind_unfavorable)}</option>
-                        </select>
-                    </div>
-                    <div class="field" class:hidden=move || action.get() != "decision" || kind.get() != "liste_complementaire">
-                        <label for="lot-rang">{t!(i18n, review.bulk_first_rank)}</label>
-                        <input id="lot-rang" name="rang" type="number" min="1" aria-describedby="lot-rang-aide"/>
-                        <p class="hint" id="lot-rang-aide">{t!(i18n, review.bulk_rank_hint)}</p>
-                    </div>
-                    <div class="field" class:hidden=move || action.get() != "decision" || kind.get() != "defavorable">
-                        <label for="lot-motif">{t!(i18n, review.decision_reason)}</label>
-                        <select id="lot-motif" name="motif">
-                            <option value="">{t!(i18n, dossier.choose)}</option>
-                            {reasons.into_iter().map(|r| view! { <option value=r.clone()>{r.clone()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="actions">
-                        <SubmitButton label=tr!(i18n, review.bulk_apply) pending=bulk.pending()/>
-                    </div>
-                </div>
-            </fieldset>
-            {children()}
-        </ActionForm>
-    }
-}
+use crate::views::review::{DossierSheet, EventLine, EventWhat, ListQuery, ReviewDetail, ReviewPiece};
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -468,14 +110,8 @@ fn ReviewView(
             <FormOutcome result=judge_result/>
             {(may_change && !may_judge).then(|| view! { <p class="hint">{t!(i18n, review.refused_not_received)}</p> })}
             <div class="table-scroll">
-                <table class="stack-on-phone pieces">
-                    <crate::pages::pieces::PiecesHeader actions=may_judge/>
-                    <tbody>
-                        {d.pieces.iter().cloned().map(|p| view! {
-                            <PieceVerdictRow p=p application=application version=version may_judge=may_judge judge=judge set_shown=set_shown/>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <DataTable class="stack-on-phone pieces" columns=verdict_columns(application, version, may_judge, judge, set_shown)
+                    rows=d.pieces.clone()/>
             </div>
             {move || shown.get().map(|p| view! { <Viewer p=p close=Callback::new(move |_| set_shown.set(None))/> })}
         </section>
@@ -564,50 +200,56 @@ fn event_text(e: EventLine) -> String {
     format!("{} — {who} — {what}", e.at)
 }
 
-#[component]
-fn PieceVerdictRow(
-    p: ReviewPiece,
+/// The pieces' columns of the review page, with a verdict each ("Actions")
+/// while the dossier can be judged.
+fn verdict_columns(
     application: i64,
     version: i64,
     may_judge: bool,
     judge: ServerAction<JudgePiece>,
     set_shown: WriteSignal<Option<ReviewPiece>>,
-) -> impl IntoView {
+) -> Vec<Column<ReviewPiece>> {
     let i18n = use_i18n();
-    let label = p.label.clone();
-    let comment_id = format!("commentaire-{}", p.piece_id);
-    let answered = p.file_id.is_some() || p.status == PieceStatus::NonConcerne;
-    let shown_piece = p.clone();
-    let file_name = p.file_name.clone().unwrap_or_default();
-    let piece_id = p.piece_id;
-    // The verdict is on this file: another one sent meanwhile is refused.
-    let judged_file = p.file_id;
-    let validate_label = format!(" : {}", p.label);
-    let refuse_button_label = validate_label.clone();
-    let refuse_label = t_string!(i18n, review.refusal_comment, piece = p.label.clone()).to_string();
-    view! {
-        <tr>
-            <th scope="row" data-label=tr!(i18n, pieces.col_piece)>
+    piece_columns(
+        Box::new(move |p: &ReviewPiece| {
+            view! {
                 {p.label.clone()}
                 <span class="piece-note">{if p.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }.to_string()}</span>
-            </th>
-            <td data-label=tr!(i18n, pieces.col_file)>
-                {p.file_id.map(|f| view! {
+            }
+            .into_any()
+        }),
+        Box::new(move |p: &ReviewPiece| {
+            let label = p.label.clone();
+            let shown_piece = p.clone();
+            let file_name = p.file_name.clone().unwrap_or_default();
+            let parts = p.file_parts;
+            p.file_id
+                .map(|f| view! {
                     <span>{file_name.clone()}</span>
-                    {(p.file_parts > 1).then(|| view! { <span class="piece-note">{t_string!(i18n, pieces.parts, count = p.file_parts).to_string()}</span> })}
+                    {(parts > 1).then(|| view! { <span class="piece-note">{t_string!(i18n, pieces.parts, count = parts).to_string()}</span> })}
                     <div class="row-actions">
                         <button type="button" class="button button-secondary" on:click=move |_| set_shown.set(Some(shown_piece.clone()))>
                             {t!(i18n, review.show)}<span class="visually-hidden">{format!(" : {label}")}</span>
                         </button>
                         <a href=download_path(f) download=file_name.clone()>{t!(i18n, pieces.download)}<span class="visually-hidden">{format!(" : {file_name}")}</span></a>
                     </div>
-                })}
-            </td>
-            <td data-label=tr!(i18n, pieces.col_status)><span class="piece-status">{piece_status_text(p.status)}</span></td>
-            <td data-label=tr!(i18n, pieces.col_comment)>{p.comment.clone()}</td>
-            {may_judge.then(|| view! {
-                <td data-label=tr!(i18n, pieces.col_actions)>
-                    {answered.then(|| view! {
+                })
+                .into_any()
+        }),
+        Box::new(|p: &ReviewPiece| view! { <span class="piece-status">{piece_status_text(p.status)}</span> }.into_any()),
+        Box::new(|p: &ReviewPiece| p.comment.clone().into_any()),
+        may_judge.then(|| -> PieceCell<ReviewPiece> {
+            Box::new(move |p: &ReviewPiece| {
+                let comment_id = format!("commentaire-{}", p.piece_id);
+                let answered = p.file_id.is_some() || p.status == PieceStatus::NonConcerne;
+                let piece_id = p.piece_id;
+                // The verdict is on this file: another one sent meanwhile is refused.
+                let judged_file = p.file_id;
+                let validate_label = format!(" : {}", p.label);
+                let refuse_button_label = validate_label.clone();
+                let refuse_label = t_string!(i18n, review.refusal_comment, piece = p.label.clone()).to_string();
+                answered
+                    .then(|| view! {
                         <div class="verdict">
                             <ActionForm action=judge attr:class="inline-form">
                                 <input type="hidden" name="application" value=application/>
@@ -633,11 +275,11 @@ fn PieceVerdictRow(
                                 </button>
                             </ActionForm>
                         </div>
-                    })}
-                </td>
-            })}
-        </tr>
-    }
+                    })
+                    .into_any()
+            })
+        }),
+    )
 }
 
 /// The file of a piece shown in the page: PDFs in a frame, photos as images.

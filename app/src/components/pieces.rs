@@ -1,5 +1,7 @@
-//! The "Pièces justificatives" table of an application (guide 05.4) and
-//! "Transmettre ma candidature". A file is checked in the browser by the
+//! The "Pièces justificatives" section of an application (guide 05.4),
+//! shown by the candidate's summary (`/candidatures/:id`), with
+//! "Transmettre ma candidature"; and the columns of a pieces table, which
+//! the staff's dossier shares. A file is checked in the browser by the
 //! same rule the server applies (`domain::upload::check`: content, size),
 //! then sent with a progress bar; the server checks it again.
 
@@ -10,7 +12,7 @@ use crate::components::dialog::ConfirmDialog;
 use crate::components::loading::loaded;
 use crate::components::messages::{error_text, format_size, FormOutcome};
 use crate::components::status::piece_status_text;
-use crate::components::table::ColumnHeaders;
+use crate::components::table::{row, Column, DataTable};
 #[cfg(feature = "hydrate")]
 use crate::components::upload;
 use crate::domain::pieces::PieceStatus;
@@ -54,144 +56,190 @@ fn PiecesTable(
     if data.pieces.is_empty() {
         return view! { <p>{t!(i18n, pieces.none)}</p> }.into_any();
     }
+    let columns = candidate_columns(application, editable, answer, problem);
+    let rows: Vec<PieceRowState> =
+        data.pieces.into_iter().map(|p| PieceRowState::new(application, p, editable, max, refresh, problem)).collect();
     view! {
         {data.closed_on.map(|day| view! { <p class="alert alert-error" role="status">{t_string!(i18n, pieces.return_closed, date = day.french()).to_string()}</p> })}
         {editable.then(|| view! { <p class="hint">{t_string!(i18n, pieces.accepted, max = format_size(max)).to_string()}</p> })}
         <FormOutcome result=answer_result/>
         <div class="table-scroll">
-            <table class="stack-on-phone pieces">
-                <PiecesHeader actions=editable/>
-                <tbody>
-                    {data.pieces.into_iter().map(|p| view! { <PieceRow application=application piece=p editable=editable max=max answer=answer refresh=refresh problem=problem/> }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable class="stack-on-phone pieces"
+                columns=columns rows=rows
+                row=row(|r: &PieceRowState, cells| {
+                    let (dragging, droppable, on_drop) = (r.dragging, r.droppable, r.on_drop);
+                    view! {
+                        <tr class:drop-target=move || dragging.get()
+                            on:dragover=move |ev: leptos::ev::DragEvent| if droppable { ev.prevent_default(); dragging.set(true); }
+                            on:dragleave=move |_| dragging.set(false)
+                            on:drop=move |ev| if droppable { on_drop.run(ev) }>
+                            {cells}
+                        </tr>
+                    }
+                    .into_any()
+                })/>
         </div>
         {editable.then(|| view! { <Transmit application=application ready=data.may_transmit transmit=transmit/> })}
     }
     .into_any()
 }
 
-/// The header row of a pièces justificatives table (candidate and staff
-/// alike), with an "Actions" column when something can be done.
-#[component]
-pub fn PiecesHeader(actions: bool) -> impl IntoView {
+/// A cell of a pièces justificatives table.
+pub type PieceCell<T> = Box<dyn Fn(&T) -> AnyView + Send + Sync>;
+
+/// The columns of a pièces justificatives table (candidate and staff
+/// alike): the piece (the row's header), its file, its status, the
+/// comment, and "Actions" when something can be done.
+pub fn piece_columns<T: 'static>(
+    piece: PieceCell<T>,
+    file: PieceCell<T>,
+    status: PieceCell<T>,
+    comment: PieceCell<T>,
+    actions: Option<PieceCell<T>>,
+) -> Vec<Column<T>> {
     let i18n = use_i18n();
-    let mut labels = vec![
-        t_string!(i18n, pieces.col_piece).to_string(),
-        t_string!(i18n, pieces.col_file).to_string(),
-        t_string!(i18n, pieces.col_status).to_string(),
-        t_string!(i18n, pieces.col_comment).to_string(),
+    let mut columns = vec![
+        Column::new(t_string!(i18n, pieces.col_piece), piece).row_header(),
+        Column::new(t_string!(i18n, pieces.col_file), file),
+        Column::new(t_string!(i18n, pieces.col_status), status),
+        Column::new(t_string!(i18n, pieces.col_comment), comment),
     ];
-    if actions {
-        labels.push(t_string!(i18n, pieces.col_actions).to_string());
+    if let Some(actions) = actions {
+        columns.push(Column::new(t_string!(i18n, pieces.col_actions), actions));
     }
-    view! { <ColumnHeaders labels=labels/> }
+    columns
 }
 
-#[component]
-fn PieceRow(
-    application: i64,
+/// One row of the candidate's table: the piece, and what its cells share
+/// (the upload's progress, the files picked or dropped on the row).
+#[derive(Clone)]
+struct PieceRowState {
     piece: PieceLine,
-    editable: bool,
-    max: u64,
-    answer: ServerAction<AnswerPiece>,
-    refresh: Callback<()>,
-    problem: RwSignal<Option<(i64, AppError)>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let (progress, set_progress) = signal(None::<f64>);
-    let message_id = format!("fichier-{}-message", piece.piece_id);
-    let label = piece.label.clone();
-    let piece_id = piece.piece_id;
-    let has_file = piece.file_id.is_some();
-    // One way in for files, whether picked or dropped on the row: the first
-    // replaces the piece's file unless `adding`, the others are added to it.
-    #[cfg(feature = "hydrate")]
-    let start = move |files: Vec<web_sys::File>, adding: bool| {
-        problem.set(None);
-        set_progress.set(Some(0.0));
-        leptos::task::spawn_local(async move {
-            let count = files.len() as f64;
-            let mut outcome = Ok(());
-            let mut sent = 0;
-            for (i, file) in files.into_iter().enumerate() {
-                let add = adding || i > 0;
-                outcome = upload::send(
-                    if add {
-                        crate::views::pieces::add_path(application, piece_id)
-                    } else {
-                        crate::views::pieces::upload_path(application, piece_id)
-                    },
-                    file,
-                    max,
-                    move |fraction| {
-                        set_progress.try_set(Some((i as f64 + fraction) / count));
-                    },
-                )
-                .await;
-                if outcome.is_err() {
-                    break;
+    progress: ReadSignal<Option<f64>>,
+    dragging: RwSignal<bool>,
+    droppable: bool,
+    on_files: Callback<(leptos::ev::Event, bool)>,
+    on_drop: Callback<leptos::ev::DragEvent>,
+}
+
+impl PieceRowState {
+    fn new(
+        application: i64,
+        piece: PieceLine,
+        editable: bool,
+        max: u64,
+        refresh: Callback<()>,
+        problem: RwSignal<Option<(i64, AppError)>>,
+    ) -> Self {
+        let (progress, set_progress) = signal(None::<f64>);
+        let piece_id = piece.piece_id;
+        // One way in for files, whether picked or dropped on the row: the first
+        // replaces the piece's file unless `adding`, the others are added to it.
+        #[cfg(feature = "hydrate")]
+        let start = move |files: Vec<web_sys::File>, adding: bool| {
+            problem.set(None);
+            set_progress.set(Some(0.0));
+            leptos::task::spawn_local(async move {
+                let count = files.len() as f64;
+                let mut outcome = Ok(());
+                let mut sent = 0;
+                for (i, file) in files.into_iter().enumerate() {
+                    let add = adding || i > 0;
+                    outcome = upload::send(
+                        if add {
+                            crate::views::pieces::add_path(application, piece_id)
+                        } else {
+                            crate::views::pieces::upload_path(application, piece_id)
+                        },
+                        file,
+                        max,
+                        move |fraction| {
+                            set_progress.try_set(Some((i as f64 + fraction) / count));
+                        },
+                    )
+                    .await;
+                    if outcome.is_err() {
+                        break;
+                    }
+                    sent += 1;
                 }
-                sent += 1;
+                // The candidate may have left the page meanwhile: `try_` then.
+                set_progress.try_set(None);
+                if let Err(error) = outcome {
+                    problem.try_set(Some((piece_id, error)));
+                }
+                if sent > 0 {
+                    refresh.run(());
+                }
+            });
+        };
+        let on_files = move |(ev, adding): (leptos::ev::Event, bool)| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
+                let files = upload::files_of(input.files());
+                input.set_value("");
+                if !files.is_empty() {
+                    start(files, adding);
+                }
             }
-            // The candidate may have left the page meanwhile: `try_` then.
-            set_progress.try_set(None);
-            if let Err(error) = outcome {
-                problem.try_set(Some((piece_id, error)));
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (ev, adding, max, refresh, set_progress, application, piece_id, problem);
+        };
+        let dragging = RwSignal::new(false);
+        let on_drop = move |ev: leptos::ev::DragEvent| {
+            ev.prevent_default();
+            dragging.set(false);
+            #[cfg(feature = "hydrate")]
+            {
+                let files = upload::files_of(ev.data_transfer().and_then(|d| d.files()));
+                if !files.is_empty() {
+                    start(files, false);
+                }
             }
-            if sent > 0 {
-                refresh.run(());
-            }
-        });
-    };
-    let on_files = move |ev: leptos::ev::Event, adding: bool| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            let input: web_sys::HtmlInputElement = ev.target().expect("an input").unchecked_into();
-            let files = upload::files_of(input.files());
-            input.set_value("");
-            if !files.is_empty() {
-                start(files, adding);
-            }
+        };
+        let droppable = editable && piece.editable;
+        PieceRowState {
+            piece,
+            progress,
+            dragging,
+            droppable,
+            on_files: Callback::new(on_files),
+            on_drop: Callback::new(on_drop),
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, adding, max, refresh, set_progress);
-    };
-    let (dragging, set_dragging) = signal(false);
-    let droppable = editable && piece.editable;
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        set_dragging.set(false);
-        #[cfg(feature = "hydrate")]
-        {
-            let files = upload::files_of(ev.data_transfer().and_then(|d| d.files()));
-            if !files.is_empty() {
-                start(files, false);
-            }
-        }
-    };
-    let delete_label = format!("{} : {}", t_string!(i18n, pieces.delete), piece.label);
-    let not_concerned_label = format!("{} : {}", t_string!(i18n, pieces.not_concerned), piece.label);
-    let conditional = !piece.required;
-    let kind_note =
-        if piece.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }.to_string();
-    let file_name = piece.file_name.clone().unwrap_or_default();
-    let parts = piece.file_parts;
-    view! {
-        <tr class:drop-target=move || dragging.get()
-            on:dragover=move |ev: leptos::ev::DragEvent| if droppable { ev.prevent_default(); set_dragging.set(true); }
-            on:dragleave=move |_| set_dragging.set(false)
-            on:drop=move |ev| if droppable { on_drop(ev) }>
-            <th scope="row" data-label=tr!(i18n, pieces.col_piece)>
+    }
+}
+
+/// The candidate's columns, with "Actions" while the pieces can be sent.
+fn candidate_columns(
+    application: i64,
+    editable: bool,
+    answer: ServerAction<AnswerPiece>,
+    problem: RwSignal<Option<(i64, AppError)>>,
+) -> Vec<Column<PieceRowState>> {
+    let i18n = use_i18n();
+    piece_columns(
+        Box::new(move |r: &PieceRowState| {
+            let piece = &r.piece;
+            let piece_id = piece.piece_id;
+            let kind_note = if piece.required { t_string!(i18n, pieces.required) } else { t_string!(i18n, pieces.conditional) }
+                .to_string();
+            view! {
                 {piece.label.clone()}
                 <span class="piece-note">{format!("({kind_note}{})", if piece.common { format!(", {}", t_string!(i18n, pieces.common)) } else { String::new() })}</span>
                 {piece.has_model.then(|| view! {
                     <a class="piece-model" href=model_path(piece_id) download="">{format!("{} : {}", t_string!(i18n, pieces.model), piece.label)}</a>
                 })}
-            </th>
-            <td data-label=tr!(i18n, pieces.col_file)>
-                {piece.file_id.map(|f| view! {
+            }
+            .into_any()
+        }),
+        Box::new(move |r: &PieceRowState| {
+            let file_name = r.piece.file_name.clone().unwrap_or_default();
+            let parts = r.piece.file_parts;
+            r.piece
+                .file_id
+                .map(|f| view! {
                     <a href=download_path(f) download=file_name.clone()
                         aria-label=format!("{} : {file_name}", t_string!(i18n, pieces.download))>{file_name.clone()}</a>
                     {(parts > 1).then(|| view! { <span class="piece-note">{t_string!(i18n, pieces.parts, count = parts).to_string()}</span> })}
@@ -199,20 +247,31 @@ fn PieceRow(
                         {t!(i18n, pieces.view)}
                         <span class="visually-hidden">{format!(" : {file_name} {}", t_string!(i18n, pieces.new_tab))}</span>
                     </a>
-                })}
-            </td>
-            <td data-label=tr!(i18n, pieces.col_status)><span class="piece-status">{piece_status_text(piece.status)}</span></td>
-            <td data-label=tr!(i18n, pieces.col_comment)>{piece.comment.clone()}</td>
-            {editable.then(|| view! {
-                <td data-label=tr!(i18n, pieces.col_actions)>
+                })
+                .into_any()
+        }),
+        Box::new(|r: &PieceRowState| view! { <span class="piece-status">{piece_status_text(r.piece.status)}</span> }.into_any()),
+        Box::new(|r: &PieceRowState| r.piece.comment.clone().into_any()),
+        editable.then(|| -> PieceCell<PieceRowState> {
+            Box::new(move |r: &PieceRowState| {
+                let piece = &r.piece;
+                let piece_id = piece.piece_id;
+                let (progress, on_files) = (r.progress, r.on_files);
+                let message_id = format!("fichier-{}-message", piece.piece_id);
+                let label = piece.label.clone();
+                let has_file = piece.file_id.is_some();
+                let conditional = !piece.required;
+                let delete_label = format!("{} : {}", t_string!(i18n, pieces.delete), piece.label);
+                let not_concerned_label = format!("{} : {}", t_string!(i18n, pieces.not_concerned), piece.label);
+                view! {
                     {piece.editable.then(|| view! {
                     <div class="row-actions">
                         <FilePicker id=format!("fichier-{piece_id}") described_by=message_id.clone() label=label.clone()
                             text=if has_file { t_string!(i18n, pieces.replace).to_string() } else { t_string!(i18n, pieces.add).to_string() }
-                            on_files=Callback::new(move |ev| on_files(ev, false))/>
+                            on_files=Callback::new(move |ev| on_files.run((ev, false)))/>
                         {has_file.then(|| view! {
                             <FilePicker id=format!("fichier-{piece_id}-ajout") described_by=message_id.clone() label=label.clone()
-                                text=t_string!(i18n, pieces.add_more).to_string() on_files=Callback::new(move |ev| on_files(ev, true))/>
+                                text=t_string!(i18n, pieces.add_more).to_string() on_files=Callback::new(move |ev| on_files.run((ev, true)))/>
                             <ActionForm action=answer attr:class="inline-form">
                                 <input type="hidden" name="application" value=application/>
                                 <input type="hidden" name="piece" value=piece_id/>
@@ -240,10 +299,11 @@ fn PieceRow(
                         })}
                         {move || problem.get().filter(|(p, _)| *p == piece_id).map(|(_, e)| view! { <p class="field-error" role="alert">{error_text(&e)}</p> })}
                     </div>
-                </td>
-            })}
-        </tr>
-    }
+                }
+                .into_any()
+            })
+        }),
+    )
 }
 
 /// A file input behind a button-looking label (several files at once; on

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
+use crate::components::applications::HomeApplications;
+use crate::components::dossier_checklist::DossierChecklist;
 use crate::components::frame::PageTitle;
 use crate::i18n::*;
-use crate::pages::applications::HomeApplications;
-use crate::pages::dossier::DossierChecklist;
 use crate::root::use_session;
 
 #[component]
