@@ -88,10 +88,12 @@ impl<T> Column<T> {
     fn render(&self, row: &T) -> AnyView {
         let label = self.labelled.then(|| self.label.clone());
         let content = (self.cell)(row);
-        if self.row_header {
-            view! { <th scope="row" data-label=label class=self.class>{content}</th> }.into_any()
-        } else {
-            view! { <td data-label=label class=self.class>{content}</td> }.into_any()
+        // No `class` attribute at all when the column has none.
+        match (self.row_header, self.class) {
+            (true, None) => view! { <th scope="row" data-label=label>{content}</th> }.into_any(),
+            (true, Some(class)) => view! { <th scope="row" data-label=label class=class>{content}</th> }.into_any(),
+            (false, None) => view! { <td data-label=label>{content}</td> }.into_any(),
+            (false, Some(class)) => view! { <td data-label=label class=class>{content}</td> }.into_any(),
         }
     }
 }
