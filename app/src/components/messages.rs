@@ -110,7 +110,7 @@ pub fn upload_text(problem: UploadProblem) -> String {
 
 /// "2 Mo", "512 Ko".
 pub fn format_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
         format!("{} Mo", bytes / (1024 * 1024))
     } else if bytes >= 1024 * 1024 {
         format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
