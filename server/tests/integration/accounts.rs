@@ -256,25 +256,10 @@ on_both_databases!(staff_and_candidates_stay_on_their_side, |app: TestApp| async
         StatusCode::UNAUTHORIZED,
         "staff use /gestion"
     );
-    let staff_reply = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "gest@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await;
+    let staff_reply = app.staff_sign_in("gest@sesame.test", "Gestion-Test-2026").await;
     assert!(ok(&staff_reply), "{}", staff_reply.body);
     let staff = staff_reply.cookie.unwrap();
-    assert_eq!(
-        app.call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "lea@example.fr"), ("mot_de_passe", PASSWORD)],
-            None
-        )
-        .await
-        .status,
-        StatusCode::UNAUTHORIZED
-    );
+    assert_eq!(app.staff_sign_in("lea@example.fr", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.call("/api/gestion/tableau-de-bord", &[], None).await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(app.call("/api/gestion/tableau-de-bord", &[], Some(&candidate)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.call("/api/gestion/tableau-de-bord", &[], Some(&staff)).await.status, StatusCode::OK);

@@ -248,24 +248,8 @@ on_both_databases!(
 
         // Activation the next day: one transition, whatever the clicks.
         app.state.clock.advance(86_400);
-        let admin = app
-            .call(
-                "/api/session/connexion-gestion",
-                &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-                None,
-            )
-            .await
-            .cookie
-            .unwrap();
-        let gest = app
-            .call(
-                "/api/session/connexion-gestion",
-                &[("identifiant", "gest@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-                None,
-            )
-            .await
-            .cookie
-            .unwrap();
+        let admin = app.staff_sign_in("admin@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
+        let gest = app.staff_sign_in("gest@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
         let new_id = new.to_string();
         let fields = [("id", new_id.as_str())];
         let clicks = futures::future::join_all(
@@ -434,15 +418,7 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
     assert!(ok(&create(&app, &admin, "2027", "Campagne 2027", "2027/2028", "30").await));
     let new = campaigns(&app, &admin).await[0].id;
     app.state.clock.advance(86_400);
-    let admin = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await
-        .cookie
-        .unwrap();
+    let admin = app.staff_sign_in("admin@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
     assert!(ok(&app.call("/api/gestion/campagnes/activer", &[("id", &new.to_string())], Some(&admin)).await));
     let old = campaigns(&app, &admin).await[1].id;
     // Retention: bad input refused; 30 days kept.
@@ -499,15 +475,7 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
         .collect();
     assert_eq!(emails, vec!["back@example.fr".to_owned()]);
     assert!(app.mails_to("idle@example.fr").await.is_empty(), "the mails written to a destroyed account go with it");
-    let admin = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await
-        .cookie
-        .unwrap();
+    let admin = app.staff_sign_in("admin@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
     let c = campaigns(&app, &admin).await.into_iter().find(|c| c.id == old).unwrap();
     assert_eq!(c.state, CampaignState::Destroyed);
     assert!(c.destroyed_summary.unwrap().contains("2 candidature(s)"));

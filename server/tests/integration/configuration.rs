@@ -229,13 +229,7 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
         Some(Problem::AlreadyExists)
     );
     // No password yet: signing in fails like any wrong password.
-    let early = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await;
+    let early = app.staff_sign_in("nouveau@sesame.test", "Gestion-Test-2026").await;
     assert!(early.cookie.is_none());
     // The invitation's link chooses the password, then the account works in its centre.
     let (subject, text) = app.mails_to("Nouveau@Sesame.test").await.pop().expect("invitation mail");
@@ -262,13 +256,7 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
         link(app.call("/api/compte/lien-reinitialisation", &[("token", &token)], None).await),
         app::views::account::ResetLink::Unusable
     );
-    let reply = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")],
-            None,
-        )
-        .await;
+    let reply = app.staff_sign_in("nouveau@sesame.test", "Gestion-Nouveau-2026").await;
     let noe = reply.cookie.expect("signed in");
     assert!(ok(&app.call("/api/gestion/configuration", &[], Some(&noe)).await));
     let list: StaffAccounts =
@@ -280,13 +268,7 @@ on_both_databases!(admins_create_change_and_deactivate_staff_accounts, |app: Tes
     let change = [("id", id.as_str()), ("name", "Noé Nouveau"), ("role", "commission"), (centre_box.as_str(), "1")];
     assert!(ok(&app.call("/api/gestion/personnels/enregistrer", &change, Some(&admin)).await));
     assert_eq!(app.call("/api/gestion/configuration", &[], Some(&noe)).await.status, StatusCode::UNAUTHORIZED);
-    let again = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "nouveau@sesame.test"), ("mot_de_passe", "Gestion-Nouveau-2026")],
-            None,
-        )
-        .await;
+    let again = app.staff_sign_in("nouveau@sesame.test", "Gestion-Nouveau-2026").await;
     assert!(again.cookie.is_none());
     // An admin keeps their own account active and admin.
     let me = list.me.to_string();

@@ -45,15 +45,7 @@ on_both_databases!(only_a_signed_in_candidate_reaches_the_dossier, |app: TestApp
     sesame_server::staff::add(&app.state, "g@sesame.test", "G", StaffRole::Gestionnaire, "Gestion-Test-2026")
         .await
         .unwrap();
-    let staff = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await
-        .cookie
-        .unwrap();
+    let staff = app.staff_sign_in("g@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
     assert_eq!(
         app.call("/api/dossier/informations-personnelles", &[], Some(&staff)).await.status,
         StatusCode::NOT_FOUND
@@ -443,24 +435,8 @@ on_both_databases!(admins_set_the_campaign_ine_rules_and_others_cannot, |app: Te
     use sesame_server::staff::add;
     add(&app.state, "admin@sesame.test", "A", StaffRole::Admin, "Admin-Test-2026!").await.unwrap();
     add(&app.state, "g@sesame.test", "G", StaffRole::Gestionnaire, "Gestion-Test-2026").await.unwrap();
-    let admin = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Admin-Test-2026!")],
-            None,
-        )
-        .await
-        .cookie
-        .unwrap();
-    let gestionnaire = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "g@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await
-        .cookie
-        .unwrap();
+    let admin = app.staff_sign_in("admin@sesame.test", "Admin-Test-2026!").await.cookie.unwrap();
+    let gestionnaire = app.staff_sign_in("g@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
     let me = candidate(&app, "lea@example.fr").await;
 
     let dashboard: app::views::staff::Dashboard =

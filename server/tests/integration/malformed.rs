@@ -49,15 +49,7 @@ on_both_databases!(no_malformed_request_gets_a_server_error, |app: TestApp| asyn
     let login = app.validated_account("lea@example.fr", PASSWORD).await;
     let candidate = app.sign_in(&login, PASSWORD).await.cookie.unwrap();
     staff::add(&app.state, "admin@sesame.test", "Admin", StaffRole::Admin, "Gestion-Test-2026").await.unwrap();
-    let admin = app
-        .call(
-            "/api/session/connexion-gestion",
-            &[("identifiant", "admin@sesame.test"), ("mot_de_passe", "Gestion-Test-2026")],
-            None,
-        )
-        .await
-        .cookie
-        .unwrap();
+    let admin = app.staff_sign_in("admin@sesame.test", "Gestion-Test-2026").await.cookie.unwrap();
 
     let mut paths: Vec<(&'static str, Method)> = leptos::server_fn::axum::server_fn_paths().collect();
     paths.sort_by_key(|(p, _)| *p);

@@ -56,9 +56,7 @@ pub(crate) async fn world(app: &TestApp) -> World {
 pub(crate) async fn staff_member(app: &TestApp, email: &str, role: StaffRole, centres: &[i64]) -> String {
     let id = staff::add(&app.state, email, email, role, STAFF_PASSWORD).await.unwrap();
     staff::assign(&app.state, id, centres).await.unwrap();
-    let reply = app
-        .call("/api/session/connexion-gestion", &[("identifiant", email), ("mot_de_passe", STAFF_PASSWORD)], None)
-        .await;
+    let reply = app.staff_sign_in(email, STAFF_PASSWORD).await;
     assert!(ok(&reply), "{}", reply.body);
     reply.cookie.unwrap()
 }

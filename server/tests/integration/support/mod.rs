@@ -148,6 +148,12 @@ impl TestApp {
         self.call("/api/session/connexion", &[("identifiant", identifier), ("mot_de_passe", password)], None).await
     }
 
+    /// The staff sign-in form, as `/gestion/connexion` posts it.
+    pub async fn staff_sign_in(&self, identifier: &str, password: &str) -> Reply {
+        self.call("/api/session/connexion-gestion", &[("identifiant", identifier), ("mot_de_passe", password)], None)
+            .await
+    }
+
     /// Mails queued to this address, oldest first: (subject, text).
     pub async fn mails_to(&self, to: &str) -> Vec<(String, String)> {
         let rows = sqlx::query("SELECT subject, body_text FROM outbox WHERE to_addr = $1 ORDER BY id")
