@@ -6,7 +6,14 @@ set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 cd "$SESAME_ROOT"
 sesame_tools
-cargo leptos build --release
+# The browser's bundle (built for size, file names hashed, with brotli and
+# gzip copies beside each file) and the server, side by side: each build has
+# long single-threaded stretches (the WASM's link-time optimisation, the
+# server's link) that the other fills.
+cargo leptos build --release --precompress --frontend-only &
+FRONT=$!
+cargo leptos build --release --server-only
+wait "$FRONT"
 export LEPTOS_SITE_ROOT="$SESAME_ROOT/target/site"
 ./target/release/sesame demo
 exec ./target/release/sesame serve

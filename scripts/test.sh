@@ -43,12 +43,20 @@ done
 echo "==> unit and integration tests (SQLite and PostgreSQL)"
 cargo test -p app -p server --features app/ssr --no-fail-fast
 
+echo "==> the candidate's bundle, as deployed: size budget"
+# The release bundle of the run command, built into its own folder (and its
+# own hash file) so that a demo left running keeps its own.
+LEPTOS_SITE_ROOT=target/site-budget LEPTOS_HASH_FILE_NAME=hash-budget.txt \
+  cargo leptos build --release --precompress --frontend-only
+scripts/bundle-budget.sh target/site-budget
+
 echo "==> end-to-end tests (Chromium)"
-cargo leptos build
+# The debug site has its own folder too: the run command's stays as it is.
+LEPTOS_SITE_ROOT=target/site-test cargo leptos build
 E2E_DATA="$(mktemp -d)"
 PORT="${SESAME_E2E_PORT:-3400}"
 export SESAME_DATA_DIR="$E2E_DATA" SESAME_LISTEN="127.0.0.1:$PORT" SESAME_SMTP_URL="$SESAME_TEST_SMTP_URL" \
-  LEPTOS_SITE_ROOT="$SESAME_ROOT/target/site" SESAME_LOG="${SESAME_LOG:-warn}"
+  LEPTOS_SITE_ROOT="$SESAME_ROOT/target/site-test" SESAME_LOG="${SESAME_LOG:-warn}"
 ./target/debug/sesame demo >/dev/null
 ./target/debug/sesame serve > target/e2e-server.log 2>&1 &
 SERVER_PID=$!

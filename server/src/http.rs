@@ -35,6 +35,7 @@ pub fn leptos_options(site_root: &std::path::Path, listen: std::net::SocketAddr)
         .site_root(site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(listen)
+        .hash_files(crate::assets::names_are_hashed())
         .build()
 }
 
@@ -47,6 +48,8 @@ pub fn router(state: ServerState) -> Router {
         crate::burst::Burst::new(state.app.settings.burst_per_minute, state.app.settings.trusted_proxies.clone());
     let hsts = hsts_for(&state.app.settings.public_url);
     let public_origin: std::sync::Arc<str> = crate::same_origin::origin_of(&state.app.settings.public_url).into();
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    let hashed = state.leptos_options.hash_files;
     let pages = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
@@ -60,6 +63,7 @@ pub fn router(state: ServerState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(RequestBodyLimitLayer::new(MAX_BODY));
     Router::new()
+        .merge(crate::assets::pkg_routes(&site_root, hashed))
         .merge(crate::uploads::routes(max_upload))
         .merge(crate::exports::routes())
         .merge(pages)
@@ -74,6 +78,7 @@ pub fn router(state: ServerState) -> Router {
         // A client that stops sending its body mid-way (slow loris) is cut
         // off after this long without a byte; a slow upload still goes.
         .layer(RequestBodyTimeoutLayer::new(BODY_IDLE))
+        .layer(crate::assets::compression())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

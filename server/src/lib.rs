@@ -2,6 +2,7 @@
 //! jobs, demo seed and command line. The application itself (pages,
 //! server functions, use cases) lives in the `app` crate.
 
+pub mod assets;
 pub mod burst;
 pub mod config;
 pub mod demo;

@@ -9,6 +9,7 @@ mod accounts;
 mod answers;
 mod applications;
 mod campaigns;
+mod compression;
 mod configuration;
 mod cross_site;
 mod deletions;
