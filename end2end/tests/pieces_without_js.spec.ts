@@ -96,5 +96,18 @@ test('without JavaScript, a piece is sent from its row and an executable is refu
   await expect(cvRow.getByRole('link', { name: /^Télécharger : cv-sans-js.pdf/ })).toBeVisible();
   await checkBeforeWasm(browser, context, page.url());
   await shoot(page, 'pieces-sans-js-refus', letterRow);
+
+  // A PDF then, and "Supprimer" (a server function's plain form, back to
+  // the same address): the piece is gone, and no longer said received.
+  await page.getByLabel('Ajouter un fichier : LETTRE DE MOTIVATION').setInputFiles({
+    name: 'lettre.pdf', mimeType: 'application/pdf', buffer: realPdf('Lettre'),
+  });
+  await letterRow.getByRole('button', { name: 'Envoyer : LETTRE DE MOTIVATION' }).click();
+  await expect(letterRow.getByRole('status')).toHaveText('Fichier déposé.');
+  await expect(letterRow.getByRole('alert')).toHaveCount(0);
+  await letterRow.getByRole('button', { name: 'Supprimer : LETTRE DE MOTIVATION' }).click();
+  await expect(letterRow.getByRole('link', { name: /^Télécharger/ })).toHaveCount(0);
+  await expect(letterRow.getByRole('status')).toHaveCount(0);
+  await expect(letterRow).toContainText('En attente');
   await context.close();
 });

@@ -327,7 +327,9 @@ fn candidate_columns(
                             <progress max="100" value=format!("{:.0}", p * 100.0) aria-label=move || t_string!(i18n, pieces.sending)></progress>
                         })}
                         {move || problem.get().filter(|(p, _)| *p == piece_id).map(|(_, e)| view! { <p class="field-error" role="alert">{error_text(&e)}</p> })}
-                        {move || (received.get() == Some(piece_id)).then(|| view! { <p class="piece-sent" role="status">{t!(i18n, pieces.sent)}</p> })}
+                        // Said while the piece has its file: a later plain post
+                        // ("Supprimer") comes back to the same address.
+                        {move || (has_file && received.get() == Some(piece_id)).then(|| view! { <p class="piece-sent" role="status">{t!(i18n, pieces.sent)}</p> })}
                     </div>
                 }
                 .into_any()
