@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::api::account::ChangePassword;
 use crate::api::session::{load_frame, SignIn, SignOut, StaffSignIn};
@@ -102,7 +102,9 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/compte/debloquer/:token") view=pages::candidat::unlock::UnlockPage/>
                         <Route path=path!("/candidatures") view=pages::candidat::applications::ApplicationsPage/>
                         <Route path=path!("/candidatures/offre") view=pages::candidat::offer::OfferPage/>
-                        <Route path=path!("/candidatures/:id") view=pages::candidat::application::ApplicationPage/>
+                        // Rendered whole before it is sent (no streamed chunks that only a script
+                        // puts in place): its pieces and their forms work without JavaScript.
+                        <Route path=path!("/candidatures/:id") view=pages::candidat::application::ApplicationPage ssr=SsrMode::Async/>
                         <Route path=path!("/dossier/informations-personnelles") view=pages::candidat::dossier::identity::IdentityPageView/>
                         <Route path=path!("/dossier/adresse") view=pages::candidat::dossier::address::AddressPageView/>
                         <Route path=path!("/dossier/baccalaureat") view=pages::candidat::dossier::bac::BacPageView/>

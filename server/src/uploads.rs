@@ -2,6 +2,12 @@
 //! the upload streams the request body to disk with its own size limit, the
 //! download answers an attachment. Both check the session and answer 404
 //! for anything that is not the candidate's.
+//!
+//! A piece's upload comes two ways to the same route: the WASM's
+//! XMLHttpRequest (the raw file as the body, its name in `X-Nom-Fichier`,
+//! answered 204 or the error as JSON), and the row's plain form before the
+//! WASM or without it (`multipart/form-data`, answered 303 back to the
+//! page, with the refusal in its URL as Leptos carries a server function's).
 
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -17,9 +23,16 @@ use app::server::{configuration, files, letters, personal_data, pieces, review, 
 
 use crate::http::ServerState;
 
+/// What a plain form post of a piece may send in all, read to its end after
+/// a refusal so that the browser, still sending, reads the answer (a
+/// connection closed under its feet would show a network error instead).
+const FORM_POST_MAX: usize = 64 * 1024 * 1024;
+
 pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
-    Router::new()
+    let piece_upload = Router::new()
         .route("/fichiers/candidature/{application}/piece/{piece}", post(upload))
+        .layer(RequestBodyLimitLayer::new(FORM_POST_MAX.max(max_upload_bytes as usize + 64 * 1024)));
+    Router::new()
         .route("/fichiers/{file}", get(download))
         .route("/fichiers/modele/{piece}", get(model))
         .route("/gestion/pieces/{piece}/modele", post(upload_model))
@@ -29,6 +42,7 @@ pub fn routes(max_upload_bytes: u64) -> Router<ServerState> {
         // The body check in `files::receive` gives the French message; this
         // layer only stops a client that keeps sending well beyond it.
         .layer(RequestBodyLimitLayer::new(max_upload_bytes as usize + 64 * 1024))
+        .merge(piece_upload)
 }
 
 /// An error as JSON with its status (what server functions answer too).
@@ -90,6 +104,9 @@ async fn upload(
     body: Body,
 ) -> Response {
     let app = &state.app;
+    if let Some(boundary) = form_boundary(&headers) {
+        return upload_form(app, application, piece, options.ajout.is_some(), &headers, boundary, body).await;
+    }
     let outcome = async {
         let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
         pieces::authorize_upload(app, &signed, application, piece).await?;
@@ -103,6 +120,95 @@ async fn upload(
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => failure(error),
     }
+}
+
+/// The boundary of a `multipart/form-data` body: a row's plain form.
+fn form_boundary(headers: &HeaderMap) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if !essence.eq_ignore_ascii_case("multipart/form-data") {
+        return None;
+    }
+    multer::parse_boundary(content_type).ok()
+}
+
+/// A row's plain form (no WASM): the same checks as the XMLHttpRequest's,
+/// every file of the form in turn (the first replaces the piece's file
+/// unless `adding`, the others are added to it, as the WASM sends them),
+/// then back to the page with the outcome.
+async fn upload_form(
+    app: &AppState,
+    application: i64,
+    piece: i64,
+    adding: bool,
+    headers: &HeaderMap,
+    boundary: String,
+    body: Body,
+) -> Response {
+    let signed = async {
+        let signed = signed_as(app, headers, AccountKind::Candidat).await?;
+        pieces::authorize_upload(app, &signed, application, piece).await?;
+        Ok(signed)
+    }
+    .await;
+    // Not the candidate's: answered at once, nothing read.
+    let signed = match signed {
+        Ok(signed) => signed,
+        Err(error) => return back_to_page(application, piece, Err(error)),
+    };
+    let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
+    let outcome = receive_form(app, &signed, application, piece, adding, &mut form).await;
+    if outcome.is_err() {
+        // The rest of what the browser sends (bounded by the route's limit).
+        while let Ok(Some(mut field)) = form.next_field().await {
+            while let Ok(Some(_)) = field.chunk().await {}
+        }
+    }
+    back_to_page(application, piece, outcome)
+}
+
+async fn receive_form(
+    app: &AppState,
+    signed: &Signed,
+    application: i64,
+    piece: i64,
+    adding: bool,
+    form: &mut multer::Multipart<'static>,
+) -> Result<(), AppError> {
+    let unreadable = |e: multer::Error| AppError::BadRequest(format!("formulaire illisible : {e}"));
+    let mut received = 0;
+    while let Some(field) = form.next_field().await.map_err(unreadable)? {
+        if field.name() != Some(app::views::pieces::FILE_FIELD) {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("piece").to_owned();
+        let stored = files::receive(&app.settings.files_dir, field, app.settings.max_upload_bytes).await?;
+        pieces::receive(app, signed, application, piece, stored, &name, adding || received > 0).await?;
+        received += 1;
+    }
+    if received == 0 {
+        return Err(AppError::FileRefused(app::domain::upload::UploadProblem::Empty));
+    }
+    Ok(())
+}
+
+/// 303 back to the pieces page, at the piece's row: "received", or the
+/// refusal in the URL (`__path`, `__err`) as Leptos carries a server
+/// function's after a plain form post; the page reads it from there.
+fn back_to_page(application: i64, piece: i64, outcome: Result<(), AppError>) -> Response {
+    use app::views::pieces::{received_page, row_id, upload_path};
+    use leptos::server_fn::error::ServerFnUrlError;
+    let to = match outcome {
+        Ok(()) => received_page(application, piece),
+        Err(error) => {
+            let page = format!("http://sesame/candidatures/{application}");
+            match ServerFnUrlError::new(upload_path(application, piece), error).to_url(&page) {
+                Ok(url) => format!("{}?{}#{}", url.path(), url.query().unwrap_or_default(), row_id(piece)),
+                Err(_) => format!("/candidatures/{application}"),
+            }
+        }
+    };
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
 }
 
 /// `?campagne=`: the campaign in preparation the piece belongs to.

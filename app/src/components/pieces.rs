@@ -4,6 +4,13 @@
 //! the staff's dossier shares. A file is checked in the browser by the
 //! same rule the server applies (`domain::upload::check`: content, size),
 //! then sent with a progress bar; the server checks it again.
+//!
+//! Before the WASM (or without it), each file input sits in its own plain
+//! form (`multipart/form-data`, "Envoyer") posting to the same route; the
+//! server answers with a redirect back here, the outcome in the URL: the
+//! piece received (`views::pieces::RECEIVED_PARAM`), or the refusal as
+//! Leptos carries a server function's (`__path` is the piece's route). The
+//! stylesheet tells the two apart by `html[data-hydrated]`.
 
 use leptos::prelude::*;
 
@@ -18,7 +25,10 @@ use crate::components::upload;
 use crate::domain::pieces::PieceStatus;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::views::pieces::{download_path, model_path, view_path, PieceLine, PiecesView};
+use crate::views::pieces::{
+    add_path, download_path, model_path, piece_of_upload_path, row_id, upload_path, view_path, PieceLine, PiecesView,
+    FILE_FIELD, RECEIVED_PARAM,
+};
 
 #[component]
 pub fn PiecesSection(application: i64, transmit: ServerAction<TransmitApplication>) -> impl IntoView {
@@ -30,14 +40,28 @@ pub fn PiecesSection(application: i64, transmit: ServerAction<TransmitApplicatio
         set_uploads.try_update(|n| *n += 1);
     });
     // The last refused file, by piece: kept here, above the table, so that
-    // it survives the table's reload after the other files of a batch.
-    let problem = RwSignal::new(None::<(i64, AppError)>);
+    // it survives the table's reload after the other files of a batch. A
+    // plain form post's refusal comes back in the URL.
+    let problem = RwSignal::new(posted_refusal(application));
+    // The piece a plain form post just sent.
+    let received = RwSignal::new(
+        leptos_router::hooks::use_query_map()
+            .with_untracked(|q| q.get(RECEIVED_PARAM).and_then(|p| p.parse::<i64>().ok())),
+    );
     view! {
         <section class="card" aria-labelledby="pieces-titre">
             <h2 id="pieces-titre">{t!(i18n, pieces.title)}</h2>
-            {loaded(view_data, move |v| view! { <PiecesTable application=application data=v answer=answer refresh=refresh problem=problem transmit=transmit/> }.into_any())}
+            {loaded(view_data, move |v| view! { <PiecesTable application=application data=v answer=answer refresh=refresh problem=problem received=received transmit=transmit/> }.into_any())}
         </section>
     }
+}
+
+/// The refusal a plain form post of one of this application's pieces
+/// brought back in the URL (see `server::uploads`), with its piece.
+fn posted_refusal(application: i64) -> Option<(i64, AppError)> {
+    let posted = use_context::<leptos::server::ServerActionError>()?;
+    let piece = piece_of_upload_path(application, posted.path())?;
+    Some((piece, leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(posted.err())))
 }
 
 #[component]
@@ -47,6 +71,7 @@ fn PiecesTable(
     answer: ServerAction<AnswerPiece>,
     refresh: Callback<()>,
     problem: RwSignal<Option<(i64, AppError)>>,
+    received: RwSignal<Option<i64>>,
     transmit: ServerAction<TransmitApplication>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -56,9 +81,12 @@ fn PiecesTable(
     if data.pieces.is_empty() {
         return view! { <p>{t!(i18n, pieces.none)}</p> }.into_any();
     }
-    let columns = candidate_columns(application, editable, answer, problem);
-    let rows: Vec<PieceRowState> =
-        data.pieces.into_iter().map(|p| PieceRowState::new(application, p, editable, max, refresh, problem)).collect();
+    let columns = candidate_columns(application, editable, answer, problem, received);
+    let rows: Vec<PieceRowState> = data
+        .pieces
+        .into_iter()
+        .map(|p| PieceRowState::new(application, p, editable, max, refresh, problem, received))
+        .collect();
     view! {
         {data.closed_on.map(|day| view! { <p class="alert alert-error" role="status">{t_string!(i18n, pieces.return_closed, date = day.french()).to_string()}</p> })}
         {editable.then(|| view! { <p class="hint">{t_string!(i18n, pieces.accepted, max = format_size(max)).to_string()}</p> })}
@@ -69,7 +97,7 @@ fn PiecesTable(
                 row=row(|r: &PieceRowState, cells| {
                     let (dragging, droppable, on_drop) = (r.dragging, r.droppable, r.on_drop);
                     view! {
-                        <tr class:drop-target=move || dragging.get()
+                        <tr id=row_id(r.piece.piece_id) class:drop-target=move || dragging.get()
                             on:dragover=move |ev: leptos::ev::DragEvent| if droppable { ev.prevent_default(); dragging.set(true); }
                             on:dragleave=move |_| dragging.set(false)
                             on:drop=move |ev| if droppable { on_drop.run(ev) }>
@@ -130,6 +158,7 @@ impl PieceRowState {
         max: u64,
         refresh: Callback<()>,
         problem: RwSignal<Option<(i64, AppError)>>,
+        received: RwSignal<Option<i64>>,
     ) -> Self {
         let (progress, set_progress) = signal(None::<f64>);
         let piece_id = piece.piece_id;
@@ -138,6 +167,7 @@ impl PieceRowState {
         #[cfg(feature = "hydrate")]
         let start = move |files: Vec<web_sys::File>, adding: bool| {
             problem.set(None);
+            received.set(None);
             set_progress.set(Some(0.0));
             leptos::task::spawn_local(async move {
                 let count = files.len() as f64;
@@ -146,11 +176,7 @@ impl PieceRowState {
                 for (i, file) in files.into_iter().enumerate() {
                     let add = adding || i > 0;
                     outcome = upload::send(
-                        if add {
-                            crate::views::pieces::add_path(application, piece_id)
-                        } else {
-                            crate::views::pieces::upload_path(application, piece_id)
-                        },
+                        if add { add_path(application, piece_id) } else { upload_path(application, piece_id) },
                         file,
                         max,
                         move |fraction| {
@@ -185,7 +211,7 @@ impl PieceRowState {
                 }
             }
             #[cfg(not(feature = "hydrate"))]
-            let _ = (ev, adding, max, refresh, set_progress, application, piece_id, problem);
+            let _ = (ev, adding, max, refresh, set_progress, application, piece_id, problem, received);
         };
         let dragging = RwSignal::new(false);
         let on_drop = move |ev: leptos::ev::DragEvent| {
@@ -217,6 +243,7 @@ fn candidate_columns(
     editable: bool,
     answer: ServerAction<AnswerPiece>,
     problem: RwSignal<Option<(i64, AppError)>>,
+    received: RwSignal<Option<i64>>,
 ) -> Vec<Column<PieceRowState>> {
     let i18n = use_i18n();
     piece_columns(
@@ -266,11 +293,13 @@ fn candidate_columns(
                 view! {
                     {piece.editable.then(|| view! {
                     <div class="row-actions">
-                        <FilePicker id=format!("fichier-{piece_id}") described_by=message_id.clone() label=label.clone()
+                        <FilePicker id=format!("fichier-{piece_id}") action=upload_path(application, piece_id)
+                            described_by=message_id.clone() label=label.clone()
                             text=if has_file { t_string!(i18n, pieces.replace).to_string() } else { t_string!(i18n, pieces.add).to_string() }
                             on_files=Callback::new(move |ev| on_files.run((ev, false)))/>
                         {has_file.then(|| view! {
-                            <FilePicker id=format!("fichier-{piece_id}-ajout") described_by=message_id.clone() label=label.clone()
+                            <FilePicker id=format!("fichier-{piece_id}-ajout") action=add_path(application, piece_id)
+                                described_by=message_id.clone() label=label.clone()
                                 text=t_string!(i18n, pieces.add_more).to_string() on_files=Callback::new(move |ev| on_files.run((ev, true)))/>
                             <ActionForm action=answer attr:class="inline-form">
                                 <input type="hidden" name="application" value=application/>
@@ -298,6 +327,9 @@ fn candidate_columns(
                             <progress max="100" value=format!("{:.0}", p * 100.0) aria-label=move || t_string!(i18n, pieces.sending)></progress>
                         })}
                         {move || problem.get().filter(|(p, _)| *p == piece_id).map(|(_, e)| view! { <p class="field-error" role="alert">{error_text(&e)}</p> })}
+                        // Said while the piece has its file: a later plain post
+                        // ("Supprimer") comes back to the same address.
+                        {move || (has_file && received.get() == Some(piece_id)).then(|| view! { <p class="piece-sent" role="status">{t!(i18n, pieces.sent)}</p> })}
                     </div>
                 }
                 .into_any()
@@ -306,23 +338,43 @@ fn candidate_columns(
     )
 }
 
-/// A file input behind a button-looking label (several files at once; on
-/// a phone the camera is offered).
+/// A file input in its own plain form, for the page before the WASM (or
+/// without it): its label, the browser's file input, "Envoyer". Once
+/// hydrated, the stylesheet hides the input behind its label, which looks
+/// like a button, and "Envoyer": a file picked goes at once, through
+/// `on_files` (several files at once; on a phone the camera is offered).
 #[component]
 fn FilePicker(
     id: String,
+    action: String,
     described_by: String,
     label: String,
     text: String,
     on_files: Callback<leptos::ev::Event>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Hydrated, a submission (none is offered) goes the WASM's way too.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        #[cfg(feature = "hydrate")]
+        if let (Some(input), Ok(change)) = (input.get(), web_sys::Event::new("change")) {
+            let _ = input.dispatch_event(&change);
+        }
+    };
     view! {
-        <input type="file" id=id.clone() class="visually-hidden file-input" multiple accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
-            aria-describedby=described_by on:change=move |ev| on_files.run(ev)/>
-        <label for=id class="button button-secondary file-button">
-            {text}
-            <span class="visually-hidden">{format!(" : {label}")}</span>
-        </label>
+        <form class="piece-upload" method="post" enctype="multipart/form-data" action=action on:submit=on_submit>
+            <label for=id.clone() class="button button-secondary file-button">
+                {text}
+                <span class="visually-hidden">{format!(" : {label}")}</span>
+            </label>
+            <input type="file" name=FILE_FIELD id=id class="file-input" multiple required accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
+                aria-describedby=described_by node_ref=input on:change=move |ev| on_files.run(ev)/>
+            <button type="submit" class="button upload-send">
+                {t!(i18n, pieces.send)}
+                <span class="visually-hidden">{format!(" : {label}")}</span>
+            </button>
+        </form>
     }
 }
 

@@ -54,6 +54,48 @@ pub fn add_path(application: i64, piece: i64) -> String {
     format!("{}?ajout=1", upload_path(application, piece))
 }
 
+/// The field of a piece's plain form (`multipart/form-data`) that carries
+/// its files: the page without WASM posts them to `upload_path`.
+pub const FILE_FIELD: &str = "fichier";
+
+/// The query parameter of the page a plain form post returns to when its
+/// file was received: the piece's id.
+pub const RECEIVED_PARAM: &str = "recue";
+
+/// The id of a piece's row in the candidate's table (the fragment a plain
+/// form post returns to).
+pub fn row_id(piece: i64) -> String {
+    format!("piece-{piece}")
+}
+
+/// The page a plain form post of a piece returns to once its file was
+/// received. A refusal goes back to the same page with the error as Leptos
+/// carries a server function's (`__path` is then `upload_path`).
+pub fn received_page(application: i64, piece: i64) -> String {
+    format!("/candidatures/{application}?{RECEIVED_PARAM}={piece}#{}", row_id(piece))
+}
+
+/// The piece whose upload route is `path`, for this application (how the
+/// page finds the row of a refusal carried in its URL).
+pub fn piece_of_upload_path(application: i64, path: &str) -> Option<i64> {
+    let rest = path.strip_prefix(&format!("/fichiers/candidature/{application}/piece/"))?;
+    rest.parse().ok().filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub fn model_path(piece: i64) -> String {
     format!("/fichiers/modele/{piece}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_finds_its_row_by_its_upload_path() {
+        assert_eq!(piece_of_upload_path(4, &upload_path(4, 17)), Some(17));
+        assert_eq!(piece_of_upload_path(5, &upload_path(4, 17)), None, "another application");
+        assert_eq!(piece_of_upload_path(4, "/fichiers/candidature/4/piece/+17"), None);
+        assert_eq!(piece_of_upload_path(4, "/api/candidatures/transmettre"), None);
+        assert_eq!(received_page(4, 17), "/candidatures/4?recue=17#piece-17");
+    }
 }

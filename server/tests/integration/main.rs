@@ -21,6 +21,7 @@ mod mail;
 mod malformed;
 mod migrations;
 mod personal_data;
+mod piece_forms;
 mod pieces;
 mod reference;
 mod review;
