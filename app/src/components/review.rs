@@ -25,6 +25,8 @@ pub fn list_query() -> Memo<ListQuery> {
                 tri: text("tri"),
                 ordre: text("ordre"),
                 page: text("page").and_then(|v| v.parse().ok()),
+                apres: text("apres").and_then(|v| v.parse().ok()),
+                avant: text("avant").and_then(|v| v.parse().ok()),
             }
         })
     })

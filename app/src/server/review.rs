@@ -12,7 +12,7 @@ use super::clock::{paris_date, paris_date_time, paris_day_start};
 use super::mail;
 use super::refdata;
 use super::state::AppState;
-use super::store::review::{self, Filter, SortColumn};
+use super::store::review::{self, Cursor, Filter, SortColumn};
 use super::store::{accounts, campaigns, decisions, dossier, pieces, Conn};
 use crate::domain::application::DossierStatus;
 use crate::domain::confirmation::AnswerFilter;
@@ -24,8 +24,8 @@ use crate::domain::problem::{FieldErrors, Problem};
 use crate::domain::review::{check_dossier_verdict, may_judge_pieces, parse_piece_verdict, DossierVerdict, StaffRole};
 use crate::error::AppError;
 use crate::views::review::{
-    DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, ReviewDetail,
-    ReviewList, ReviewPiece,
+    DecisionLine, DossierSheet, EventLine, EventWhat, ListColumn, ListLine, ListQuery, NoteLine, PageLink,
+    ReviewDetail, ReviewList, ReviewPiece,
 };
 
 /// Rows per page of the list.
@@ -213,7 +213,7 @@ pub async fn export(
     let (campaign, _) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
     formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
-    let (rows, _) = review::list(&mut conn, scope.bound(), campaign, &filter, sort, (EXPORT_MAX, 0)).await?;
+    let rows = review::page(&mut conn, scope.bound(), campaign, &filter, sort, EXPORT_MAX, Cursor::Offset(0)).await?.rows;
     rows.into_iter()
         .map(|r| {
             Ok(super::export::ExportLine {
@@ -237,10 +237,32 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
     let scope = scope(&mut conn, signed).await?;
     let (campaign, archived_campaign) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
-    let page = query.page.unwrap_or(1).clamp(1, 1_000_000);
     let mine = formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
-    let (rows, total) =
-        review::list(&mut conn, scope.bound(), campaign, &filter, sort, (PAGE_SIZE, (page - 1) * PAGE_SIZE)).await?;
+    let mut page = query.page.unwrap_or(1).clamp(1, 1_000_000);
+    let cursor = match (query.apres, query.avant) {
+        (Some(id), _) => Cursor::After(id),
+        (None, Some(id)) => Cursor::Before(id),
+        (None, None) => Cursor::Offset((page - 1) * PAGE_SIZE),
+    };
+    let read = review::page(&mut conn, scope.bound(), campaign, &filter, sort, PAGE_SIZE, cursor).await?;
+    // Nothing before a page read backwards: it is the first.
+    if matches!(cursor, Cursor::Before(_)) && !read.more {
+        page = 1;
+    }
+    let (has_previous, has_next) = match cursor {
+        Cursor::Before(_) => (read.more, true),
+        Cursor::After(_) => (true, read.more),
+        Cursor::Offset(_) => (page > 1, read.more),
+    };
+    let previous = has_previous.then(|| match read.rows.first() {
+        Some(first) if page > 2 => PageLink { page: page - 1, after: None, before: Some(first.id) },
+        _ => PageLink { page: 1, after: None, before: None },
+    });
+    let next = has_next
+        .then(|| read.rows.last().map(|last| PageLink { page: page + 1, after: Some(last.id), before: None }))
+        .flatten();
+    let total = review::count(&mut conn, scope.bound(), campaign, &filter).await?;
+    let rows = read.rows;
     let now = state.clock.now();
     let lines = rows
         .into_iter()
@@ -268,9 +290,12 @@ pub async fn list(state: &AppState, signed: &Signed, query: &ListQuery) -> Resul
     let reasons = campaigns::decision_reasons(&mut conn, campaign).await?;
     Ok(ReviewList {
         lines,
-        total,
+        total: total.n,
+        total_exact: total.exact,
         page,
-        pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+        pages: total.exact.then(|| ((total.n + PAGE_SIZE - 1) / PAGE_SIZE).max(page)),
+        previous,
+        next,
         formations: mine,
         overdue_days: OVERDUE_DAYS,
         columns,

@@ -15,7 +15,7 @@ use crate::domain::pieces::PieceStatus;
 use crate::error::AppError;
 
 /// The list's filters, sort and page, as the URL query carries them
-/// (`/gestion/candidatures?formation=…&statut=…&q=…&du=…&au=…&tri=…&ordre=…&page=…`).
+/// (`/gestion/candidatures?formation=…&statut=…&q=…&du=…&au=…&tri=…&ordre=…&page=…&apres=…`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListQuery {
     /// An archived campaign, read-only (none: the active campaign).
@@ -36,9 +36,24 @@ pub struct ListQuery {
     /// "desc" for descending.
     pub ordre: Option<String>,
     pub page: Option<i64>,
+    /// The page starts just after / before this application, in the
+    /// list's order (the pager's links: the database reads on from that
+    /// row, at any depth).
+    pub apres: Option<i64>,
+    pub avant: Option<i64>,
 }
 
 impl ListQuery {
+    /// The same list from its first page.
+    pub fn first_page(&self) -> ListQuery {
+        ListQuery { page: None, apres: None, avant: None, ..self.clone() }
+    }
+
+    /// The same list at a page of the pager.
+    pub fn at(&self, link: PageLink) -> ListQuery {
+        ListQuery { page: Some(link.page), apres: link.after, avant: link.before, ..self.clone() }
+    }
+
     /// The query string that reproduces this list (for links and
     /// "précédent / suivant").
     pub fn to_query_string(&self) -> String {
@@ -59,6 +74,8 @@ impl ListQuery {
         push("tri", self.tri.clone());
         push("ordre", self.ordre.clone());
         push("page", self.page.filter(|p| *p > 1).map(|p| p.to_string()));
+        push("apres", self.apres.map(|id| id.to_string()));
+        push("avant", self.avant.map(|id| id.to_string()));
         parts.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
     }
 }
@@ -98,9 +115,15 @@ pub struct ListLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewList {
     pub lines: Vec<ListLine>,
+    /// How many rows the filters match; when not `total_exact`, more
+    /// than that (a search or a date range is counted up to a bound).
     pub total: i64,
+    pub total_exact: bool,
     pub page: i64,
-    pub pages: i64,
+    /// Known when the total is.
+    pub pages: Option<i64>,
+    pub previous: Option<PageLink>,
+    pub next: Option<PageLink>,
     /// The formations of the staff member's centres, for the filter.
     pub formations: Vec<(i64, String)>,
     pub overdue_days: i64,
@@ -112,6 +135,15 @@ pub struct ReviewList {
     pub reasons: Vec<String>,
     /// The archived campaign shown, read-only (none: the active one).
     pub archived_campaign: Option<String>,
+}
+
+/// A link of the pager: the page's number, and the row it starts after or
+/// before (none for page 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    pub page: i64,
+    pub after: Option<i64>,
+    pub before: Option<i64>,
 }
 
 /// The list's optional columns (the name is always shown).

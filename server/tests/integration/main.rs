@@ -16,6 +16,7 @@ mod deletions;
 mod dossier;
 mod email_change;
 mod job_leases;
+mod list_at_scale;
 mod listener;
 mod mail;
 mod malformed;

@@ -20,7 +20,9 @@ async fn sqlite_schema(app: &TestApp) -> Schema {
     let pool = &app.state.db.pool;
     let mut facts = Schema::new();
     let tables: Vec<String> = sqlx::query_scalar(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+        // Ordinary tables only: the search's FTS5 table (virtual, with its
+        // shadow tables) is SQLite's counterpart of PostgreSQL's trigram index.
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
     )
     .fetch_all(pool)
     .await

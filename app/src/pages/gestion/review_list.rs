@@ -16,7 +16,7 @@ use crate::domain::application::DossierStatus;
 use crate::domain::confirmation::AnswerFilter;
 use crate::i18n::*;
 use crate::views::review::ListLine;
-use crate::views::review::{ListColumn, ListQuery, ReviewList};
+use crate::views::review::{ListColumn, ListQuery, PageLink, ReviewList};
 
 #[component]
 pub fn ReviewListPage() -> impl IntoView {
@@ -56,8 +56,7 @@ fn ListView(
         let next = ListQuery {
             tri: Some(column.to_owned()),
             ordre: (current && !descending).then(|| "desc".to_owned()),
-            page: None,
-            ..q.clone()
+            ..q.first_page()
         };
         let sort = match (current, descending) {
             (false, _) => "none",
@@ -77,9 +76,7 @@ fn ListView(
     };
     let page_link = {
         let q = query.clone();
-        move |page: i64| {
-            format!("/gestion/candidatures?{}", ListQuery { page: Some(page), ..q.clone() }.to_query_string())
-        }
+        move |link: PageLink| format!("/gestion/candidatures?{}", q.at(link).to_query_string())
     };
     let back_query = query.to_query_string();
     let may_change = list.may_change;
@@ -243,7 +240,11 @@ fn ListView(
         </section>
         <ColumnsForm columns=columns shown=list.columns.clone()/>
         <div class="list-head">
-            <p role="status">{t_string!(i18n, review.count, count = list.total).to_string()}</p>
+            <p role="status">{if list.total_exact {
+                t_string!(i18n, review.count, count = list.total).to_string()
+            } else {
+                t_string!(i18n, review.count_more, count = grouped(list.total)).to_string()
+            }}</p>
             <p class="row-actions">
                 <a class="button button-secondary" href=format!("/gestion/candidatures/export/csv?{back_query}") download="">{t!(i18n, review.export_csv)}</a>
                 <a class="button button-secondary" href=format!("/gestion/candidatures/export/xlsx?{back_query}") download="">{t!(i18n, review.export_xlsx)}</a>
@@ -267,9 +268,12 @@ fn ListView(
             }
         }}
         <nav class="pager" aria-label=tr!(i18n, review.pages)>
-            {(list.page > 1).then(|| view! { <a href=page_link(list.page - 1) rel="prev">{t!(i18n, review.previous_page)}</a> })}
-            <span>{t_string!(i18n, review.page_of, page = list.page, pages = list.pages).to_string()}</span>
-            {(list.page < list.pages).then(|| view! { <a href=page_link(list.page + 1) rel="next">{t!(i18n, review.next_page)}</a> })}
+            {list.previous.map(|link| view! { <a href=page_link(link) rel="prev">{t!(i18n, review.previous_page)}</a> })}
+            <span>{match list.pages {
+                Some(pages) => t_string!(i18n, review.page_of, page = list.page, pages = pages).to_string(),
+                None => t_string!(i18n, review.page_alone, page = list.page).to_string(),
+            }}</span>
+            {list.next.map(|link| view! { <a href=page_link(link) rel="next">{t!(i18n, review.next_page)}</a> })}
         </nav>
     }
 }
@@ -385,4 +389,17 @@ fn BulkForm(
             {children()}
         </ActionForm>
     }
+}
+
+/// 10000 → "10 000" (French groups digits by three, with a narrow space).
+fn grouped(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && c.is_ascii_digit() {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
 }

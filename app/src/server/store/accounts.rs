@@ -148,34 +148,52 @@ pub async fn set_password(conn: &mut Conn, kind: &str, id: i64, hash: &str) -> S
 
 /// `Duplicate(Unique::CandidateEmail)` when another account has the address.
 pub async fn set_candidate_email(conn: &mut Conn, id: i64, email: &str, email_norm: &str) -> StoreResult<()> {
-    let (nom, prenom, login): (String, String, String) =
-        sqlx::query_as("SELECT nom, prenom, login FROM candidates WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
-    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2, search_key = $3 WHERE id = $4")
+    sqlx::query("UPDATE candidates SET email = $1, email_norm = $2 WHERE id = $3")
         .bind(email)
         .bind(email_norm)
-        .bind(search_key(&[&nom, &prenom, &login, email]))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    refresh_list_keys(conn, id).await?;
+    Ok(())
+}
+
+/// What the staff list reads of a candidate: the search key (names, login,
+/// address and INE, folded) and the INE it sorts by.
+type KeySource = (i64, String, String, String, String, Option<String>);
+
+const KEY_SOURCE: &str = "SELECT k.id, k.nom, k.prenom, k.login, k.email, di.ine
+     FROM candidates k LEFT JOIN dossier_ine di ON di.candidate_id = k.id";
+
+async fn write_list_keys(conn: &mut Conn, (id, nom, prenom, login, email, ine): &KeySource) -> Result<(), sqlx::Error> {
+    let ine = ine.as_deref().unwrap_or("");
+    sqlx::query("UPDATE candidates SET search_key = $1, ine_key = $2 WHERE id = $3")
+        .bind(search_key(&[nom, prenom, login, email, ine]))
+        .bind(ine)
         .bind(id)
         .execute(conn)
         .await?;
     Ok(())
 }
 
-/// Fills the search key of the rows written before it existed (migration
-/// 0021) or by bulk SQL (the benchmarks' seed); the number filled.
+/// Writes the candidate's list keys again, after a change to what they
+/// hold (the address, the INE), in the caller's transaction.
+pub async fn refresh_list_keys(conn: &mut Conn, id: i64) -> StoreResult<()> {
+    let source: Option<KeySource> =
+        sqlx::query_as(&format!("{KEY_SOURCE} WHERE k.id = $1")).bind(id).fetch_optional(&mut *conn).await?;
+    if let Some(source) = source {
+        write_list_keys(conn, &source).await?;
+    }
+    Ok(())
+}
+
+/// Fills the search key of the rows written before it existed (migrations
+/// 0021 and 0022) or by bulk SQL (the benchmarks' seed); the number filled.
 pub async fn fill_search_keys(conn: &mut Conn) -> Result<u64, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String, String)> =
-        sqlx::query_as("SELECT id, nom, prenom, login, email FROM candidates WHERE search_key = ''")
-            .fetch_all(&mut *conn)
-            .await?;
-    for (id, nom, prenom, login, email) in &rows {
-        sqlx::query("UPDATE candidates SET search_key = $1 WHERE id = $2")
-            .bind(search_key(&[nom, prenom, login, email]))
-            .bind(id)
-            .execute(&mut *conn)
-            .await?;
+    let rows: Vec<KeySource> =
+        sqlx::query_as(&format!("{KEY_SOURCE} WHERE k.search_key = ''")).fetch_all(&mut *conn).await?;
+    for source in &rows {
+        write_list_keys(conn, source).await?;
     }
     Ok(rows.len() as u64)
 }

@@ -77,9 +77,9 @@ pub async fn put_ine(
     .bind(ine)
     .bind(i64::from(ine.is_none()))
     .bind(now)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    super::accounts::refresh_list_keys(conn, candidate_id).await
 }
 
 pub async fn put_identity(

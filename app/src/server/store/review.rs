@@ -74,21 +74,21 @@ struct CountRow {
     n: i64,
 }
 
-/// Counts for every formation the staff member sees, in one grouped query.
+/// Counts for every formation the staff member sees: the counters the
+/// database keeps beside the applications (`application_counts`, migration
+/// 0022), a few rows per formation whatever the number of applications.
 pub async fn formation_counts(
     conn: &mut Conn,
     scope_staff: Option<i64>,
     campaign_id: i64,
 ) -> StoreResult<Vec<FormationCounts>> {
     let sql = format!(
-        "SELECT f.id, f.title, c.label AS centre, f.capacity, a.status, COALESCE(a.decision, '') AS decision,
-           CASE WHEN a.withdrawn_at IS NOT NULL THEN 'desiste' WHEN a.confirmed_at IS NOT NULL THEN 'confirme' ELSE '' END AS answer, COUNT(a.id) AS n
+        "SELECT f.id, f.title, c.label AS centre, f.capacity, ac.status, COALESCE(ac.decision, '') AS decision,
+                COALESCE(ac.answer, '') AS answer, COALESCE(ac.n, 0) AS n
          FROM formations f JOIN centres c ON c.id = f.centre_id
-         LEFT JOIN applications a ON a.formation_id = f.id AND a.cancelled_at IS NULL
+         LEFT JOIN application_counts ac ON ac.formation_id = f.id AND ac.n > 0
          WHERE c.campaign_id = $2 AND {}
-         GROUP BY f.id, f.title, c.label, f.capacity, a.status, COALESCE(a.decision, ''),
-           CASE WHEN a.withdrawn_at IS NOT NULL THEN 'desiste' WHEN a.confirmed_at IS NOT NULL THEN 'confirme' ELSE '' END
-         ORDER BY c.label, f.title, f.id",
+         ORDER BY c.label, f.title, f.id, ac.status, ac.decision, ac.answer",
         scope_clause(1)
     );
     let rows: Vec<CountRow> = sqlx::query_as(&sql).bind(scope_staff).bind(campaign_id).fetch_all(conn).await?;
@@ -172,17 +172,42 @@ pub enum SortColumn {
 }
 
 impl SortColumn {
-    /// The SQL terms it sorts by, in order.
+    /// The SQL terms it sorts by, in order, before the id that breaks
+    /// ties. Each has its index (migration 0022) and none is ever NULL,
+    /// so that both databases order alike and a keyset page can start
+    /// after any row.
     fn terms(self) -> &'static [&'static str] {
         match self {
             SortColumn::Name => &["LOWER(k.nom)", "LOWER(k.prenom)"],
-            SortColumn::Formation => &["f.title"],
+            SortColumn::Formation => &["f.title", "f.id"],
             SortColumn::Status => &["a.status"],
-            SortColumn::Transmitted => &["a.transmitted_at"],
+            SortColumn::Transmitted => &["COALESCE(a.transmitted_at, 0)"],
             SortColumn::Login => &["k.login"],
-            // The same order on both databases (they place NULLs apart).
-            SortColumn::Ine => &["COALESCE(di.ine, '')"],
+            SortColumn::Ine => &["k.ine_key"],
             SortColumn::Decision => &["COALESCE(a.decision, '')", "COALESCE(a.decision_rank, 0)"],
+        }
+    }
+
+    /// Whether each term is a number (else text), to read a cursor row's values.
+    fn numeric(self) -> &'static [bool] {
+        match self {
+            SortColumn::Name => &[false, false],
+            SortColumn::Formation => &[false, true],
+            SortColumn::Status | SortColumn::Login | SortColumn::Ine => &[false],
+            SortColumn::Transmitted => &[true],
+            SortColumn::Decision => &[false, true],
+        }
+    }
+
+    /// The joins, starting from the table whose index gives the order:
+    /// SQLite keeps the order of a `CROSS JOIN` (PostgreSQL plans it as
+    /// any join), so a sort on the candidate reads candidates in index
+    /// order and stops after a page.
+    fn from(self) -> &'static str {
+        match self {
+            SortColumn::Name | SortColumn::Login | SortColumn::Ine => LIST_FROM_CANDIDATES,
+            SortColumn::Formation => LIST_FROM_FORMATIONS,
+            SortColumn::Status | SortColumn::Transmitted | SortColumn::Decision => LIST_FROM,
         }
     }
 }
@@ -210,24 +235,55 @@ const LIST_FROM: &str = "FROM applications a
      JOIN candidates k ON k.id = a.candidate_id
      LEFT JOIN dossier_ine di ON di.candidate_id = k.id";
 
+const LIST_FROM_CANDIDATES: &str = "FROM candidates k
+     CROSS JOIN applications a
+     JOIN formations f ON f.id = a.formation_id
+     JOIN centres c ON c.id = f.centre_id
+     LEFT JOIN dossier_ine di ON di.candidate_id = k.id";
+
+const LIST_FROM_FORMATIONS: &str = "FROM formations f
+     CROSS JOIN applications a
+     JOIN centres c ON c.id = f.centre_id
+     JOIN candidates k ON k.id = a.candidate_id
+     LEFT JOIN dossier_ine di ON di.candidate_id = k.id";
+
+/// The joins `LIST_FROM_*` leave to the `WHERE`.
+fn join_clause(sort: SortColumn) -> Option<&'static str> {
+    match sort {
+        SortColumn::Name | SortColumn::Login | SortColumn::Ine => Some("a.candidate_id = k.id"),
+        SortColumn::Formation => Some("a.formation_id = f.id"),
+        SortColumn::Status | SortColumn::Transmitted | SortColumn::Decision => None,
+    }
+}
+
+/// The search: SQLite's FTS5 trigram table (the candidates' ids whose key
+/// holds the text), PostgreSQL's pg_trgm index on the key itself.
+fn search_clause(conn: &Conn) -> &'static str {
+    if conn.backend_name() == "SQLite" {
+        "k.id IN (SELECT rowid FROM candidates_search WHERE search_key LIKE $?)"
+    } else {
+        "k.search_key LIKE $?"
+    }
+}
+
 /// `WHERE` for the filter, binding from `$2` (`$1` is the scope).
-fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
+fn list_where(conn: &Conn, filter: &Filter) -> (String, Vec<Bind>) {
     let mut clauses = vec!["a.cancelled_at IS NULL".to_owned(), "c.campaign_id = $2".to_owned(), scope_clause(1)];
     let mut binds = Vec::new();
     let mut next = 3;
-    let mut push = |clause: String, bind: Bind, clauses: &mut Vec<String>| {
+    let mut push = |clause: &str, bind: Bind, clauses: &mut Vec<String>| {
         clauses.push(clause.replace("$?", &format!("${next}")));
         binds.push(bind);
         next += 1;
     };
     if let Some(f) = filter.formation_id {
-        push("a.formation_id = $?".into(), Bind::Int(f), &mut clauses);
+        push("a.formation_id = $?", Bind::Int(f), &mut clauses);
     }
     if let Some(s) = &filter.status {
-        push("a.status = $?".into(), Bind::Text(s.clone()), &mut clauses);
+        push("a.status = $?", Bind::Text(s.clone()), &mut clauses);
     }
     match &filter.decision {
-        Some(Some(d)) => push("a.decision = $?".into(), Bind::Text(d.clone()), &mut clauses),
+        Some(Some(d)) => push("a.decision = $?", Bind::Text(d.clone()), &mut clauses),
         Some(None) => clauses.push("a.decision IS NULL".to_owned()),
         None => {}
     }
@@ -246,14 +302,14 @@ fn list_where(filter: &Filter) -> (String, Vec<Bind>) {
         );
     }
     if let Some(like) = filter.search.as_deref().and_then(search_pattern) {
-        // The INE is ASCII letters and digits, which `LOWER` folds alike on both databases.
-        push("(k.search_key LIKE $? OR LOWER(COALESCE(di.ine, '')) LIKE $?)".into(), Bind::Text(like), &mut clauses);
+        // The key holds the names, the login, the address and the INE, folded.
+        push(search_clause(conn), Bind::Text(like), &mut clauses);
     }
     if let Some(t) = filter.transmitted_from {
-        push("a.transmitted_at >= $?".into(), Bind::Int(t), &mut clauses);
+        push("a.transmitted_at >= $?", Bind::Int(t), &mut clauses);
     }
     if let Some(t) = filter.transmitted_until {
-        push("a.transmitted_at < $?".into(), Bind::Int(t), &mut clauses);
+        push("a.transmitted_at < $?", Bind::Int(t), &mut clauses);
     }
     (clauses.join(" AND "), binds)
 }
@@ -302,34 +358,213 @@ fn bind_all<'q, Q: Binder<'q>>(mut query: Q, scope_staff: Option<i64>, campaign_
     query
 }
 
-/// One page of the list, sorted, and how many rows the filter matches.
-/// Paging is the database's (`LIMIT`/`OFFSET` over an indexed order with
-/// the id as tie-breaker), so a page costs the same at any size.
-pub async fn list(
+/// Where a page starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cursor {
+    /// After this many rows (a page number from an old link, the export).
+    Offset(i64),
+    /// Just after this application, in the list's order (keyset: the
+    /// index is read from that row on, at any depth).
+    After(i64),
+    /// Just before this application.
+    Before(i64),
+}
+
+/// One page of the list, in the list's order.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub rows: Vec<ListRow>,
+    /// More rows lie beyond the page in the direction it was read: after
+    /// it (`Offset`, `After`), before it (`Before`).
+    pub more: bool,
+}
+
+/// `term₁ > v₁ OR (term₁ = v₁ AND (term₂ > v₂ OR …))`, written with a
+/// range on the first term that an index can serve: the rows strictly
+/// after (`>`) or before (`<`) the cursor row, in the order of `terms`
+/// then the id, whose values are the parameters from `$first` on (the
+/// terms', then the id).
+fn keyset_clause(terms: &[&str], strictly: &str, first: usize) -> String {
+    let all: Vec<(&str, String)> = terms
+        .iter()
+        .copied()
+        .chain(std::iter::once("a.id"))
+        .enumerate()
+        .map(|(i, t)| (t, format!("${}", first + i)))
+        .collect();
+    let mut clause = String::new();
+    for (i, (term, value)) in all.iter().enumerate().rev() {
+        clause = if i + 1 == all.len() {
+            format!("{term} {strictly} {value}")
+        } else {
+            format!("{term} {strictly}= {value} AND ({term} {strictly} {value} OR ({clause}))")
+        };
+    }
+    clause
+}
+
+/// The sort values of the cursor row, to bind: none when the staff member
+/// may not see it (another centre, another campaign, no such row).
+async fn cursor_values(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+    sort: SortColumn,
+    id: i64,
+) -> StoreResult<Option<Vec<Bind>>> {
+    use sqlx::Row;
+    let values = sort.terms().iter().enumerate().map(|(i, t)| format!("{t} AS v{i}")).collect::<Vec<_>>().join(", ");
+    let sql =
+        format!("SELECT {values} {LIST_FROM} WHERE a.id = $3 AND c.campaign_id = $2 AND {}", scope_clause(1));
+    let Some(row) = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).bind(id).fetch_optional(&mut *conn).await?
+    else {
+        return Ok(None);
+    };
+    let mut binds = Vec::new();
+    for (i, numeric) in sort.numeric().iter().enumerate() {
+        binds.push(if *numeric { Bind::Int(row.try_get(i)?) } else { Bind::Text(row.try_get(i)?) });
+    }
+    binds.push(Bind::Int(id));
+    Ok(Some(binds))
+}
+
+/// The SQL of one page: `size + 1` rows from the cursor (whose values come
+/// as `from_values`), in the order read.
+fn page_sql(
+    conn: &Conn,
+    filter: &Filter,
+    sort: (SortColumn, bool),
+    size: i64,
+    cursor: Cursor,
+    from_values: Option<Vec<Bind>>,
+) -> (String, Vec<Bind>) {
+    let (mut condition, mut binds) = list_where(conn, filter);
+    if let Some(join) = join_clause(sort.0) {
+        condition = format!("{join} AND {condition}");
+    }
+    let terms = sort.0.terms();
+    // Reading backwards (a page before the cursor) flips the order.
+    let descending = sort.1 != matches!(cursor, Cursor::Before(_));
+    let direction = if descending { "DESC" } else { "ASC" };
+    let order = terms.iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
+    let columns = "a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version";
+    let from = sort.0.from();
+    let limit = size + 1;
+    let offset = match cursor {
+        Cursor::Offset(offset) => offset.max(0),
+        Cursor::After(_) | Cursor::Before(_) => 0,
+    };
+    if let Some(values) = from_values {
+        let keyset = keyset_clause(terms, if descending { "<" } else { ">" }, binds.len() + 3);
+        condition = format!("{condition} AND {keyset}");
+        binds.extend(values);
+    }
+    (
+        format!("SELECT {columns} {from} WHERE {condition} ORDER BY {order}, a.id {direction} LIMIT {limit} OFFSET {offset}"),
+        binds,
+    )
+}
+
+/// One page of the list, sorted: page 1, the next or previous page from a
+/// row of the current one (keyset), or an offset. Each reads one index in
+/// order and stops after `size + 1` rows, whatever the list's size.
+pub async fn page(
     conn: &mut Conn,
     scope_staff: Option<i64>,
     campaign_id: i64,
     filter: &Filter,
     sort: (SortColumn, bool),
-    page: (i64, i64),
-) -> StoreResult<(Vec<ListRow>, i64)> {
-    let (condition, binds) = list_where(filter);
-    let count_sql = format!("SELECT COUNT(*) AS n {LIST_FROM} WHERE {condition}");
-    let total: i64 =
-        bind_all(sqlx::query_scalar(&count_sql), scope_staff, campaign_id, &binds).fetch_one(&mut *conn).await?;
-    let direction = if sort.1 { "DESC" } else { "ASC" };
-    let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
-    let (size, offset) = page;
+    size: i64,
+    cursor: Cursor,
+) -> StoreResult<Page> {
+    let from_values = match cursor {
+        Cursor::Offset(_) => None,
+        Cursor::After(id) | Cursor::Before(id) => {
+            match cursor_values(conn, scope_staff, campaign_id, sort.0, id).await? {
+                Some(values) => Some(values),
+                None => return Ok(Page { rows: Vec::new(), more: false }),
+            }
+        }
+    };
+    let (sql, binds) = page_sql(conn, filter, sort, size, cursor, from_values);
+    let mut rows: Vec<ListRow> = bind_all(sqlx::query_as(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
+    let more = rows.len() as i64 > size;
+    rows.truncate(size.max(0) as usize);
+    if matches!(cursor, Cursor::Before(_)) {
+        rows.reverse();
+    }
+    Ok(Page { rows, more })
+}
+
+/// How many rows a filter matches: exact, or "more than `COUNT_CAP`".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Total {
+    pub n: i64,
+    pub exact: bool,
+}
+
+/// Beyond this, a search or a date range is counted as "more than".
+pub const COUNT_CAP: i64 = 10_000;
+
+/// The list's total. Formation, status, decision and answer are the
+/// counters' own groups: their sum is exact and reads a few rows per
+/// formation. A search or a date range is counted row by row, up to
+/// `COUNT_CAP`.
+pub async fn count(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64, filter: &Filter) -> StoreResult<Total> {
+    let by_counters = filter.search.as_deref().and_then(search_pattern).is_none()
+        && filter.transmitted_from.is_none()
+        && filter.transmitted_until.is_none();
+    if by_counters {
+        let mut clauses = vec!["c.campaign_id = $2".to_owned(), scope_clause(1)];
+        let mut binds = Vec::new();
+        if let Some(f) = filter.formation_id {
+            clauses.push(format!("ac.formation_id = ${}", binds.len() + 3));
+            binds.push(Bind::Int(f));
+        }
+        if let Some(s) = &filter.status {
+            clauses.push(format!("ac.status = ${}", binds.len() + 3));
+            binds.push(Bind::Text(s.clone()));
+        }
+        match &filter.decision {
+            Some(Some(d)) => {
+                clauses.push(format!("ac.decision = ${}", binds.len() + 3));
+                binds.push(Bind::Text(d.clone()));
+            }
+            Some(None) => clauses.push("ac.decision = ''".to_owned()),
+            None => {}
+        }
+        if let Some(answer) = filter.answer {
+            use crate::domain::confirmation::AnswerFilter;
+            clauses.push(
+                match answer {
+                    AnswerFilter::Confirmed => "ac.answer = 'confirme'",
+                    AnswerFilter::Withdrawn => "ac.answer = 'desiste'",
+                    AnswerFilter::Awaited => "ac.decision = 'favorable' AND ac.answer = ''",
+                    AnswerFilter::Standing => "ac.decision = 'favorable' AND ac.answer <> 'desiste'",
+                }
+                .to_owned(),
+            );
+        }
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM(ac.n), 0) AS BIGINT) AS n FROM application_counts ac
+             JOIN formations f ON f.id = ac.formation_id JOIN centres c ON c.id = f.centre_id WHERE {}",
+            clauses.join(" AND ")
+        );
+        let n: i64 = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_one(conn).await?;
+        return Ok(Total { n, exact: true });
+    }
+    let (condition, binds) = list_where(conn, filter);
     let sql = format!(
-        "SELECT a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version
-         {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction} LIMIT {size} OFFSET {offset}"
+        "SELECT COUNT(*) AS n FROM (SELECT a.id {LIST_FROM} WHERE {condition} LIMIT {}) capped",
+        COUNT_CAP + 1
     );
-    let rows = bind_all(sqlx::query_as(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
-    Ok((rows, total))
+    let n: i64 = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_one(conn).await?;
+    Ok(Total { n: n.min(COUNT_CAP), exact: n <= COUNT_CAP })
 }
 
 /// The ids just before and after `id` in the filtered, sorted list (for
-/// "précédent" / "suivant" on the review page).
+/// "précédent" / "suivant" on the review page): two keyset reads of one
+/// row each.
 pub async fn neighbours(
     conn: &mut Conn,
     scope_staff: Option<i64>,
@@ -338,18 +573,9 @@ pub async fn neighbours(
     sort: (SortColumn, bool),
     id: i64,
 ) -> StoreResult<(Option<i64>, Option<i64>)> {
-    // The whole ordered id list of the filter: ids only, cheap even for
-    // large lists; the position of `id` in it gives both neighbours.
-    let (condition, binds) = list_where(filter);
-    let direction = if sort.1 { "DESC" } else { "ASC" };
-    let order = sort.0.terms().iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
-    let sql = format!("SELECT a.id {LIST_FROM} WHERE {condition} ORDER BY {order}, a.id {direction}");
-    let ids: Vec<i64> = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
-    let at = ids.iter().position(|x| *x == id);
-    Ok(match at {
-        Some(i) => (i.checked_sub(1).map(|p| ids[p]), ids.get(i + 1).copied()),
-        None => (None, None),
-    })
+    let before = page(conn, scope_staff, campaign_id, filter, sort, 1, Cursor::Before(id)).await?;
+    let after = page(conn, scope_staff, campaign_id, filter, sort, 1, Cursor::After(id)).await?;
+    Ok((before.rows.first().map(|r| r.id), after.rows.first().map(|r| r.id)))
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -534,4 +760,33 @@ pub async fn notes(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<(i64
     .bind(application_id)
     .fetch_all(conn)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_keyset_reads_strictly_after_the_cursor_row_with_a_range_on_the_first_term() {
+        assert_eq!(
+            keyset_clause(&["LOWER(k.nom)", "LOWER(k.prenom)"], ">", 4),
+            "LOWER(k.nom) >= $4 AND (LOWER(k.nom) > $4 OR (LOWER(k.prenom) >= $5 AND (LOWER(k.prenom) > $5 OR (a.id > $6))))"
+        );
+        assert_eq!(keyset_clause(&["a.status"], "<", 3), "a.status <= $3 AND (a.status < $3 OR (a.id < $4))");
+    }
+
+    #[test]
+    fn every_sort_names_the_kind_of_each_term() {
+        for sort in [
+            SortColumn::Name,
+            SortColumn::Login,
+            SortColumn::Ine,
+            SortColumn::Formation,
+            SortColumn::Status,
+            SortColumn::Transmitted,
+            SortColumn::Decision,
+        ] {
+            assert_eq!(sort.terms().len(), sort.numeric().len(), "{sort:?}");
+        }
+    }
 }
