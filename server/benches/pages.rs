@@ -145,6 +145,7 @@ async fn kept_alive(address: std::net::SocketAddr, path: &str, cookie: Option<&s
             request = request.header(header::COOKIE, cookie);
         }
         let start = Instant::now();
+        sender.ready().await.expect("the server kept the connection open");
         let response = sender.send_request(request.body(http_body_util::Empty::<bytes::Bytes>::new()).unwrap()).await;
         let response = response.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");

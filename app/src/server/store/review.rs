@@ -178,12 +178,15 @@ impl SortColumn {
     /// after any row.
     fn terms(self) -> &'static [&'static str] {
         match self {
-            SortColumn::Name => &["LOWER(k.nom)", "LOWER(k.prenom)"],
+            // The candidate's id before the application's: the candidate
+            // index gives the order, and only one candidate's applications
+            // are left to sort (many candidates share an empty INE).
+            SortColumn::Name => &["LOWER(k.nom)", "LOWER(k.prenom)", "k.id"],
             SortColumn::Formation => &["f.title", "f.id"],
             SortColumn::Status => &["a.status"],
             SortColumn::Transmitted => &["COALESCE(a.transmitted_at, 0)"],
             SortColumn::Login => &["k.login"],
-            SortColumn::Ine => &["k.ine_key"],
+            SortColumn::Ine => &["k.ine_key", "k.id"],
             SortColumn::Decision => &["COALESCE(a.decision, '')", "COALESCE(a.decision_rank, 0)"],
         }
     }
@@ -191,9 +194,9 @@ impl SortColumn {
     /// Whether each term is a number (else text), to read a cursor row's values.
     fn numeric(self) -> &'static [bool] {
         match self {
-            SortColumn::Name => &[false, false],
-            SortColumn::Formation => &[false, true],
-            SortColumn::Status | SortColumn::Login | SortColumn::Ine => &[false],
+            SortColumn::Name => &[false, false, true],
+            SortColumn::Formation | SortColumn::Ine => &[false, true],
+            SortColumn::Status | SortColumn::Login => &[false],
             SortColumn::Transmitted => &[true],
             SortColumn::Decision => &[false, true],
         }
