@@ -5,7 +5,10 @@
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 cd "$SESAME_ROOT"
-sesame_tools
+# On a fresh machine the server's dependencies build while the tools are
+# installed (the name of the bundle is set as cargo-leptos sets it, so that
+# leptos is built once).
+sesame_tools_beside env LEPTOS_OUTPUT_NAME=sesame cargo build --release -p server --bin sesame
 # The browser's bundle (built for size, file names hashed, with brotli and
 # gzip copies beside each file) and the server, side by side: each build has
 # long single-threaded stretches (the WASM's link-time optimisation, the

@@ -5,7 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 cd "$SESAME_ROOT"
-sesame_tools
+# On a fresh machine the test binaries build while the tools are installed.
+sesame_tools_beside cargo test -p app -p server --features app/ssr --no-run
 
 # The first reviewers, before the long build: formatting, then the linter
 # on both builds of the app (the server's and the browser's).

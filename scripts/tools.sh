@@ -35,3 +35,21 @@ sesame_tools() {
     (cd "$SESAME_ROOT/tools" && npm ci --no-audit --no-fund)
   fi
 }
+
+# On a machine without the tools: installs them while "$@" (a build that does
+# not need them, such as the server's dependencies) runs beside, since both
+# have long single-threaded stretches; otherwise only checks the tools.
+sesame_tools_beside() {
+  (cd "$SESAME_ROOT" && rustup toolchain install >/dev/null)
+  if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    sesame_tools
+    return
+  fi
+  echo "==> the tools, and beside them: $*"
+  "$@" &
+  local beside=$! status=0
+  sesame_tools || status=$?
+  wait "$beside" || status=$?
+  return "$status"
+}
+

@@ -44,10 +44,14 @@ async fn seed(conn: &mut Conn, postgres: bool, n: i64) -> (i64, i64) {
     }
     let first = formations[0];
     let (series, pad): (String, fn(u8, &str) -> String) = if postgres {
-        (format!("generate_series(1, {n}) AS n(i)"), |width: u8, e: &str| format!("lpad(({e})::text, {width}, '0')"))
+        (format!("generate_series(1::bigint, {n}) AS n(i)"), |width: u8, e: &str| {
+            format!("lpad(({e})::text, {width}, '0')")
+        })
     } else {
         (
-            format!("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) SELECT i FROM n) AS n"),
+            format!(
+                "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n}) SELECT i FROM n) AS n"
+            ),
             |width: u8, e: &str| format!("printf('%0{width}d', {e})"),
         )
     };
@@ -133,9 +137,17 @@ async fn bench(results: &mut Results, backend: &str, state: &app::server::AppSta
         for descending in [false, true] {
             let label = format!("page 1 by {name}{}", if descending { ", descending" } else { "" });
             measure!(results, backend, label, n, {
-                let page = review::page(&mut conn, None, campaign, &Filter::default(), (column, descending), 25, Cursor::Offset(0))
-                    .await
-                    .unwrap();
+                let page = review::page(
+                    &mut conn,
+                    None,
+                    campaign,
+                    &Filter::default(),
+                    (column, descending),
+                    25,
+                    Cursor::Offset(0),
+                )
+                .await
+                .unwrap();
                 assert_eq!(page.rows.len(), 25);
             });
         }
@@ -150,30 +162,46 @@ async fn bench(results: &mut Results, backend: &str, state: &app::server::AppSta
     for (label, text) in searches {
         let filter = Filter { search: Some(text.to_owned()), ..Filter::default() };
         measure!(results, backend, label, n, {
-            let page = review::page(&mut conn, None, campaign, &filter, (SortColumn::Name, false), 25, Cursor::Offset(0))
-                .await
-                .unwrap();
+            let page =
+                review::page(&mut conn, None, campaign, &filter, (SortColumn::Name, false), 25, Cursor::Offset(0))
+                    .await
+                    .unwrap();
             assert!(!page.rows.is_empty(), "{label}: {text}");
             assert!(review::count(&mut conn, None, campaign, &filter).await.unwrap().n > 0);
         });
     }
     let filters = [
-        ("one formation, Complet, by name", Filter { formation_id: Some(formation), status: Some("complet".into()), ..Filter::default() }),
+        (
+            "one formation, Complet, by name",
+            Filter { formation_id: Some(formation), status: Some("complet".into()), ..Filter::default() },
+        ),
         (
             "favourable, awaiting the answer, by name",
-            Filter { decision: Some(Some("favorable".into())), answer: Some(AnswerFilter::Awaited), ..Filter::default() },
+            Filter {
+                decision: Some(Some("favorable".into())),
+                answer: Some(AnswerFilter::Awaited),
+                ..Filter::default()
+            },
         ),
-        ("no decision yet, one formation, by name", Filter { formation_id: Some(formation + 3), decision: Some(None), ..Filter::default() }),
+        (
+            "no decision yet, one formation, by name",
+            Filter { formation_id: Some(formation + 3), decision: Some(None), ..Filter::default() },
+        ),
         (
             "transmitted in one day, by name",
-            Filter { transmitted_from: Some(1750000000 + middle * 60), transmitted_until: Some(1750000000 + middle * 60 + 86_400), ..Filter::default() },
+            Filter {
+                transmitted_from: Some(1750000000 + middle * 60),
+                transmitted_until: Some(1750000000 + middle * 60 + 86_400),
+                ..Filter::default()
+            },
         ),
     ];
     for (label, filter) in filters {
         measure!(results, backend, label, n, {
-            let page = review::page(&mut conn, None, campaign, &filter, (SortColumn::Name, false), 25, Cursor::Offset(0))
-                .await
-                .unwrap();
+            let page =
+                review::page(&mut conn, None, campaign, &filter, (SortColumn::Name, false), 25, Cursor::Offset(0))
+                    .await
+                    .unwrap();
             assert!(!page.rows.is_empty(), "{label}");
             assert!(review::count(&mut conn, None, campaign, &filter).await.unwrap().n > 0);
         });
@@ -187,13 +215,16 @@ async fn bench(results: &mut Results, backend: &str, state: &app::server::AppSta
     for (name, column) in [("transmission", SortColumn::Transmitted), ("nom", SortColumn::Name)] {
         measure!(results, backend, format!("previous / next by {name}"), n, {
             let (previous, next) =
-                review::neighbours(&mut conn, None, campaign, &Filter::default(), (column, true), middle).await.unwrap();
+                review::neighbours(&mut conn, None, campaign, &Filter::default(), (column, true), middle)
+                    .await
+                    .unwrap();
             assert!(previous.is_some() && next.is_some());
         });
         measure!(results, backend, format!("page in the middle by {name} (keyset)"), n, {
-            let page = review::page(&mut conn, None, campaign, &Filter::default(), (column, false), 25, Cursor::After(middle))
-                .await
-                .unwrap();
+            let page =
+                review::page(&mut conn, None, campaign, &Filter::default(), (column, false), 25, Cursor::After(middle))
+                    .await
+                    .unwrap();
             assert_eq!(page.rows.len(), 25);
         });
     }

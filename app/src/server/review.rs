@@ -213,7 +213,8 @@ pub async fn export(
     let (campaign, _) = listed_campaign(&mut conn, query).await?;
     let (filter, sort) = filter_of(query);
     formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
-    let rows = review::page(&mut conn, scope.bound(), campaign, &filter, sort, EXPORT_MAX, Cursor::Offset(0)).await?.rows;
+    let rows =
+        review::page(&mut conn, scope.bound(), campaign, &filter, sort, EXPORT_MAX, Cursor::Offset(0)).await?.rows;
     rows.into_iter()
         .map(|r| {
             Ok(super::export::ExportLine {

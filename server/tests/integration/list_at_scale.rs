@@ -48,7 +48,8 @@ async fn formation(conn: &mut Conn, centre: i64, title: &str) -> i64 {
 /// or two applications each, in every status, some decided.
 async fn world(app: &TestApp, n: i64) -> World {
     let mut conn = app.state.db.pool.acquire().await.unwrap();
-    let campaign = campaigns::ensure_campaign(&mut conn, "LISTE", "Campagne de la liste", "2026/2027", 0).await.unwrap();
+    let campaign =
+        campaigns::ensure_campaign(&mut conn, "LISTE", "Campagne de la liste", "2026/2027", 0).await.unwrap();
     let centre_a = campaigns::ensure_centre(&mut conn, campaign, "CENTRE A", "", "").await.unwrap();
     let centre_b = campaigns::ensure_centre(&mut conn, campaign, "CENTRE B", "", "").await.unwrap();
     let formations = [
@@ -208,7 +209,13 @@ on_both_databases!(the_kept_counts_follow_every_change, |app: TestApp| async mov
 });
 
 /// The whole filtered list in one read.
-async fn everything(conn: &mut Conn, scope: Option<i64>, campaign: i64, filter: &Filter, sort: (SortColumn, bool)) -> Vec<i64> {
+async fn everything(
+    conn: &mut Conn,
+    scope: Option<i64>,
+    campaign: i64,
+    filter: &Filter,
+    sort: (SortColumn, bool),
+) -> Vec<i64> {
     let page = review::page(conn, scope, campaign, filter, sort, 100_000, Cursor::Offset(0)).await.unwrap();
     assert!(!page.more);
     page.rows.iter().map(|r| r.id).collect()
@@ -253,7 +260,9 @@ on_both_databases!(keyset_pages_walk_the_same_list_both_ways, |app: TestApp| asy
                 assert_eq!(walked, all, "forwards, {sort:?}, {filter:?}");
                 let mut back: Vec<i64> = last_page.clone();
                 while let Some(first) = back.first().copied() {
-                    let page = review::page(&mut conn, None, w.campaign, filter, sort, 7, Cursor::Before(first)).await.unwrap();
+                    let page = review::page(&mut conn, None, w.campaign, filter, sort, 7, Cursor::Before(first))
+                        .await
+                        .unwrap();
                     let mut ids: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
                     assert_eq!(page.more, ids.len() == 7 && all.first() != ids.first(), "{sort:?}");
                     if ids.is_empty() {
@@ -265,13 +274,15 @@ on_both_databases!(keyset_pages_walk_the_same_list_both_ways, |app: TestApp| asy
                 assert_eq!(back, all, "backwards, {sort:?}, {filter:?}");
                 // Previous / next of each row are its neighbours in the list.
                 for (i, id) in all.iter().enumerate() {
-                    let (previous, next) = review::neighbours(&mut conn, None, w.campaign, filter, sort, *id).await.unwrap();
+                    let (previous, next) =
+                        review::neighbours(&mut conn, None, w.campaign, filter, sort, *id).await.unwrap();
                     assert_eq!(previous, i.checked_sub(1).map(|p| all[p]), "{sort:?}");
                     assert_eq!(next, all.get(i + 1).copied(), "{sort:?}");
                 }
                 // And an offset gives the same page as the keyset.
                 if all.len() > 10 {
-                    let page = review::page(&mut conn, None, w.campaign, filter, sort, 3, Cursor::Offset(4)).await.unwrap();
+                    let page =
+                        review::page(&mut conn, None, w.campaign, filter, sort, 3, Cursor::Offset(4)).await.unwrap();
                     assert_eq!(page.rows.iter().map(|r| r.id).collect::<Vec<_>>(), all[4..7].to_vec());
                 }
             }
@@ -294,9 +305,10 @@ on_both_databases!(a_cursor_outside_the_scope_reads_nothing, |app: TestApp| asyn
     assert!(!mine.is_empty() && mine.len() < all.len());
     let foreign = all.iter().find(|id| !mine.contains(id)).copied().unwrap();
     for cursor in [Cursor::After(foreign), Cursor::Before(foreign), Cursor::After(i64::MAX)] {
-        let page = review::page(&mut conn, Some(staff), w.campaign, &Filter::default(), (SortColumn::Name, false), 25, cursor)
-            .await
-            .unwrap();
+        let page =
+            review::page(&mut conn, Some(staff), w.campaign, &Filter::default(), (SortColumn::Name, false), 25, cursor)
+                .await
+                .unwrap();
         assert!(page.rows.is_empty() && !page.more, "{cursor:?}");
     }
     assert_eq!(
@@ -339,10 +351,16 @@ on_both_databases!(the_search_finds_names_logins_addresses_and_ines, |app: TestA
         assert!(!page.rows.is_empty() && page.rows.iter().all(|r| r.nom.to_lowercase() == nom.to_lowercase()), "{q}");
     }
     // A changed INE is found by its new value only.
-    let six: i64 = sqlx::query_scalar("SELECT id FROM candidates WHERE login = 'L0000006'").fetch_one(&mut *conn).await.unwrap();
+    let six: i64 =
+        sqlx::query_scalar("SELECT id FROM candidates WHERE login = 'L0000006'").fetch_one(&mut *conn).await.unwrap();
     dossier::put_ine(&mut conn, six, w.campaign, Some("1234567890F"), 1).await.unwrap();
-    assert!(review::page(&mut conn, None, w.campaign, &found("900006k"), sort, 25, Cursor::Offset(0)).await.unwrap().rows.is_empty());
-    let page = review::page(&mut conn, None, w.campaign, &found("34567890f"), sort, 25, Cursor::Offset(0)).await.unwrap();
+    assert!(review::page(&mut conn, None, w.campaign, &found("900006k"), sort, 25, Cursor::Offset(0))
+        .await
+        .unwrap()
+        .rows
+        .is_empty());
+    let page =
+        review::page(&mut conn, None, w.campaign, &found("34567890f"), sort, 25, Cursor::Offset(0)).await.unwrap();
     assert_eq!(logins(&page.rows), vec!["L0000006"]);
 });
 
@@ -353,7 +371,10 @@ on_both_databases!(a_large_search_is_counted_up_to_a_bound, |app: TestApp| async
     let series = if app.backend == app::server::db::Backend::Postgres {
         format!("generate_series(1, {}) AS n(i)", COUNT_CAP + 50)
     } else {
-        format!("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {}) SELECT i FROM n) AS n", COUNT_CAP + 50)
+        format!(
+            "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {}) SELECT i FROM n) AS n",
+            COUNT_CAP + 50
+        )
     };
     sqlx::query(&format!(
         "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, validated_at, activation_deadline, search_key)
@@ -369,7 +390,10 @@ on_both_databases!(a_large_search_is_counted_up_to_a_bound, |app: TestApp| async
         .await
         .unwrap();
     let masse = Filter { search: Some("masse".into()), ..Filter::default() };
-    assert_eq!(review::count(&mut conn, None, w.campaign, &masse).await.unwrap(), review::Total { n: COUNT_CAP, exact: false });
+    assert_eq!(
+        review::count(&mut conn, None, w.campaign, &masse).await.unwrap(),
+        review::Total { n: COUNT_CAP, exact: false }
+    );
     // Without a search the counters give the exact total.
     let all = review::count(&mut conn, None, w.campaign, &Filter::default()).await.unwrap();
     assert_eq!(all, review::Total { n: COUNT_CAP + 50 + w.applications.len() as i64, exact: true });

@@ -417,8 +417,7 @@ async fn cursor_values(
 ) -> StoreResult<Option<Vec<Bind>>> {
     use sqlx::Row;
     let values = sort.terms().iter().enumerate().map(|(i, t)| format!("{t} AS v{i}")).collect::<Vec<_>>().join(", ");
-    let sql =
-        format!("SELECT {values} {LIST_FROM} WHERE a.id = $3 AND c.campaign_id = $2 AND {}", scope_clause(1));
+    let sql = format!("SELECT {values} {LIST_FROM} WHERE a.id = $3 AND c.campaign_id = $2 AND {}", scope_clause(1));
     let Some(row) = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).bind(id).fetch_optional(&mut *conn).await?
     else {
         return Ok(None);
@@ -490,7 +489,8 @@ pub async fn page(
         }
     };
     let (sql, binds) = page_sql(conn, filter, sort, size, cursor, from_values);
-    let mut rows: Vec<ListRow> = bind_all(sqlx::query_as(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
+    let mut rows: Vec<ListRow> =
+        bind_all(sqlx::query_as(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
     let more = rows.len() as i64 > size;
     rows.truncate(size.max(0) as usize);
     if matches!(cursor, Cursor::Before(_)) {
@@ -557,10 +557,8 @@ pub async fn count(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64, 
         return Ok(Total { n, exact: true });
     }
     let (condition, binds) = list_where(conn, filter);
-    let sql = format!(
-        "SELECT COUNT(*) AS n FROM (SELECT a.id {LIST_FROM} WHERE {condition} LIMIT {}) capped",
-        COUNT_CAP + 1
-    );
+    let sql =
+        format!("SELECT COUNT(*) AS n FROM (SELECT a.id {LIST_FROM} WHERE {condition} LIMIT {}) capped", COUNT_CAP + 1);
     let n: i64 = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_one(conn).await?;
     Ok(Total { n: n.min(COUNT_CAP), exact: n <= COUNT_CAP })
 }
