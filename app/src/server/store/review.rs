@@ -469,7 +469,11 @@ fn page_sql(
 
 /// One page of the list, sorted: page 1, the next or previous page from a
 /// row of the current one (keyset), or an offset. Each reads one index in
-/// order and stops after `size + 1` rows, whatever the list's size.
+/// order and stops after `size + 1` rows, whatever the list's size. The
+/// statement is planned with its values each time (not kept prepared):
+/// PostgreSQL's generic plan for a kept statement cannot know how few rows
+/// a search matches, and read the whole name index instead (0.9 s at
+/// 1,000,000 applications against 14 ms).
 pub async fn page(
     conn: &mut Conn,
     scope_staff: Option<i64>,
@@ -490,7 +494,7 @@ pub async fn page(
     };
     let (sql, binds) = page_sql(conn, filter, sort, size, cursor, from_values);
     let mut rows: Vec<ListRow> =
-        bind_all(sqlx::query_as(&sql), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
+        bind_all(sqlx::query_as(&sql).persistent(false), scope_staff, campaign_id, &binds).fetch_all(conn).await?;
     let more = rows.len() as i64 > size;
     rows.truncate(size.max(0) as usize);
     if matches!(cursor, Cursor::Before(_)) {
@@ -559,7 +563,8 @@ pub async fn count(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64, 
     let (condition, binds) = list_where(conn, filter);
     let sql =
         format!("SELECT COUNT(*) AS n FROM (SELECT a.id {LIST_FROM} WHERE {condition} LIMIT {}) capped", COUNT_CAP + 1);
-    let n: i64 = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_one(conn).await?;
+    let n: i64 =
+        bind_all(sqlx::query_scalar(&sql).persistent(false), scope_staff, campaign_id, &binds).fetch_one(conn).await?;
     Ok(Total { n: n.min(COUNT_CAP), exact: n <= COUNT_CAP })
 }
 
