@@ -232,6 +232,8 @@ pub struct ListRow {
     pub version: i64,
 }
 
+const LIST_COLUMNS: &str = "a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version";
+
 const LIST_FROM: &str = "FROM applications a
      JOIN formations f ON f.id = a.formation_id
      JOIN centres c ON c.id = f.centre_id
@@ -449,7 +451,7 @@ fn page_sql(
     let descending = sort.1 != matches!(cursor, Cursor::Before(_));
     let direction = if descending { "DESC" } else { "ASC" };
     let order = terms.iter().map(|c| format!("{c} {direction}")).collect::<Vec<_>>().join(", ");
-    let columns = "a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version";
+    let columns = LIST_COLUMNS;
     let from = sort.0.from();
     let limit = size + 1;
     let offset = match cursor {
@@ -483,6 +485,9 @@ pub async fn page(
     size: i64,
     cursor: Cursor,
 ) -> StoreResult<Page> {
+    if sort.0 == SortColumn::Formation && !matches!(cursor, Cursor::Offset(offset) if offset > 0) {
+        return formation_walk(conn, scope_staff, campaign_id, filter, sort.1, size, cursor).await;
+    }
     let from_values = match cursor {
         Cursor::Offset(_) => None,
         Cursor::After(id) | Cursor::Before(id) => {
@@ -498,6 +503,79 @@ pub async fn page(
     let more = rows.len() as i64 > size;
     rows.truncate(size.max(0) as usize);
     if matches!(cursor, Cursor::Before(_)) {
+        rows.reverse();
+    }
+    Ok(Page { rows, more })
+}
+
+/// A page in formation order, formation by formation: the formations in
+/// scope in title order (a few rows), then each one's applications in id
+/// order from its index, until the page is full. PostgreSQL cannot read
+/// "title, then id" from two indexes through a join, and sorted every
+/// application of the campaign instead (1 s at 1,000,000).
+async fn formation_walk(
+    conn: &mut Conn,
+    scope_staff: Option<i64>,
+    campaign_id: i64,
+    filter: &Filter,
+    descending: bool,
+    size: i64,
+    cursor: Cursor,
+) -> StoreResult<Page> {
+    use sqlx::Row;
+    let backwards = matches!(cursor, Cursor::Before(_));
+    let direction = if descending != backwards { "DESC" } else { "ASC" };
+    let sql = format!(
+        "SELECT f.id FROM formations f JOIN centres c ON c.id = f.centre_id WHERE c.campaign_id = $2 AND {}
+         ORDER BY f.title {direction}, f.id {direction}",
+        scope_clause(1)
+    );
+    let mut formations: Vec<i64> =
+        sqlx::query_scalar(&sql).bind(scope_staff).bind(campaign_id).fetch_all(&mut *conn).await?;
+    if let Some(only) = filter.formation_id {
+        formations.retain(|f| *f == only);
+    }
+    // Where the cursor row sits: its formation, and the id to read on from.
+    let mut start: Option<(i64, i64)> = None;
+    if let Cursor::After(id) | Cursor::Before(id) = cursor {
+        let sql = format!(
+            "SELECT a.formation_id FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
+             WHERE a.id = $3 AND c.campaign_id = $2 AND {}",
+            scope_clause(1)
+        );
+        let row = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).bind(id).fetch_optional(&mut *conn).await?;
+        let Some(row) = row else {
+            return Ok(Page { rows: Vec::new(), more: false });
+        };
+        let formation: i64 = row.try_get(0)?;
+        let Some(at) = formations.iter().position(|f| *f == formation) else {
+            return Ok(Page { rows: Vec::new(), more: false });
+        };
+        formations.drain(..at);
+        start = Some((formation, id));
+    }
+    let beyond = if direction == "DESC" { "<" } else { ">" };
+    let mut rows: Vec<ListRow> = Vec::new();
+    for formation in formations {
+        let wanted = size + 1 - rows.len() as i64;
+        if wanted <= 0 {
+            break;
+        }
+        let (condition, mut binds) = list_where(conn, &Filter { formation_id: Some(formation), ..filter.clone() });
+        let mut sql = format!("SELECT {LIST_COLUMNS} {LIST_FROM} WHERE {condition}");
+        if let Some((_, id)) = start.filter(|(f, _)| *f == formation) {
+            binds.push(Bind::Int(id));
+            sql.push_str(&format!(" AND a.id {beyond} ${}", binds.len() + 2));
+        }
+        sql.push_str(&format!(" ORDER BY a.id {direction} LIMIT {wanted}"));
+        let found: Vec<ListRow> = bind_all(sqlx::query_as(&sql).persistent(false), scope_staff, campaign_id, &binds)
+            .fetch_all(&mut *conn)
+            .await?;
+        rows.extend(found);
+    }
+    let more = rows.len() as i64 > size;
+    rows.truncate(size.max(0) as usize);
+    if backwards {
         rows.reverse();
     }
     Ok(Page { rows, more })
