@@ -9,11 +9,15 @@ use super::idle::IdleWarning;
 use crate::i18n::*;
 use crate::root::use_session;
 
-/// "<page> — Sésame" in the window title.
+/// "<page> — Sésame" in the window title, read once when the page is
+/// made: the head is written after the page's body, when the page's
+/// signals may already be gone (rendered whole under load, a closure read
+/// there panicked: "already disposed", in the pages bench).
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <Title text=move || format!("{} — {}", text.get(), t_string!(i18n, product))/> }
+    let title = format!("{} — {}", text.get_untracked(), t_string!(i18n, product));
+    view! { <Title text=title/> }
 }
 
 #[component]
