@@ -88,6 +88,7 @@ pub async fn store_bytes(root: &Path, bytes: &[u8], kind: FileKind) -> Result<St
 /// the caller removes them once the database points to the new one.
 pub async fn combine(
     root: &Path,
+    work: &super::pdf_work::PdfWork,
     candidate: i64,
     first: (&str, FileKind),
     added: &Stored,
@@ -96,12 +97,14 @@ pub async fn combine(
     let first_path = path_of(root, first.0).ok_or(AppError::NotFound)?;
     let added_path = path_of(root, &added.stored_name).ok_or(AppError::NotFound)?;
     let (first_kind, added_kind) = (first.1, added.kind);
-    let bytes = super::pdf_work::run(candidate, move || -> Result<Vec<u8>, AppError> {
-        let a = std::fs::read(&first_path).map_err(internal)?;
-        let b = std::fs::read(&added_path).map_err(internal)?;
-        pdf::merge(&[(first_kind, &a), (added_kind, &b)]).map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))
-    })
-    .await??;
+    let bytes = work
+        .run(candidate, move || -> Result<Vec<u8>, AppError> {
+            let a = std::fs::read(&first_path).map_err(internal)?;
+            let b = std::fs::read(&added_path).map_err(internal)?;
+            pdf::merge(&[(first_kind, &a), (added_kind, &b)])
+                .map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))
+        })
+        .await??;
     if bytes.len() as u64 > max {
         return Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max }));
     }

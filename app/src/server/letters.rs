@@ -190,7 +190,7 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     let text = dossier_paragraphs(&c, &sheet, &me.login, &listed);
     let refs: Vec<&str> = text.iter().map(String::as_str).collect();
     let cover = pdf::text_document(&format!("Dossier de candidature — {} {}", me.prenom, me.nom), &refs);
-    let merged = super::pdf_work::run(c.candidate_id, move || -> Result<Vec<u8>, AppError> {
+    let merged = state.pdf_work.run(c.candidate_id, move || -> Result<Vec<u8>, AppError> {
         let mut contents = Vec::with_capacity(files.len());
         for (label, name, kind, path) in files {
             let bytes = std::fs::read(&path)

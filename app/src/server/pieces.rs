@@ -156,6 +156,7 @@ pub async fn receive(
     } else {
         files::combine(
             root,
+            &state.pdf_work,
             signed.account_id,
             (&base.stored_name, base.kind),
             &stored,

@@ -42,6 +42,8 @@ pub struct AppState {
     pub hasher: Hasher,
     pub settings: Arc<Settings>,
     pub mail_bell: Arc<Notify>,
+    /// PDF work's threads and the candidates whose work runs.
+    pub pdf_work: Arc<super::pdf_work::PdfWork>,
 }
 
 impl AppState {
@@ -52,6 +54,7 @@ impl AppState {
             hasher: Hasher::per_core(),
             settings: Arc::new(settings),
             mail_bell: Arc::new(Notify::new()),
+            pdf_work: Arc::default(),
         }
     }
 
