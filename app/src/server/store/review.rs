@@ -271,30 +271,46 @@ fn search_clause(conn: &Conn) -> &'static str {
     }
 }
 
-/// `WHERE` for the filter, binding from `$2` (`$1` is the scope).
+/// A `WHERE` being written: its clauses, and the values they bind from
+/// `$3` on (`$1` is the scope, `$2` the campaign).
+struct Where {
+    clauses: Vec<String>,
+    binds: Vec<Bind>,
+}
+
+impl Where {
+    fn new(clauses: Vec<String>) -> Where {
+        Where { clauses, binds: Vec::new() }
+    }
+
+    /// A clause with one value, written `$?`.
+    fn bind(&mut self, clause: &str, value: Bind) {
+        self.binds.push(value);
+        self.clauses.push(clause.replace("$?", &format!("${}", self.binds.len() + 2)));
+    }
+
+    fn done(self) -> (String, Vec<Bind>) {
+        (self.clauses.join(" AND "), self.binds)
+    }
+}
+
+/// `WHERE` for the filter, binding from `$3` (`$1` is the scope, `$2` the campaign).
 fn list_where(conn: &Conn, filter: &Filter) -> (String, Vec<Bind>) {
-    let mut clauses = vec!["a.cancelled_at IS NULL".to_owned(), "c.campaign_id = $2".to_owned(), scope_clause(1)];
-    let mut binds = Vec::new();
-    let mut next = 3;
-    let mut push = |clause: &str, bind: Bind, clauses: &mut Vec<String>| {
-        clauses.push(clause.replace("$?", &format!("${next}")));
-        binds.push(bind);
-        next += 1;
-    };
+    let mut w = Where::new(vec!["a.cancelled_at IS NULL".to_owned(), "c.campaign_id = $2".to_owned(), scope_clause(1)]);
     if let Some(f) = filter.formation_id {
-        push("a.formation_id = $?", Bind::Int(f), &mut clauses);
+        w.bind("a.formation_id = $?", Bind::Int(f));
     }
     if let Some(s) = &filter.status {
-        push("a.status = $?", Bind::Text(s.clone()), &mut clauses);
+        w.bind("a.status = $?", Bind::Text(s.clone()));
     }
     match &filter.decision {
-        Some(Some(d)) => push("a.decision = $?", Bind::Text(d.clone()), &mut clauses),
-        Some(None) => clauses.push("a.decision IS NULL".to_owned()),
+        Some(Some(d)) => w.bind("a.decision = $?", Bind::Text(d.clone())),
+        Some(None) => w.clauses.push("a.decision IS NULL".to_owned()),
         None => {}
     }
     if let Some(answer) = filter.answer {
         use crate::domain::confirmation::AnswerFilter;
-        clauses.push(
+        w.clauses.push(
             match answer {
                 AnswerFilter::Confirmed => "a.confirmed_at IS NOT NULL AND a.withdrawn_at IS NULL",
                 AnswerFilter::Withdrawn => "a.withdrawn_at IS NOT NULL",
@@ -308,15 +324,15 @@ fn list_where(conn: &Conn, filter: &Filter) -> (String, Vec<Bind>) {
     }
     if let Some(like) = filter.search.as_deref().and_then(search_pattern) {
         // The key holds the names, the login, the address and the INE, folded.
-        push(search_clause(conn), Bind::Text(like), &mut clauses);
+        w.bind(search_clause(conn), Bind::Text(like));
     }
     if let Some(t) = filter.transmitted_from {
-        push("a.transmitted_at >= $?", Bind::Int(t), &mut clauses);
+        w.bind("a.transmitted_at >= $?", Bind::Int(t));
     }
     if let Some(t) = filter.transmitted_until {
-        push("a.transmitted_at < $?", Bind::Int(t), &mut clauses);
+        w.bind("a.transmitted_at < $?", Bind::Int(t));
     }
-    (clauses.join(" AND "), binds)
+    w.done()
 }
 
 #[derive(Clone, Debug)]
@@ -522,7 +538,6 @@ async fn formation_walk(
     size: i64,
     cursor: Cursor,
 ) -> StoreResult<Page> {
-    use sqlx::Row;
     let backwards = matches!(cursor, Cursor::Before(_));
     let direction = if descending != backwards { "DESC" } else { "ASC" };
     let sql = format!(
@@ -535,19 +550,15 @@ async fn formation_walk(
     if let Some(only) = filter.formation_id {
         formations.retain(|f| *f == only);
     }
-    // Where the cursor row sits: its formation, and the id to read on from.
+    // Where the cursor row sits (its sort values: title, formation, id),
+    // read as for any other sort.
     let mut start: Option<(i64, i64)> = None;
     if let Cursor::After(id) | Cursor::Before(id) = cursor {
-        let sql = format!(
-            "SELECT a.formation_id FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id
-             WHERE a.id = $3 AND c.campaign_id = $2 AND {}",
-            scope_clause(1)
-        );
-        let row = sqlx::query(&sql).bind(scope_staff).bind(campaign_id).bind(id).fetch_optional(&mut *conn).await?;
-        let Some(row) = row else {
-            return Ok(Page { rows: Vec::new(), more: false });
+        let formation = match cursor_values(conn, scope_staff, campaign_id, SortColumn::Formation, id).await?.as_deref()
+        {
+            Some([_, Bind::Int(formation), _]) => *formation,
+            _ => return Ok(Page { rows: Vec::new(), more: false }),
         };
-        let formation: i64 = row.try_get(0)?;
         let Some(at) = formations.iter().position(|f| *f == formation) else {
             return Ok(Page { rows: Vec::new(), more: false });
         };
@@ -600,27 +611,21 @@ pub async fn count(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64, 
         && filter.transmitted_from.is_none()
         && filter.transmitted_until.is_none();
     if by_counters {
-        let mut clauses = vec!["c.campaign_id = $2".to_owned(), scope_clause(1)];
-        let mut binds = Vec::new();
+        let mut w = Where::new(vec!["c.campaign_id = $2".to_owned(), scope_clause(1)]);
         if let Some(f) = filter.formation_id {
-            clauses.push(format!("ac.formation_id = ${}", binds.len() + 3));
-            binds.push(Bind::Int(f));
+            w.bind("ac.formation_id = $?", Bind::Int(f));
         }
         if let Some(s) = &filter.status {
-            clauses.push(format!("ac.status = ${}", binds.len() + 3));
-            binds.push(Bind::Text(s.clone()));
+            w.bind("ac.status = $?", Bind::Text(s.clone()));
         }
         match &filter.decision {
-            Some(Some(d)) => {
-                clauses.push(format!("ac.decision = ${}", binds.len() + 3));
-                binds.push(Bind::Text(d.clone()));
-            }
-            Some(None) => clauses.push("ac.decision = ''".to_owned()),
+            Some(Some(d)) => w.bind("ac.decision = $?", Bind::Text(d.clone())),
+            Some(None) => w.clauses.push("ac.decision = ''".to_owned()),
             None => {}
         }
         if let Some(answer) = filter.answer {
             use crate::domain::confirmation::AnswerFilter;
-            clauses.push(
+            w.clauses.push(
                 match answer {
                     AnswerFilter::Confirmed => "ac.answer = 'confirme'",
                     AnswerFilter::Withdrawn => "ac.answer = 'desiste'",
@@ -630,10 +635,10 @@ pub async fn count(conn: &mut Conn, scope_staff: Option<i64>, campaign_id: i64, 
                 .to_owned(),
             );
         }
+        let (condition, binds) = w.done();
         let sql = format!(
             "SELECT CAST(COALESCE(SUM(ac.n), 0) AS BIGINT) AS n FROM application_counts ac
-             JOIN formations f ON f.id = ac.formation_id JOIN centres c ON c.id = f.centre_id WHERE {}",
-            clauses.join(" AND ")
+             JOIN formations f ON f.id = ac.formation_id JOIN centres c ON c.id = f.centre_id WHERE {condition}"
         );
         let n: i64 = bind_all(sqlx::query_scalar(&sql), scope_staff, campaign_id, &binds).fetch_one(conn).await?;
         return Ok(Total { n, exact: true });
