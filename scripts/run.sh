@@ -5,10 +5,19 @@
 set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 cd "$SESAME_ROOT"
-# On a fresh machine the server's dependencies build while the tools are
-# installed (the name of the bundle is set as cargo-leptos sets it, so that
-# leptos is built once).
-sesame_tools_beside env LEPTOS_OUTPUT_NAME=sesame cargo build --release -p server --bin sesame
+# On a fresh machine the server and the browser's bundle build while the
+# tools are installed, each as cargo-leptos later builds it (same target
+# folder, profile and LEPTOS_OUTPUT_NAME), so that cargo-leptos finds them
+# built.
+first_builds() {
+  env LEPTOS_OUTPUT_NAME=sesame cargo build --release -p server --bin sesame &
+  local server=$! status=0
+  env LEPTOS_OUTPUT_NAME=sesame cargo build --package=frontend --lib --target-dir=target/front \
+    --target=wasm32-unknown-unknown --no-default-features --profile=wasm-release || status=$?
+  wait "$server" || status=$?
+  return "$status"
+}
+sesame_tools_beside first_builds
 # The browser's bundle (built for size, file names hashed, with brotli and
 # gzip copies beside each file) and the server, side by side: each build has
 # long single-threaded stretches (the WASM's link-time optimisation, the
