@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/tools.sh"
 cd "$SESAME_ROOT"
 sesame_tools
-cargo leptos build --release --precompress --frontend-only &
+cargo leptos build --release --precompress --split --frontend-only &
 FRONT=$!
 cargo leptos build --release --server-only
 wait "$FRONT"

@@ -12,17 +12,18 @@ cd "$SESAME_ROOT"
 first_builds() {
   env LEPTOS_OUTPUT_NAME=sesame cargo build --release -p server --bin sesame &
   local server=$! status=0
-  env LEPTOS_OUTPUT_NAME=sesame cargo build --package=frontend --lib --target-dir=target/front \
-    --target=wasm32-unknown-unknown --no-default-features --profile=wasm-release || status=$?
+  env LEPTOS_OUTPUT_NAME=sesame RUSTFLAGS=-Clink-args=--emit-relocs cargo build --package=frontend --lib \
+    --target-dir=target/front --target=wasm32-unknown-unknown --no-default-features --profile=wasm-release ||
+    status=$?
   wait "$server" || status=$?
   return "$status"
 }
 sesame_tools_beside first_builds
-# The browser's bundle (built for size, file names hashed, with brotli and
-# gzip copies beside each file) and the server, side by side: each build has
+# The browser's bundle (built for size, cut in one piece per screen, file
+# names hashed, with brotli and gzip copies beside each file) and the server, side by side: each build has
 # long single-threaded stretches (the WASM's link-time optimisation, the
 # server's link) that the other fills.
-cargo leptos build --release --precompress --frontend-only &
+cargo leptos build --release --precompress --split --frontend-only &
 FRONT=$!
 cargo leptos build --release --server-only
 wait "$FRONT"

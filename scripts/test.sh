@@ -48,12 +48,12 @@ echo "==> the candidate's bundle, as deployed: size budget"
 # The release bundle of the run command, built into its own folder (and its
 # own hash file) so that a demo left running keeps its own.
 LEPTOS_SITE_ROOT=target/site-budget LEPTOS_HASH_FILE_NAME=hash-budget.txt \
-  cargo leptos build --release --precompress --frontend-only
+  cargo leptos build --release --precompress --split --frontend-only
 scripts/bundle-budget.sh target/site-budget
 
 echo "==> end-to-end tests (Chromium)"
 # The debug site has its own folder too: the run command's stays as it is.
-LEPTOS_SITE_ROOT=target/site-test cargo leptos build
+LEPTOS_SITE_ROOT=target/site-test cargo leptos build --split
 E2E_DATA="$(mktemp -d)"
 PORT="${SESAME_E2E_PORT:-3400}"
 export SESAME_DATA_DIR="$E2E_DATA" SESAME_LISTEN="127.0.0.1:$PORT" SESAME_SMTP_URL="$SESAME_TEST_SMTP_URL" \

@@ -23,6 +23,7 @@ pub mod domain;
 pub mod error;
 pub mod pages;
 pub mod root;
+pub mod screens;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod views;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use crate::api::account::ChangePassword;
 use crate::api::session::{load_frame, SignIn, SignOut, StaffSignIn};
@@ -11,6 +11,7 @@ use crate::components::frame::PageFrame;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::pages;
+use crate::screens;
 use crate::views::session::FrameData;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -91,7 +92,7 @@ fn SessionScope() -> impl IntoView {
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::candidat::home::HomePage/>
                         <Route path=path!("/connexion") view=pages::candidat::sign_in::SignInPage/>
-                        <Route path=path!("/compte") view=pages::candidat::account::MyAccountPage/>
+                        <Route path=path!("/compte") view={Lazy::<screens::MyAccount>::new()}/>
                         <Route path=path!("/compte/creer") view=pages::candidat::create_account::CreateAccountPage/>
                         <Route path=path!("/compte/cree") view=pages::candidat::account_created::AccountCreatedPage/>
                         <Route path=path!("/compte/valider/:token") view=pages::candidat::validate::ValidatePage/>
@@ -100,27 +101,27 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/compte/mot-de-passe-oublie") view=pages::candidat::forgot_password::ForgotPasswordPage/>
                         <Route path=path!("/compte/reinitialiser/:token") view=pages::candidat::reset::ResetPasswordPage/>
                         <Route path=path!("/compte/debloquer/:token") view=pages::candidat::unlock::UnlockPage/>
-                        <Route path=path!("/candidatures") view=pages::candidat::applications::ApplicationsPage/>
-                        <Route path=path!("/candidatures/offre") view=pages::candidat::offer::OfferPage/>
+                        <Route path=path!("/candidatures") view={Lazy::<screens::Applications>::new()}/>
+                        <Route path=path!("/candidatures/offre") view={Lazy::<screens::Offer>::new()}/>
                         // Rendered whole before it is sent (no streamed chunks that only a script
                         // puts in place): its pieces and their forms work without JavaScript.
-                        <Route path=path!("/candidatures/:id") view=pages::candidat::application::ApplicationPage ssr=SsrMode::Async/>
-                        <Route path=path!("/dossier/informations-personnelles") view=pages::candidat::dossier::identity::IdentityPageView/>
-                        <Route path=path!("/dossier/adresse") view=pages::candidat::dossier::address::AddressPageView/>
-                        <Route path=path!("/dossier/baccalaureat") view=pages::candidat::dossier::bac::BacPageView/>
-                        <Route path=path!("/dossier/cursus-externe") view=pages::candidat::dossier::cursus::CursusPageView/>
-                        <Route path=path!("/dossier/stages") view=pages::candidat::dossier::stages::StagesPageView/>
-                        <Route path=path!("/dossier/experiences") view=pages::candidat::dossier::experiences::ExperiencesPageView/>
+                        <Route path=path!("/candidatures/:id") view={Lazy::<screens::Application>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/dossier/informations-personnelles") view={Lazy::<screens::Identity>::new()}/>
+                        <Route path=path!("/dossier/adresse") view={Lazy::<screens::Address>::new()}/>
+                        <Route path=path!("/dossier/baccalaureat") view={Lazy::<screens::Bac>::new()}/>
+                        <Route path=path!("/dossier/cursus-externe") view={Lazy::<screens::Cursus>::new()}/>
+                        <Route path=path!("/dossier/stages") view={Lazy::<screens::Stages>::new()}/>
+                        <Route path=path!("/dossier/experiences") view={Lazy::<screens::Experiences>::new()}/>
                         <Route path=path!("/gestion/connexion") view=pages::gestion::sign_in::StaffSignInPage/>
-                        <Route path=path!("/gestion") view=pages::gestion::dashboard::DashboardPage/>
-                        <Route path=path!("/gestion/candidatures") view=pages::gestion::review_list::ReviewListPage/>
-                        <Route path=path!("/gestion/candidatures/:id") view=pages::gestion::review_dossier::ReviewPage/>
-                        <Route path=path!("/gestion/configuration") view=pages::gestion::configuration::ConfigurationPage/>
-                        <Route path=path!("/gestion/configuration/campagne") view=pages::gestion::campaign_settings::CampaignConfigPage/>
-                        <Route path=path!("/gestion/configuration/campagnes") view=pages::gestion::campaigns::CampaignsPage/>
-                        <Route path=path!("/gestion/configuration/formations/:id") view=pages::gestion::formation::FormationConfigPage/>
-                        <Route path=path!("/gestion/personnels") view=pages::gestion::staff_accounts::StaffAccountsPage/>
-                        <Route path=path!("/gestion/modeles-mail") view=pages::gestion::mail_templates::MailTemplatesPage/>
+                        <Route path=path!("/gestion") view={Lazy::<screens::Dashboard>::new()}/>
+                        <Route path=path!("/gestion/candidatures") view={Lazy::<screens::ReviewList>::new()}/>
+                        <Route path=path!("/gestion/candidatures/:id") view={Lazy::<screens::Review>::new()}/>
+                        <Route path=path!("/gestion/configuration") view={Lazy::<screens::Configuration>::new()}/>
+                        <Route path=path!("/gestion/configuration/campagne") view={Lazy::<screens::CampaignConfig>::new()}/>
+                        <Route path=path!("/gestion/configuration/campagnes") view={Lazy::<screens::Campaigns>::new()}/>
+                        <Route path=path!("/gestion/configuration/formations/:id") view={Lazy::<screens::FormationConfig>::new()}/>
+                        <Route path=path!("/gestion/personnels") view={Lazy::<screens::StaffAccounts>::new()}/>
+                        <Route path=path!("/gestion/modeles-mail") view={Lazy::<screens::MailTemplates>::new()}/>
                     </Routes>
                 </PageFrame>
     }

@@ -61,6 +61,8 @@ pub fn router(state: ServerState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        // The pages that look alike to every visitor, rendered once a second at most.
+        .layer(middleware::from_fn_with_state(crate::page_cache::PageCache::default(), crate::page_cache::serve))
         .layer(RequestBodyLimitLayer::new(MAX_BODY));
     Router::new()
         .merge(crate::assets::pkg_routes(&site_root, hashed))

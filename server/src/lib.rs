@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod burst;
 pub mod config;
+pub mod crowd;
 pub mod demo;
 pub mod establishments;
 pub mod exports;
@@ -12,6 +13,7 @@ pub mod http;
 pub mod jobs;
 pub mod listen;
 pub mod mailer;
+pub mod page_cache;
 pub mod same_origin;
 pub mod staff;
 pub mod uploads;

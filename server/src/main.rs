@@ -35,7 +35,15 @@ enum Command {
         command: JobsCommand,
     },
     /// Seeds the demo campaign and staff accounts (repeatable).
-    Demo,
+    Demo {
+        /// Also adds this many candidates, each with a complete dossier and
+        /// an application to transmit (the deadline-hour simulation's).
+        #[arg(long, default_value_t = 0)]
+        candidats: u32,
+        /// The environment variable holding the password of those candidates.
+        #[arg(long, default_value = "SESAME_FOULE_MOT_DE_PASSE")]
+        mot_de_passe_env: String,
+    },
     /// The establishments directory of the "Etablissement" type-ahead.
     Etablissements {
         #[command(subcommand)]
@@ -107,9 +115,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             state(&config).await?;
             println!("Migrations appliquées.");
         }
-        Command::Demo => {
+        Command::Demo { candidats, mot_de_passe_env } => {
             let state = state(&config).await?;
             println!("{}", sesame_server::demo::seed(&state).await?);
+            if candidats > 0 {
+                let password =
+                    std::env::var(&mot_de_passe_env).map_err(|_| format!("{mot_de_passe_env} : variable absente"))?;
+                println!("{}", sesame_server::crowd::seed(&state, candidats, &password).await?);
+            }
         }
         Command::Staff { command: StaffCommand::Add { email, role, name, password_env, centres } } => {
             let state = state(&config).await?;

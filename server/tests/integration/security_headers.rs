@@ -51,3 +51,24 @@ on_both_databases!(behind_https_browsers_are_told_to_stay_on_https, |app: TestAp
     let response = router.oneshot(Request::get("/healthz").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(response.headers()[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000");
 });
+
+// The pages everyone sees alike are kept a second and shared (page_cache):
+// a signed-in candidate's page is never the one kept, nor given to them.
+on_both_databases!(a_shared_page_is_never_a_signed_in_one, |app: TestApp| async move {
+    let login = app.validated_named_account("Zébulon", "Anatole", "anatole@example.fr", "Abcdefgh1!").await;
+    let me = app.sign_in(&login, "Abcdefgh1!").await.cookie.unwrap();
+    for path in sesame_server::page_cache::PATHS {
+        // A visitor's copy kept first: the candidate still gets their own page.
+        let visitor = app.get(path, None).await;
+        let theirs = app.get(path, Some(&me)).await;
+        assert!(!visitor.body.contains("Anatole"), "{path}");
+        assert!(theirs.body.contains("Anatole") || theirs.status.is_redirection(), "{path}: {}", theirs.body);
+    }
+    // The candidate's page first, once the copies are stale: visitors never get it.
+    tokio::time::sleep(sesame_server::page_cache::FRESH).await;
+    for path in sesame_server::page_cache::PATHS {
+        let _ = app.get(path, Some(&me)).await;
+        let visitor = app.get(path, None).await;
+        assert!(visitor.status.is_success() && !visitor.body.contains("Anatole"), "{path}: {}", visitor.body);
+    }
+});

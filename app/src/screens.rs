@@ -1,0 +1,79 @@
+//! The signed-in screens as two pieces of the browser's bundle, loaded when
+//! first needed (Leptos' lazy routes, cut by `cargo leptos --split`): the
+//! candidate's screens (dossier, offer, applications and pieces) and the
+//! staff's. The frame and the pages anyone opens first (home, sign-in,
+//! account creation, the links of mails) stay in the main bundle, so a
+//! first visit downloads neither the staff screens nor the candidate's.
+//!
+//! One split point per group rather than per screen: per screen, the
+//! splitter cut the pieces page's code into 224 files, and fetching them
+//! took longer than the bytes saved (loopback 1.5 s, 4G 3.4 s to
+//! interactive). The server renders every screen as before; the page names
+//! the pieces to preload.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+use crate::pages::{candidat, gestion};
+
+/// A group of screens behind one split point: an enum of its screens, the
+/// `#[lazy]` function that renders one of them (its code and the screens'
+/// go to the group's piece), and a route type per screen.
+macro_rules! screen_group {
+    ($render:ident($kind:ident) { $($screen:ident => $page:path,)* }) => {
+        #[derive(Clone, Copy)]
+        pub enum $kind {
+            $($screen,)*
+        }
+
+        #[lazy]
+        fn $render(screen: $kind) -> AnyView {
+            match screen {
+                $($kind::$screen => untrack($page).into_any(),)*
+            }
+        }
+
+        $(
+            pub struct $screen;
+
+            impl LazyRoute for $screen {
+                fn data() -> Self {
+                    $screen
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $render($kind::$screen).await
+                }
+            }
+        )*
+    };
+}
+
+screen_group! {
+    candidate_screen(CandidateScreen) {
+        MyAccount => candidat::account::MyAccountPage,
+        Applications => candidat::applications::ApplicationsPage,
+        Offer => candidat::offer::OfferPage,
+        Application => candidat::application::ApplicationPage,
+        Identity => candidat::dossier::identity::IdentityPageView,
+        Address => candidat::dossier::address::AddressPageView,
+        Bac => candidat::dossier::bac::BacPageView,
+        Cursus => candidat::dossier::cursus::CursusPageView,
+        Stages => candidat::dossier::stages::StagesPageView,
+        Experiences => candidat::dossier::experiences::ExperiencesPageView,
+    }
+}
+
+screen_group! {
+    staff_screen(StaffScreen) {
+        Dashboard => gestion::dashboard::DashboardPage,
+        ReviewList => gestion::review_list::ReviewListPage,
+        Review => gestion::review_dossier::ReviewPage,
+        Configuration => gestion::configuration::ConfigurationPage,
+        CampaignConfig => gestion::campaign_settings::CampaignConfigPage,
+        Campaigns => gestion::campaigns::CampaignsPage,
+        FormationConfig => gestion::formation::FormationConfigPage,
+        StaffAccounts => gestion::staff_accounts::StaffAccountsPage,
+        MailTemplates => gestion::mail_templates::MailTemplatesPage,
+    }
+}
