@@ -18,9 +18,11 @@ use crate::pages::{candidat, gestion};
 
 /// A group of screens behind one split point: an enum of its screens, the
 /// `#[lazy]` function that renders one of them (its code and the screens'
-/// go to the group's piece), and a route type per screen.
+/// go to the group's piece), and a route type per screen, whose `preload`
+/// fetches the piece before the page hydrates (as `#[lazy_route]` does;
+/// `$preload` is the loader `#[lazy]` makes: `__preload_` and the name).
 macro_rules! screen_group {
-    ($render:ident($kind:ident) { $($screen:ident => $page:path,)* }) => {
+    ($render:ident($kind:ident), $preload:ident { $($screen:ident => $page:path,)* }) => {
         #[derive(Clone, Copy)]
         pub enum $kind {
             $($screen,)*
@@ -44,13 +46,19 @@ macro_rules! screen_group {
                 async fn view(_this: Self) -> AnyView {
                     $render($kind::$screen).await
                 }
+
+                async fn preload() {
+                    // The server renders every screen in place.
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
+                }
             }
         )*
     };
 }
 
 screen_group! {
-    candidate_screen(CandidateScreen) {
+    candidate_screen(CandidateScreen), __preload_candidate_screen {
         MyAccount => candidat::account::MyAccountPage,
         Applications => candidat::applications::ApplicationsPage,
         Offer => candidat::offer::OfferPage,
@@ -65,7 +73,7 @@ screen_group! {
 }
 
 screen_group! {
-    staff_screen(StaffScreen) {
+    staff_screen(StaffScreen), __preload_staff_screen {
         Dashboard => gestion::dashboard::DashboardPage,
         ReviewList => gestion::review_list::ReviewListPage,
         Review => gestion::review_dossier::ReviewPage,

@@ -54,7 +54,11 @@ fn photo(target: usize, noise: &mut Noise) -> Vec<u8> {
         let mut pixels = Vec::with_capacity(width as usize * height as usize * 3);
         for _ in 0..width as usize * height as usize {
             let grain = noise.next();
-            pixels.extend_from_slice(&[(180 + grain % 70) as u8, (180 + (grain >> 8) % 70) as u8, (170 + (grain >> 16) % 70) as u8]);
+            pixels.extend_from_slice(&[
+                (180 + grain % 70) as u8,
+                (180 + (grain >> 8) % 70) as u8,
+                (170 + (grain >> 16) % 70) as u8,
+            ]);
         }
         let mut out = Vec::new();
         Encoder::new(&mut out, 80).encode(&pixels, width, height, ColorType::Rgb).expect("the JPEG encodes");
@@ -86,7 +90,10 @@ fn scan(jpeg: &[u8]) -> Vec<u8> {
         &mut out,
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
     );
-    object(&mut out, &[format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat());
+    object(
+        &mut out,
+        &[format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(), content, b"\nendstream"].concat(),
+    );
     let image = format!(
         "<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
         jpeg.len()

@@ -100,9 +100,13 @@ async fn get(user: &mut GooseUser, path: &str, name: &str) -> Result<String, Box
 
 /// A server function, called as the page's WASM calls it (a form body,
 /// JSON back).
-async fn call(user: &mut GooseUser, path: &str, name: &str, fields: &[(&str, &str)]) -> Result<String, Box<TransactionError>> {
-    let builder =
-        user.get_request_builder(&GooseMethod::Post, path)?.header("accept", "application/json").form(fields);
+async fn call(
+    user: &mut GooseUser,
+    path: &str,
+    name: &str,
+    fields: &[(&str, &str)],
+) -> Result<String, Box<TransactionError>> {
+    let builder = user.get_request_builder(&GooseMethod::Post, path)?.header("accept", "application/json").form(fields);
     let response = send(user, named(GooseMethod::Post, path, name, builder)).await?;
     Ok(match response.response {
         Ok(r) => r.text().await.unwrap_or_default(),
@@ -114,8 +118,12 @@ async fn call(user: &mut GooseUser, path: &str, name: &str, fields: &[(&str, &st
 async fn as_person(user: &mut GooseUser, address: String) -> TransactionResult {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-forwarded-for", address.parse().expect("an address is a header value"));
-    headers.insert("user-agent", reqwest::header::HeaderValue::from_static("Mozilla/5.0 (Linux; Android 14) sesame-loadtest"));
-    let builder = reqwest::Client::builder().cookie_store(true).default_headers(headers).timeout(Duration::from_secs(60));
+    headers.insert(
+        "user-agent",
+        reqwest::header::HeaderValue::from_static("Mozilla/5.0 (Linux; Android 14) sesame-loadtest"),
+    );
+    let builder =
+        reqwest::Client::builder().cookie_store(true).default_headers(headers).timeout(Duration::from_secs(60));
     user.set_client_builder(builder).await.map_err(Box::new)
 }
 
@@ -147,8 +155,9 @@ async fn candidate_signs_in(user: &mut GooseUser) -> TransactionResult {
     as_person(user, format!("10.{}.{}.{}", number >> 16, (number >> 8) & 255, number & 255)).await?;
     user.set_session_data(Candidate { number, application: 0, pieces: Vec::new() });
     get(user, "/connexion", "page de connexion").await?;
-    let login = format!("FOULE{number:06}");
-    call(user, "/api/session/connexion", "connexion", &[("identifiant", &login), ("mot_de_passe", PASSWORD)]).await?;
+    // The address: `sesame demo --candidats` gives each its own (server/src/crowd.rs).
+    let email = format!("foule{number:06}@sesame.localhost");
+    call(user, "/api/session/connexion", "connexion", &[("identifiant", &email), ("mot_de_passe", PASSWORD)]).await?;
     Ok(())
 }
 
@@ -158,10 +167,8 @@ async fn candidate_opens_application(user: &mut GooseUser) -> TransactionResult 
     }
     get(user, "/", "accueil").await?;
     let list = call(user, "/api/candidatures/liste", "mes candidatures (données)", &[]).await?;
-    let application = serde_json::from_str::<serde_json::Value>(&list)
-        .ok()
-        .and_then(|v| v.get(0)?.get("id")?.as_i64())
-        .unwrap_or(0);
+    let application =
+        serde_json::from_str::<serde_json::Value>(&list).ok().and_then(|v| v.get(0)?.get("id")?.as_i64()).unwrap_or(0);
     get(user, &format!("/candidatures/{application}"), "page de la candidature").await?;
     let pieces = pieces(user, application).await?;
     if let Some(c) = user.get_session_data_mut::<Candidate>() {
@@ -172,7 +179,8 @@ async fn candidate_opens_application(user: &mut GooseUser) -> TransactionResult 
 }
 
 async fn pieces(user: &mut GooseUser, application: i64) -> Result<Vec<i64>, Box<TransactionError>> {
-    let text = call(user, "/api/candidatures/pieces", "pièces (données)", &[("application", &application.to_string())]).await?;
+    let text = call(user, "/api/candidatures/pieces", "pièces (données)", &[("application", &application.to_string())])
+        .await?;
     Ok(serde_json::from_str::<serde_json::Value>(&text)
         .ok()
         .and_then(|v| Some(v.get("pieces")?.as_array()?.iter().filter_map(|p| p.get("piece_id")?.as_i64()).collect()))
@@ -231,8 +239,13 @@ async fn staff_signs_in(user: &mut GooseUser) -> TransactionResult {
     let logins = &plan().staff_logins;
     let (login, password) = logins[n as usize % logins.len()];
     get(user, "/gestion/connexion", "page de connexion (gestion)").await?;
-    call(user, "/api/session/connexion-gestion", "connexion (gestion)", &[("identifiant", login), ("mot_de_passe", password)])
-        .await?;
+    call(
+        user,
+        "/api/session/connexion-gestion",
+        "connexion (gestion)",
+        &[("identifiant", login), ("mot_de_passe", password)],
+    )
+    .await?;
     Ok(())
 }
 
@@ -240,7 +253,7 @@ async fn staff_signs_in(user: &mut GooseUser) -> TransactionResult {
 /// searched, a page further, the transmitted ones by name, a dossier's
 /// count per status, with a pause between each.
 async fn staff_works(user: &mut GooseUser) -> TransactionResult {
-    const NAMES: [&str; 6] = ["MARTIN", "DUBOIS", "LEROY", "FOULE0012", "Chloé", "PETIT B"];
+    const NAMES: [&str; 6] = ["MARTIN", "DUBOIS", "LEROY", "foule00012", "Chloé", "PETIT B"];
     let mut turn = 0usize;
     while FINISHED.load(Ordering::Relaxed) < plan().candidates {
         let path = match turn % 4 {

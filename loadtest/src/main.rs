@@ -188,7 +188,6 @@ async fn goose(o: &Options, host: &str) -> Result<GooseMetrics, GooseError> {
         .set_default(GooseDefault::Quiet, 1)?
         .set_default(GooseDefault::NoPrintMetrics, true)?
         .set_default(GooseDefault::NoTelnet, true)?
-        .set_default(GooseDefault::NoWebSocket, true)?
         .execute()
         .await
 }

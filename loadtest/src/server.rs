@@ -14,7 +14,11 @@ pub const PASSWORD: &str = "Foule-Sesame-2026";
 pub enum Database {
     Sqlite(PathBuf),
     /// The server's URL, and the database created for the run (dropped after).
-    Postgres { url: String, admin: String, name: String },
+    Postgres {
+        url: String,
+        admin: String,
+        name: String,
+    },
 }
 
 impl Database {
@@ -95,7 +99,11 @@ impl Setup {
             .output()
             .map_err(|e| format!("{} : {e}", self.binary.display()))?;
         if !out.status.success() {
-            return Err(format!("sesame demo : {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "sesame demo : {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
         Ok(start.elapsed().as_secs_f64())
     }

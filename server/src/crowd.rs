@@ -4,24 +4,36 @@
 //! personnelles, Adresse, Baccalauréat) and one application, not yet
 //! transmitted, to one of the campaign's open césure formations in turn.
 //!
-//! Written through the store, 200 candidates per transaction; logins
-//! `FOULE000001`…, addresses `foule000001@sesame.localhost`, all with the one
-//! password given (hashed once: each account gets the same Argon2 hash).
+//! Written through the store, 200 candidates per transaction; addresses
+//! `foule000001@sesame.localhost`…, all with the one password given (hashed
+//! once: each account gets the same Argon2 hash).
 //! Repeatable: a login already handed out is skipped.
 
 use app::domain::address::{Address, AddressForm};
 use app::domain::bac::Bac;
 use app::domain::identity::{Identity, IdentityForm, FRANCE};
+use app::domain::login::ALPHABET;
 use app::domain::password::Password;
 use app::server::store::{accounts, applications, campaigns, dossier};
 use app::server::{refdata, AppState};
 
 const PER_TRANSACTION: u32 = 200;
 
-/// The login of the crowd's `n`th candidate (from 1), as the simulation
-/// signs in with it.
+/// The crowd's `n`th candidate (from 1): their login (eight symbols of the
+/// logins' alphabet, `FL` then `n` in base 32) and their address, which the
+/// simulation signs in with.
 pub fn login(n: u32) -> String {
-    format!("FOULE{n:06}")
+    let mut login = *b"FL222222";
+    let mut rest = n as usize;
+    for symbol in login[2..].iter_mut().rev() {
+        *symbol = ALPHABET[rest % ALPHABET.len()];
+        rest /= ALPHABET.len();
+    }
+    String::from_utf8_lossy(&login).into_owned()
+}
+
+pub fn email(n: u32) -> String {
+    format!("foule{n:06}@sesame.localhost")
 }
 
 pub async fn seed(state: &AppState, count: u32, password: &str) -> Result<String, String> {
@@ -57,7 +69,7 @@ pub async fn seed(state: &AppState, count: u32, password: &str) -> Result<String
                 continue;
             }
             let (nom, prenom) = name(n);
-            let email = format!("{}@sesame.localhost", login.to_lowercase());
+            let email = email(n);
             let token = format!("foule:{login}");
             let id = accounts::insert_candidate(
                 &mut tx,
@@ -94,16 +106,19 @@ pub async fn seed(state: &AppState, count: u32, password: &str) -> Result<String
     }
     Ok(format!(
         "{made} candidats ajoutés ({} à {}), chacun avec un dossier complet et une candidature à transmettre.",
-        login(1),
-        login(count)
+        email(1),
+        email(count)
     ))
 }
 
 /// Names drawn from short lists, so that searches find several people.
 fn name(n: u32) -> (String, String) {
-    const NOMS: [&str; 12] =
-        ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU", "SIMON", "LAURENT"];
-    const PRENOMS: [&str; 10] = ["Léa", "Hugo", "Chloé", "Lucas", "Emma", "Nathan", "Manon", "Louis", "Camille", "Jules"];
+    const NOMS: [&str; 12] = [
+        "MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT", "DURAND", "LEROY", "MOREAU", "SIMON",
+        "LAURENT",
+    ];
+    const PRENOMS: [&str; 10] =
+        ["Léa", "Hugo", "Chloé", "Lucas", "Emma", "Nathan", "Manon", "Louis", "Camille", "Jules"];
     // The number in letters (names take no digits): 1 → B, 26 → BA.
     let mut suffix = Vec::new();
     let mut rest = n;

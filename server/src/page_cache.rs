@@ -29,13 +29,8 @@ use base64::Engine as _;
 use app::server::auth::session::{COOKIE_NAME, SECURE_COOKIE_NAME};
 
 /// The pages that look the same to every visitor not signed in.
-pub const PATHS: &[&str] = &[
-    "/connexion",
-    "/compte/creer",
-    "/compte/code-activation",
-    "/compte/mot-de-passe-oublie",
-    "/gestion/connexion",
-];
+pub const PATHS: &[&str] =
+    &["/connexion", "/compte/creer", "/compte/code-activation", "/compte/mot-de-passe-oublie", "/gestion/connexion"];
 
 /// How long a copy serves.
 pub const FRESH: Duration = Duration::from_secs(1);
@@ -198,10 +193,7 @@ mod tests {
     fn each_answer_has_its_own_nonce_everywhere_the_copy_had_one() {
         let old = "AAAAAAAAAAAAAAAAAAAAAA";
         let mut headers = HeaderMap::new();
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&app::server::csp::policy(old)).unwrap(),
-        );
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(&app::server::csp::policy(old)).unwrap());
         assert_eq!(nonce_of(&headers).as_deref(), Some(old));
         let body = Bytes::from(format!("<script nonce=\"{old}\">a</script><script nonce=\"{old}\">b</script>"));
         let copy = Copy { made: Instant::now(), headers, body, nonce: old.into() };
