@@ -136,7 +136,7 @@ fn name(n: u32) -> (String, String) {
 
 fn identity_form(nom: &str, prenom: &str, n: u32) -> IdentityForm {
     IdentityForm {
-        civilite: if n % 2 == 0 { "Mme" } else { "M." }.into(),
+        civilite: if n.is_multiple_of(2) { "Mme" } else { "M." }.into(),
         nom_naissance: nom.into(),
         prenom: prenom.into(),
         date_naissance: format!("{:02}/{:02}/{}", 1 + n % 28, 1 + n % 12, 2000 + n % 6),
