@@ -12,6 +12,8 @@ sesame_tools_beside cargo test -p app -p server --features app/ssr --no-run
 # on both builds of the app (the server's and the browser's).
 echo "==> cargo fmt --check"
 cargo fmt --all --check
+# The deadline-hour simulation is its own workspace (loadtest/).
+(cd loadtest && cargo fmt --check)
 echo "==> cargo clippy (server build, then browser build)"
 cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
 cargo clippy -p app -p frontend --features app/hydrate --target wasm32-unknown-unknown -- -D warnings
