@@ -50,14 +50,11 @@ pub async fn seed(state: &AppState, count: u32, password: &str) -> Result<String
         .filter(|f| f.centre.contains("CESURE") && f.window_start <= iso && iso <= f.window_end)
         .map(|f| f.formation_id)
         .collect();
+    let settings = dossier::ine_settings(&mut conn, campaign.id).await.map_err(|e| e.to_string())?;
     drop(conn);
     if formations.is_empty() {
         return Err("aucune formation de césure ouverte : lancez d'abord `sesame demo`".into());
     }
-    let settings = {
-        let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
-        dossier::ine_settings(&mut conn, campaign.id).await.map_err(|e| e.to_string())?
-    };
     let mut made = 0;
     let mut n = 1;
     while n <= count {
