@@ -77,6 +77,21 @@ async fn send(user: &mut GooseUser, request: GooseRequest<'_>) -> Result<GooseRe
     let response = user.request(request).await?;
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let failed = !response.request.success;
+    if let Err(error) = &response.response {
+        // reqwest says "error sending request"; the cause (a timeout, a
+        // connection reset by the server…) is further down the chain.
+        let mut cause = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(s) = source {
+            cause.push_str(&format!(" : {s}"));
+            source = s.source();
+        }
+        eprintln!(
+            "{:.1} s, {} : {cause} (après {ms:.0} ms)",
+            plan().start.elapsed().as_secs_f64(),
+            response.request.name
+        );
+    }
     in_window(|w| {
         w.requests += 1;
         w.failures += u64::from(failed);

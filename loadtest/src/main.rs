@@ -104,6 +104,11 @@ async fn run(o: Options) -> Result<(), String> {
     let outcome = attack(&o, &setup, &database, pool, started).await;
     database.drop_it();
     let stored = server::stored_bytes(&data);
+    // The server's log outlives the data: an error of the run is read there.
+    let kept = o.donnees.join(format!("serve-{}.log", database.label().to_lowercase()));
+    if std::fs::copy(data.join("serve.log"), &kept).is_ok() {
+        println!("journal du serveur : {}", kept.display());
+    }
     let _ = std::fs::remove_dir_all(&data);
     println!("données de la simulation supprimées ({} Mo)", stored / 1_000_000);
     outcome

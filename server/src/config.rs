@@ -29,6 +29,10 @@ pub struct Config {
     pub session_hours: i64,
     /// Posts a minute from one client to the forms open to anyone.
     pub burst_per_minute: u32,
+    /// The university's CAS (`SESAME_CAS_URL`, its base: `…/cas`) and the
+    /// university's name on its button (`SESAME_UNIVERSITE`); off when unset.
+    pub cas_url: Option<String>,
+    pub university_name: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -47,6 +51,8 @@ struct FileConfig {
     trusted_proxies: Option<String>,
     session_hours: Option<i64>,
     burst_per_minute: Option<u32>,
+    cas_url: Option<String>,
+    universite: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -139,6 +145,15 @@ impl Config {
                 err("SESAME_BURST_PER_MINUTE", format!("nombre de demandes par minute attendu, de 1 à 100000 : {text}"))
             })?,
         };
+        let cas_url = env("SESAME_CAS_URL").or(file.cas_url).filter(|s| !s.is_empty());
+        if let Some(cas) = &cas_url {
+            let parsed = url::Url::parse(cas).map_err(|e| err("SESAME_CAS_URL", e.to_string()))?;
+            if !matches!(parsed.scheme(), "http" | "https") || parsed.query().is_some() {
+                return Err(err("SESAME_CAS_URL", "attendu l'adresse de base du CAS, https://…/cas"));
+            }
+        }
+        let university_name =
+            env("SESAME_UNIVERSITE").or(file.universite).unwrap_or_else(|| "l'Université".into()).trim().to_owned();
         let site_root = env("LEPTOS_SITE_ROOT")
             .map(PathBuf::from)
             .or(file.site_root)
@@ -157,6 +172,8 @@ impl Config {
             trusted_proxies,
             session_hours,
             burst_per_minute,
+            cas_url,
+            university_name,
         })
     }
 
@@ -171,6 +188,10 @@ impl Config {
             trusted_proxies: self.trusted_proxies.clone(),
             session_lifetime: self.session_hours * 3600,
             burst_per_minute: self.burst_per_minute,
+            university: self
+                .cas_url
+                .as_ref()
+                .map(|url| app::server::sso::University::new(self.university_name.clone(), url.clone())),
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn router(state: ServerState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(app_state.clone()),
+            move || app::api::provide_request_context(app_state.clone()),
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
@@ -68,6 +68,7 @@ pub fn router(state: ServerState) -> Router {
         .merge(crate::assets::pkg_routes(&site_root, hashed))
         .merge(crate::uploads::routes(max_upload))
         .merge(crate::exports::routes())
+        .merge(crate::university::routes())
         .merge(pages)
         .layer(middleware::from_fn(api_status))
         .layer(middleware::from_fn_with_state(burst, crate::burst::limit))
@@ -96,7 +97,7 @@ fn hsts_for(public_url: &str) -> Option<HeaderValue> {
 
 async fn server_fn(State(state): State<ServerState>, request: Request<Body>) -> impl IntoResponse {
     let app = state.app.clone();
-    handle_server_fns_with_context(move || provide_context(app.clone()), request).await
+    handle_server_fns_with_context(move || app::api::provide_request_context(app.clone()), request).await
 }
 
 async fn readyz(State(state): State<ServerState>) -> Response {

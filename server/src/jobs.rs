@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use app::server::auth::session::IDLE_TIMEOUT;
-use app::server::store::{accounts, jobs, resets, sessions, throttle};
+use app::server::store::{accounts, jobs, resets, sessions, throttle, university};
 use app::server::AppState;
 
 use crate::mailer::Mailer;
@@ -122,7 +122,9 @@ async fn work(
         Job::PurgeExpired => {
             let s = sessions::delete_idle(conn, now - IDLE_TIMEOUT).await?;
             let r = resets::delete_expired(conn, now).await?
-                + app::server::store::unlocks::delete_expired(conn, now).await?;
+                + app::server::store::unlocks::delete_expired(conn, now).await?
+                + university::delete_joins_before(conn, now).await?
+                + university::delete_sign_ins_before(conn, now - app::server::university::SIGN_IN_SECONDS).await?;
             let t = throttle::delete_stale(conn, now - 86_400).await?;
             // What uploads cut off by a crash left behind (never a file in use).
             let f =

@@ -16,6 +16,7 @@ pub mod mailer;
 pub mod page_cache;
 pub mod same_origin;
 pub mod staff;
+pub mod university;
 pub mod uploads;
 
 pub use config::Config;

@@ -76,6 +76,10 @@ enum StaffCommand {
         /// on; repeat for several. Admins see every centre.
         #[arg(long = "centre")]
         centres: Vec<i64>,
+        /// The member's identifier at the university's CAS: they may then
+        /// sign in through it on /gestion/connexion.
+        #[arg(long)]
+        cas_uid: Option<String>,
     },
 }
 
@@ -124,7 +128,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 println!("{}", sesame_server::crowd::seed(&state, candidats, &password).await?);
             }
         }
-        Command::Staff { command: StaffCommand::Add { email, role, name, password_env, centres } } => {
+        Command::Staff { command: StaffCommand::Add { email, role, name, password_env, centres, cas_uid } } => {
             let state = state(&config).await?;
             let (password, generated) = match password_env {
                 Some(var) => (std::env::var(&var).map_err(|_| format!("{var} : variable absente"))?, false),
@@ -133,6 +137,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             let name = if name.is_empty() { email.clone() } else { name };
             let id = staff::add(&state, &email, &name, role, &password).await?;
             staff::assign(&state, id, &centres).await?;
+            if let Some(uid) = cas_uid {
+                staff::tie_cas_uid(&state, id, &uid).await?;
+            }
             println!("Compte {} ({}) enregistré.", email, role.code());
             if generated {
                 println!("Mot de passe : {password}");

@@ -41,6 +41,22 @@ pub async fn assign(state: &AppState, staff_id: i64, centres: &[i64]) -> Result<
     Ok(())
 }
 
+/// Ties a staff account to its identifier at the university's CAS.
+pub async fn tie_cas_uid(state: &AppState, id: i64, uid: &str) -> Result<(), String> {
+    let uid = uid.trim();
+    if uid.is_empty() || uid.len() > 128 {
+        return Err("identifiant CAS vide ou trop long".into());
+    }
+    let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
+    match app::server::store::university::set_staff_cas_uid(&mut conn, id, Some(uid)).await {
+        Ok(_) => Ok(()),
+        Err(app::server::store::StoreError::Duplicate(_)) => {
+            Err(format!("l'identifiant CAS {uid} est déjà celui d'un autre compte"))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -29,8 +29,25 @@ pub fn set_header(name: HeaderName, value: HeaderValue) {
     }
 }
 
+/// The request's context as the server provides it to pages and server
+/// functions: the state, and the session looked up once per request.
+pub fn provide(state: AppState) {
+    provide_context(state);
+    provide_context(RequestSession::default());
+}
+
+/// The session of this request, once looked up: a page's frame and its
+/// resources each ask, and each would otherwise read the database again.
+/// The request's cookies do not change while it is served.
+#[derive(Clone, Default)]
+pub struct RequestSession(std::sync::Arc<tokio::sync::OnceCell<Option<Signed>>>);
+
 pub async fn signed(state: &AppState) -> Result<Option<Signed>, AppError> {
-    Ok(session::current(state, &headers()).await?)
+    let headers = headers();
+    match use_context::<RequestSession>() {
+        Some(memo) => Ok(memo.0.get_or_try_init(|| session::current(state, &headers)).await?.clone()),
+        None => Ok(session::current(state, &headers).await?),
+    }
 }
 
 /// The signed-in account of this kind, or `NotSignedIn`.

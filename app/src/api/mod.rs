@@ -13,6 +13,9 @@ pub mod review;
 pub mod session;
 pub mod staff;
 pub mod staff_accounts;
+pub mod university;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod context;
+#[cfg(feature = "ssr")]
+pub use context::provide as provide_request_context;

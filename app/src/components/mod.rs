@@ -19,6 +19,7 @@ pub mod pieces;
 pub mod review;
 pub mod status;
 pub mod table;
+pub mod university;
 pub mod unsaved;
 #[cfg(feature = "hydrate")]
 pub mod upload;

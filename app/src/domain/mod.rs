@@ -30,6 +30,7 @@ pub mod problem;
 pub mod review;
 pub mod search;
 pub mod staff_account;
+pub mod university;
 pub mod upload;
 
 pub use problem::{FieldErrors, Problem};

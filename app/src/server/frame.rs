@@ -26,5 +26,10 @@ pub async fn load(state: &AppState, signed: Option<&Signed>) -> Result<FrameData
         },
         None => None,
     };
-    Ok(FrameData { campaign, assistance_email: state.settings.assistance_email.clone(), me })
+    Ok(FrameData {
+        campaign,
+        assistance_email: state.settings.assistance_email.clone(),
+        me,
+        university: super::university::name(state),
+    })
 }

@@ -232,10 +232,23 @@ Si c'était vous, vous pouvez lever cette suspension tout de suite avec ce lien 
 Si ce n'était pas vous, n'y touchez pas : votre mot de passe n'a pas été trouvé. Par prudence, vous pouvez le changer depuis « Mon compte ».",
 };
 
+/// A student signing in through the university gave the address of an
+/// existing account: joined only once its owner opens this link.
+pub const UNIVERSITY_JOIN: Template = Template {
+    key: "rattachement_universite",
+    name: "Rattachement du compte à la connexion de l'université",
+    subject: "{{product}} - Rattacher votre compte à votre connexion {{universite}}",
+    body: "Bonjour {{prenom}} {{nom}},\n\n\
+Vous venez de vous connecter avec votre identifiant {{universite}} et avez indiqué cette adresse mail, qui est déjà celle de votre compte {{product}} (login : {{login}}).\n\n\
+Pour rattacher ce compte à votre identifiant {{universite}}, cliquez sur ce lien (valable 48 heures) : {{lien}}\n\n\
+Vous pourrez ensuite vous connecter avec l'un ou l'autre. Si vous n'êtes pas à l'origine de cette demande, ignorez ce mail : votre compte reste tel quel.",
+};
+
 /// Every template, in the order staff read them.
-pub const ALL: [&Template; 21] = [
+pub const ALL: [&Template; 22] = [
     &ACTIVATION,
     &ACTIVATION_AGAIN,
+    &UNIVERSITY_JOIN,
     &PASSWORD_RESET,
     &ACCOUNT_EXISTS,
     &EMAIL_CHANGE,

@@ -30,9 +30,11 @@ pub mod personal_data;
 pub mod pieces;
 pub mod refdata;
 pub mod review;
+pub mod sso;
 pub mod staff_accounts;
 pub mod state;
 pub mod store;
+pub mod university;
 pub mod words;
 
 pub use state::AppState;

@@ -30,6 +30,8 @@ pub struct Settings {
     /// Posts a minute from one client to the forms open to anyone
     /// (`server/src/burst.rs`).
     pub burst_per_minute: u32,
+    /// The university's CAS, when configured (`SESAME_CAS_URL`).
+    pub university: Option<super::sso::University>,
 }
 
 /// 120 a minute: far above one person, below a script.

@@ -25,4 +25,6 @@ pub struct FrameData {
     pub campaign: Option<String>,
     pub assistance_email: String,
     pub me: Option<Me>,
+    /// The university whose CAS signs its people in, when configured.
+    pub university: Option<String>,
 }

@@ -56,6 +56,7 @@ async fn state_on(url: &str, dir: std::path::PathBuf) -> (AppState, std::path::P
         trusted_proxies: Vec::new(),
         session_lifetime: app::server::auth::session::DEFAULT_LIFETIME,
         burst_per_minute: app::server::state::DEFAULT_BURST_PER_MINUTE,
+        university: None,
     };
     (AppState::new(db, settings), dir)
 }

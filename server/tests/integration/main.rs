@@ -28,3 +28,4 @@ mod reference;
 mod review;
 mod security_headers;
 mod sign_in_throttling;
+mod university;

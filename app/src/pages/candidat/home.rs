@@ -7,6 +7,7 @@ use leptos_router::components::{Redirect, A};
 use crate::components::applications::HomeApplications;
 use crate::components::dossier_checklist::DossierChecklist;
 use crate::components::frame::PageTitle;
+use crate::components::university::UniversityWayIn;
 use crate::i18n::*;
 use crate::root::use_session;
 
@@ -63,6 +64,7 @@ fn Welcome() -> impl IntoView {
                 </ul>
             </section>
         </div>
+        <UniversityWayIn/>
         <p class="staff-link"><A href="/gestion/connexion">{t!(i18n, home.staff_link)}</A></p>
     }
 }

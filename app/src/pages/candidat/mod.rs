@@ -14,5 +14,7 @@ pub mod lost_activation;
 pub mod offer;
 pub mod reset;
 pub mod sign_in;
+pub mod university_join;
+pub mod university_sign_in;
 pub mod unlock;
 pub mod validate;

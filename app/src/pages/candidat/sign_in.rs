@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::FormOutcome;
+use crate::components::university::{UniversityNoticeAlert, UniversityWayIn};
 use crate::i18n::*;
 use crate::root::use_session;
 
@@ -22,6 +23,8 @@ pub fn SignInPage() -> impl IntoView {
         <h1>{t!(i18n, signin.title)}</h1>
         <p>{t!(i18n, signin.intro)}</p>
         {move || just_reset().then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, reset.done)}</p> })}
+        <UniversityNoticeAlert/>
+        <UniversityWayIn/>
         <FormOutcome result=result/>
         <ActionForm action=session.sign_in attr:class="form" attr:novalidate=true>
             <Field name="identifiant" label=tr!(i18n, signin.identifier) autocomplete="username" problem=field_problem(result, "identifiant")/>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::messages::FormOutcome;
+use crate::components::university::{UniversityNoticeAlert, UniversityWayIn};
 use crate::i18n::*;
 use crate::root::use_session;
 
@@ -17,6 +18,8 @@ pub fn StaffSignInPage() -> impl IntoView {
         <PageTitle text=tr!(i18n, signin.staff_title)/>
         <h1>{t!(i18n, signin.staff_title)}</h1>
         <p>{t!(i18n, signin.staff_intro)}</p>
+        <UniversityNoticeAlert/>
+        <UniversityWayIn staff=true/>
         <FormOutcome result=result/>
         <ActionForm action=session.staff_sign_in attr:class="form" attr:novalidate=true>
             <Field name="identifiant" kind="email" label=tr!(i18n, signin.staff_identifier) autocomplete="username"

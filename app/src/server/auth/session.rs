@@ -53,7 +53,11 @@ pub struct Signed {
 /// The session token of the request: only the cookie of the name in use
 /// (`secure`: the `__Host-` one), never the other.
 pub fn token_from(headers: &HeaderMap, secure: bool) -> Option<String> {
-    let wanted = cookie_name(secure);
+    cookie_value(headers, cookie_name(secure))
+}
+
+/// The value of the cookie of this exact name, if short enough to be ours.
+pub fn cookie_value(headers: &HeaderMap, wanted: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
@@ -66,7 +70,14 @@ pub fn token_from(headers: &HeaderMap, secure: bool) -> Option<String> {
 }
 
 fn cookie(value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
-    let mut c = format!("{}={value}; Path=/; HttpOnly; SameSite=Lax", cookie_name(secure));
+    http_only_cookie(cookie_name(secure), value, max_age, secure)
+}
+
+/// A cookie for this site only, out of the page scripts' reach, sent on
+/// top-level navigations from elsewhere (a CAS server's redirect back).
+/// `name` takes the `__Host-` prefix behind https (see `SECURE_COOKIE_NAME`).
+pub fn http_only_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
     }

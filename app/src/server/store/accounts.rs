@@ -99,6 +99,18 @@ pub async fn validate_candidate(conn: &mut Conn, token_hash: &str, now: i64) -> 
     }
 }
 
+/// Validates an account whose address was proven another way (a join link).
+pub async fn mark_validated(conn: &mut Conn, id: i64, now: i64) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE candidates SET validated_at = $2, activation_token_hash = NULL WHERE id = $1 AND validated_at IS NULL",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Gives a not-yet-validated, not-yet-expired account a new activation token.
 pub async fn renew_activation(
     conn: &mut Conn,

@@ -23,6 +23,7 @@ pub mod review;
 pub mod sessions;
 pub mod staff_accounts;
 pub mod throttle;
+pub mod university;
 pub mod unlocks;
 
 /// The formations of the active campaign (`formation_id IN (…)`): what
@@ -70,6 +71,10 @@ pub enum Unique {
     LiveApplication,
     /// `staff.email_norm`.
     StaffEmail,
+    /// `candidates.cas_uid`: an account is tied to the CAS identifier.
+    CandidateCasUid,
+    /// `staff.cas_uid`.
+    StaffCasUid,
     /// `campaigns.code`.
     CampaignCode,
     /// `decision_reasons (campaign_id, label)`.
@@ -89,12 +94,14 @@ impl std::fmt::Display for Unique {
 
 /// Each known constraint as PostgreSQL names it (the constraint, or the
 /// unique index) and as SQLite's message lists it (its columns).
-const KNOWN: [(Unique, &str, &str); 7] = [
+const KNOWN: [(Unique, &str, &str); 9] = [
     (Unique::CandidateEmail, "candidates_email_norm_key", "candidates.email_norm"),
     (Unique::CandidateLogin, "candidates_login_key", "candidates.login"),
     (Unique::CandidateIne, "dossier_ine_unique", "dossier_ine.campaign_id, dossier_ine.ine"),
     (Unique::LiveApplication, "applications_live", "applications.candidate_id, applications.formation_id"),
     (Unique::StaffEmail, "staff_email_norm_key", "staff.email_norm"),
+    (Unique::CandidateCasUid, "candidates_cas_uid", "candidates.cas_uid"),
+    (Unique::StaffCasUid, "staff_cas_uid", "staff.cas_uid"),
     (Unique::CampaignCode, "campaigns_code_key", "campaigns.code"),
     (Unique::ReasonLabel, "decision_reasons_label", "decision_reasons.campaign_id, decision_reasons.label"),
 ];

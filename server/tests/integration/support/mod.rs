@@ -67,6 +67,7 @@ pub async fn spawn(backend: Backend) -> TestApp {
         trusted_proxies: Vec::new(),
         session_lifetime: app::server::auth::session::DEFAULT_LIFETIME,
         burst_per_minute: app::server::state::DEFAULT_BURST_PER_MINUTE,
+        university: None,
     };
     let state = AppState::new(db, settings);
     let mut conn = state.db.pool.acquire().await.unwrap();
@@ -80,6 +81,16 @@ pub async fn spawn(backend: Backend) -> TestApp {
 }
 
 impl TestApp {
+    /// The same app (database, files) with settings changed, for the whole test.
+    pub fn with_settings(mut self, change: impl FnOnce(&mut Settings)) -> TestApp {
+        let mut settings = (*self.state.settings).clone();
+        change(&mut settings);
+        self.state.settings = std::sync::Arc::new(settings);
+        let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
+        self.router = router(ServerState { leptos_options: options, app: self.state.clone() });
+        self
+    }
+
     /// A second router over the same database and files, with settings
     /// changed (https, a lower limit…).
     pub fn router_with(&self, change: impl FnOnce(&mut Settings)) -> Router {
