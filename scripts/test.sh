@@ -34,6 +34,7 @@ cleanup() {
   [ -n "$E2E_DATA" ] && rm -rf "$E2E_DATA"
   sesame_maildev_cleanup || true
   sesame_cas_cleanup || true
+  sesame_ldap_cleanup || true
   sesame_pg_cleanup || true
 }
 trap cleanup EXIT
@@ -41,6 +42,8 @@ source scripts/pg.sh
 source scripts/maildev.sh
 # The university's CAS (django-cas-server, in its own virtual environment).
 source scripts/cas.sh
+# The university's directory (Debian's slapd, SUPANN attributes).
+source scripts/ldap.sh
 # Databases left by an interrupted earlier run.
 for db in $(psql "$SESAME_TEST_PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sesame_t_%'"); do
   psql "$SESAME_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null
@@ -63,7 +66,9 @@ E2E_DATA="$(mktemp -d)"
 PORT="${SESAME_E2E_PORT:-3400}"
 export SESAME_DATA_DIR="$E2E_DATA" SESAME_LISTEN="127.0.0.1:$PORT" SESAME_SMTP_URL="$SESAME_TEST_SMTP_URL" \
   LEPTOS_SITE_ROOT="$SESAME_ROOT/target/site-test" SESAME_LOG="${SESAME_LOG:-warn}" \
-  SESAME_CAS_URL="$SESAME_TEST_CAS_URL" SESAME_UNIVERSITE="l'Université d'Exemple"
+  SESAME_CAS_URL="$SESAME_TEST_CAS_URL" SESAME_UNIVERSITE="l'Université d'Exemple" \
+  SESAME_LDAP_URL="$SESAME_TEST_LDAP_URL" SESAME_LDAP_BASE="$SESAME_TEST_LDAP_BASE" \
+  SESAME_LDAP_BIND_DN="$SESAME_TEST_LDAP_BIND_DN" SESAME_LDAP_PASSWORD_FILE="$SESAME_TEST_LDAP_PASSWORD_FILE"
 ./target/debug/sesame demo >/dev/null
 # A staff member of the university, tied to the CAS server's test user.
 ./target/debug/sesame staff add --email marie.gestion@univ-exemple.fr --role admin --name "Marie Gestion" \

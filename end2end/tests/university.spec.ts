@@ -31,6 +31,9 @@ test('a student signs in through the university, confirms the address, then goes
   await expect(page.locator('dd').filter({ hasText: 'etu.martin' })).toBeVisible();
   await expect(page.locator('dd').filter({ hasText: 'Léa' })).toBeVisible();
   await expect(page.getByLabel(/^Adresse mail/)).toHaveValue('lea.martin@etu.univ-exemple.fr');
+  // From the university's directory.
+  await expect(page.locator('dd').filter({ hasText: '1234567890A' })).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: '15/04/2003' })).toBeVisible();
   await expectNoA11yViolations(page);
   await hydrated(page);
   await page.getByLabel(/^Adresse mail/).fill('lea@');

@@ -5,6 +5,10 @@
 --    CAS sign-ins go straight in. One account per identifier.
 ALTER TABLE candidates ADD COLUMN cas_uid TEXT;
 CREATE UNIQUE INDEX candidates_cas_uid ON candidates (cas_uid);
+-- What CAS and the directory said at the last sign-in that reached the
+-- directory (`sso::Person` as JSON), and when.
+ALTER TABLE candidates ADD COLUMN university_record TEXT;
+ALTER TABLE candidates ADD COLUMN university_record_at BIGINT;
 ALTER TABLE staff ADD COLUMN cas_uid TEXT;
 CREATE UNIQUE INDEX staff_cas_uid ON staff (cas_uid);
 

@@ -33,6 +33,8 @@ pub struct Config {
     /// university's name on its button (`SESAME_UNIVERSITE`); off when unset.
     pub cas_url: Option<String>,
     pub university_name: String,
+    /// The university's directory, looked up at each CAS sign-in.
+    pub directory: Option<app::server::sso::directory::Directory>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -53,6 +55,11 @@ struct FileConfig {
     burst_per_minute: Option<u32>,
     cas_url: Option<String>,
     universite: Option<String>,
+    ldap_url: Option<String>,
+    ldap_base: Option<String>,
+    ldap_bind_dn: Option<String>,
+    ldap_password_file: Option<PathBuf>,
+    ldap_starttls: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -154,6 +161,36 @@ impl Config {
         }
         let university_name =
             env("SESAME_UNIVERSITE").or(file.universite).unwrap_or_else(|| "l'Université".into()).trim().to_owned();
+        let directory = match env("SESAME_LDAP_URL").or(file.ldap_url).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(url) => {
+                if !(url.starts_with("ldap://") || url.starts_with("ldaps://")) {
+                    return Err(err("SESAME_LDAP_URL", "attendu ldap://… ou ldaps://…"));
+                }
+                let base = env("SESAME_LDAP_BASE")
+                    .or(file.ldap_base)
+                    .ok_or_else(|| err("SESAME_LDAP_BASE", "la branche des personnes, ou=people,dc=…"))?;
+                let bind_dn = env("SESAME_LDAP_BIND_DN")
+                    .or(file.ldap_bind_dn)
+                    .ok_or_else(|| err("SESAME_LDAP_BIND_DN", "le compte de service de Sésame dans l'annuaire"))?;
+                let password_file = env("SESAME_LDAP_PASSWORD_FILE")
+                    .map(PathBuf::from)
+                    .or(file.ldap_password_file)
+                    .ok_or_else(|| err("SESAME_LDAP_PASSWORD_FILE", "le fichier du mot de passe de ce compte"))?;
+                let password = std::fs::read_to_string(&password_file)
+                    .map_err(|e| err("SESAME_LDAP_PASSWORD_FILE", format!("{} : {e}", password_file.display())))?
+                    .trim_end_matches(['\r', '\n'])
+                    .to_owned();
+                let starttls = match env("SESAME_LDAP_STARTTLS") {
+                    Some(v) => matches!(v.as_str(), "1" | "true" | "oui"),
+                    None => file.ldap_starttls.unwrap_or(false),
+                };
+                Some(app::server::sso::directory::Directory { url, base, bind_dn, password, starttls })
+            }
+        };
+        if directory.is_some() && cas_url.is_none() {
+            return Err(err("SESAME_LDAP_URL", "l'annuaire sert aux connexions par le CAS : SESAME_CAS_URL manque"));
+        }
         let site_root = env("LEPTOS_SITE_ROOT")
             .map(PathBuf::from)
             .or(file.site_root)
@@ -174,6 +211,7 @@ impl Config {
             burst_per_minute,
             cas_url,
             university_name,
+            directory,
         })
     }
 
@@ -191,7 +229,11 @@ impl Config {
             university: self
                 .cas_url
                 .as_ref()
-                .map(|url| app::server::sso::University::new(self.university_name.clone(), url.clone())),
+                .map(|url| app::server::sso::University::new(self.university_name.clone(), url.clone()))
+                .map(|u| match &self.directory {
+                    Some(d) => u.with_directory(d.clone()),
+                    None => u,
+                }),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::auth::session::{self, AccountKind};
 use super::auth::tokens::{random_bytes, random_token};
 use super::clock::paris_date;
 use super::mail;
-use super::sso::{cas, Person, University};
+use super::sso::{self, cas, FromDirectory, Person, University};
 use super::state::AppState;
 use super::store::{accounts, campaigns, university, StoreError, Unique};
 use crate::domain::login::Login;
@@ -73,7 +73,15 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
             }));
         }
     };
-    let person = Person::from_cas(&user);
+    let mut person = Person::from_cas(&user);
+    if let Some(directory) = &uni.directory {
+        let lookup = directory.look_up(&person.uid).await;
+        if let sso::directory::Lookup::Unavailable(cause) = &lookup {
+            tracing::warn!(%cause, "directory unavailable: the sign-in goes on with what CAS said");
+        }
+        person.complete(lookup);
+    }
+    let json = serde_json::to_string(&person).map_err(|e| AppError::internal("person as JSON", e))?;
     let mut conn = state.db.pool.acquire().await?;
     match kind {
         AccountKind::Staff => match university::active_staff_by_cas_uid(&mut conn, &person.uid).await? {
@@ -86,6 +94,7 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
         },
         AccountKind::Candidat => match university::candidate_by_cas_uid(&mut conn, &person.uid).await? {
             Some((id, true)) => {
+                keep_record(&mut conn, state, id, &person, &json).await?;
                 drop(conn);
                 let (cookie, _) = session::open(state, kind, id).await?;
                 Ok(TicketOutcome::SignedIn(cookie))
@@ -93,13 +102,27 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
             Some((_, false)) => Ok(TicketOutcome::Refused(UniversityNotice::AwaitingValidation)),
             None => {
                 let token = random_token();
-                let json = serde_json::to_string(&person).map_err(|e| AppError::internal("person as JSON", e))?;
                 university::insert_sign_in(&mut conn, &state.token_hash(&token), &person.uid, &json, state.clock.now())
                     .await?;
                 Ok(TicketOutcome::FirstSignIn(sign_in_cookie(state, &token, Some(SIGN_IN_SECONDS))))
             }
         },
     }
+}
+
+/// What the directory said is kept on the account when it answered;
+/// otherwise the last record stays, to be fetched again next time.
+async fn keep_record(
+    conn: &mut super::store::Conn,
+    state: &AppState,
+    candidate_id: i64,
+    person: &Person,
+    json: &str,
+) -> Result<(), AppError> {
+    if person.directory != FromDirectory::Unavailable {
+        university::save_record(conn, candidate_id, json, state.clock.now()).await?;
+    }
+    Ok(())
 }
 
 fn sign_in_cookie_name(state: &AppState) -> &'static str {
@@ -137,6 +160,10 @@ pub async fn sign_in_form(state: &AppState, headers: &http::HeaderMap) -> Result
     let names_from_university = person.nom.is_some() && person.prenom.is_some();
     Ok(UniversitySignIn {
         university: uni.name.clone(),
+        directory_unavailable: person.directory == FromDirectory::Unavailable,
+        student_number: person.student_number,
+        ine: person.ine,
+        birth_date: person.birth_date.as_deref().and_then(crate::domain::date::Day::parse_iso).map(|d| d.french()),
         uid: person.uid,
         nom: person.nom.unwrap_or_default(),
         prenom: person.prenom.unwrap_or_default(),
@@ -219,6 +246,8 @@ pub async fn confirm_sign_in(
             Err(StoreError::Duplicate(Unique::CandidateCasUid)) => return Ok(()),
             other => other?,
         };
+        let json = serde_json::to_string(&person).map_err(|e| AppError::internal("person as JSON", e))?;
+        keep_record(&mut tx, state, id, &person, &json).await?;
         let mail = mail::compose(
             &mut tx,
             &mail::ACTIVATION,

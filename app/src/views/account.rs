@@ -63,4 +63,11 @@ pub struct UniversitySignIn {
     pub names_from_university: bool,
     /// The university's address by default; the student may change it.
     pub email: String,
+    /// From the directory, when it answered.
+    pub student_number: Option<String>,
+    pub ine: Option<String>,
+    /// jj/mm/aaaa.
+    pub birth_date: Option<String>,
+    /// The directory did not answer: completed at the next sign-in.
+    pub directory_unavailable: bool,
 }

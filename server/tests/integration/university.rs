@@ -4,7 +4,8 @@
 //! mail, later sign-ins straight in; unknown, replayed and foreign-service
 //! tickets; the CAS server unreachable; an existing account with the same
 //! address joined only through its mailed link; staff tied to a CAS
-//! identifier.
+//! identifier; the directory (Debian's slapd, `scripts/ldap.sh`:
+//! `SESAME_TEST_LDAP_*`) read at each CAS sign-in, absent, down or silent.
 
 use crate::support;
 
@@ -32,6 +33,36 @@ fn with_cas_at(app: TestApp, cas: &str) -> TestApp {
         s.public_url = PUBLIC.into();
         s.university = Some(app::server::sso::University::new("l'Université d'Exemple".into(), cas.into()));
     })
+}
+
+/// The directory of the tests' slapd, or one at `url`.
+fn directory_at(url: Option<&str>) -> app::server::sso::directory::Directory {
+    let var = |name: &str| std::env::var(name).unwrap_or_else(|_| panic!("{name} must be set (scripts/ldap.sh)"));
+    let password = std::fs::read_to_string(var("SESAME_TEST_LDAP_PASSWORD_FILE")).unwrap();
+    app::server::sso::directory::Directory {
+        url: url.map(str::to_owned).unwrap_or_else(|| var("SESAME_TEST_LDAP_URL")),
+        base: var("SESAME_TEST_LDAP_BASE"),
+        bind_dn: var("SESAME_TEST_LDAP_BIND_DN"),
+        password: password.trim_end().to_owned(),
+        starttls: false,
+    }
+}
+
+/// The test app, its CAS and directory configured.
+fn with_cas_and_directory(app: TestApp, directory_url: Option<&str>) -> TestApp {
+    let directory = directory_at(directory_url);
+    app.with_settings(|s| {
+        s.public_url = PUBLIC.into();
+        s.university = Some(
+            app::server::sso::University::new("l'Université d'Exemple".into(), cas_url()).with_directory(directory),
+        );
+    })
+}
+
+async fn sign_in_form(app: &TestApp, cookie: &str) -> app::views::account::UniversitySignIn {
+    let form = app.call("/api/universite/verifier", &[], Some(cookie)).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    serde_json::from_str(&form.body).unwrap()
 }
 
 /// Signs in on the CAS server's own form, as a browser does, and returns the
@@ -288,4 +319,71 @@ on_both_databases!(staff_sign_in_through_cas_only_when_tied, |app: TestApp| asyn
         back(&app, "/gestion/cas/retour", &ticket).await.location.as_deref(),
         Some("/gestion/connexion?universite=sans-compte")
     );
+});
+
+on_both_databases!(the_directory_completes_what_cas_said, |app: TestApp| async move {
+    let app = with_cas_and_directory(app, None);
+    let cookie = first_sign_in(&app, "etu.martin").await;
+    let form = sign_in_form(&app, &cookie).await;
+    assert_eq!(form.ine.as_deref(), Some("1234567890A"));
+    assert_eq!(form.birth_date.as_deref(), Some("15/04/2003"));
+    assert_eq!(form.student_number.as_deref(), Some("21901234"));
+    assert!(!form.directory_unavailable);
+    let sent = app.call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", &form.email)], Some(&cookie)).await;
+    assert!(sent.status.is_success(), "{}", sent.body);
+    // What the directory said is kept on the account.
+    let record: String =
+        sqlx::query_scalar("SELECT university_record FROM candidates").fetch_one(&app.state.db.pool).await.unwrap();
+    let person: app::server::sso::Person = serde_json::from_str(&record).unwrap();
+    assert_eq!(person.postal_address, ["12 rue des Lilas", "31400 Toulouse", "France"]);
+    assert_eq!(person.directory, app::server::sso::FromDirectory::Found);
+});
+
+on_both_databases!(a_person_the_directory_does_not_know_goes_on_with_cas, |app: TestApp| async move {
+    let app = with_cas_and_directory(app, None);
+    let cookie = first_sign_in(&app, "etu.sansannuaire").await;
+    let form = sign_in_form(&app, &cookie).await;
+    assert_eq!((form.nom.as_str(), form.prenom.as_str()), ("Absent", "Paul"));
+    assert_eq!(form.ine, None);
+    assert!(!form.directory_unavailable, "the directory answered");
+});
+
+on_both_databases!(a_directory_down_or_silent_never_holds_a_sign_in_up, |app: TestApp| async move {
+    // Down: nothing listens. Silent: a listener that accepts and never answers.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let down = format!("ldap://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let silent_url = format!("ldap://{}", silent.local_addr().unwrap());
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = silent.accept().await {
+            held.push(socket);
+        }
+    });
+    let base = app;
+    for url in [silent_url.as_str(), down.as_str()] {
+        let app = with_cas_and_directory(base.clone_for_test(), Some(url));
+        let cookie = first_sign_in(&app, "etu.dupont").await;
+        let form = sign_in_form(&app, &cookie).await;
+        assert!(form.directory_unavailable, "{url}");
+        assert_eq!(form.email, "camille.dupont@etu.univ-exemple.fr", "CAS's word");
+        if url == down {
+            let sent =
+                app.call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", &form.email)], Some(&cookie)).await;
+            assert!(sent.status.is_success(), "{}", sent.body);
+        }
+    }
+    // The account made while the directory was down has no record; once
+    // validated, the next sign-in with the directory back fetches it.
+    let record: Option<String> =
+        sqlx::query_scalar("SELECT university_record FROM candidates").fetch_one(&base.state.db.pool).await.unwrap();
+    assert_eq!(record, None);
+    sqlx::query("UPDATE candidates SET validated_at = 1").execute(&base.state.db.pool).await.unwrap();
+    let app = with_cas_and_directory(base, None);
+    let reply = back(&app, "/cas/retour", &cas_ticket(&candidate_service(), "etu.dupont", STUDENT_PASSWORD).await).await;
+    assert_eq!(reply.location.as_deref(), Some("/"));
+    let record: String =
+        sqlx::query_scalar("SELECT university_record FROM candidates").fetch_one(&app.state.db.pool).await.unwrap();
+    assert!(record.contains("\"directory\":\"Found\""), "{record}");
 });

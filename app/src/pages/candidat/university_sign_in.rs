@@ -28,6 +28,9 @@ pub fn UniversitySignInPage() -> impl IntoView {
                 }.into_any(),
                 Ok(person) => view! {
                     <p>{t!(i18n, university.check_intro)}</p>
+                    {person.directory_unavailable.then(|| view! {
+                        <p class="alert alert-warning" role="status">{t!(i18n, university.directory_unavailable)}</p>
+                    })}
                     <FormOutcome result=result/>
                     <ActionForm action=action attr:class="form" attr:novalidate=true>
                         <dl class="facts">
@@ -38,6 +41,18 @@ pub fn UniversitySignInPage() -> impl IntoView {
                                 <dd>{person.nom.clone()}</dd>
                                 <dt>{t!(i18n, create.prenom)}</dt>
                                 <dd>{person.prenom.clone()}</dd>
+                            })}
+                            {person.student_number.clone().map(|n| view! {
+                                <dt>{t!(i18n, university.student_number)}</dt>
+                                <dd>{n}</dd>
+                            })}
+                            {person.ine.clone().map(|ine| view! {
+                                <dt>{t!(i18n, university.ine)}</dt>
+                                <dd>{ine}</dd>
+                            })}
+                            {person.birth_date.clone().map(|d| view! {
+                                <dt>{t!(i18n, university.birth_date)}</dt>
+                                <dd>{d}</dd>
                             })}
                         </dl>
                         {if person.names_from_university {

@@ -1,7 +1,9 @@
-//! The university's own sign-in: its CAS server (`cas`), and what CAS says
-//! about the person who signed in. Off unless `SESAME_CAS_URL` is set.
+//! The university's own sign-in: its CAS server (`cas`), its directory
+//! (`directory`, LDAP), and what they say about the person who signed in.
+//! Off unless `SESAME_CAS_URL` is set; the directory is optional.
 
 pub mod cas;
+pub mod directory;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,12 +16,32 @@ pub struct University {
     /// `/p3/serviceValidate` live.
     pub cas_url: String,
     pub client: reqwest::Client,
+    /// Its directory, when configured (`SESAME_LDAP_URL`).
+    pub directory: Option<directory::Directory>,
 }
 
 impl University {
     pub fn new(name: String, cas_url: String) -> Self {
-        University { name, cas_url: cas_url.trim_end_matches('/').to_owned(), client: cas::client() }
+        University { name, cas_url: cas_url.trim_end_matches('/').to_owned(), client: cas::client(), directory: None }
     }
+
+    pub fn with_directory(mut self, directory: directory::Directory) -> Self {
+        self.directory = Some(directory);
+        self
+    }
+}
+
+/// Whether the directory completed what CAS said.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FromDirectory {
+    /// No directory configured.
+    #[default]
+    NotAsked,
+    Found,
+    /// The directory answered that it does not know the person.
+    Absent,
+    /// Down or slow: CAS's word only, until the next sign-in.
+    Unavailable,
 }
 
 /// Who signs in, as the university knows them: the CAS identifier and what
@@ -32,6 +54,16 @@ pub struct Person {
     pub email: Option<String>,
     /// The student number (`supannEtuId`).
     pub student_number: Option<String>,
+    /// From the directory only: the INE, the birth date (`AAAA-MM-JJ`),
+    /// the postal address's lines.
+    #[serde(default)]
+    pub ine: Option<String>,
+    #[serde(default)]
+    pub birth_date: Option<String>,
+    #[serde(default)]
+    pub postal_address: Vec<String>,
+    #[serde(default)]
+    pub directory: FromDirectory,
 }
 
 impl Person {
@@ -44,6 +76,30 @@ impl Person {
             prenom: first(&["givenName", "givenname", "firstname"]),
             email: first(&["mail", "email"]),
             student_number: first(&["supannEtuId"]),
+            ..Person::default()
+        }
+    }
+
+    /// What the directory said, over what CAS said where both speak.
+    pub fn complete(&mut self, lookup: directory::Lookup) {
+        match lookup {
+            directory::Lookup::Found(entry) => {
+                let over = |mine: &mut Option<String>, theirs: Option<String>| {
+                    if theirs.is_some() {
+                        *mine = theirs;
+                    }
+                };
+                over(&mut self.nom, entry.nom);
+                over(&mut self.prenom, entry.prenom);
+                over(&mut self.email, entry.email);
+                over(&mut self.student_number, entry.student_number);
+                self.ine = entry.ine;
+                self.birth_date = entry.birth_date;
+                self.postal_address = entry.postal_address;
+                self.directory = FromDirectory::Found;
+            }
+            directory::Lookup::Absent => self.directory = FromDirectory::Absent,
+            directory::Lookup::Unavailable(_) => self.directory = FromDirectory::Unavailable,
         }
     }
 }

@@ -109,3 +109,24 @@ pub async fn delete_joins_before(conn: &mut Conn, now: i64) -> StoreResult<u64> 
     let done = sqlx::query("DELETE FROM university_joins WHERE expires_at < $1").bind(now).execute(conn).await?;
     Ok(done.rows_affected())
 }
+
+/// Keeps what CAS and the directory said about a candidate (`sso::Person`
+/// as JSON) at this sign-in.
+pub async fn save_record(conn: &mut Conn, candidate_id: i64, person: &str, now: i64) -> StoreResult<()> {
+    sqlx::query("UPDATE candidates SET university_record = $2, university_record_at = $3 WHERE id = $1")
+        .bind(candidate_id)
+        .bind(person)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// What was last kept about a candidate (JSON), if anything.
+pub async fn record(conn: &mut Conn, candidate_id: i64) -> StoreResult<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT university_record FROM candidates WHERE id = $1")
+        .bind(candidate_id)
+        .fetch_optional(conn)
+        .await?
+        .flatten())
+}

@@ -81,6 +81,11 @@ pub async fn spawn(backend: Backend) -> TestApp {
 }
 
 impl TestApp {
+    /// Another handle on the same app (database, files, settings).
+    pub fn clone_for_test(&self) -> TestApp {
+        TestApp { router: self.router.clone(), state: self.state.clone(), backend: self.backend, url: self.url.clone() }
+    }
+
     /// The same app (database, files) with settings changed, for the whole test.
     pub fn with_settings(mut self, change: impl FnOnce(&mut Settings)) -> TestApp {
         let mut settings = (*self.state.settings).clone();
