@@ -13,6 +13,7 @@ pub mod frame;
 pub mod idle;
 pub mod ine_field;
 pub mod loading;
+pub mod mail_sent;
 pub mod messages;
 pub mod password_rules;
 pub mod pieces;

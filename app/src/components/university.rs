@@ -9,9 +9,10 @@ use crate::i18n::*;
 use crate::root::use_session;
 use crate::views::account::UniversityNotice;
 
-/// Candidates (`staff` false) or staff.
+/// Candidates (`staff` false) or staff; `heading` on the home page, and on
+/// the sign-in pages a word before Sésame's own form.
 #[component]
-pub fn UniversityWayIn(#[prop(optional)] staff: bool) -> impl IntoView {
+pub fn UniversityWayIn(#[prop(optional)] staff: bool, #[prop(optional)] heading: bool) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     // A server route, not a screen: `rel="external"` keeps the router off it.
@@ -20,8 +21,13 @@ pub fn UniversityWayIn(#[prop(optional)] staff: bool) -> impl IntoView {
         <Transition fallback=|| ()>
             {move || {
                 let name = session.frame.get().and_then(Result::ok).and_then(|f| f.university)?;
+                let title = heading.then(|| {
+                    let text = t_string!(i18n, university.home_title, name = name.clone()).to_string();
+                    view! { <h2>{text}</h2> }
+                });
                 Some(view! {
                     <section class="card university" aria-labelledby="university-way-in">
+                        {title}
                         {(!staff).then(|| view! { <p>{t!(i18n, university.student_intro)}</p> })}
                         <p>
                             <a id="university-way-in" href=href rel="external" class="button button-university">
@@ -33,6 +39,7 @@ pub fn UniversityWayIn(#[prop(optional)] staff: bool) -> impl IntoView {
                             </a>
                         </p>
                     </section>
+                    {(!heading).then(|| view! { <p class="or-sesame">{t!(i18n, university.or_sesame)}</p> })}
                 })
             }}
         </Transition>

@@ -31,7 +31,6 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
     let account = NewAccount::parse(form)?;
     let hash = state.hasher.hash(&account.password).await?;
     let now = state.clock.now();
-    let token = random_token();
     let mut tx = state.db.pool.begin().await?;
     let campaign = campaigns::active(&mut tx).await?.ok_or_else(|| AppError::missing("active campaign"))?;
     let email_norm = account.email.normalized();
@@ -54,23 +53,49 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
         state.mail_bell.notify_one();
         return Ok(());
     }
+    let person = NewPerson { nom: &account.nom, prenom: &account.prenom, email: &account.email, password_hash: &hash };
+    insert_with_activation(&mut tx, state, &campaign, &person, now).await?;
+    tx.commit().await?;
+    state.mail_bell.notify_one();
+    Ok(())
+}
+
+/// Who a new candidate account is for: as typed on "Création de compte",
+/// or as the university gave them (`server::university`).
+pub(crate) struct NewPerson<'a> {
+    pub nom: &'a str,
+    pub prenom: &'a str,
+    pub email: &'a EmailAddress,
+    pub password_hash: &'a str,
+}
+
+/// A new account (a fresh login, the activation deadline) and its
+/// activation mail, in the caller's transaction; returns its id.
+pub(crate) async fn insert_with_activation(
+    tx: &mut store::Conn,
+    state: &AppState,
+    campaign: &campaigns::Campaign,
+    person: &NewPerson<'_>,
+    now: i64,
+) -> Result<i64, AppError> {
+    let token = random_token();
     let login = loop {
         let login = Login::from_random_bytes(random_bytes());
-        if accounts::reserve_login(&mut tx, login.as_str()).await? {
+        if accounts::reserve_login(tx, login.as_str()).await? {
             break login;
         }
     };
     let deadline = now + ACTIVATION_DAYS * 86_400;
     let id = accounts::insert_candidate(
-        &mut tx,
+        tx,
         &accounts::NewCandidate {
             campaign_id: campaign.id,
             login: login.as_str(),
-            nom: &account.nom,
-            prenom: &account.prenom,
-            email: account.email.as_str(),
-            email_norm: &email_norm,
-            password_hash: &hash,
+            nom: person.nom,
+            prenom: person.prenom,
+            email: person.email.as_str(),
+            email_norm: &person.email.normalized(),
+            password_hash: person.password_hash,
             activation_token_hash: &state.token_hash(&token),
             now,
             activation_deadline: deadline,
@@ -78,11 +103,11 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
     )
     .await?;
     let mail = mail::compose(
-        &mut tx,
+        tx,
         &mail::ACTIVATION,
         &[
-            ("prenom", &account.prenom),
-            ("nom", &account.nom),
+            ("prenom", person.prenom),
+            ("nom", person.nom),
             ("campagne", &campaign.label),
             ("login", login.as_str()),
             ("lien", &state.link(&format!("/compte/valider/{token}"))),
@@ -91,10 +116,8 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
         &state.settings.assistance_email,
     )
     .await?;
-    mail::queue(&mut tx, &format!("activation:{id}"), account.email.as_str(), &mail, now).await?;
-    tx.commit().await?;
-    state.mail_bell.notify_one();
-    Ok(())
+    mail::queue(tx, &format!("activation:{id}"), person.email.as_str(), &mail, now).await?;
+    Ok(id)
 }
 
 /// The validation link of the activation mail; returns the login.

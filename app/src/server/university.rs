@@ -7,15 +7,13 @@
 
 use http::HeaderValue;
 
-use super::accounts::ACTIVATION_DAYS;
+use super::accounts::{insert_with_activation, NewPerson};
 use super::auth::session::{self, AccountKind};
-use super::auth::tokens::{random_bytes, random_token};
-use super::clock::paris_date;
+use super::auth::tokens::random_token;
 use super::mail;
 use super::sso::{self, cas, FromDirectory, Person, University};
 use super::state::AppState;
 use super::store::{accounts, campaigns, university, StoreError, Unique};
-use crate::domain::login::Login;
 use crate::domain::university::UniversityAccount;
 use crate::error::AppError;
 use crate::views::account::{UniversityNotice, UniversitySignIn};
@@ -218,29 +216,8 @@ pub async fn confirm_sign_in(
         .await?;
         mail::queue(&mut tx, &format!("university-join:{}:{now}", existing.id), &existing.email, &mail, now).await?;
     } else {
-        let login = loop {
-            let login = Login::from_random_bytes(random_bytes());
-            if accounts::reserve_login(&mut tx, login.as_str()).await? {
-                break login;
-            }
-        };
-        let deadline = now + ACTIVATION_DAYS * 86_400;
-        let id = accounts::insert_candidate(
-            &mut tx,
-            &accounts::NewCandidate {
-                campaign_id: campaign.id,
-                login: login.as_str(),
-                nom: &form.nom,
-                prenom: &form.prenom,
-                email: form.email.as_str(),
-                email_norm: &email_norm,
-                password_hash: NO_PASSWORD,
-                activation_token_hash: &state.token_hash(&token),
-                now,
-                activation_deadline: deadline,
-            },
-        )
-        .await?;
+        let new = NewPerson { nom: &form.nom, prenom: &form.prenom, email: &form.email, password_hash: NO_PASSWORD };
+        let id = insert_with_activation(&mut tx, state, &campaign, &new, now).await?;
         match university::set_candidate_cas_uid(&mut tx, id, &person.uid).await {
             // Tied meanwhile by a join link: that account stays the student's.
             Err(StoreError::Duplicate(Unique::CandidateCasUid)) => return Ok(()),
@@ -248,21 +225,6 @@ pub async fn confirm_sign_in(
         };
         let json = serde_json::to_string(&person).map_err(|e| AppError::internal("person as JSON", e))?;
         keep_record(&mut tx, state, id, &person, &json).await?;
-        let mail = mail::compose(
-            &mut tx,
-            &mail::ACTIVATION,
-            &[
-                ("prenom", &form.prenom),
-                ("nom", &form.nom),
-                ("campagne", &campaign.label),
-                ("login", login.as_str()),
-                ("lien", &state.link(&format!("/compte/valider/{token}"))),
-                ("date_limite", &paris_date(deadline)),
-            ],
-            &state.settings.assistance_email,
-        )
-        .await?;
-        mail::queue(&mut tx, &format!("activation:{id}"), form.email.as_str(), &mail, now).await?;
     }
     tx.commit().await?;
     state.mail_bell.notify_one();

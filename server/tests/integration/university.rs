@@ -329,7 +329,9 @@ on_both_databases!(the_directory_completes_what_cas_said, |app: TestApp| async m
     assert_eq!(form.birth_date.as_deref(), Some("15/04/2003"));
     assert_eq!(form.student_number.as_deref(), Some("21901234"));
     assert!(!form.directory_unavailable);
-    let sent = app.call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", &form.email)], Some(&cookie)).await;
+    let sent = app
+        .call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", &form.email)], Some(&cookie))
+        .await;
     assert!(sent.status.is_success(), "{}", sent.body);
     // What the directory said is kept on the account.
     let record: String =
@@ -369,8 +371,13 @@ on_both_databases!(a_directory_down_or_silent_never_holds_a_sign_in_up, |app: Te
         assert!(form.directory_unavailable, "{url}");
         assert_eq!(form.email, "camille.dupont@etu.univ-exemple.fr", "CAS's word");
         if url == down {
-            let sent =
-                app.call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", &form.email)], Some(&cookie)).await;
+            let sent = app
+                .call(
+                    "/api/universite/confirmer",
+                    &[("nom", ""), ("prenom", ""), ("email", &form.email)],
+                    Some(&cookie),
+                )
+                .await;
             assert!(sent.status.is_success(), "{}", sent.body);
         }
     }
@@ -381,7 +388,8 @@ on_both_databases!(a_directory_down_or_silent_never_holds_a_sign_in_up, |app: Te
     assert_eq!(record, None);
     sqlx::query("UPDATE candidates SET validated_at = 1").execute(&base.state.db.pool).await.unwrap();
     let app = with_cas_and_directory(base, None);
-    let reply = back(&app, "/cas/retour", &cas_ticket(&candidate_service(), "etu.dupont", STUDENT_PASSWORD).await).await;
+    let reply =
+        back(&app, "/cas/retour", &cas_ticket(&candidate_service(), "etu.dupont", STUDENT_PASSWORD).await).await;
     assert_eq!(reply.location.as_deref(), Some("/"));
     let record: String =
         sqlx::query_scalar("SELECT university_record FROM candidates").fetch_one(&app.state.db.pool).await.unwrap();

@@ -1,10 +1,9 @@
 //! `/compte/cree`: the account was created, see your mail.
 
-use leptos::prelude::*;
-use leptos_router::components::A;
-
 use crate::components::frame::PageTitle;
+use crate::components::mail_sent::MailSentAdvice;
 use crate::i18n::*;
+use leptos::prelude::*;
 
 #[component]
 pub fn AccountCreatedPage() -> impl IntoView {
@@ -13,11 +12,6 @@ pub fn AccountCreatedPage() -> impl IntoView {
         <PageTitle text=tr!(i18n, create.done_title)/>
         <h1>{t!(i18n, create.done_title)}</h1>
         <p class="alert alert-success" role="status">{t!(i18n, create.done)}</p>
-        <p>{t!(i18n, create.done_spam)}</p>
-        <p>{t!(i18n, create.done_delay)}</p>
-        <ul class="links">
-            <li><A href="/compte/code-activation">{t!(i18n, home.lost_activation)}</A></li>
-            <li><A href="/connexion">{t!(i18n, home.sign_in)}</A></li>
-        </ul>
+        <MailSentAdvice/>
     }
 }

@@ -64,7 +64,7 @@ fn Welcome() -> impl IntoView {
                 </ul>
             </section>
         </div>
-        <UniversityWayIn/>
+        <UniversityWayIn heading=true/>
         <p class="staff-link"><A href="/gestion/connexion">{t!(i18n, home.staff_link)}</A></p>
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::api::university::{university_sign_in_form, ConfirmUniversitySignIn};
 use crate::components::field::{field_problem, Field, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::mail_sent::MailSentAdvice;
 use crate::components::messages::FormOutcome;
 use crate::i18n::*;
 
@@ -88,11 +89,6 @@ pub fn UniversityMailSentPage() -> impl IntoView {
         <PageTitle text=tr!(i18n, university.sent_title)/>
         <h1>{t!(i18n, university.sent_title)}</h1>
         <p class="alert alert-success" role="status">{t!(i18n, university.sent)}</p>
-        <p>{t!(i18n, create.done_spam)}</p>
-        <p>{t!(i18n, create.done_delay)}</p>
-        <ul class="links">
-            <li><A href="/compte/code-activation">{t!(i18n, home.lost_activation)}</A></li>
-            <li><A href="/connexion">{t!(i18n, home.sign_in)}</A></li>
-        </ul>
+        <MailSentAdvice/>
     }
 }

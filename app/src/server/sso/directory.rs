@@ -94,7 +94,11 @@ impl Directory {
 
 fn read_entry(entry: &SearchEntry) -> Entry {
     let first = |name: &str| {
-        entry.attrs.get(name).and_then(|values| values.iter().map(|v| v.trim()).find(|v| !v.is_empty())).map(str::to_owned)
+        entry
+            .attrs
+            .get(name)
+            .and_then(|values| values.iter().map(|v| v.trim()).find(|v| !v.is_empty()))
+            .map(str::to_owned)
     };
     Entry {
         nom: first("sn"),
@@ -103,7 +107,10 @@ fn read_entry(entry: &SearchEntry) -> Entry {
         student_number: first("supannEtuId"),
         ine: first("supannCodeINE"),
         birth_date: first("schacDateOfBirth").and_then(|d| schac_date(&d)),
-        postal_address: first("postalAddress").or_else(|| first("homePostalAddress")).map(address_lines).unwrap_or_default(),
+        postal_address: first("postalAddress")
+            .or_else(|| first("homePostalAddress"))
+            .map(address_lines)
+            .unwrap_or_default(),
     }
 }
 
