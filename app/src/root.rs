@@ -102,9 +102,9 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/compte/reinitialiser/:token") view=pages::candidat::reset::ResetPasswordPage/>
                         <Route path=path!("/compte/debloquer/:token") view=pages::candidat::unlock::UnlockPage/>
                         // Rendered whole: the form works before the WASM arrives.
-                        <Route path=path!("/compte/universite") view=pages::candidat::university_sign_in::UniversitySignInPage ssr=SsrMode::Async/>
-                        <Route path=path!("/compte/universite/mail-envoye") view=pages::candidat::university_sign_in::UniversityMailSentPage/>
-                        <Route path=path!("/compte/rattacher/:token") view=pages::candidat::university_join::UniversityJoinPage/>
+                        <Route path=path!("/compte/universite") view={Lazy::<screens::UniversitySignIn>::new()} ssr=SsrMode::Async/>
+                        <Route path=path!("/compte/universite/mail-envoye") view={Lazy::<screens::UniversityMailSent>::new()}/>
+                        <Route path=path!("/compte/rattacher/:token") view={Lazy::<screens::UniversityJoin>::new()}/>
                         <Route path=path!("/candidatures") view={Lazy::<screens::Applications>::new()}/>
                         <Route path=path!("/candidatures/offre") view={Lazy::<screens::Offer>::new()}/>
                         // Rendered whole before it is sent (no streamed chunks that only a script

@@ -1,7 +1,7 @@
-//! The signed-in screens as two pieces of the browser's bundle, loaded when
+//! The signed-in screens as pieces of the browser's bundle, loaded when
 //! first needed (Leptos' lazy routes, cut by `cargo leptos --split`): the
-//! candidate's screens (dossier, offer, applications and pieces) and the
-//! staff's. The frame and the pages anyone opens first (home, sign-in,
+//! candidate's screens (dossier, offer, applications and pieces), the
+//! staff's, and the university's first sign-in. The frame and the pages anyone opens first (home, sign-in,
 //! account creation, the links of mails) stay in the main bundle, so a
 //! first visit downloads neither the staff screens nor the candidate's.
 //!
@@ -83,5 +83,15 @@ screen_group! {
         FormationConfig => gestion::formation::FormationConfigPage,
         StaffAccounts => gestion::staff_accounts::StaffAccountsPage,
         MailTemplates => gestion::mail_templates::MailTemplatesPage,
+    }
+}
+
+// The university's first sign-in and join link: opened once by a few, so
+// in neither the main piece nor the candidate's.
+screen_group! {
+    university_screen(UniversityScreen), __preload_university_screen {
+        UniversitySignIn => candidat::university_sign_in::UniversitySignInPage,
+        UniversityMailSent => candidat::university_sign_in::UniversityMailSentPage,
+        UniversityJoin => candidat::university_join::UniversityJoinPage,
     }
 }
