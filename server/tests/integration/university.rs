@@ -395,3 +395,35 @@ on_both_databases!(a_directory_down_or_silent_never_holds_a_sign_in_up, |app: Te
         sqlx::query_scalar("SELECT university_record FROM candidates").fetch_one(&app.state.db.pool).await.unwrap();
     assert!(record.contains("\"directory\":\"Found\""), "{record}");
 });
+
+on_both_databases!(a_first_sign_in_and_a_join_link_expire_and_are_purged, |app: TestApp| async move {
+    let app = with_cas(app);
+    app.validated_named_account("Dupont", "Camille", "camille.dupont@etu.univ-exemple.fr", "Abcdefgh1!").await;
+    // A join link mailed, then a second first sign-in left unsent.
+    let cookie = first_sign_in(&app, "etu.dupont").await;
+    let form = sign_in_form(&app, &cookie).await;
+    let sent = app
+        .call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", &form.email)], Some(&cookie))
+        .await;
+    assert!(sent.status.is_success(), "{}", sent.body);
+    let (_, text) = app.mails_to("camille.dupont@etu.univ-exemple.fr").await.pop().unwrap();
+    let token = link_token(&text, "/compte/rattacher/");
+    let left = first_sign_in(&app, "etu.martin").await;
+    assert_eq!((app.count("university_sign_ins").await, app.count("university_joins").await), (1, 1));
+    // Thirty minutes on, the form is gone; 48 hours on, the link.
+    app.state.clock.advance(30 * 60 + 1);
+    let late = app.call("/api/universite/verifier", &[], Some(&left)).await;
+    assert_eq!(late.status, StatusCode::GONE, "{}", late.body);
+    app.state.clock.advance(48 * 3600);
+    let late = app.call("/api/universite/rattacher", &[("token", &token)], None).await;
+    assert_eq!(late.status, StatusCode::GONE, "{}", late.body);
+    let mailer = sesame_server::mailer::Mailer::new(
+        sesame_server::mailer::Transport::Files(std::env::temp_dir().join("sesame-test-outbox")),
+        "Sésame <ne-pas-repondre@sesame.test>".parse().unwrap(),
+    );
+    sesame_server::jobs::run(&app.state, &mailer, sesame_server::jobs::Job::PurgeExpired).await.unwrap();
+    assert_eq!((app.count("university_sign_ins").await, app.count("university_joins").await), (0, 0));
+    let tied: Option<String> =
+        sqlx::query_scalar("SELECT cas_uid FROM candidates").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(tied, None, "an expired link joins nothing");
+});
