@@ -36,15 +36,8 @@ pub async fn create_account(
 pub async fn validate_account(token: String) -> Result<String, AppError> {
     let state = super::context::state()?;
     let login = crate::server::accounts::validate(&state, &token).await?;
-    leptos_axum::redirect(&format!("/compte/valider/{}?valide=1", urlencoding_path(&token)));
+    leptos_axum::redirect(&format!("/compte/valider/{}?valide=1", super::context::path_segment(&token)));
     Ok(login)
-}
-
-/// A token as a path segment (tokens are URL-safe; anything else a client
-/// sends is escaped by `url`'s encoder).
-#[cfg(feature = "ssr")]
-fn urlencoding_path(token: &str) -> String {
-    url::form_urlencoded::byte_serialize(token.as_bytes()).collect()
 }
 
 /// "Lever la suspension", the button of the link mailed when an address
@@ -53,7 +46,7 @@ fn urlencoding_path(token: &str) -> String {
 pub async fn unlock_account(token: String) -> Result<(), AppError> {
     let state = super::context::state()?;
     crate::server::accounts::unlock(&state, &token).await?;
-    leptos_axum::redirect(&format!("/compte/debloquer/{}?fait=1", urlencoding_path(&token)));
+    leptos_axum::redirect(&format!("/compte/debloquer/{}?fait=1", super::context::path_segment(&token)));
     Ok(())
 }
 
@@ -139,7 +132,7 @@ pub async fn pending_email() -> Result<Option<String>, AppError> {
 pub async fn confirm_email(token: String) -> Result<String, AppError> {
     let state = super::context::state()?;
     let address = crate::server::accounts::confirm_email_change(&state, &token).await?;
-    leptos_axum::redirect(&format!("/compte/adresse/{}?confirmee=1", urlencoding_path(&token)));
+    leptos_axum::redirect(&format!("/compte/adresse/{}?confirmee=1", super::context::path_segment(&token)));
     Ok(address)
 }
 

@@ -72,3 +72,9 @@ pub async fn candidate() -> Result<(AppState, Signed), AppError> {
     let signed = require(&state, AccountKind::Candidat).await?;
     Ok((state, signed))
 }
+
+/// A token as a path segment (tokens are URL-safe; anything else a client
+/// sends is escaped by `url`'s encoder).
+pub fn path_segment(token: &str) -> String {
+    url::form_urlencoded::byte_serialize(token.as_bytes()).collect()
+}

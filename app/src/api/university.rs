@@ -30,7 +30,6 @@ pub async fn confirm_university_sign_in(nom: String, prenom: String, email: Stri
 pub async fn join_university_account(token: String) -> Result<String, AppError> {
     let state = super::context::state()?;
     let login = crate::server::university::join(&state, &token).await?;
-    let path: String = url::form_urlencoded::byte_serialize(token.as_bytes()).collect();
-    leptos_axum::redirect(&format!("/compte/rattacher/{path}?rattache=1"));
+    leptos_axum::redirect(&format!("/compte/rattacher/{}?rattache=1", super::context::path_segment(&token)));
     Ok(login)
 }

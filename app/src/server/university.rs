@@ -19,8 +19,8 @@ use crate::error::AppError;
 use crate::views::account::{UniversityNotice, UniversitySignIn};
 
 /// The browser's cookie between the ticket and the first sign-in's form.
-pub const SIGN_IN_COOKIE: &str = "sesame_universite";
-const SECURE_SIGN_IN_COOKIE: &str = "__Host-sesame_universite";
+const SIGN_IN_COOKIE: session::CookieName =
+    session::CookieName { plain: "sesame_universite", host: "__Host-sesame_universite" };
 /// The first sign-in's form must be sent within this long after CAS.
 pub const SIGN_IN_SECONDS: i64 = 30 * 60;
 pub const JOIN_HOURS: i64 = 48;
@@ -79,7 +79,6 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
         }
         person.complete(lookup);
     }
-    let json = serde_json::to_string(&person).map_err(|e| AppError::internal("person as JSON", e))?;
     let mut conn = state.db.pool.acquire().await?;
     match kind {
         AccountKind::Staff => match university::active_staff_by_cas_uid(&mut conn, &person.uid).await? {
@@ -92,7 +91,7 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
         },
         AccountKind::Candidat => match university::candidate_by_cas_uid(&mut conn, &person.uid).await? {
             Some((id, true)) => {
-                keep_record(&mut conn, state, id, &person, &json).await?;
+                keep_record(&mut conn, state, id, &person).await?;
                 drop(conn);
                 let (cookie, _) = session::open(state, kind, id).await?;
                 Ok(TicketOutcome::SignedIn(cookie))
@@ -100,6 +99,7 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
             Some((_, false)) => Ok(TicketOutcome::Refused(UniversityNotice::AwaitingValidation)),
             None => {
                 let token = random_token();
+                let json = as_json(&person)?;
                 university::insert_sign_in(&mut conn, &state.token_hash(&token), &person.uid, &json, state.clock.now())
                     .await?;
                 Ok(TicketOutcome::FirstSignIn(sign_in_cookie(state, &token, Some(SIGN_IN_SECONDS))))
@@ -115,20 +115,19 @@ async fn keep_record(
     state: &AppState,
     candidate_id: i64,
     person: &Person,
-    json: &str,
 ) -> Result<(), AppError> {
     if person.directory != FromDirectory::Unavailable {
-        university::save_record(conn, candidate_id, json, state.clock.now()).await?;
+        university::save_record(conn, candidate_id, &as_json(person)?, state.clock.now()).await?;
     }
     Ok(())
 }
 
+fn as_json(person: &Person) -> Result<String, AppError> {
+    serde_json::to_string(person).map_err(|e| AppError::internal("person as JSON", e))
+}
+
 fn sign_in_cookie_name(state: &AppState) -> &'static str {
-    if state.settings.secure_cookies {
-        SECURE_SIGN_IN_COOKIE
-    } else {
-        SIGN_IN_COOKIE
-    }
+    SIGN_IN_COOKIE.get(state.settings.secure_cookies)
 }
 
 fn sign_in_cookie(state: &AppState, token: &str, max_age: Option<i64>) -> HeaderValue {
@@ -223,8 +222,7 @@ pub async fn confirm_sign_in(
             Err(StoreError::Duplicate(Unique::CandidateCasUid)) => return Ok(()),
             other => other?,
         };
-        let json = serde_json::to_string(&person).map_err(|e| AppError::internal("person as JSON", e))?;
-        keep_record(&mut tx, state, id, &person, &json).await?;
+        keep_record(&mut tx, state, id, &person).await?;
     }
     tx.commit().await?;
     state.mail_bell.notify_one();

@@ -15,12 +15,27 @@ pub const COOKIE_NAME: &str = "sesame_session";
 /// sibling subdomain can plant a session for a visitor.
 pub const SECURE_COOKIE_NAME: &str = "__Host-sesame_session";
 
-fn cookie_name(secure: bool) -> &'static str {
-    if secure {
-        SECURE_COOKIE_NAME
-    } else {
-        COOKIE_NAME
+/// A cookie's two names: plain over http, with the `__Host-` prefix behind
+/// https (see `SECURE_COOKIE_NAME`).
+pub struct CookieName {
+    pub plain: &'static str,
+    pub host: &'static str,
+}
+
+impl CookieName {
+    pub fn get(&self, secure: bool) -> &'static str {
+        if secure {
+            self.host
+        } else {
+            self.plain
+        }
     }
+}
+
+const SESSION_COOKIE: CookieName = CookieName { plain: COOKIE_NAME, host: SECURE_COOKIE_NAME };
+
+fn cookie_name(secure: bool) -> &'static str {
+    SESSION_COOKIE.get(secure)
 }
 pub const IDLE_TIMEOUT: i64 = 45 * 60;
 /// The absolute lifetime of a session unless configured otherwise.
@@ -75,7 +90,7 @@ fn cookie(value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
 
 /// A cookie for this site only, out of the page scripts' reach, sent on
 /// top-level navigations from elsewhere (a CAS server's redirect back).
-/// `name` takes the `__Host-` prefix behind https (see `SECURE_COOKIE_NAME`).
+/// `name` is a `CookieName`'s, for the scheme in use.
 pub fn http_only_cookie(name: &str, value: &str, max_age: Option<i64>, secure: bool) -> HeaderValue {
     let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if let Some(age) = max_age {
