@@ -427,3 +427,22 @@ on_both_databases!(a_first_sign_in_and_a_join_link_expire_and_are_purged, |app: 
         sqlx::query_scalar("SELECT cas_uid FROM candidates").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(tied, None, "an expired link joins nothing");
 });
+
+on_both_databases!(parallel_tabs_sending_the_first_sign_in_make_one_account, |app: TestApp| async move {
+    let app = with_cas(app);
+    let cookie = first_sign_in(&app, "etu.martin").await;
+    // Ten tabs (or clicks) send the form at once, each with its own address.
+    let addresses: Vec<String> = (0..10).map(|i| format!("lea.{i}@example.fr")).collect();
+    let app = &app;
+    let cookie = cookie.as_str();
+    let sends = futures::future::join_all(addresses.iter().map(|email| async move {
+        app.call("/api/universite/confirmer", &[("nom", ""), ("prenom", ""), ("email", email.as_str())], Some(cookie))
+            .await
+    }))
+    .await;
+    assert!(sends.iter().all(|r| r.status.is_success() || r.status == StatusCode::GONE), "no 5xx");
+    assert!(sends.iter().any(|r| r.status.is_success()));
+    assert_eq!(app.count("candidates").await, 1, "one account");
+    assert_eq!(app.count("outbox").await, 1, "one mail");
+    assert_eq!(app.count("university_sign_ins").await, 0);
+});
