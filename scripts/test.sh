@@ -70,6 +70,8 @@ export SESAME_DATA_DIR="$E2E_DATA" SESAME_LISTEN="127.0.0.1:$PORT" SESAME_SMTP_U
   SESAME_LDAP_URL="$SESAME_TEST_LDAP_URL" SESAME_LDAP_BASE="$SESAME_TEST_LDAP_BASE" \
   SESAME_LDAP_BIND_DN="$SESAME_TEST_LDAP_BIND_DN" SESAME_LDAP_PASSWORD_FILE="$SESAME_TEST_LDAP_PASSWORD_FILE"
 ./target/debug/sesame demo >/dev/null
+# The university's student records (its students' bac and Cursus interne).
+./target/debug/sesame scolarite import testservers/scolarite/export.csv
 # A staff member of the university, tied to the CAS server's test user.
 ./target/debug/sesame staff add --email marie.gestion@univ-exemple.fr --role admin --name "Marie Gestion" \
   --cas-uid pers.gestion >/dev/null

@@ -113,6 +113,7 @@ fn SessionScope() -> impl IntoView {
                         <Route path=path!("/dossier/informations-personnelles") view={Lazy::<screens::Identity>::new()}/>
                         <Route path=path!("/dossier/adresse") view={Lazy::<screens::Address>::new()}/>
                         <Route path=path!("/dossier/baccalaureat") view={Lazy::<screens::Bac>::new()}/>
+                        <Route path=path!("/dossier/cursus-interne") view={Lazy::<screens::InternalCursus>::new()}/>
                         <Route path=path!("/dossier/cursus-externe") view={Lazy::<screens::Cursus>::new()}/>
                         <Route path=path!("/dossier/stages") view={Lazy::<screens::Stages>::new()}/>
                         <Route path=path!("/dossier/experiences") view={Lazy::<screens::Experiences>::new()}/>

@@ -66,6 +66,7 @@ screen_group! {
         Identity => candidat::dossier::identity::IdentityPageView,
         Address => candidat::dossier::address::AddressPageView,
         Bac => candidat::dossier::bac::BacPageView,
+        InternalCursus => candidat::dossier::internal_cursus::InternalCursusPageView,
         Cursus => candidat::dossier::cursus::CursusPageView,
         Stages => candidat::dossier::stages::StagesPageView,
         Experiences => candidat::dossier::experiences::ExperiencesPageView,

@@ -5,6 +5,7 @@ import { test, expect, Page } from '@playwright/test';
 import { waitForMail, extractLink } from './support/mail';
 import { expectNoA11yViolations } from './support/axe';
 import { hydrated } from './support/candidate';
+import { realPdf } from './support/files';
 
 const STUDENT_BUTTON = "Je suis étudiant·e à l'Université d'Exemple";
 
@@ -32,7 +33,7 @@ test('a student signs in through the university, confirms the address, then goes
   await expect(page.locator('dd').filter({ hasText: 'Léa' })).toBeVisible();
   await expect(page.getByLabel(/^Adresse mail/)).toHaveValue('lea.martin@etu.univ-exemple.fr');
   // From the university's directory.
-  await expect(page.locator('dd').filter({ hasText: '1234567890A' })).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: '0612345678D' })).toBeVisible();
   await expect(page.locator('dd').filter({ hasText: '15/04/2003' })).toBeVisible();
   await expectNoA11yViolations(page);
   await hydrated(page);
@@ -63,6 +64,106 @@ test('a student signs in through the university, confirms the address, then goes
   await page.getByRole('link', { name: STUDENT_BUTTON }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Bienvenue, Léa MARTIN');
   await expectNoA11yViolations(page);
+});
+
+// After the test above: Léa's account exists and is validated. The test
+// script imported testservers/scolarite/export.csv (her bac and three years)
+// before starting the server; the directory gives her INE, birth date and
+// address.
+test("a student's dossier comes from the university; she applies to a césure and a staff member reviews it through CAS", async ({ page, browser }) => {
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: STUDENT_BUTTON }).click();
+  await casSignIn(page, 'etu.martin', 'Etudiant-Cas-2026');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bienvenue, Léa MARTIN');
+  const checklist = page.getByRole('list', { name: 'Rubriques du dossier' });
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Cursus interne' })).toContainText("Fourni par l'université — 3 année(s)");
+  await expectNoA11yViolations(page);
+
+  // Informations personnelles: the INE, names and birth date are the
+  // university's, read-only; no INE pop-up.
+  await page.goto('/dossier/informations-personnelles');
+  await hydrated(page);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const fromUniversity = page.getByRole('region', { name: 'Transmis par votre université' });
+  await expect(fromUniversity).toContainText('Ces informations proviennent de votre dossier de scolarité.');
+  await expect(fromUniversity.locator('dd').filter({ hasText: '0612345678D' })).toBeVisible();
+  await expect(fromUniversity.locator('dd').filter({ hasText: '15/04/2003' })).toBeVisible();
+  await expect(page.getByLabel(/^Nom de naissance/)).toHaveCount(0);
+  await expect(page.getByLabel(/^INE/)).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('identite-universite.png'), fullPage: true });
+  await page.getByLabel('Civilité').selectOption('Mme');
+  await page.getByLabel(/^Département de naissance/).selectOption('31');
+  await page.getByLabel(/^Ville de naissance/).fill('Toulouse');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Vos informations personnelles ont été enregistrées' })).toBeVisible();
+
+  // Adresse (the directory's) and Baccalauréat (the records'): shown, confirmed.
+  await page.goto('/dossier/adresse');
+  await hydrated(page);
+  await expect(page.getByRole('note')).toContainText('Ces informations proviennent de votre dossier de scolarité.');
+  await expect(page.locator('dd').filter({ hasText: '12 rue des Lilas' })).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: 'Toulouse' })).toBeVisible();
+  await expect(page.getByLabel(/^Code postal/)).toHaveCount(0);
+  await expectNoA11yViolations(page);
+  await page.getByRole('button', { name: 'Confirmer ces informations' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Votre adresse a été enregistrée' })).toBeVisible();
+  await page.goto('/dossier/baccalaureat');
+  await hydrated(page);
+  await expect(page.locator('dd').filter({ hasText: 'Baccalauréat général' })).toBeVisible();
+  await expect(page.locator('dd').filter({ hasText: 'Lycée Pierre de Fermat' })).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('bac-universite.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Confirmer ces informations' }).click();
+  await expect(page.getByText('Votre dossier est complet.')).toBeVisible();
+
+  // Cursus interne: her three years, read-only.
+  await page.goto('/dossier/cursus-interne');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cursus interne');
+  const years = page.getByRole('region', { name: 'Cursus interne' });
+  await expect(years.getByRole('row')).toHaveCount(4);
+  await expect(years.getByRole('row').filter({ hasText: '2023-2024' })).toContainText('Licence Droit 3e année');
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('cursus-interne.png'), fullPage: true });
+
+  // A césure, its pieces, transmitted.
+  const title = 'GESTION CESURE FSI L1 (ANNEE)';
+  await page.goto('/candidatures/offre');
+  await hydrated(page);
+  await page.getByLabel('Rechercher une formation').fill('cesure fsi');
+  await page.getByRole('button', { name: `Candidater : ${title}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
+  const id = Number(/\/candidatures\/(\d+)/.exec(page.url())![1]);
+  await hydrated(page);
+  const adders = page.getByLabel(/^Ajouter un fichier : /);
+  await expect(adders.first()).toBeAttached();
+  for (let n = await adders.count(); n > 0; n--) {
+    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf('piece etu.martin') });
+    await expect(adders).toHaveCount(n - 1);
+  }
+  await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
+  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
+  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
+
+  // A staff member of the university reviews it, signed in through CAS.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await staff.goto('/gestion/connexion');
+  await staff.getByRole('link', { name: "Se connecter avec le compte de l'Université d'Exemple" }).click();
+  await casSignIn(staff, 'pers.gestion', 'Personnel-Cas-2026');
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
+  await staff.goto(`/gestion/candidatures/${id}`);
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText(/^Dossier de Léa Martin$/i);
+  await hydrated(staff);
+  const sheet = staff.getByRole('region', { name: 'Dossier du candidat' });
+  await expect(sheet).toContainText("Origine : l'université (annuaire, dossier de scolarité)");
+  await expect(sheet).toContainText('2022-2023 · LDR2 · Licence Droit 2e année · ADM');
+  await expect(sheet).toContainText('0612345678D');
+  await expectNoA11yViolations(staff);
+  await staff.screenshot({ path: test.info().outputPath('revue-universite.png'), fullPage: true });
+  await staffContext.close();
 });
 
 test('a ticket used twice is refused with a message', async ({ page }) => {

@@ -49,6 +49,18 @@ enum Command {
         #[command(subcommand)]
         command: EstablishmentsCommand,
     },
+    /// The university's student records (logiciel de scolarité).
+    Scolarite {
+        #[command(subcommand)]
+        command: RecordsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RecordsCommand {
+    /// Imports an export of the student records (CSV, or JSON for a
+    /// `.json` file; format in README.md); all or nothing, repeatable.
+    Import { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -162,6 +174,27 @@ async fn run(cli: Cli) -> Result<(), String> {
             let state = state(&config).await?;
             let n = sesame_server::establishments::import(&state, &rows).await?;
             println!("{n} établissements importés.");
+        }
+        Command::Scolarite { command: RecordsCommand::Import { file } } => {
+            use app::server::school_records::{import, ExportFormat, ImportError};
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{} : {e}", file.display()))?;
+            let state = state(&config).await?;
+            let format = ExportFormat::of_file(&file.to_string_lossy());
+            match import(&state, &text, format).await {
+                Ok(report) => println!(
+                    "{} ligne(s) lue(s) : dossiers de scolarité de {} étudiant(s) importés.",
+                    report.lines, report.students
+                ),
+                Err(ImportError::Lines(problems)) => {
+                    for problem in &problems {
+                        eprintln!("{problem}");
+                    }
+                    return Err(
+                        format!("{} : rien n'a été importé ({} problème(s)).", file.display(), problems.len()).into()
+                    );
+                }
+                Err(other) => return Err(format!("{} : rien n'a été importé : {other}", file.display()).into()),
+            }
         }
         Command::Serve => serve(config).await?,
     }

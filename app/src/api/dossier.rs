@@ -21,7 +21,9 @@ use crate::domain::identity::IdentityForm;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::views::dossier::SectionKind;
-use crate::views::dossier::{AddressPage, BacPage, CursusPage, ExperiencesPage, IdentityPage, Section};
+use crate::views::dossier::{
+    AddressPage, BacPage, CursusPage, ExperiencesPage, IdentityPage, InternalCursusPage, Section,
+};
 
 #[server(prefix = "/api", endpoint = "dossier/sections")]
 pub async fn load_sections() -> Result<Vec<Section>, AppError> {
@@ -104,6 +106,12 @@ pub async fn save_address(
     crate::server::dossier::save_address(&state, &signed, &form).await?;
     leptos_axum::redirect(&format!("/?enregistre={}", SectionKind::Address.slug()));
     Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "dossier/cursus-interne")]
+pub async fn load_internal_cursus() -> Result<InternalCursusPage, AppError> {
+    let (state, signed) = super::context::candidate().await?;
+    crate::server::dossier::internal_cursus_page(&state, &signed).await
 }
 
 #[server(prefix = "/api", endpoint = "dossier/baccalaureat")]

@@ -23,16 +23,36 @@ pub async fn save_staff_account(
     role: String,
     centres: Option<BTreeMap<String, String>>,
     active: Option<String>,
+    cas_uid: Option<String>,
 ) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
     let centres = crate::views::configuration::checked_ids(centres);
+    let cas_uid = cas_uid.unwrap_or_default();
     match id {
         None => {
-            crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &name, &role, &centres)
-                .await
+            crate::server::staff_accounts::create(
+                &state,
+                &staff,
+                &email.unwrap_or_default(),
+                &name,
+                &role,
+                &centres,
+                &cas_uid,
+            )
+            .await
         }
         Some(id) => {
-            crate::server::staff_accounts::update(&state, &staff, id, &name, &role, &centres, active.is_some()).await
+            crate::server::staff_accounts::update(
+                &state,
+                &staff,
+                id,
+                &name,
+                &role,
+                &centres,
+                active.is_some(),
+                &cas_uid,
+            )
+            .await
         }
     }
 }

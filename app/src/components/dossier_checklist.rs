@@ -16,6 +16,7 @@ fn section_title(kind: SectionKind) -> String {
         SectionKind::Identity => t_string!(i18n, dossier.section_identity).to_string(),
         SectionKind::Address => t_string!(i18n, dossier.section_address).to_string(),
         SectionKind::Bac => t_string!(i18n, dossier.section_bac).to_string(),
+        SectionKind::InternalCursus => t_string!(i18n, dossier.section_internal_cursus).to_string(),
         SectionKind::Cursus => t_string!(i18n, dossier.section_cursus).to_string(),
         SectionKind::Stages => t_string!(i18n, dossier.section_stages).to_string(),
         SectionKind::Experiences => t_string!(i18n, dossier.section_experiences).to_string(),
@@ -29,6 +30,8 @@ fn saved_text(kind: SectionKind) -> String {
         SectionKind::Identity => t_string!(i18n, dossier.saved_identity).to_string(),
         SectionKind::Address => t_string!(i18n, dossier.saved_address).to_string(),
         SectionKind::Bac => t_string!(i18n, dossier.saved_bac).to_string(),
+        // Read-only: never saved.
+        SectionKind::InternalCursus => String::new(),
         SectionKind::Cursus => t_string!(i18n, dossier.saved_cursus).to_string(),
         SectionKind::Stages => t_string!(i18n, dossier.saved_stages).to_string(),
         SectionKind::Experiences => t_string!(i18n, dossier.saved_experiences).to_string(),
@@ -43,7 +46,7 @@ pub fn DossierChecklist() -> impl IntoView {
     let query = use_query_map();
     let saved = move || {
         let slug = query.read().get("enregistre")?;
-        SectionKind::ALL.into_iter().find(|k| k.slug() == slug).map(saved_text)
+        SectionKind::ALL.into_iter().find(|k| k.slug() == slug && *k != SectionKind::InternalCursus).map(saved_text)
     };
     view! {
         {move || saved().map(|text| view! { <p class="alert alert-success" role="status">{text}</p> })}
@@ -65,14 +68,20 @@ pub fn DossierChecklist() -> impl IntoView {
                                         <span class="check-mark" aria-hidden="true">{if s.complete { "✓" } else { "○" }}</span>
                                         <span class="check-title">{section_title(s.kind)}</span>
                                         <span class="check-state">{match s.entries {
+                                            Some(n) if s.kind == SectionKind::InternalCursus => format!("{} — {n} {}", t_string!(i18n, dossier.provided_by_university), t_string!(i18n, dossier.years)),
                                             Some(n) => format!("{} — {n} {}", t_string!(i18n, dossier.optional), t_string!(i18n, dossier.entries)),
                                             None if s.complete => t_string!(i18n, dossier.complete).to_string(),
                                             None => t_string!(i18n, dossier.incomplete).to_string(),
                                         }}</span>
-                                        <A href=s.kind.path() attr:class="button button-secondary"
-                                            attr:aria-label=format!("{} : {}", t_string!(i18n, dossier.edit), section_title(s.kind))>
-                                            {t!(i18n, dossier.edit)}
-                                        </A>
+                                        {
+                                            let action = if s.kind == SectionKind::InternalCursus { t_string!(i18n, dossier.consult) } else { t_string!(i18n, dossier.edit) };
+                                            view! {
+                                                <A href=s.kind.path() attr:class="button button-secondary"
+                                                    attr:aria-label=format!("{action} : {}", section_title(s.kind))>
+                                                    {action}
+                                                </A>
+                                            }
+                                        }
                                     </li>
                                 }).collect_view()}
                             </ul>

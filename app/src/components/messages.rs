@@ -68,6 +68,8 @@ pub fn problem_text(problem: &Problem) -> String {
             max = crate::domain::campaign::RETENTION_MAX
         )
         .to_string(),
+        Problem::FromSchoolRecords => t_string!(i18n, problem.from_school_records).to_string(),
+        Problem::Disagrees => t_string!(i18n, problem.disagrees).to_string(),
     }
 }
 

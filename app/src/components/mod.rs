@@ -18,6 +18,7 @@ pub mod messages;
 pub mod password_rules;
 pub mod pieces;
 pub mod review;
+pub mod school_records;
 pub mod status;
 pub mod table;
 pub mod university;

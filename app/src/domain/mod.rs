@@ -28,6 +28,7 @@ pub mod pieces;
 pub mod place;
 pub mod problem;
 pub mod review;
+pub mod school_record;
 pub mod search;
 pub mod staff_account;
 pub mod university;

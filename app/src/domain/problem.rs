@@ -68,6 +68,11 @@ pub enum Problem {
     CodeInvalid,
     /// Retention days out of range.
     RetentionInvalid,
+    /// A value the university's records fix (read-only in the dossier).
+    FromSchoolRecords,
+    /// A records export's line that says otherwise than another line of
+    /// the same student.
+    Disagrees,
 }
 
 /// Problems attached to the form field they belong to (the field's `name`).

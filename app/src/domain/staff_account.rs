@@ -13,6 +13,23 @@ pub struct StaffAccount {
     pub role: StaffRole,
     /// Centres a gestionnaire or commission member works on (admins see all).
     pub centres: Vec<i64>,
+    /// The university CAS identifier the member signs in with, if any.
+    pub cas_uid: Option<String>,
+}
+
+/// A CAS identifier (`uid`): printable, no spaces, at most 100 characters;
+/// empty for none.
+pub fn parse_cas_uid(raw: &str) -> Result<Option<String>, Problem> {
+    let value = raw.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else if value.chars().count() > 100 {
+        Err(Problem::TooLong { max: 100 })
+    } else if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Err(Problem::CodeInvalid)
+    } else {
+        Ok(Some(value.to_owned()))
+    }
 }
 
 /// The account's name, role and centres; `known_centres` are the
@@ -22,9 +39,11 @@ pub fn parse_account(
     role: &str,
     centres: &[i64],
     known_centres: &[i64],
+    cas_uid: &str,
 ) -> Result<StaffAccount, FieldErrors> {
     let mut errors = FieldErrors::new();
     let name = errors.take("name", required_text(name, NAME_MAX));
+    let cas_uid = errors.take("cas_uid", parse_cas_uid(cas_uid));
     let role = errors.take(
         "role",
         StaffRole::from_code(role.trim()).ok_or(if role.trim().is_empty() {
@@ -38,7 +57,7 @@ pub fn parse_account(
     } else if centres.is_empty() && matches!(role, Some(StaffRole::Gestionnaire | StaffRole::Commission)) {
         errors.add("centres", Problem::Required);
     }
-    let parsed = (|| Some(StaffAccount { name: name?, role: role?, centres: centres.to_vec() }))();
+    let parsed = (|| Some(StaffAccount { name: name?, role: role?, centres: centres.to_vec(), cas_uid: cas_uid? }))();
     errors.into_result(|| parsed)
 }
 
@@ -49,10 +68,11 @@ pub fn parse_new_account(
     role: &str,
     centres: &[i64],
     known_centres: &[i64],
+    cas_uid: &str,
 ) -> Result<(EmailAddress, StaffAccount), FieldErrors> {
     let mut errors = FieldErrors::new();
     let email = errors.take("email", EmailAddress::parse(email));
-    let account = match parse_account(name, role, centres, known_centres) {
+    let account = match parse_account(name, role, centres, known_centres, cas_uid) {
         Ok(account) => Some(account),
         Err(more) => {
             errors.0.extend(more.0);
@@ -69,16 +89,21 @@ mod tests {
     #[test]
     fn a_gestionnaire_needs_a_centre_an_admin_does_not() {
         assert_eq!(
-            parse_account("Ana", "gestionnaire", &[], &[1, 2]).unwrap_err().get("centres"),
+            parse_account("Ana", "gestionnaire", &[], &[1, 2], "").unwrap_err().get("centres"),
             Some(&Problem::Required)
         );
-        assert!(parse_account("Ana", "admin", &[], &[1, 2]).is_ok());
-        assert_eq!(parse_account("Ana", "commission", &[2], &[1, 2]).unwrap().role, StaffRole::Commission);
+        assert!(parse_account("Ana", "admin", &[], &[1, 2], "").is_ok());
+        assert_eq!(parse_account("Ana", "commission", &[2], &[1, 2], "").unwrap().role, StaffRole::Commission);
+        assert_eq!(parse_account("Ana", "admin", &[], &[], " pers.ana ").unwrap().cas_uid.as_deref(), Some("pers.ana"));
+        assert_eq!(
+            parse_account("Ana", "admin", &[], &[], "pers ana").unwrap_err().get("cas_uid"),
+            Some(&Problem::CodeInvalid)
+        );
     }
 
     #[test]
     fn unknown_roles_and_centres_are_refused_field_by_field() {
-        let errors = parse_new_account("pas-une-adresse", " ", "root", &[9], &[1]).unwrap_err();
+        let errors = parse_new_account("pas-une-adresse", " ", "root", &[9], &[1], "").unwrap_err();
         assert_eq!(errors.get("email"), Some(&Problem::EmailInvalid));
         assert_eq!(errors.get("name"), Some(&Problem::Required));
         assert_eq!(errors.get("role"), Some(&Problem::UnknownChoice));

@@ -3,6 +3,7 @@
 
 use super::auth::session::Signed;
 use super::refdata;
+use super::school_records::{self, UniversityData};
 use super::state::AppState;
 use super::store::{accounts, dossier, StoreError, Unique};
 use crate::domain::address::{Address, AddressForm};
@@ -12,10 +13,14 @@ use crate::domain::date::Day;
 use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
 use crate::domain::identity::{parse_ine, Identity, IdentityForm};
 use crate::domain::lookup::name_in;
+use crate::domain::school_record::{
+    address_fields, address_from_lines, bac_fields, changed_fields, identity_fields, SchoolRecord,
+};
 use crate::domain::{FieldErrors, Problem};
 use crate::error::AppError;
 use crate::views::dossier::{
-    AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, Section, SectionKind,
+    AddressPage, BacPage, CursusPage, CursusRow, ExperiencesPage, IdentityPage, InternalCursusPage, Section,
+    SectionKind,
 };
 
 /// Today in Europe/Paris.
@@ -41,6 +46,47 @@ async fn refuse_if_locked(conn: &mut super::store::Conn, signed: &Signed) -> Res
     Ok(())
 }
 
+/// The fields of Informations personnelles the university fixes.
+fn fixed_identity(
+    university: &UniversityData,
+    settings: crate::domain::identity::IneSettings,
+) -> Vec<(&'static str, String)> {
+    identity_fields(university.directory.as_ref(), university.record.as_ref(), settings.rules)
+}
+
+fn identity_field_mut<'a>(form: &'a mut IdentityForm, field: &str) -> Option<&'a mut String> {
+    Some(match field {
+        "nom_naissance" => &mut form.nom_naissance,
+        "prenom" => &mut form.prenom,
+        "date_naissance" => &mut form.date_naissance,
+        "ine" => &mut form.ine,
+        _ => return None,
+    })
+}
+
+/// Refuses, field by field, values that differ from what the university
+/// fixes: read-only on the page, and so on the server.
+fn refuse_changes(fixed: &[(&'static str, String)], sent: impl Fn(&str) -> String) -> Result<(), AppError> {
+    let changed = changed_fields(fixed, sent);
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let mut errors = FieldErrors::new();
+    for field in changed {
+        errors.add(field, Problem::FromSchoolRecords);
+    }
+    Err(AppError::Invalid(errors))
+}
+
+/// The Adresse the directory gives, when it reads as a French address.
+fn fixed_address(university: &UniversityData) -> Option<crate::domain::address::AddressForm> {
+    university.directory.as_ref().and_then(|d| address_from_lines(&d.postal_address, refdata::communes_of))
+}
+
+fn fixed_bac(university: &UniversityData) -> Option<BacForm> {
+    university.record.as_ref().and_then(|r: &SchoolRecord| r.bac.clone())
+}
+
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<IdentityPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
@@ -62,9 +108,22 @@ pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<Identity
         form.ine = value.clone().unwrap_or_default();
         form.sans_ine = *sans;
     }
+    // What the university fixes shows as it says it, whatever was saved.
+    let university = school_records::of_candidate(state, &mut conn, candidate.id).await?;
+    let fixed = fixed_identity(&university, settings);
+    for (field, value) in &fixed {
+        if let Some(slot) = identity_field_mut(&mut form, field) {
+            slot.clone_from(value);
+        }
+        if *field == "ine" {
+            form.sans_ine = false;
+        }
+    }
+    let ine_fixed = fixed.iter().any(|(f, _)| *f == "ine");
     Ok(IdentityPage {
         form,
-        ine_answered: ine.is_some(),
+        ine_answered: ine.is_some() || ine_fixed,
+        sourced: fixed.iter().map(|(f, _)| f.to_string()).collect(),
         complete,
         locked,
         settings,
@@ -91,6 +150,9 @@ pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bo
     refuse_if_locked(&mut conn, signed).await?;
     let campaign = campaign_of(&mut conn, signed).await?;
     let settings = dossier::ine_settings(&mut conn, campaign).await?;
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    let fixed: Vec<_> = fixed_identity(&university, settings).into_iter().filter(|(f, _)| *f == "ine").collect();
+    refuse_changes(&fixed, |_| if sans_ine { String::new() } else { raw.to_owned() })?;
     let mut errors = FieldErrors::new();
     let ine = if sans_ine {
         None
@@ -111,7 +173,17 @@ pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityFor
     refuse_if_locked(&mut conn, signed).await?;
     let campaign = campaign_of(&mut conn, signed).await?;
     let settings = dossier::ine_settings(&mut conn, campaign).await?;
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
     drop(conn);
+    let fixed = fixed_identity(&university, settings);
+    refuse_changes(&fixed, |field| match field {
+        "ine" if form.sans_ine => String::new(),
+        "nom_naissance" => form.nom_naissance.clone(),
+        "prenom" => form.prenom.clone(),
+        "date_naissance" => form.date_naissance.clone(),
+        "ine" => form.ine.clone(),
+        _ => String::new(),
+    })?;
     let parsed = Identity::parse(form, today(state), settings);
     // Codes must be among the choices offered.
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
@@ -162,28 +234,50 @@ pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>
     let cursus = dossier::cursus(&mut conn, signed.account_id).await?.len();
     let stages = dossier::experiences(&mut conn, signed.account_id, ExperienceKind::Stage).await?.len();
     let jobs = dossier::experiences(&mut conn, signed.account_id, ExperienceKind::Emploi).await?.len();
-    Ok(vec![
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    let mut sections = vec![
         Section { kind: SectionKind::Identity, complete: identity && ine, entries: None },
         Section { kind: SectionKind::Address, complete: address, entries: None },
         Section { kind: SectionKind::Bac, complete: bac, entries: None },
+    ];
+    // Cursus interne: the university's own students only (the passerelle
+    // guide: "Vous n'êtes pas concerné par la partie 'cursus interne'").
+    if let Some(record) = &university.record {
+        sections.push(Section { kind: SectionKind::InternalCursus, complete: true, entries: Some(record.years.len()) });
+    }
+    sections.extend([
         Section { kind: SectionKind::Cursus, complete: true, entries: Some(cursus) },
         Section { kind: SectionKind::Stages, complete: true, entries: Some(stages) },
         Section { kind: SectionKind::Experiences, complete: true, entries: Some(jobs) },
-    ])
+    ]);
+    Ok(sections)
 }
 
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let form = dossier::address(&mut conn, signed.account_id)
-        .await?
-        .unwrap_or_else(|| AddressForm { pays: crate::domain::identity::FRANCE.into(), ..AddressForm::default() });
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    let fixed = fixed_address(&university);
+    let sourced = fixed.is_some();
+    let form = match fixed {
+        Some(form) => form,
+        None => dossier::address(&mut conn, signed.account_id)
+            .await?
+            .unwrap_or_else(|| AddressForm { pays: crate::domain::identity::FRANCE.into(), ..AddressForm::default() }),
+    };
     let communes = refdata::communes_of(form.code_postal.trim());
-    Ok(AddressPage { form, countries: refdata::countries().to_vec(), communes })
+    Ok(AddressPage { form, countries: refdata::countries().to_vec(), communes, sourced })
 }
 
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    if let Some(fixed) = fixed_address(&university) {
+        let sent = address_fields(form);
+        let value = |field: &str| sent.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default();
+        refuse_changes(&address_fields(&fixed), value)?;
+    }
     let mut address = Address::parse(form, refdata::communes_of);
     if let Ok(a) = &address {
         if !refdata::is_country(&a.pays) {
@@ -193,7 +287,6 @@ pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm)
         }
     }
     let address = address?;
-    let mut conn = state.db.pool.acquire().await?;
     dossier::put_address(&mut conn, signed.account_id, &address, state.clock.now()).await?;
     Ok(())
 }
@@ -201,11 +294,18 @@ pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm)
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let form = dossier::bac(&mut conn, signed.account_id)
-        .await?
-        .unwrap_or_else(|| BacForm { pays: crate::domain::identity::FRANCE.into(), ..BacForm::default() });
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    let fixed = fixed_bac(&university);
+    let sourced = fixed.is_some();
+    let form = match fixed {
+        Some(form) => form,
+        None => dossier::bac(&mut conn, signed.account_id)
+            .await?
+            .unwrap_or_else(|| BacForm { pays: crate::domain::identity::FRANCE.into(), ..BacForm::default() }),
+    };
     let commune_nom = refdata::commune_name(form.commune.trim());
     Ok(BacPage {
+        sourced,
         form,
         this_year: today(state).year,
         countries: refdata::countries().to_vec(),
@@ -216,6 +316,13 @@ pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppE
 
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Result<(), AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    if let Some(fixed) = fixed_bac(&university) {
+        let sent = bac_fields(form);
+        let value = |field: &str| sent.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default();
+        refuse_changes(&bac_fields(&fixed), value)?;
+    }
     let bac = Bac::parse(form, today(state).year, refdata::is_commune_of)?;
     if let Bac::Obtained { pays, .. } = &bac {
         if !refdata::is_country(pays) {
@@ -224,7 +331,6 @@ pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Resu
             return Err(AppError::Invalid(errors));
         }
     }
-    let mut conn = state.db.pool.acquire().await?;
     dossier::put_bac(&mut conn, signed.account_id, &bac, state.clock.now()).await?;
     Ok(())
 }
@@ -324,4 +430,18 @@ pub async fn delete_cursus(state: &AppState, signed: &Signed, id: i64) -> Result
     } else {
         Err(AppError::NotFound)
     }
+}
+
+/// Cursus interne: the years of studies at the university, as its student
+/// records give them (read-only); `NotFound` for anyone they do not know.
+#[tracing::instrument(skip_all, fields(account = signed.account_id))]
+pub async fn internal_cursus_page(state: &AppState, signed: &Signed) -> Result<InternalCursusPage, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    let record = university.record.ok_or(AppError::NotFound)?;
+    Ok(InternalCursusPage {
+        university: super::university::name(state).unwrap_or_default(),
+        student_number: record.student_number,
+        years: record.years,
+    })
 }

@@ -21,9 +21,12 @@ pub struct ExportLine {
     /// Day of transmission in Europe/Paris: (year, month, day).
     pub transmitted: Option<(i32, u32, u32)>,
     pub decision: Option<Decision>,
+    /// The dossier's sections the university gave (its directory, its
+    /// student records), named; empty for an external candidate.
+    pub from_university: String,
 }
 
-const HEADERS: [&str; 11] = [
+const HEADERS: [&str; 12] = [
     "Nom",
     "Prénom",
     "Login",
@@ -35,6 +38,7 @@ const HEADERS: [&str; 11] = [
     "Décision",
     "Rang",
     "Motif",
+    "Fourni par l'université",
 ];
 
 /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@`
@@ -68,6 +72,7 @@ pub fn csv(lines: &[ExportLine]) -> Vec<u8> {
             l.decision.as_ref().map(|d| words::decision_kind(d.kind)).unwrap_or(""),
             &rank,
             &reason,
+            &l.from_university,
         ];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
@@ -100,6 +105,7 @@ pub fn xlsx(lines: &[ExportLine]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
         if let Some(reason) = l.decision.as_ref().and_then(|d| d.reason.as_deref()) {
             sheet.write_string(r, 10, reason)?;
         }
+        sheet.write_string(r, 11, l.from_university.as_str())?;
     }
     sheet.autofilter(0, 0, lines.len() as u32, HEADERS.len() as u16 - 1)?;
     sheet.set_freeze_panes(1, 0)?;
@@ -123,6 +129,7 @@ mod tests {
             status: DossierStatus::Complet,
             transmitted: Some((2026, 6, 15)),
             decision: Some(Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None }),
+            from_university: "Baccalauréat, Cursus interne".to_owned(),
         }
     }
 
@@ -133,7 +140,7 @@ mod tests {
         assert_eq!(rows[0], HEADERS.join(";"));
         assert_eq!(
             rows[1],
-            "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;"
+            "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;;Baccalauréat, Cursus interne"
         );
         assert!(rows[2].starts_with("\"'=HYPERLINK(\"\"x\"\")\";"), "{}", rows[2]);
     }

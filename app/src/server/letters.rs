@@ -79,7 +79,7 @@ pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Res
         .ok_or(AppError::NotFound)?;
     let me =
         super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let sheet = dossier_sheet(&mut conn, c.candidate_id).await?;
+    let sheet = dossier_sheet(state, &mut conn, c.candidate_id).await?;
     let name = full_name(&sheet, &format!("{} {}", me.prenom, me.nom));
     let born = sheet.identity.as_ref().map(|i| format!(", né(e) le {}", i.date_naissance)).unwrap_or_default();
     let ine =
@@ -147,6 +147,9 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet) -> Vec<String> {
             b.situation, b.annee, b.serie, b.mention, b.etablissement, b.commune, b.pays
         ));
     }
+    for y in &sheet.internal {
+        out.push(format!("Cursus interne : {} — {} {} — {}", y.annee, y.code, y.libelle, y.resultat));
+    }
     for x in &sheet.cursus {
         out.push(format!(
             "Cursus externe : {} — {} {} ({}) — {} {} {} {}",
@@ -171,7 +174,7 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     let (c, _) = context(&mut conn, signed, id).await?;
     let me =
         super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let sheet = dossier_sheet(&mut conn, c.candidate_id).await?;
+    let sheet = dossier_sheet(state, &mut conn, c.candidate_id).await?;
     let rows = pieces::of_application(&mut conn, c.candidate_id, c.centre_id, c.formation_id).await?;
     let mut files = Vec::new();
     let mut listed = Vec::new();

@@ -30,6 +30,7 @@ pub mod personal_data;
 pub mod pieces;
 pub mod refdata;
 pub mod review;
+pub mod school_records;
 pub mod sso;
 pub mod staff_accounts;
 pub mod state;

@@ -71,7 +71,7 @@ pub struct MailData {
 pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let me = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let dossier = dossier_sheet(&mut conn, me.id).await?;
+    let dossier = dossier_sheet(state, &mut conn, me.id).await?;
     let mut candidatures = Vec::new();
     for a in applications::all_of_candidate(&mut conn, me.id).await? {
         let pieces = pieces::of_application(&mut conn, me.id, a.centre_id, a.formation_id)

@@ -215,9 +215,23 @@ pub async fn export(
     formations_in_scope(&mut conn, &scope, campaign, &filter).await?;
     let rows =
         review::page(&mut conn, scope.bound(), campaign, &filter, sort, EXPORT_MAX, Cursor::Offset(0)).await?.rows;
+    // The university's students: which sections of their dossier it gave.
+    let internal = review::internal_candidates(&mut conn, campaign).await?;
+    let mut given = std::collections::HashMap::<i64, String>::new();
+    for r in &rows {
+        if let Some(&candidate) = internal.get(&r.id) {
+            if !given.contains_key(&candidate) {
+                let sheet = dossier_sheet(state, &mut conn, candidate).await?;
+                let names: Vec<&str> = sheet.from_university.iter().map(|k| super::words::section(*k)).collect();
+                given.insert(candidate, names.join(", "));
+            }
+        }
+    }
     rows.into_iter()
         .map(|r| {
+            let from_university = internal.get(&r.id).and_then(|c| given.get(c)).cloned().unwrap_or_default();
             Ok(super::export::ExportLine {
+                from_university,
                 status: r.status,
                 nom: r.nom,
                 prenom: r.prenom,
@@ -316,8 +330,11 @@ pub async fn save_columns(state: &AppState, signed: &Signed, columns: &str) -> R
 }
 
 /// A candidate's whole dossier, codes turned into names.
-pub(crate) async fn dossier_sheet(conn: &mut Conn, candidate: i64) -> Result<DossierSheet, AppError> {
-    Ok(sheet(DossierSheet {
+/// The candidate's dossier as staff read it, with what the university
+/// gave (Cursus interne, and which sections come from it).
+pub(crate) async fn dossier_sheet(state: &AppState, conn: &mut Conn, candidate: i64) -> Result<DossierSheet, AppError> {
+    let university = super::school_records::of_candidate(state, conn, candidate).await?;
+    let mut d = DossierSheet {
         identity: dossier::identity(conn, candidate).await?,
         address: dossier::address(conn, candidate).await?,
         bac: dossier::bac(conn, candidate).await?,
@@ -332,7 +349,16 @@ pub(crate) async fn dossier_sheet(conn: &mut Conn, candidate: i64) -> Result<Dos
             .into_iter()
             .map(|(_, x)| x)
             .collect(),
-    }))
+        ..DossierSheet::default()
+    };
+    // The INE answer is kept apart from Informations personnelles.
+    if let (Some(identity), Some((ine, sans_ine))) = (d.identity.as_mut(), dossier::ine(conn, candidate).await?) {
+        identity.ine = ine.unwrap_or_default();
+        identity.sans_ine = sans_ine;
+    }
+    d.from_university = super::school_records::sections_from_university(&university, &d);
+    d.internal = university.record.map(|r| r.years).unwrap_or_default();
+    Ok(sheet(d))
 }
 
 /// Codes of countries, départements and communes as names staff read.
@@ -415,7 +441,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
-    let dossier = dossier_sheet(&mut conn, candidate).await?;
+    let dossier = dossier_sheet(state, &mut conn, candidate).await?;
     let events = review::events(&mut conn, id).await?.into_iter().map(event_line).collect();
     let notes = review::notes(&mut conn, id)
         .await?

@@ -49,8 +49,10 @@ pub async fn list(state: &AppState, signed: &Signed) -> Result<StaffAccounts, Ap
                 role: a.role,
                 active: a.active,
                 centres: a.centres,
+                cas_uid: a.cas_uid.unwrap_or_default(),
             })
             .collect(),
+        university: super::university::name(state),
     })
 }
 
@@ -62,13 +64,14 @@ pub async fn create(
     name: &str,
     role: &str,
     centres: &[i64],
+    cas_uid: &str,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
     let (_, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
-    let (email, account) = parse_new_account(email, name, role, centres, &known)?;
+    let (email, account) = parse_new_account(email, name, role, centres, &known, cas_uid)?;
     let id = match staff_accounts::insert(
         &mut tx,
         email.as_str(),
@@ -85,6 +88,7 @@ pub async fn create(
         other => other?,
     };
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
+    tie_cas_uid(&mut tx, id, account.cas_uid.as_deref()).await?;
     let expires = now + INVITATION_HOURS * 3600;
     resets::insert(&mut tx, &state.token_hash(&token), "staff", id, now, expires).await?;
     let message = mail::compose(
@@ -116,16 +120,24 @@ pub async fn update(
     role: &str,
     centres: &[i64],
     active: bool,
+    cas_uid: &str,
 ) -> Result<(), AppError> {
     let mut tx = state.db.pool.begin().await?;
     let (me, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
-    let account = parse_account(name, role, centres, &known)?;
+    let account = parse_account(name, role, centres, &known, cas_uid)?;
     if id == me && (!active || account.role != StaffRole::Admin) {
         return Err(AppError::invalid(if active { "role" } else { "active" }, Problem::OwnAccount));
     }
-    if !staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active).await? {
-        return Err(AppError::NotFound);
+    match staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active, account.cas_uid.as_deref())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return Err(AppError::NotFound),
+        Err(StoreError::Duplicate(Unique::StaffCasUid)) => {
+            return Err(AppError::invalid("cas_uid", Problem::AlreadyExists))
+        }
+        Err(other) => return Err(other.into()),
     }
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
     if !active {
@@ -136,4 +148,12 @@ pub async fn update(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Ties a new account to its CAS identifier; one identifier, one account.
+async fn tie_cas_uid(conn: &mut Conn, id: i64, cas_uid: Option<&str>) -> Result<(), AppError> {
+    match super::store::university::set_staff_cas_uid(conn, id, cas_uid).await {
+        Err(StoreError::Duplicate(Unique::StaffCasUid)) => Err(AppError::invalid("cas_uid", Problem::AlreadyExists)),
+        other => other.map(|_| ()).map_err(AppError::from),
+    }
 }

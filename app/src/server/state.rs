@@ -46,11 +46,14 @@ pub struct AppState {
     pub mail_bell: Arc<Notify>,
     /// PDF work's threads and the candidates whose work runs.
     pub pdf_work: Arc<super::pdf_work::PdfWork>,
+    /// The university's student records (`school_records`).
+    pub records: Arc<dyn super::school_records::StudentRecords>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
         AppState {
+            records: Arc::new(super::school_records::ImportedExport),
             db,
             clock: Clock::default(),
             hasher: Hasher::per_core(),

@@ -66,3 +66,33 @@ mod tests {
         assert_eq!(decision(&no), "Défavorable : Capacité d'accueil atteinte");
     }
 }
+
+/// Why a line of a student records export was refused
+/// (`sesame scolarite import`).
+pub fn record_problem(problem: &crate::domain::Problem) -> String {
+    use crate::domain::Problem;
+    match problem {
+        Problem::Required => "valeur obligatoire absente".into(),
+        Problem::TooLong { max } => format!("plus de {max} caractères"),
+        Problem::CodeInvalid => "lettres et chiffres seulement, 20 au plus".into(),
+        Problem::YearInvalid => "année invalide (aaaa pour le bac, aaaa-aaaa pour une année universitaire)".into(),
+        Problem::Ine(_) => "INE invalide (longueur, format ou clé)".into(),
+        Problem::UnknownChoice => "valeur inconnue (série, mention, pays, département ou commune)".into(),
+        Problem::Disagrees => "diffère d'une autre ligne du même étudiant (INE, bac ou année déjà donnée)".into(),
+        other => format!("valeur refusée ({other:?})"),
+    }
+}
+
+/// A dossier section's name (exports).
+pub fn section(kind: crate::views::dossier::SectionKind) -> &'static str {
+    use crate::views::dossier::SectionKind;
+    match kind {
+        SectionKind::Identity => "Informations personnelles",
+        SectionKind::Address => "Adresse",
+        SectionKind::Bac => "Baccalauréat",
+        SectionKind::InternalCursus => "Cursus interne",
+        SectionKind::Cursus => "Cursus externe",
+        SectionKind::Stages => "Stages",
+        SectionKind::Experiences => "Expériences professionnelles",
+    }
+}

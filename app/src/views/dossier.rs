@@ -7,6 +7,7 @@ use crate::domain::bac::BacForm;
 use crate::domain::cursus::CursusForm;
 use crate::domain::experience::{ExperienceForm, ExperienceKind};
 use crate::domain::identity::{IdentityForm, IneSettings};
+use crate::domain::school_record::InternalYear;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,16 +15,19 @@ pub enum SectionKind {
     Identity,
     Address,
     Bac,
+    /// The university's own students only (student records).
+    InternalCursus,
     Cursus,
     Stages,
     Experiences,
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 6] = [
+    pub const ALL: [SectionKind; 7] = [
         SectionKind::Identity,
         SectionKind::Address,
         SectionKind::Bac,
+        SectionKind::InternalCursus,
         SectionKind::Cursus,
         SectionKind::Stages,
         SectionKind::Experiences,
@@ -34,6 +38,7 @@ impl SectionKind {
             SectionKind::Identity => "/dossier/informations-personnelles",
             SectionKind::Address => "/dossier/adresse",
             SectionKind::Bac => "/dossier/baccalaureat",
+            SectionKind::InternalCursus => "/dossier/cursus-interne",
             SectionKind::Cursus => "/dossier/cursus-externe",
             SectionKind::Stages => "/dossier/stages",
             SectionKind::Experiences => "/dossier/experiences",
@@ -63,6 +68,8 @@ pub struct IdentityPage {
     pub complete: bool,
     /// A first application was made: read-only (guide 04.6).
     pub locked: bool,
+    /// The fields the university's directory or records fix (read-only).
+    pub sourced: Vec<String>,
     pub settings: IneSettings,
     pub countries: Vec<(String, String)>,
     pub departements: Vec<(String, String)>,
@@ -74,6 +81,8 @@ pub struct AddressPage {
     pub countries: Vec<(String, String)>,
     /// The communes of the saved postal code.
     pub communes: Vec<(String, String)>,
+    /// The address comes from the university's directory (read-only).
+    pub sourced: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +94,8 @@ pub struct BacPage {
     pub departements: Vec<(String, String)>,
     /// The name of the saved commune.
     pub commune_nom: String,
+    /// The bac comes from the university's student records (read-only).
+    pub sourced: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,4 +120,12 @@ pub struct CursusPage {
     pub this_year: i32,
     pub countries: Vec<(String, String)>,
     pub departements: Vec<(String, String)>,
+}
+
+/// Cursus interne: the years of studies at the university.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InternalCursusPage {
+    pub university: String,
+    pub student_number: String,
+    pub years: Vec<InternalYear>,
 }

@@ -12,7 +12,9 @@ use crate::domain::decision::Decision;
 use crate::domain::experience::ExperienceForm;
 use crate::domain::identity::IdentityForm;
 use crate::domain::pieces::PieceStatus;
+use crate::domain::school_record::InternalYear;
 use crate::error::AppError;
+use crate::views::dossier::SectionKind;
 
 /// The list's filters, sort and page, as the URL query carries them
 /// (`/gestion/candidatures?formation=…&statut=…&q=…&du=…&au=…&tri=…&ordre=…&page=…&apres=…`).
@@ -217,6 +219,11 @@ pub struct DossierSheet {
     pub cursus: Vec<CursusForm>,
     pub stages: Vec<ExperienceForm>,
     pub jobs: Vec<ExperienceForm>,
+    /// Cursus interne (the university's student records).
+    pub internal: Vec<InternalYear>,
+    /// The sections whose content the university gave (its directory, its
+    /// student records); the others were typed by the candidate.
+    pub from_university: Vec<SectionKind>,
 }
 
 /// One line of the audit trail.

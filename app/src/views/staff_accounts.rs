@@ -13,6 +13,8 @@ pub struct StaffAccountLine {
     pub role: StaffRole,
     pub active: bool,
     pub centres: Vec<i64>,
+    /// The university CAS identifier (empty: none).
+    pub cas_uid: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,4 +23,6 @@ pub struct StaffAccounts {
     pub me: i64,
     pub centres: Vec<CentreView>,
     pub accounts: Vec<StaffAccountLine>,
+    /// The university's name when its CAS is configured.
+    pub university: Option<String>,
 }

@@ -26,6 +26,7 @@ mod piece_forms;
 mod pieces;
 mod reference;
 mod review;
+mod school_records;
 mod security_headers;
 mod sign_in_throttling;
 mod university;

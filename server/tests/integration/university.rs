@@ -16,7 +16,7 @@ use support::{link_token, TestApp};
 /// Sésame's address in these tests: the CAS server's service pattern
 /// accepts loopback addresses only.
 const PUBLIC: &str = "http://127.0.0.1:3999";
-const STUDENT_PASSWORD: &str = "Etudiant-Cas-2026";
+pub(crate) const STUDENT_PASSWORD: &str = "Etudiant-Cas-2026";
 
 fn cas_url() -> String {
     std::env::var("SESAME_TEST_CAS_URL")
@@ -49,7 +49,7 @@ fn directory_at(url: Option<&str>) -> app::server::sso::directory::Directory {
 }
 
 /// The test app, its CAS and directory configured.
-fn with_cas_and_directory(app: TestApp, directory_url: Option<&str>) -> TestApp {
+pub(crate) fn with_cas_and_directory(app: TestApp, directory_url: Option<&str>) -> TestApp {
     let directory = directory_at(directory_url);
     app.with_settings(|s| {
         s.public_url = PUBLIC.into();
@@ -59,7 +59,7 @@ fn with_cas_and_directory(app: TestApp, directory_url: Option<&str>) -> TestApp 
     })
 }
 
-async fn sign_in_form(app: &TestApp, cookie: &str) -> app::views::account::UniversitySignIn {
+pub(crate) async fn sign_in_form(app: &TestApp, cookie: &str) -> app::views::account::UniversitySignIn {
     let form = app.call("/api/universite/verifier", &[], Some(cookie)).await;
     assert_eq!(form.status, StatusCode::OK, "{}", form.body);
     serde_json::from_str(&form.body).unwrap()
@@ -67,7 +67,7 @@ async fn sign_in_form(app: &TestApp, cookie: &str) -> app::views::account::Unive
 
 /// Signs in on the CAS server's own form, as a browser does, and returns the
 /// ticket it sends back to `service`.
-async fn cas_ticket(service: &str, user: &str, password: &str) -> String {
+pub(crate) async fn cas_ticket(service: &str, user: &str, password: &str) -> String {
     let client =
         reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let login = format!("{}/login", cas_url());
@@ -96,16 +96,16 @@ fn hidden_inputs(html: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn candidate_service() -> String {
+pub(crate) fn candidate_service() -> String {
     format!("{PUBLIC}/cas/retour")
 }
 
 /// Back from CAS with the ticket: the redirect and the cookie set.
-async fn back(app: &TestApp, path: &str, ticket: &str) -> support::Reply {
+pub(crate) async fn back(app: &TestApp, path: &str, ticket: &str) -> support::Reply {
     app.get(&format!("{path}?ticket={ticket}"), None).await
 }
 
-async fn first_sign_in(app: &TestApp, user: &str) -> String {
+pub(crate) async fn first_sign_in(app: &TestApp, user: &str) -> String {
     let ticket = cas_ticket(&candidate_service(), user, STUDENT_PASSWORD).await;
     let reply = back(app, "/cas/retour", &ticket).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
@@ -325,7 +325,7 @@ on_both_databases!(the_directory_completes_what_cas_said, |app: TestApp| async m
     let app = with_cas_and_directory(app, None);
     let cookie = first_sign_in(&app, "etu.martin").await;
     let form = sign_in_form(&app, &cookie).await;
-    assert_eq!(form.ine.as_deref(), Some("1234567890A"));
+    assert_eq!(form.ine.as_deref(), Some("0612345678D"));
     assert_eq!(form.birth_date.as_deref(), Some("15/04/2003"));
     assert_eq!(form.student_number.as_deref(), Some("21901234"));
     assert!(!form.directory_unavailable);

@@ -20,6 +20,7 @@ use crate::components::table::{Column, DataTable};
 use crate::domain::application::DossierStatus;
 use crate::domain::pieces::PieceStatus;
 use crate::i18n::*;
+use crate::views::dossier::SectionKind;
 use crate::views::pieces::{download_path, view_path};
 use crate::views::review::{DossierSheet, EventLine, EventWhat, ListQuery, ReviewDetail, ReviewPiece};
 
@@ -314,10 +315,21 @@ fn Sheet(d: DossierSheet) -> impl IntoView {
     let i18n = use_i18n();
     let fact =
         |label: String, value: String| (!value.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> });
+    let from_university = d.from_university.clone();
+    let origin = move |kind: SectionKind| {
+        let text = if from_university.contains(&kind) {
+            t_string!(i18n, review.origin_university)
+        } else {
+            t_string!(i18n, review.origin_candidate)
+        };
+        view! { <p class="hint origin">{text}</p> }
+    };
+    let internal = d.internal.clone();
     view! {
         <section class="card" aria-labelledby="dossier-titre">
             <h2 id="dossier-titre">{t!(i18n, review.dossier_title)}</h2>
             <h3>{t!(i18n, dossier.section_identity)}</h3>
+            {d.identity.is_some().then(|| origin(SectionKind::Identity))}
             {match d.identity {
                 None => view! { <p>{t!(i18n, review.missing)}</p> }.into_any(),
                 Some(i) => view! {
@@ -339,6 +351,7 @@ fn Sheet(d: DossierSheet) -> impl IntoView {
                 }.into_any(),
             }}
             <h3>{t!(i18n, dossier.section_address)}</h3>
+            {d.address.is_some().then(|| origin(SectionKind::Address))}
             {match d.address {
                 None => view! { <p>{t!(i18n, review.missing)}</p> }.into_any(),
                 Some(a) => view! {
@@ -349,6 +362,7 @@ fn Sheet(d: DossierSheet) -> impl IntoView {
                 }.into_any(),
             }}
             <h3>{t!(i18n, dossier.section_bac)}</h3>
+            {d.bac.is_some().then(|| origin(SectionKind::Bac))}
             {match d.bac {
                 None => view! { <p>{t!(i18n, review.missing)}</p> }.into_any(),
                 Some(b) if b.situation == "non" => view! { <p>{t!(i18n, dossier.bac_no)}</p> }.into_any(),
@@ -363,6 +377,13 @@ fn Sheet(d: DossierSheet) -> impl IntoView {
                     </dl>
                 }.into_any(),
             }}
+            {(!internal.is_empty() || d.from_university.contains(&SectionKind::InternalCursus)).then(|| view! {
+                <h3>{t!(i18n, dossier.section_internal_cursus)}</h3>
+                {origin(SectionKind::InternalCursus)}
+                <ul class="plain-list">{internal.into_iter().map(|y| view! {
+                    <li>{[y.annee, y.code, y.libelle, y.resultat].into_iter().filter(|v| !v.trim().is_empty()).collect::<Vec<_>>().join(" · ")}</li>
+                }).collect_view()}</ul>
+            })}
             <h3>{t!(i18n, dossier.section_cursus)}</h3>
             {if d.cursus.is_empty() { view! { <p>{t!(i18n, dossier.none_yet)}</p> }.into_any() } else {
                 view! { <ul class="plain-list">{d.cursus.into_iter().map(|c| view! {

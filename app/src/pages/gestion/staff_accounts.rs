@@ -95,6 +95,12 @@ fn AccountForm(
                     }.into_any(),
                 }}
                 <Field name="name" label=tr!(i18n, staff_accounts.name) value=e.as_ref().map(|a| a.name.clone()).unwrap_or_default() problem=field_problem(result, "name")/>
+                {d.university.clone().map(|university| view! {
+                    <Field name="cas_uid" label=tr!(i18n, staff_accounts.cas_uid) required=false
+                        value=e.as_ref().map(|a| a.cas_uid.clone()).unwrap_or_default()
+                        hint=Signal::derive(move || t_string!(i18n, staff_accounts.cas_uid_hint, university = university.clone()).to_string())
+                        problem=field_problem(result, "cas_uid")/>
+                })}
                 <SelectField name="role" label=tr!(i18n, staff_accounts.role) options=roles selected=e.as_ref().map(|a| a.role.code().to_owned()).unwrap_or_default()
                     placeholder=tr!(i18n, dossier.choose) hint=tr!(i18n, staff_accounts.role_hint) problem=field_problem(result, "role")/>
                 <fieldset aria-describedby="centres-erreur">

@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod pieces;
 pub mod resets;
 pub mod review;
+pub mod school_records;
 pub mod sessions;
 pub mod staff_accounts;
 pub mod throttle;

@@ -14,6 +14,7 @@ pub struct StaffLine {
     pub role: StaffRole,
     #[sqlx(try_from = "Flag")]
     pub active: bool,
+    pub cas_uid: Option<String>,
     /// From `staff_centres`.
     #[sqlx(skip)]
     pub centres: Vec<i64>,
@@ -21,7 +22,7 @@ pub struct StaffLine {
 
 pub async fn list(conn: &mut Conn) -> StoreResult<Vec<StaffLine>> {
     let mut lines: Vec<StaffLine> = sqlx::query_as(
-        "SELECT id, email, display_name, role, active FROM staff ORDER BY active DESC, display_name, id",
+        "SELECT id, email, display_name, role, active, cas_uid FROM staff ORDER BY active DESC, display_name, id",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -56,12 +57,20 @@ pub async fn insert(
     .await?)
 }
 
-pub async fn update(conn: &mut Conn, id: i64, name: &str, role: &str, active: bool) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE staff SET display_name = $2, role = $3, active = $4 WHERE id = $1")
+pub async fn update(
+    conn: &mut Conn,
+    id: i64,
+    name: &str,
+    role: &str,
+    active: bool,
+    cas_uid: Option<&str>,
+) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE staff SET display_name = $2, role = $3, active = $4, cas_uid = $5 WHERE id = $1")
         .bind(id)
         .bind(name)
         .bind(role)
         .bind(active as i64)
+        .bind(cas_uid)
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)

@@ -10,6 +10,7 @@ use crate::components::field::{field_problem, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::loading::loaded;
 use crate::components::messages::FormOutcome;
+use crate::components::school_records::{Fixed, FixedFacts, FromSchoolRecords};
 use crate::domain::lookup::name_in;
 use crate::i18n::*;
 use crate::views::dossier::AddressPage;
@@ -23,7 +24,55 @@ pub fn AddressPageView() -> impl IntoView {
     view! {
         <PageTitle text=tr!(i18n, dossier.address_title)/>
         <h1>{t!(i18n, dossier.address_title)}</h1>
-        {loaded(page, move |data| view! { <AddressForm data=data save=save/> }.into_any())}
+        {loaded(page, move |data| if data.sourced {
+            view! { <AddressFromDirectory data=data save=save/> }.into_any()
+        } else {
+            view! { <AddressForm data=data save=save/> }.into_any()
+        })}
+    }
+}
+
+/// The address the university's directory gives: shown, confirmed as is.
+#[component]
+fn AddressFromDirectory(data: AddressPage, save: ServerAction<SaveAddress>) -> impl IntoView {
+    let i18n = use_i18n();
+    let result: Signal<_> = save.value().into();
+    let f = data.form;
+    let commune = name_in(&data.communes, &f.commune);
+    let fact = |label: String, value: &str, name: &'static str| Fixed {
+        label,
+        shown: value.to_owned(),
+        name,
+        value: value.to_owned(),
+    };
+    let facts = vec![
+        fact(t_string!(i18n, dossier.ligne1).to_string(), &f.ligne1, "ligne1"),
+        fact(t_string!(i18n, dossier.ligne2).to_string(), &f.ligne2, "ligne2"),
+        fact(t_string!(i18n, dossier.ligne3).to_string(), &f.ligne3, "ligne3"),
+        fact(t_string!(i18n, dossier.code_postal).to_string(), &f.code_postal, "code_postal"),
+        Fixed {
+            label: t_string!(i18n, dossier.commune).to_string(),
+            shown: commune,
+            name: "commune",
+            value: f.commune.clone(),
+        },
+        fact(t_string!(i18n, dossier.ville).to_string(), &f.ville, "ville"),
+        Fixed {
+            label: t_string!(i18n, dossier.pays).to_string(),
+            shown: name_in(&data.countries, &f.pays),
+            name: "pays",
+            value: f.pays.clone(),
+        },
+    ];
+    view! {
+        <FromSchoolRecords/>
+        <FormOutcome result=result/>
+        <ActionForm action=save attr:class="form card" attr:novalidate=true>
+            <FixedFacts facts=facts/>
+            <SubmitButton label=tr!(i18n, dossier.confirm_from_records) pending=save.pending()>
+                <A href="/" attr:class="button button-secondary">{t!(i18n, cancel)}</A>
+            </SubmitButton>
+        </ActionForm>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::components::field::{field_problem, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::loading::loaded;
 use crate::components::messages::FormOutcome;
+use crate::components::school_records::{Fixed, FixedFacts, FromSchoolRecords};
 use crate::domain::lookup::name_in;
 use crate::i18n::*;
 use crate::views::dossier::BacPage;
@@ -23,7 +24,60 @@ pub fn BacPageView() -> impl IntoView {
     view! {
         <PageTitle text=tr!(i18n, dossier.bac_title)/>
         <h1>{t!(i18n, dossier.bac_title)}</h1>
-        {loaded(page, move |data| view! { <BacForm data=data save=save/> }.into_any())}
+        {loaded(page, move |data| if data.sourced {
+            view! { <BacFromRecords data=data save=save/> }.into_any()
+        } else {
+            view! { <BacForm data=data save=save/> }.into_any()
+        })}
+    }
+}
+
+/// The bac the university's student records give: shown, confirmed as is.
+#[component]
+fn BacFromRecords(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
+    use crate::domain::bac::{mentions, series_for};
+    let i18n = use_i18n();
+    let result: Signal<_> = save.value().into();
+    let f = data.form;
+    let year = f.annee.trim().parse::<i32>().unwrap_or(data.this_year);
+    let label_in = |list: Vec<(&'static str, &'static str)>, code: &str| {
+        list.into_iter().find(|(c, _)| *c == code).map(|(_, l)| l.to_owned()).unwrap_or_else(|| code.to_owned())
+    };
+    let fact = |label: String, shown: String, name: &'static str, value: &str| Fixed {
+        label,
+        shown,
+        name,
+        value: value.to_owned(),
+    };
+    let facts = vec![
+        fact(String::new(), String::new(), "situation", &f.situation),
+        fact(t_string!(i18n, dossier.annee).to_string(), f.annee.clone(), "annee", &f.annee),
+        fact(t_string!(i18n, dossier.serie).to_string(), label_in(series_for(year), &f.serie), "serie", &f.serie),
+        fact(t_string!(i18n, dossier.mention).to_string(), label_in(mentions(year), &f.mention), "mention", &f.mention),
+        fact(t_string!(i18n, dossier.pays_obtention).to_string(), name_in(&data.countries, &f.pays), "pays", &f.pays),
+        fact(
+            t_string!(i18n, dossier.departement).to_string(),
+            name_in(&data.departements, &f.departement),
+            "departement",
+            &f.departement,
+        ),
+        fact(t_string!(i18n, dossier.commune).to_string(), data.commune_nom.clone(), "commune", &f.commune),
+        fact(
+            t_string!(i18n, dossier.etablissement).to_string(),
+            f.etablissement.clone(),
+            "etablissement",
+            &f.etablissement,
+        ),
+    ];
+    view! {
+        <FromSchoolRecords/>
+        <FormOutcome result=result/>
+        <ActionForm action=save attr:class="form card" attr:novalidate=true>
+            <FixedFacts facts=facts/>
+            <SubmitButton label=tr!(i18n, dossier.confirm_from_records) pending=save.pending()>
+                <A href="/" attr:class="button button-secondary">{t!(i18n, cancel)}</A>
+            </SubmitButton>
+        </ActionForm>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::components::frame::PageTitle;
 use crate::components::ine_field::IneField;
 use crate::components::loading::loaded;
 use crate::components::messages::FormOutcome;
+use crate::components::school_records::{Fixed, FixedFacts, FromSchoolRecords};
 use crate::domain::lookup::name_in;
 use crate::i18n::*;
 use crate::views::dossier::IdentityPage;
@@ -97,6 +98,21 @@ fn IdentityForm(
     ];
     let departements: Vec<(String, String)> =
         data.departements.into_iter().map(|(c, n)| (c.clone(), format!("{c} - {n}"))).collect();
+    // What the university fixes is shown, and sent back, as it says it.
+    let sourced = data.sourced;
+    let fixed = move |name: &str| sourced.iter().any(|s| s == name);
+    let facts: Vec<Fixed> = [
+        ("nom_naissance", t_string!(i18n, dossier.nom_naissance).to_string(), &f.nom_naissance),
+        ("prenom", t_string!(i18n, dossier.prenom).to_string(), &f.prenom),
+        ("date_naissance", t_string!(i18n, dossier.date_naissance).to_string(), &f.date_naissance),
+        ("ine", t_string!(i18n, dossier.ine).to_string(), &f.ine),
+    ]
+    .into_iter()
+    .filter(|(name, _, _)| fixed(name))
+    .map(|(name, label, value)| Fixed { label, shown: value.clone(), name, value: value.clone() })
+    .collect();
+    let any_fixed = !facts.is_empty();
+    let (ine_fixed, names_fixed) = (fixed("ine"), (fixed("nom_naissance"), fixed("prenom"), fixed("date_naissance")));
     view! {
         {popup.then(|| view! {
             <Modal labelled_by="ine-popup-titre" described_by="ine-popup-texte">
@@ -127,18 +143,31 @@ fn IdentityForm(
             <p class="hint">{t!(i18n, required_hint)}</p>
             <FormOutcome result=result/>
             <ActionForm action=save attr:class="form" attr:novalidate=true attr:data-garde="1">
+                {any_fixed.then(|| view! {
+                    <section class="card" aria-labelledby="scolarite-titre">
+                        <h2 id="scolarite-titre">{t!(i18n, dossier.from_university_title)}</h2>
+                        <FromSchoolRecords/>
+                        <FixedFacts facts=facts/>
+                    </section>
+                })}
                 <SelectField name="civilite" label=tr!(i18n, dossier.civilite) options=civilites selected=f.civilite
                     placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "civilite")/>
-                <Field name="nom_naissance" label=tr!(i18n, dossier.nom_naissance) autocomplete="family-name" value=f.nom_naissance
-                    problem=field_problem(result, "nom_naissance")/>
+                {(!names_fixed.0).then(|| view! {
+                    <Field name="nom_naissance" label=tr!(i18n, dossier.nom_naissance) autocomplete="family-name" value=f.nom_naissance.clone()
+                        problem=field_problem(result, "nom_naissance")/>
+                })}
                 <Field name="nom_usuel" label=tr!(i18n, dossier.nom_usuel) required=false value=f.nom_usuel
                     problem=field_problem(result, "nom_usuel")/>
-                <Field name="prenom" label=tr!(i18n, dossier.prenom) autocomplete="given-name" value=f.prenom
-                    problem=field_problem(result, "prenom")/>
+                {(!names_fixed.1).then(|| view! {
+                    <Field name="prenom" label=tr!(i18n, dossier.prenom) autocomplete="given-name" value=f.prenom.clone()
+                        problem=field_problem(result, "prenom")/>
+                })}
                 <Field name="autre_prenom" label=tr!(i18n, dossier.autre_prenom) required=false autocomplete="additional-name"
                     value=f.autre_prenom problem=field_problem(result, "autre_prenom")/>
-                <Field name="date_naissance" label=tr!(i18n, dossier.date_naissance) autocomplete="bday" value=f.date_naissance
-                    problem=field_problem(result, "date_naissance")/>
+                {(!names_fixed.2).then(|| view! {
+                    <Field name="date_naissance" label=tr!(i18n, dossier.date_naissance) autocomplete="bday" value=f.date_naissance.clone()
+                        problem=field_problem(result, "date_naissance")/>
+                })}
                 <Combobox name="pays_naissance" label=tr!(i18n, dossier.pays_naissance) list=List::Countries
                     text=name_in(&data.countries, &f.pays_naissance) code=f.pays_naissance hint=tr!(i18n, dossier.pays_hint)
                     problem=field_problem(result, "pays_naissance")/>
@@ -154,11 +183,13 @@ fn IdentityForm(
                     hint=tr!(i18n, dossier.phone_hint) value=f.telephone problem=field_problem(result, "telephone")/>
                 <Field name="portable" kind="tel" label=tr!(i18n, dossier.portable) required=false autocomplete="tel"
                     value=f.portable problem=field_problem(result, "portable")/>
-                <IneField rules=data.settings.rules value=f.ine problem=field_problem(result, "ine")/>
-                <div class="field checkbox">
-                    <input type="checkbox" id="sans_ine" name="sans_ine" value="1" checked=f.sans_ine/>
-                    <label for="sans_ine">{t!(i18n, dossier.sans_ine)}</label>
-                </div>
+                {(!ine_fixed).then(|| view! {
+                    <IneField rules=data.settings.rules value=f.ine.clone() problem=field_problem(result, "ine")/>
+                    <div class="field checkbox">
+                        <input type="checkbox" id="sans_ine" name="sans_ine" value="1" checked=f.sans_ine/>
+                        <label for="sans_ine">{t!(i18n, dossier.sans_ine)}</label>
+                    </div>
+                })}
                 <SubmitButton label=tr!(i18n, save) pending=save.pending()>
                     <A href="/" attr:class="button button-secondary">{t!(i18n, cancel)}</A>
                 </SubmitButton>

@@ -7,6 +7,7 @@ pub mod bac;
 pub mod cursus;
 pub mod experiences;
 pub mod identity;
+pub mod internal_cursus;
 pub mod stages;
 
 /// A fixed list of choices as the select fields take them.
