@@ -189,11 +189,9 @@ async fn run(cli: Cli) -> Result<(), String> {
                     for problem in &problems {
                         eprintln!("{problem}");
                     }
-                    return Err(
-                        format!("{} : rien n'a été importé ({} problème(s)).", file.display(), problems.len()).into()
-                    );
+                    return Err(format!("{} : rien n'a été importé ({} problème(s)).", file.display(), problems.len()));
                 }
-                Err(other) => return Err(format!("{} : rien n'a été importé : {other}", file.display()).into()),
+                Err(other) => return Err(format!("{} : rien n'a été importé : {other}", file.display())),
             }
         }
         Command::Serve => serve(config).await?,

@@ -28,31 +28,10 @@ pub async fn save_staff_account(
     let (state, staff) = super::context::staff().await?;
     let centres = crate::views::configuration::checked_ids(centres);
     let cas_uid = cas_uid.unwrap_or_default();
+    let fields =
+        crate::server::staff_accounts::AccountFields { name: &name, role: &role, centres: &centres, cas_uid: &cas_uid };
     match id {
-        None => {
-            crate::server::staff_accounts::create(
-                &state,
-                &staff,
-                &email.unwrap_or_default(),
-                &name,
-                &role,
-                &centres,
-                &cas_uid,
-            )
-            .await
-        }
-        Some(id) => {
-            crate::server::staff_accounts::update(
-                &state,
-                &staff,
-                id,
-                &name,
-                &role,
-                &centres,
-                active.is_some(),
-                &cas_uid,
-            )
-            .await
-        }
+        None => crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &fields).await,
+        Some(id) => crate::server::staff_accounts::update(&state, &staff, id, &fields, active.is_some()).await,
     }
 }

@@ -101,6 +101,9 @@ fn academic_year(raw: &str, this_year: i32) -> Result<String, Problem> {
     }
 }
 
+/// A line read, or the problems of its columns.
+pub type LineResult = Result<ParsedLine, Vec<(&'static str, Problem)>>;
+
 /// One line read: the student, their INE and bac as this line gives them,
 /// and a year of studies if the line has one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,7 +123,7 @@ impl ParsedLine {
         this_year: i32,
         rules: IneRules,
         commune_in: impl Fn(&str, &str) -> bool,
-    ) -> Result<ParsedLine, Vec<(&'static str, Problem)>> {
+    ) -> LineResult {
         let mut problems = Vec::new();
         fn take(
             problems: &mut Vec<(&'static str, Problem)>,
@@ -216,9 +219,7 @@ fn bac_column(field: &str) -> &'static str {
 /// each student's lines must agree on the INE and the bac, and name each
 /// academic year once. Every problem of every line is reported; one
 /// problem and nothing is gathered.
-pub fn gather(
-    lines: Vec<(usize, Result<ParsedLine, Vec<(&'static str, Problem)>>)>,
-) -> Result<Vec<SchoolRecord>, Vec<LineProblem>> {
+pub fn gather(lines: Vec<(usize, LineResult)>) -> Result<Vec<SchoolRecord>, Vec<LineProblem>> {
     let mut problems = Vec::new();
     let mut records: Vec<SchoolRecord> = Vec::new();
     let mut index = std::collections::HashMap::<String, usize>::new();

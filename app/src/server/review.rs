@@ -220,10 +220,10 @@ pub async fn export(
     let mut given = std::collections::HashMap::<i64, String>::new();
     for r in &rows {
         if let Some(&candidate) = internal.get(&r.id) {
-            if !given.contains_key(&candidate) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = given.entry(candidate) {
                 let sheet = dossier_sheet(state, &mut conn, candidate).await?;
                 let names: Vec<&str> = sheet.from_university.iter().map(|k| super::words::section(*k)).collect();
-                given.insert(candidate, names.join(", "));
+                slot.insert(names.join(", "));
             }
         }
     }

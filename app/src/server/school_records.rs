@@ -206,7 +206,10 @@ pub enum ImportError {
 
 /// The export's lines, numbered as the person who made the file counts
 /// them, or why the file cannot be read.
-fn read_lines(text: &str, format: ExportFormat) -> Result<Vec<(usize, Result<RecordLine, String>)>, String> {
+/// The lines of a file with their numbers, each read or why not.
+type NumberedLines = Vec<(usize, Result<RecordLine, String>)>;
+
+fn read_lines(text: &str, format: ExportFormat) -> Result<NumberedLines, String> {
     let text = text.trim_start_matches('\u{feff}');
     match format {
         ExportFormat::Json => {

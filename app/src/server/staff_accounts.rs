@@ -18,6 +18,15 @@ use crate::error::AppError;
 use crate::views::configuration::CentreView;
 use crate::views::staff_accounts::{StaffAccountLine, StaffAccounts};
 
+/// What the admin's form says of an account.
+pub struct AccountFields<'a> {
+    pub name: &'a str,
+    pub role: &'a str,
+    pub centres: &'a [i64],
+    /// The university CAS identifier (empty: none).
+    pub cas_uid: &'a str,
+}
+
 /// How long the invitation link stays valid.
 pub const INVITATION_HOURS: i64 = 72;
 
@@ -61,11 +70,9 @@ pub async fn create(
     state: &AppState,
     signed: &Signed,
     email: &str,
-    name: &str,
-    role: &str,
-    centres: &[i64],
-    cas_uid: &str,
+    fields: &AccountFields<'_>,
 ) -> Result<(), AppError> {
+    let AccountFields { name, role, centres, cas_uid } = *fields;
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
@@ -116,12 +123,10 @@ pub async fn update(
     state: &AppState,
     signed: &Signed,
     id: i64,
-    name: &str,
-    role: &str,
-    centres: &[i64],
+    fields: &AccountFields<'_>,
     active: bool,
-    cas_uid: &str,
 ) -> Result<(), AppError> {
+    let AccountFields { name, role, centres, cas_uid } = *fields;
     let mut tx = state.db.pool.begin().await?;
     let (me, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();

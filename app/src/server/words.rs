@@ -50,23 +50,6 @@ pub fn role(role: StaffRole) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decisions_read_as_the_mail_says_them() {
-        let waiting = Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None };
-        assert_eq!(decision(&waiting), "Liste complémentaire, rang 3");
-        let no = Decision {
-            kind: DecisionKind::Defavorable,
-            rank: None,
-            reason: Some("Capacité d'accueil atteinte".into()),
-        };
-        assert_eq!(decision(&no), "Défavorable : Capacité d'accueil atteinte");
-    }
-}
-
 /// Why a line of a student records export was refused
 /// (`sesame scolarite import`).
 pub fn record_problem(problem: &crate::domain::Problem) -> String {
@@ -94,5 +77,22 @@ pub fn section(kind: crate::views::dossier::SectionKind) -> &'static str {
         SectionKind::Cursus => "Cursus externe",
         SectionKind::Stages => "Stages",
         SectionKind::Experiences => "Expériences professionnelles",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_read_as_the_mail_says_them() {
+        let waiting = Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None };
+        assert_eq!(decision(&waiting), "Liste complémentaire, rang 3");
+        let no = Decision {
+            kind: DecisionKind::Defavorable,
+            rank: None,
+            reason: Some("Capacité d'accueil atteinte".into()),
+        };
+        assert_eq!(decision(&no), "Défavorable : Capacité d'accueil atteinte");
     }
 }

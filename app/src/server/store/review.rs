@@ -851,6 +851,25 @@ pub async fn notes(conn: &mut Conn, application_id: i64) -> StoreResult<Vec<(i64
     .await?)
 }
 
+/// The applications of a campaign made by the university's own students
+/// (a record kept from their CAS sign-in): application id → candidate id.
+pub async fn internal_candidates(
+    conn: &mut Conn,
+    campaign_id: i64,
+) -> StoreResult<std::collections::HashMap<i64, i64>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT a.id, a.candidate_id FROM applications a
+         JOIN formations f ON f.id = a.formation_id
+         JOIN centres c ON c.id = f.centre_id
+         JOIN candidates k ON k.id = a.candidate_id
+         WHERE c.campaign_id = $1 AND k.university_record IS NOT NULL",
+    )
+    .bind(campaign_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -878,23 +897,4 @@ mod tests {
             assert_eq!(sort.terms().len(), sort.numeric().len(), "{sort:?}");
         }
     }
-}
-
-/// The applications of a campaign made by the university's own students
-/// (a record kept from their CAS sign-in): application id → candidate id.
-pub async fn internal_candidates(
-    conn: &mut Conn,
-    campaign_id: i64,
-) -> StoreResult<std::collections::HashMap<i64, i64>> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT a.id, a.candidate_id FROM applications a
-         JOIN formations f ON f.id = a.formation_id
-         JOIN centres c ON c.id = f.centre_id
-         JOIN candidates k ON k.id = a.candidate_id
-         WHERE c.campaign_id = $1 AND k.university_record IS NOT NULL",
-    )
-    .bind(campaign_id)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().collect())
 }
