@@ -27,9 +27,12 @@ pub async fn save_staff_account(
 ) -> Result<(), AppError> {
     let (state, staff) = super::context::staff().await?;
     let centres = crate::views::configuration::checked_ids(centres);
-    let cas_uid = cas_uid.unwrap_or_default();
-    let fields =
-        crate::server::staff_accounts::AccountFields { name: &name, role: &role, centres: &centres, cas_uid: &cas_uid };
+    let fields = crate::server::staff_accounts::AccountFields {
+        name: &name,
+        role: &role,
+        centres: &centres,
+        cas_uid: cas_uid.as_deref(),
+    };
     match id {
         None => crate::server::staff_accounts::create(&state, &staff, &email.unwrap_or_default(), &fields).await,
         Some(id) => crate::server::staff_accounts::update(&state, &staff, id, &fields, active.is_some()).await,

@@ -7,11 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::address::AddressForm;
+use super::address::{Address, AddressForm};
 use super::bac::{Bac, BacForm};
-use super::identity::FRANCE;
+use super::date::{parse_birth_date, Day};
+use super::identity::{FRANCE, NAME_MAX};
 use super::ine::{Ine, IneRules};
-use super::problem::{required_text, Problem};
+use super::problem::{person_name, required_text, Problem};
 use super::search::fold;
 
 /// One year of studies at the university (Cursus interne).
@@ -90,7 +91,8 @@ fn student_number(raw: &str) -> Result<String, Problem> {
     }
 }
 
-/// An academic year `2023-2024` (the second year follows the first).
+/// An academic year `2023-2024` (the second year follows the first, the
+/// first is at most `this_year`: the year under way at the latest).
 fn academic_year(raw: &str, this_year: i32) -> Result<String, Problem> {
     let value = raw.trim();
     let years: Vec<Option<i32>> = value.split('-').map(|y| y.parse::<i32>().ok().filter(|_| y.len() == 4)).collect();
@@ -116,13 +118,15 @@ pub struct ParsedLine {
 
 impl ParsedLine {
     /// `commune_in` tells whether an INSEE code is a commune of a
-    /// département (the reference data); the bac follows the dossier's own
-    /// rule (`Bac::parse`), so a value the form would refuse is refused here.
+    /// département, `country_known` whether a code is a country (the
+    /// reference data); the bac follows the dossier's own rules (`Bac::parse`
+    /// and the country), so a value the form would refuse is refused here.
     pub fn parse(
         line: &RecordLine,
         this_year: i32,
         rules: IneRules,
         commune_in: impl Fn(&str, &str) -> bool,
+        country_known: impl Fn(&str) -> bool,
     ) -> LineResult {
         let mut problems = Vec::new();
         fn take(
@@ -166,6 +170,10 @@ impl ParsedLine {
                 etablissement: line.bac_etablissement.trim().into(),
             };
             match Bac::parse(&form, this_year, commune_in) {
+                Ok(_) if !country_known(&form.pays) => {
+                    problems.push(("bac_pays", Problem::UnknownChoice));
+                    None
+                }
                 Ok(_) => Some(form),
                 Err(errors) => {
                     for (field, problem) in errors.0 {
@@ -179,8 +187,7 @@ impl ParsedLine {
         let year = if year_columns.iter().all(|c| c.trim().is_empty()) {
             None
         } else {
-            let annee =
-                take(&mut problems, "annee_universitaire", academic_year(&line.annee_universitaire, this_year + 1));
+            let annee = take(&mut problems, "annee_universitaire", academic_year(&line.annee_universitaire, this_year));
             let code = take(&mut problems, "code_formation", required_text(&line.code_formation, 20));
             let libelle = take(&mut problems, "libelle_formation", required_text(&line.libelle_formation, 200));
             let resultat = match line.resultat.trim() {
@@ -276,6 +283,10 @@ pub fn gather(lines: Vec<(usize, LineResult)>) -> Result<Vec<SchoolRecord>, Vec<
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryFacts {
     pub nom: Option<String>,
+    /// `supannNomdeNaissance`, when the directory has it (`sn` is the name
+    /// in use, which may be a married name).
+    #[serde(default)]
+    pub birth_name: Option<String>,
     pub prenom: Option<String>,
     /// `AAAA-MM-JJ`.
     pub birth_date: Option<String>,
@@ -294,23 +305,28 @@ pub enum Origin {
 }
 
 /// The fields of Informations personnelles the university fixes, with
-/// their values in the form's shape: names and birth date from the
-/// directory, the INE from the directory or else the records (only a valid
-/// one: an INE the dossier would refuse stays the candidate's to type).
+/// their values in the form's shape: the birth name (or else the name),
+/// first name and birth date from the directory, the INE from the directory
+/// or else the records. Only values the form itself accepts (`today` bounds
+/// the birth date; the campaign's `rules` the INE): one the form would refuse
+/// stays the candidate's to type, so that no one is stuck with it.
 pub fn identity_fields(
     directory: Option<&DirectoryFacts>,
     record: Option<&SchoolRecord>,
     rules: IneRules,
+    today: Day,
 ) -> Vec<(&'static str, String)> {
     let mut fields = Vec::new();
     if let Some(d) = directory {
-        if let Some(nom) = d.nom.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        let nom = d.birth_name.as_deref().or(d.nom.as_deref()).and_then(|n| person_name(n, NAME_MAX).ok());
+        if let Some(nom) = nom {
             fields.push(("nom_naissance", nom.to_uppercase()));
         }
-        if let Some(prenom) = d.prenom.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-            fields.push(("prenom", prenom.to_owned()));
+        if let Some(prenom) = d.prenom.as_deref().and_then(|n| person_name(n, NAME_MAX).ok()) {
+            fields.push(("prenom", prenom));
         }
-        if let Some(day) = d.birth_date.as_deref().and_then(iso_to_french) {
+        let day = d.birth_date.as_deref().and_then(iso_to_french).filter(|f| parse_birth_date(f, today).is_ok());
+        if let Some(day) = day {
             fields.push(("date_naissance", day));
         }
     }
@@ -356,7 +372,7 @@ pub fn address_from_lines(
     let communes = communes_of(code);
     let commune = communes.iter().find(|(_, name)| key(name) == key(town))?;
     let line = |i: usize| lines.get(i).map(|l| l.to_string()).unwrap_or_default();
-    Some(AddressForm {
+    let form = AddressForm {
         pays: FRANCE.into(),
         ligne1: line(0),
         ligne2: line(1),
@@ -364,7 +380,9 @@ pub fn address_from_lines(
         code_postal: code.into(),
         commune: commune.0.clone(),
         ville: String::new(),
-    })
+    };
+    // Only an address the form accepts (lines of 38 characters at most…).
+    Address::parse(&form, &communes_of).is_ok().then_some(form)
 }
 
 /// Fields the candidate sent that differ from what the university fixes
@@ -415,6 +433,10 @@ mod tests {
         dep == "31" && commune == "31555"
     }
 
+    fn france(code: &str) -> bool {
+        code == "FR"
+    }
+
     fn with_bac(mut l: RecordLine) -> RecordLine {
         l.bac_annee = "2021".into();
         l.bac_serie = "BG".into();
@@ -437,12 +459,20 @@ mod tests {
     fn a_line_gives_the_bac_and_a_year() {
         let mut l = with_year(with_bac(line("21901234")), "2021-2022");
         l.ine = "0612345678d".into();
-        let parsed = ParsedLine::parse(&l, 2026, RULES, toulouse).unwrap();
+        let parsed = ParsedLine::parse(&l, 2026, RULES, toulouse, france).unwrap();
         assert_eq!(parsed.student_number, "21901234");
         assert_eq!(parsed.ine.as_deref(), Some("0612345678D"));
         let bac = parsed.bac.unwrap();
         assert_eq!((bac.situation.as_str(), bac.pays.as_str(), bac.serie.as_str()), ("oui", "FR", "BG"));
         assert_eq!(parsed.year.unwrap().annee, "2021-2022");
+        // A country the dossier does not know; a year not yet begun.
+        let mut abroad = with_bac(line("21901234"));
+        (abroad.bac_pays, abroad.bac_departement, abroad.bac_commune) = ("ZZ".into(), String::new(), String::new());
+        let problems = ParsedLine::parse(&abroad, 2026, RULES, toulouse, france).unwrap_err();
+        assert_eq!(problems, [("bac_pays", Problem::UnknownChoice)]);
+        let future = with_year(line("21901234"), "2027-2028");
+        let problems = ParsedLine::parse(&future, 2026, RULES, toulouse, france).unwrap_err();
+        assert_eq!(problems, [("annee_universitaire", Problem::YearInvalid)]);
     }
 
     #[test]
@@ -452,7 +482,8 @@ mod tests {
         l.bac_commune = "75056".into();
         l.ine = "1234567890A".into();
         l.code_formation = String::new();
-        let problems = ParsedLine::parse(&l, 2026, RULES, toulouse).unwrap_err();
+        l.bac_pays = "ZZ".into();
+        let problems = ParsedLine::parse(&l, 2026, RULES, toulouse, france).unwrap_err();
         let columns: Vec<&str> = problems.iter().map(|(c, _)| *c).collect();
         for column in ["numero_etudiant", "ine", "bac_serie", "annee_universitaire", "code_formation"] {
             assert!(columns.contains(&column), "{column} in {columns:?}");
@@ -461,7 +492,7 @@ mod tests {
 
     #[test]
     fn lines_gather_by_student_and_must_agree() {
-        let parse = |l: RecordLine| ParsedLine::parse(&l, 2026, RULES, toulouse);
+        let parse = |l: RecordLine| ParsedLine::parse(&l, 2026, RULES, toulouse, france);
         let good = vec![
             (2, parse(with_year(with_bac(line("21901234")), "2022-2023"))),
             (3, parse(with_year(with_bac(line("21901234")), "2021-2022"))),
@@ -486,15 +517,17 @@ mod tests {
 
     #[test]
     fn the_university_fixes_the_names_birth_date_and_a_valid_ine() {
+        let today = Day::new(2026, 12, 7).unwrap();
         let directory = DirectoryFacts {
-            nom: Some("Martin".into()),
+            nom: Some("Durand".into()),
+            birth_name: Some("Martin".into()),
             prenom: Some("Léa".into()),
             birth_date: Some("2003-04-15".into()),
             ine: Some("1234567890A".into()), // a wrong key: not fixed
             postal_address: vec![],
         };
         let record = SchoolRecord { ine: Some("0612345678D".into()), ..SchoolRecord::default() };
-        let fields = identity_fields(Some(&directory), Some(&record), RULES);
+        let fields = identity_fields(Some(&directory), Some(&record), RULES, today);
         assert_eq!(
             fields,
             [
@@ -504,7 +537,20 @@ mod tests {
                 ("ine", "0612345678D".to_owned()),
             ]
         );
-        assert!(identity_fields(None, None, RULES).is_empty());
+        assert!(identity_fields(None, None, RULES, today).is_empty());
+        // What the form would refuse is not fixed: a name of other signs, a
+        // date that does not exist, a placeholder birth date.
+        for (nom, date) in [("Martin (épouse X)", "2003-02-30"), ("Martin", "1900-01-01")] {
+            let odd = DirectoryFacts {
+                nom: Some(nom.into()),
+                prenom: Some("Léa".into()),
+                birth_date: Some(date.into()),
+                ..DirectoryFacts::default()
+            };
+            let fixed: Vec<&str> = identity_fields(Some(&odd), None, RULES, today).iter().map(|(f, _)| *f).collect();
+            assert!(!fixed.contains(&"date_naissance"), "{date}");
+            assert_eq!(fixed.contains(&"nom_naissance"), nom == "Martin", "{nom}");
+        }
         let sent = |f: &str| if f == "ine" { "0612345678d".to_owned() } else { "MARTIN".to_owned() };
         assert_eq!(changed_fields(&fields, sent), ["prenom", "date_naissance"]);
     }
@@ -531,5 +577,7 @@ mod tests {
         assert!(address_from_lines(&lines(&["1 Main Street", "Boston MA 02110", "USA"]), communes).is_none());
         assert!(address_from_lines(&lines(&["31000 Muret"]), communes).is_none());
         assert!(address_from_lines(&lines(&["1 rue X", "99999 Nulle-part"]), communes).is_none());
+        let long = "Résidence universitaire Jean Jaurès, bâtiment C, chambre 12";
+        assert!(address_from_lines(&lines(&[long, "31400 Toulouse"]), communes).is_none());
     }
 }

@@ -79,7 +79,7 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
         already_applied,
         live_applications: live as u32,
         max_applications: applications::max_applications(&mut tx, campaign).await? as u32,
-        dossier_complete: required_sections_complete(&mut tx, me.id).await?,
+        dossier_complete: required_sections_complete(state, &mut tx, me.id).await?,
     };
     may_apply(&ctx).map_err(AppError::ApplyRefused)?;
     let id = match applications::insert(&mut tx, me.id, formation_id, now).await {

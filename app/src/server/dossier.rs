@@ -3,7 +3,7 @@
 
 use super::auth::session::Signed;
 use super::refdata;
-use super::school_records::{self, UniversityData};
+use super::school_records::{self, Fixed, Saved, UniversityData};
 use super::state::AppState;
 use super::store::{accounts, dossier, StoreError, Unique};
 use crate::domain::address::{Address, AddressForm};
@@ -12,10 +12,9 @@ use crate::domain::cursus::{Cursus, CursusForm};
 use crate::domain::date::Day;
 use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
 use crate::domain::identity::{parse_ine, Identity, IdentityForm};
+use crate::domain::ine::IneRules;
 use crate::domain::lookup::name_in;
-use crate::domain::school_record::{
-    address_fields, address_from_lines, bac_fields, changed_fields, identity_fields, SchoolRecord,
-};
+use crate::domain::school_record::{address_fields, bac_fields, changed_fields};
 use crate::domain::{FieldErrors, Problem};
 use crate::error::AppError;
 use crate::views::dossier::{
@@ -46,12 +45,31 @@ async fn refuse_if_locked(conn: &mut super::store::Conn, signed: &Signed) -> Res
     Ok(())
 }
 
-/// The fields of Informations personnelles the university fixes.
-fn fixed_identity(
-    university: &UniversityData,
-    settings: crate::domain::identity::IneSettings,
-) -> Vec<(&'static str, String)> {
-    identity_fields(university.directory.as_ref(), university.record.as_ref(), settings.rules)
+/// What the university fixes of the candidate's dossier, under the active
+/// campaign's INE rules (those the pages apply).
+async fn fixed(
+    state: &AppState,
+    conn: &mut super::store::Conn,
+    candidate_id: i64,
+) -> Result<(Fixed, UniversityData), AppError> {
+    let university = school_records::of_candidate(state, conn, candidate_id).await?;
+    let rules = match super::store::campaigns::active(conn).await? {
+        Some(campaign) => dossier::ine_settings(conn, campaign.id).await?.rules,
+        None => IneRules::default(),
+    };
+    Ok((university.fixed(rules, today(state)), university))
+}
+
+/// The university's values in place of the form's.
+fn overlay(form: &mut IdentityForm, fixed: &[(&'static str, String)]) {
+    for (field, value) in fixed {
+        if let Some(slot) = identity_field_mut(form, field) {
+            slot.clone_from(value);
+        }
+        if *field == "ine" {
+            form.sans_ine = false;
+        }
+    }
 }
 
 fn identity_field_mut<'a>(form: &'a mut IdentityForm, field: &str) -> Option<&'a mut String> {
@@ -62,6 +80,11 @@ fn identity_field_mut<'a>(form: &'a mut IdentityForm, field: &str) -> Option<&'a
         "ine" => &mut form.ine,
         _ => return None,
     })
+}
+
+/// A sent form's value by field name.
+fn sent_value<'a>(sent: &'a [(&'static str, String)]) -> impl Fn(&str) -> String + 'a {
+    move |field| sent.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
 /// Refuses, field by field, values that differ from what the university
@@ -78,13 +101,41 @@ fn refuse_changes(fixed: &[(&'static str, String)], sent: impl Fn(&str) -> Strin
     Err(AppError::Invalid(errors))
 }
 
-/// The Adresse the directory gives, when it reads as a French address.
-fn fixed_address(university: &UniversityData) -> Option<crate::domain::address::AddressForm> {
-    university.directory.as_ref().and_then(|d| address_from_lines(&d.postal_address, refdata::communes_of))
+/// Informations personnelles, Adresse and Baccalauréat: each saved, and,
+/// where the university fixes something, saved as it says (saved before
+/// it said so, or since it changed: to be confirmed again).
+struct RequiredSections {
+    identity: bool,
+    address: bool,
+    bac: bool,
 }
 
-fn fixed_bac(university: &UniversityData) -> Option<BacForm> {
-    university.record.as_ref().and_then(|r: &SchoolRecord| r.bac.clone())
+async fn required_sections(
+    state: &AppState,
+    conn: &mut super::store::Conn,
+    candidate_id: i64,
+) -> Result<(RequiredSections, UniversityData), AppError> {
+    let mut identity = dossier::identity(conn, candidate_id).await?;
+    let ine = dossier::ine(conn, candidate_id).await?;
+    if let (Some(form), Some((value, sans))) = (identity.as_mut(), &ine) {
+        form.ine = value.clone().unwrap_or_default();
+        form.sans_ine = *sans;
+    }
+    let address = dossier::address(conn, candidate_id).await?;
+    let bac = dossier::bac(conn, candidate_id).await?;
+    let (fixed, university) = fixed(state, conn, candidate_id).await?;
+    let stale: Vec<SectionKind> = fixed
+        .agreement(&Saved { identity: identity.as_ref(), address: address.as_ref(), bac: bac.as_ref() })
+        .into_iter()
+        .filter(|(_, agrees)| !agrees)
+        .map(|(kind, _)| kind)
+        .collect();
+    let sections = RequiredSections {
+        identity: identity.is_some() && ine.is_some() && !stale.contains(&SectionKind::Identity),
+        address: address.is_some() && !stale.contains(&SectionKind::Address),
+        bac: bac.is_some() && !stale.contains(&SectionKind::Bac),
+    };
+    Ok((sections, university))
 }
 
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
@@ -109,16 +160,8 @@ pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<Identity
         form.sans_ine = *sans;
     }
     // What the university fixes shows as it says it, whatever was saved.
-    let university = school_records::of_candidate(state, &mut conn, candidate.id).await?;
-    let fixed = fixed_identity(&university, settings);
-    for (field, value) in &fixed {
-        if let Some(slot) = identity_field_mut(&mut form, field) {
-            slot.clone_from(value);
-        }
-        if *field == "ine" {
-            form.sans_ine = false;
-        }
-    }
+    let fixed = fixed(state, &mut conn, candidate.id).await?.0.identity;
+    overlay(&mut form, &fixed);
     let ine_fixed = fixed.iter().any(|(f, _)| *f == "ine");
     Ok(IdentityPage {
         form,
@@ -150,9 +193,11 @@ pub async fn save_ine(state: &AppState, signed: &Signed, raw: &str, sans_ine: bo
     refuse_if_locked(&mut conn, signed).await?;
     let campaign = campaign_of(&mut conn, signed).await?;
     let settings = dossier::ine_settings(&mut conn, campaign).await?;
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
-    let fixed: Vec<_> = fixed_identity(&university, settings).into_iter().filter(|(f, _)| *f == "ine").collect();
+    let fixed: Vec<_> =
+        fixed(state, &mut conn, signed.account_id).await?.0.identity.into_iter().filter(|(f, _)| *f == "ine").collect();
     refuse_changes(&fixed, |_| if sans_ine { String::new() } else { raw.to_owned() })?;
+    // Saved as the university writes it.
+    let raw = fixed.first().map(|(_, ine)| ine.as_str()).unwrap_or(raw);
     let mut errors = FieldErrors::new();
     let ine = if sans_ine {
         None
@@ -173,9 +218,8 @@ pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityFor
     refuse_if_locked(&mut conn, signed).await?;
     let campaign = campaign_of(&mut conn, signed).await?;
     let settings = dossier::ine_settings(&mut conn, campaign).await?;
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
+    let fixed = fixed(state, &mut conn, signed.account_id).await?.0.identity;
     drop(conn);
-    let fixed = fixed_identity(&university, settings);
     refuse_changes(&fixed, |field| match field {
         "ine" if form.sans_ine => String::new(),
         "nom_naissance" => form.nom_naissance.clone(),
@@ -184,6 +228,10 @@ pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityFor
         "ine" => form.ine.clone(),
         _ => String::new(),
     })?;
+    // Saved as the university writes it, not as sent.
+    let mut form = form.clone();
+    overlay(&mut form, &fixed);
+    let form = &form;
     let parsed = Identity::parse(form, today(state), settings);
     // Codes must be among the choices offered.
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
@@ -216,29 +264,27 @@ pub async fn save_identity(state: &AppState, signed: &Signed, form: &IdentityFor
 
 /// Informations personnelles (with the INE answer), Adresse and
 /// Baccalauréat: what an application needs (issue 4).
-pub async fn required_sections_complete(conn: &mut super::store::Conn, candidate_id: i64) -> Result<bool, AppError> {
-    Ok(dossier::identity(conn, candidate_id).await?.is_some()
-        && dossier::ine(conn, candidate_id).await?.is_some()
-        && dossier::address(conn, candidate_id).await?.is_some()
-        && dossier::bac(conn, candidate_id).await?.is_some())
+pub async fn required_sections_complete(
+    state: &AppState,
+    conn: &mut super::store::Conn,
+    candidate_id: i64,
+) -> Result<bool, AppError> {
+    let (s, _) = required_sections(state, conn, candidate_id).await?;
+    Ok(s.identity && s.address && s.bac)
 }
 
 /// The sections of the dossier and whether each is complete.
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let identity = dossier::identity(&mut conn, signed.account_id).await?.is_some();
-    let ine = dossier::ine(&mut conn, signed.account_id).await?.is_some();
-    let address = dossier::address(&mut conn, signed.account_id).await?.is_some();
-    let bac = dossier::bac(&mut conn, signed.account_id).await?.is_some();
+    let (required, university) = required_sections(state, &mut conn, signed.account_id).await?;
     let cursus = dossier::cursus(&mut conn, signed.account_id).await?.len();
     let stages = dossier::experiences(&mut conn, signed.account_id, ExperienceKind::Stage).await?.len();
     let jobs = dossier::experiences(&mut conn, signed.account_id, ExperienceKind::Emploi).await?.len();
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
     let mut sections = vec![
-        Section { kind: SectionKind::Identity, complete: identity && ine, entries: None },
-        Section { kind: SectionKind::Address, complete: address, entries: None },
-        Section { kind: SectionKind::Bac, complete: bac, entries: None },
+        Section { kind: SectionKind::Identity, complete: required.identity, entries: None },
+        Section { kind: SectionKind::Address, complete: required.address, entries: None },
+        Section { kind: SectionKind::Bac, complete: required.bac, entries: None },
     ];
     // Cursus interne: the university's own students only (the passerelle
     // guide: "Vous n'êtes pas concerné par la partie 'cursus interne'").
@@ -256,8 +302,7 @@ pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
-    let fixed = fixed_address(&university);
+    let fixed = fixed(state, &mut conn, signed.account_id).await?.0.address;
     let sourced = fixed.is_some();
     let form = match fixed {
         Some(form) => form,
@@ -272,12 +317,12 @@ pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPa
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
-    if let Some(fixed) = fixed_address(&university) {
-        let sent = address_fields(form);
-        let value = |field: &str| sent.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default();
-        refuse_changes(&address_fields(&fixed), value)?;
+    let fixed = fixed(state, &mut conn, signed.account_id).await?.0.address;
+    if let Some(fixed) = &fixed {
+        refuse_changes(&address_fields(fixed), sent_value(&address_fields(form)))?;
     }
+    // Saved as the university writes it.
+    let form = fixed.as_ref().unwrap_or(form);
     let mut address = Address::parse(form, refdata::communes_of);
     if let Ok(a) = &address {
         if !refdata::is_country(&a.pays) {
@@ -294,8 +339,7 @@ pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm)
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
-    let fixed = fixed_bac(&university);
+    let fixed = fixed(state, &mut conn, signed.account_id).await?.0.bac;
     let sourced = fixed.is_some();
     let form = match fixed {
         Some(form) => form,
@@ -317,12 +361,12 @@ pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppE
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn save_bac(state: &AppState, signed: &Signed, form: &BacForm) -> Result<(), AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let university = school_records::of_candidate(state, &mut conn, signed.account_id).await?;
-    if let Some(fixed) = fixed_bac(&university) {
-        let sent = bac_fields(form);
-        let value = |field: &str| sent.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_default();
-        refuse_changes(&bac_fields(&fixed), value)?;
+    let fixed = fixed(state, &mut conn, signed.account_id).await?.0.bac;
+    if let Some(fixed) = &fixed {
+        refuse_changes(&bac_fields(fixed), sent_value(&bac_fields(form)))?;
     }
+    // Saved as the university writes it.
+    let form = fixed.as_ref().unwrap_or(form);
     let bac = Bac::parse(form, today(state).year, refdata::is_commune_of)?;
     if let Bac::Obtained { pays, .. } = &bac {
         if !refdata::is_country(pays) {

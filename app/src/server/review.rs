@@ -356,7 +356,8 @@ pub(crate) async fn dossier_sheet(state: &AppState, conn: &mut Conn, candidate: 
         identity.ine = ine.unwrap_or_default();
         identity.sans_ine = sans_ine;
     }
-    d.from_university = super::school_records::sections_from_university(&university, &d);
+    let today = super::clock::paris_day(state.clock.now());
+    d.from_university = super::school_records::sections_from_university(&university, &d, today);
     d.internal = university.record.map(|r| r.years).unwrap_or_default();
     Ok(sheet(d))
 }

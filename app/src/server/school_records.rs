@@ -36,6 +36,10 @@ use super::refdata;
 use super::sso::{FromDirectory, Person};
 use super::state::AppState;
 use super::store::{school_records, university, Conn};
+use crate::domain::address::AddressForm;
+use crate::domain::bac::BacForm;
+use crate::domain::date::Day;
+use crate::domain::identity::IdentityForm;
 use crate::domain::ine::IneRules;
 use crate::domain::school_record::{
     address_fields, address_from_lines, bac_fields, changed_fields, gather, identity_fields, DirectoryFacts,
@@ -44,6 +48,9 @@ use crate::domain::school_record::{
 use crate::error::AppError;
 use crate::views::dossier::SectionKind;
 use crate::views::review::DossierSheet;
+
+/// How long a page waits for the student records before going on without.
+const RECORDS_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Why the records could not be read (a web service down): the dossier
 /// goes on without them.
@@ -101,9 +108,17 @@ impl UniversityData {
 /// read are logged and left out: the dossier never waits on them.
 pub async fn of_candidate(state: &AppState, conn: &mut Conn, candidate_id: i64) -> Result<UniversityData, AppError> {
     let Some(json) = university::record(conn, candidate_id).await? else { return Ok(UniversityData::default()) };
-    let person: Person = serde_json::from_str(&json).map_err(|e| AppError::internal("kept university record", e))?;
+    let person: Person = match serde_json::from_str(&json) {
+        Ok(person) => person,
+        Err(cause) => {
+            // Fetched again at the next CAS sign-in; the dossier goes on.
+            tracing::error!(%cause, candidate_id, "kept university record unreadable");
+            return Ok(UniversityData::default());
+        }
+    };
     let directory = (person.directory == FromDirectory::Found).then(|| DirectoryFacts {
         nom: person.nom.clone(),
+        birth_name: person.birth_name.clone(),
         prenom: person.prenom.clone(),
         birth_date: person.birth_date.clone(),
         ine: person.ine.clone(),
@@ -111,10 +126,14 @@ pub async fn of_candidate(state: &AppState, conn: &mut Conn, candidate_id: i64) 
     });
     let record = match person.student_number.as_deref() {
         None => None,
-        Some(number) => match state.records.find(conn, number).await {
-            Ok(record) => record,
-            Err(unavailable) => {
+        Some(number) => match tokio::time::timeout(RECORDS_TIMEOUT, state.records.find(conn, number)).await {
+            Ok(Ok(record)) => record,
+            Ok(Err(unavailable)) => {
                 tracing::warn!(%unavailable, "the dossier goes on without the student records");
+                None
+            }
+            Err(_) => {
+                tracing::warn!(timeout = ?RECORDS_TIMEOUT, "student records too slow: the dossier goes on without them");
                 None
             }
         },
@@ -122,44 +141,70 @@ pub async fn of_candidate(state: &AppState, conn: &mut Conn, candidate_id: i64) 
     Ok(UniversityData { directory, record })
 }
 
+/// What the university fixes, section by section (nothing where it says
+/// nothing): Informations personnelles' fields (`today` and the campaign's
+/// INE `rules` decide which), the Adresse, the Baccalauréat.
+pub struct Fixed {
+    pub identity: Vec<(&'static str, String)>,
+    pub address: Option<AddressForm>,
+    pub bac: Option<BacForm>,
+}
+
+impl UniversityData {
+    pub fn fixed(&self, rules: IneRules, today: Day) -> Fixed {
+        Fixed {
+            identity: identity_fields(self.directory.as_ref(), self.record.as_ref(), rules, today),
+            address: self.directory.as_ref().and_then(|d| address_from_lines(&d.postal_address, refdata::communes_of)),
+            bac: self.record.as_ref().and_then(|r| r.bac.clone()),
+        }
+    }
+}
+
+/// A dossier's saved sections, as the forms hold them (the INE in the
+/// identity's form).
+pub struct Saved<'a> {
+    pub identity: Option<&'a IdentityForm>,
+    pub address: Option<&'a AddressForm>,
+    pub bac: Option<&'a BacForm>,
+}
+
+impl Fixed {
+    /// Each saved section the university fixes something of, and whether
+    /// the saved content is what it says (false: saved before it said so,
+    /// or since it changed; to be confirmed again).
+    pub fn agreement(&self, saved: &Saved<'_>) -> Vec<(SectionKind, bool)> {
+        let agrees = |fixed: &[(&'static str, String)], saved: &[(&'static str, String)]| {
+            changed_fields(fixed, |f| saved.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone()).unwrap_or_default())
+                .is_empty()
+        };
+        let mut sections = Vec::new();
+        if let (false, Some(identity)) = (self.identity.is_empty(), saved.identity) {
+            let fields = [
+                ("nom_naissance", identity.nom_naissance.clone()),
+                ("prenom", identity.prenom.clone()),
+                ("date_naissance", identity.date_naissance.clone()),
+                ("ine", if identity.sans_ine { String::new() } else { identity.ine.clone() }),
+            ];
+            sections.push((SectionKind::Identity, agrees(&self.identity, &fields)));
+        }
+        if let (Some(fixed), Some(address)) = (&self.address, saved.address) {
+            sections.push((SectionKind::Address, agrees(&address_fields(fixed), &address_fields(address))));
+        }
+        if let (Some(fixed), Some(bac)) = (&self.bac, saved.bac) {
+            sections.push((SectionKind::Bac, agrees(&bac_fields(fixed), &bac_fields(bac))));
+        }
+        sections
+    }
+}
+
 /// The sections of a dossier whose saved content is what the university
-/// gives: Informations personnelles when every field it fixes was saved as
-/// it says, the Adresse and the Baccalauréat likewise, Cursus interne
-/// whenever the records know the student. Read before codes become names.
-pub fn sections_from_university(university: &UniversityData, d: &DossierSheet) -> Vec<SectionKind> {
-    let mut sections = Vec::new();
-    let same = |fixed: &[(&'static str, String)], saved: &[(&'static str, String)]| {
-        !fixed.is_empty()
-            && changed_fields(fixed, |f| {
-                saved.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone()).unwrap_or_default()
-            })
-            .is_empty()
-    };
-    if let Some(identity) = &d.identity {
-        let fixed =
-            identity_fields(university.directory.as_ref(), university.record.as_ref(), IneRules { accept_ines: true });
-        let saved = [
-            ("nom_naissance", identity.nom_naissance.clone()),
-            ("prenom", identity.prenom.clone()),
-            ("date_naissance", identity.date_naissance.clone()),
-            ("ine", identity.ine.clone()),
-        ];
-        if same(&fixed, &saved) {
-            sections.push(SectionKind::Identity);
-        }
-    }
-    let address =
-        university.directory.as_ref().and_then(|d| address_from_lines(&d.postal_address, refdata::communes_of));
-    if let (Some(fixed), Some(saved)) = (address, &d.address) {
-        if same(&address_fields(&fixed), &address_fields(saved)) {
-            sections.push(SectionKind::Address);
-        }
-    }
-    if let (Some(fixed), Some(saved)) = (university.record.as_ref().and_then(|r| r.bac.as_ref()), &d.bac) {
-        if same(&bac_fields(fixed), &bac_fields(saved)) {
-            sections.push(SectionKind::Bac);
-        }
-    }
+/// gives, and Cursus interne whenever the records know the student (staff
+/// read it as the section's origin). Read before codes become names.
+pub fn sections_from_university(university: &UniversityData, d: &DossierSheet, today: Day) -> Vec<SectionKind> {
+    let fixed = university.fixed(IneRules { accept_ines: true }, today);
+    let saved = Saved { identity: d.identity.as_ref(), address: d.address.as_ref(), bac: d.bac.as_ref() };
+    let mut sections: Vec<SectionKind> =
+        fixed.agreement(&saved).into_iter().filter(|(_, agrees)| *agrees).map(|(kind, _)| kind).collect();
     if university.record.is_some() {
         sections.push(SectionKind::InternalCursus);
     }
@@ -218,7 +263,7 @@ fn read_lines(text: &str, format: ExportFormat) -> Result<NumberedLines, String>
             Ok(items
                 .into_iter()
                 .enumerate()
-                .map(|(i, item)| (i + 1, serde_json::from_value(item).map_err(|e| e.to_string())))
+                .map(|(i, item)| (i + 1, serde_json::from_value(as_text(item)).map_err(|e| e.to_string())))
                 .collect())
         }
         ExportFormat::Csv => {
@@ -248,6 +293,28 @@ fn read_lines(text: &str, format: ExportFormat) -> Result<NumberedLines, String>
     }
 }
 
+/// An element's numbers as text (`"numero_etudiant": 21901234`), `null` as
+/// empty: exports write codes either way.
+fn as_text(item: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match item {
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(name, value)| {
+                    let value = match value {
+                        Value::Number(n) => Value::String(n.to_string()),
+                        Value::Null => Value::String(String::new()),
+                        other => other,
+                    };
+                    (name, value)
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 /// Loads an export: every line checked, then every student written in one
 /// transaction; any problem and nothing is written.
 #[tracing::instrument(skip_all)]
@@ -260,7 +327,13 @@ pub async fn import(state: &AppState, text: &str, format: ExportFormat) -> Resul
         match line {
             Ok(line) => parsed.push((
                 number,
-                ParsedLine::parse(&line, this_year, IneRules { accept_ines: true }, refdata::is_commune_of),
+                ParsedLine::parse(
+                    &line,
+                    this_year,
+                    IneRules { accept_ines: true },
+                    refdata::is_commune_of,
+                    refdata::is_country,
+                ),
             )),
             Err(cause) => unreadable.push(format!("ligne {number} : illisible ({cause})")),
         }

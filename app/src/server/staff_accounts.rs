@@ -23,8 +23,9 @@ pub struct AccountFields<'a> {
     pub name: &'a str,
     pub role: &'a str,
     pub centres: &'a [i64],
-    /// The university CAS identifier (empty: none).
-    pub cas_uid: &'a str,
+    /// The university CAS identifier: empty unties, absent (a form without
+    /// the field: CAS not configured) leaves it as it is.
+    pub cas_uid: Option<&'a str>,
 }
 
 /// How long the invitation link stays valid.
@@ -73,6 +74,7 @@ pub async fn create(
     fields: &AccountFields<'_>,
 ) -> Result<(), AppError> {
     let AccountFields { name, role, centres, cas_uid } = *fields;
+    let cas_uid = cas_uid.unwrap_or_default();
     let now = state.clock.now();
     let token = random_token();
     let mut tx = state.db.pool.begin().await?;
@@ -130,21 +132,23 @@ pub async fn update(
     let mut tx = state.db.pool.begin().await?;
     let (me, campaign, known) = admin(&mut tx, signed).await?;
     let known: Vec<i64> = known.iter().map(|c| c.id).collect();
-    let account = parse_account(name, role, centres, &known, cas_uid)?;
+    let account = parse_account(name, role, centres, &known, cas_uid.unwrap_or_default())?;
     if id == me && (!active || account.role != StaffRole::Admin) {
         return Err(AppError::invalid(if active { "role" } else { "active" }, Problem::OwnAccount));
     }
-    match staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active, account.cas_uid.as_deref())
-        .await
-    {
-        Ok(true) => {}
-        Ok(false) => return Err(AppError::NotFound),
-        Err(StoreError::Duplicate(Unique::StaffCasUid)) => {
-            return Err(AppError::invalid("cas_uid", Problem::AlreadyExists))
-        }
-        Err(other) => return Err(other.into()),
+    let before = staff_accounts::cas_uid(&mut tx, id).await?.ok_or(AppError::NotFound)?;
+    if !staff_accounts::update(&mut tx, id, &account.name, account.role.code(), active).await? {
+        return Err(AppError::NotFound);
+    }
+    let retied = cas_uid.is_some() && before != account.cas_uid;
+    if retied {
+        tie_cas_uid(&mut tx, id, account.cas_uid.as_deref()).await?;
     }
     staff_accounts::set_centres(&mut tx, id, campaign, &account.centres).await?;
+    if retied {
+        // Whoever signed in through the former identifier is signed out.
+        sessions::delete_for_account(&mut tx, "staff", id, None).await?;
+    }
     if !active {
         // A deactivated account is signed out everywhere at once, and its
         // invitation or reset links stop working.

@@ -197,8 +197,15 @@ on_both_databases!(what_the_university_gives_fills_the_dossier_read_only, |app: 
     fields.push(("sans_ine", "1"));
     assert_eq!(refused_fields(&app.call(path, &fields, Some(&me)).await), from_records(&["ine"]));
     assert_eq!(app.count("dossier_identity").await + app.count("dossier_ine").await, 0);
-    let saved = app.call(path, &identity(&[("nom_naissance", "martin")]), Some(&me)).await;
+    // Case aside, the same values pass, and are saved as the university
+    // writes them.
+    let saved = app.call(path, &identity(&[("nom_naissance", "martin"), ("prenom", "LÉA")]), Some(&me)).await;
     assert!(ok(&saved), "{}", saved.body);
+    let names: (String, String) = sqlx::query_as("SELECT nom_naissance, prenom FROM dossier_identity")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(names, ("MARTIN".to_owned(), "Léa".to_owned()));
     let ine: Option<String> =
         sqlx::query_scalar("SELECT ine FROM dossier_ine").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(ine.as_deref(), Some("0612345678D"));
@@ -231,6 +238,19 @@ on_both_databases!(what_the_university_gives_fills_the_dossier_read_only, |app: 
     let years: InternalCursusPage = page(&app, "/api/dossier/cursus-interne", &me).await;
     assert_eq!(years.student_number, "21901234");
     assert_eq!(years.years.iter().map(|y| y.code.as_str()).collect::<Vec<_>>(), ["LDR1", "LDR2", "LDR3"]);
+
+    // The records change (a corrected mention): the saved bac no longer
+    // says what they say, so the section waits for a new confirmation.
+    let corrected = EXPORT.replace(";BG;B;", ";BG;TB;");
+    import(&app.state, &corrected, ExportFormat::Csv).await.unwrap();
+    let sections: Vec<Section> = page(&app, "/api/dossier/sections", &me).await;
+    let bac_section = sections.iter().find(|s| s.kind == SectionKind::Bac).unwrap();
+    assert!(!bac_section.complete, "a bac the records no longer give is not complete");
+    let bac: BacPage = page(&app, "/api/dossier/baccalaureat", &me).await;
+    assert_eq!(bac.form.mention, "TB");
+    assert!(ok(&app.call(path, &with(&BAC, "mention", "TB"), Some(&me)).await));
+    let sections: Vec<Section> = page(&app, "/api/dossier/sections", &me).await;
+    assert!(sections.iter().all(|s| s.complete));
 
     // An external candidate: no Cursus interne, nothing fixed.
     let login = app.validated_account("externe@example.fr", "Abcdefgh1!").await;
@@ -303,6 +323,23 @@ on_both_databases!(staff_see_where_each_section_came_from, |app: TestApp| async 
     let signed = back(&app, "/gestion/cas/retour", &ticket).await;
     assert_eq!(signed.location.as_deref(), Some("/gestion"));
     let staff = signed.cookie.expect("a staff session");
+    // Edited from a form without the field (a server without CAS): the
+    // identifier stays. Changed: the member is signed out.
+    let marie = accounts.accounts.iter().find(|a| a.cas_uid == "pers.gestion").unwrap().id.to_string();
+    let edit = |uid: Option<&'static str>| {
+        let mut fields = vec![("id", marie.as_str()), ("name", "Marie G."), ("role", "gestionnaire"), ("active", "1")];
+        fields.push((centre.as_str(), "1"));
+        fields.extend(uid.map(|uid| ("cas_uid", uid)));
+        fields
+    };
+    assert!(ok(&app.call(path, &edit(None), Some(&admin)).await));
+    let uid: Option<String> = sqlx::query_scalar("SELECT cas_uid FROM staff WHERE display_name = 'Marie G.'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(uid.as_deref(), Some("pers.gestion"));
+    let still = crate::review::detail(&app, &staff, id).await;
+    assert!(still.status.is_success(), "still signed in: {} {}", still.status, still.body);
     let detail: app::views::review::ReviewDetail =
         serde_json::from_str(&crate::review::detail(&app, &staff, id).await.body).unwrap();
     assert_eq!(
@@ -327,4 +364,7 @@ on_both_databases!(staff_see_where_each_section_came_from, |app: TestApp| async 
     assert!(lea.ends_with(";Informations personnelles, Adresse, Baccalauréat, Cursus interne"), "{lea}");
     let theirs = text.lines().find(|l| l.starts_with("EXTERNE;")).expect("the external line");
     assert!(theirs.ends_with(';'), "{theirs}");
+
+    assert!(ok(&app.call(path, &edit(Some("pers.autre")), Some(&admin)).await));
+    assert_eq!(crate::review::detail(&app, &staff, id).await.status, StatusCode::UNAUTHORIZED, "signed out");
 });

@@ -35,6 +35,9 @@ impl std::fmt::Debug for Directory {
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub nom: Option<String>,
+    /// `supannNomdeNaissance` (`sn` is the name in use).
+    #[serde(default)]
+    pub birth_name: Option<String>,
     pub prenom: Option<String>,
     pub email: Option<String>,
     /// `supannEtuId`.
@@ -57,8 +60,9 @@ pub enum Lookup {
     Unavailable(String),
 }
 
-const ATTRIBUTES: [&str; 9] = [
+const ATTRIBUTES: [&str; 10] = [
     "sn",
+    "supannNomdeNaissance",
     "givenName",
     "mail",
     "supannEtuId",
@@ -102,6 +106,7 @@ fn read_entry(entry: &SearchEntry) -> Entry {
     };
     Entry {
         nom: first("sn"),
+        birth_name: first("supannNomdeNaissance"),
         prenom: first("givenName"),
         email: first("mail"),
         student_number: first("supannEtuId"),

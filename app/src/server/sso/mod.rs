@@ -54,8 +54,10 @@ pub struct Person {
     pub email: Option<String>,
     /// The student number (`supannEtuId`).
     pub student_number: Option<String>,
-    /// From the directory only: the INE, the birth date (`AAAA-MM-JJ`),
-    /// the postal address's lines.
+    /// From the directory only: the birth name, the INE, the birth date
+    /// (`AAAA-MM-JJ`), the postal address's lines.
+    #[serde(default)]
+    pub birth_name: Option<String>,
     #[serde(default)]
     pub ine: Option<String>,
     #[serde(default)]
@@ -93,6 +95,7 @@ impl Person {
                 over(&mut self.prenom, entry.prenom);
                 over(&mut self.email, entry.email);
                 over(&mut self.student_number, entry.student_number);
+                self.birth_name = entry.birth_name;
                 self.ine = entry.ine;
                 self.birth_date = entry.birth_date;
                 self.postal_address = entry.postal_address;

@@ -57,23 +57,21 @@ pub async fn insert(
     .await?)
 }
 
-pub async fn update(
-    conn: &mut Conn,
-    id: i64,
-    name: &str,
-    role: &str,
-    active: bool,
-    cas_uid: Option<&str>,
-) -> StoreResult<bool> {
-    let done = sqlx::query("UPDATE staff SET display_name = $2, role = $3, active = $4, cas_uid = $5 WHERE id = $1")
+pub async fn update(conn: &mut Conn, id: i64, name: &str, role: &str, active: bool) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE staff SET display_name = $2, role = $3, active = $4 WHERE id = $1")
         .bind(id)
         .bind(name)
         .bind(role)
         .bind(active as i64)
-        .bind(cas_uid)
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// A staff account's CAS identifier: `None` for no such account,
+/// `Some(None)` for an account tied to none.
+pub async fn cas_uid(conn: &mut Conn, id: i64) -> StoreResult<Option<Option<String>>> {
+    Ok(sqlx::query_scalar("SELECT cas_uid FROM staff WHERE id = $1").bind(id).fetch_optional(conn).await?)
 }
 
 /// Replaces the centres a staff member works on.
