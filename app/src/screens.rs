@@ -66,7 +66,6 @@ screen_group! {
         Identity => candidat::dossier::identity::IdentityPageView,
         Address => candidat::dossier::address::AddressPageView,
         Bac => candidat::dossier::bac::BacPageView,
-        InternalCursus => candidat::dossier::internal_cursus::InternalCursusPageView,
         Cursus => candidat::dossier::cursus::CursusPageView,
         Stages => candidat::dossier::stages::StagesPageView,
         Experiences => candidat::dossier::experiences::ExperiencesPageView,
@@ -88,9 +87,11 @@ screen_group! {
 }
 
 // The university's first sign-in and join link: opened once by a few, so
-// in neither the main piece nor the candidate's.
+// in neither the main piece nor the candidate's; and its students' Cursus
+// interne (its table of their years), which no other candidate opens.
 screen_group! {
     university_screen(UniversityScreen), __preload_university_screen {
+        InternalCursus => candidat::dossier::internal_cursus::InternalCursusPageView,
         UniversitySignIn => candidat::university_sign_in::UniversitySignInPage,
         UniversityMailSent => candidat::university_sign_in::UniversityMailSentPage,
         UniversityJoin => candidat::university_join::UniversityJoinPage,

@@ -166,6 +166,46 @@ test("a student's dossier comes from the university; she applies to a césure an
   await staffContext.close();
 });
 
+// At 360 px: a student the records know without a bac (Camille, one year),
+// first signed in here.
+test('the university\'s sections at 360 px @mobile', async ({ page }) => {
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: STUDENT_BUTTON }).click();
+  await casSignIn(page, 'etu.dupont', 'Etudiant-Cas-2026');
+  await expect(page.getByRole('heading', { level: 1, name: 'Vérifier les informations et renseigner votre adresse mail' })).toBeVisible();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Validez votre adresse mail' })).toBeVisible();
+  const mail = await waitForMail('camille.dupont@etu.univ-exemple.fr', 'Validation de votre compte');
+  await page.goto(extractLink(mail.text, '/compte/valider/'));
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Valider mon compte' }).click();
+  await expect(page.getByText('Votre compte a été validé')).toBeVisible();
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: STUDENT_BUTTON }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bienvenue, Camille DUPONT');
+  await expectNoA11yViolations(page);
+
+  await page.goto('/dossier/cursus-interne');
+  await hydrated(page);
+  const years = page.getByRole('region', { name: 'Cursus interne' });
+  await expect(years.getByRole('row').filter({ hasText: '2024-2025' })).toContainText('Licence Histoire 1re année');
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('cursus-interne-360.png'), fullPage: true });
+
+  // Her names are the directory's; no INE anywhere: the pop-up asks.
+  await page.goto('/dossier/informations-personnelles');
+  await hydrated(page);
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.getByRole('dialog').getByRole('button', { name: "Je n'ai pas d'INE" }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Transmis par votre université' }).locator('dd').filter({ hasText: 'DUPONT' })).toBeVisible();
+  await expect(page.getByLabel(/^INE/)).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('identite-360.png'), fullPage: true });
+});
+
 test('a ticket used twice is refused with a message', async ({ page }) => {
   await page.goto('/cas/retour?ticket=ST-1-deja-utilise');
   await expect(page).toHaveURL(/\/connexion\?universite=refusee$/);

@@ -25,6 +25,7 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    pub metrics_allow: Vec<ipnet::IpNet>,
     /// Hours a session lasts at most, active or not.
     pub session_hours: i64,
     /// Posts a minute from one client to the forms open to anyone.
@@ -51,6 +52,7 @@ struct FileConfig {
     site_root: Option<PathBuf>,
     max_upload_bytes: Option<u64>,
     trusted_proxies: Option<String>,
+    metrics_allow: Option<String>,
     session_hours: Option<i64>,
     burst_per_minute: Option<u32>,
     cas_url: Option<String>,
@@ -139,6 +141,10 @@ impl Config {
             None => Vec::new(),
             Some(text) => app::server::client::parse_trusted(&text).map_err(|m| err("SESAME_TRUSTED_PROXIES", m))?,
         };
+        let metrics_allow = match env("SESAME_METRICS_ALLOW").or(file.metrics_allow) {
+            None => Vec::new(),
+            Some(text) => app::server::client::parse_trusted(&text).map_err(|m| err("SESAME_METRICS_ALLOW", m))?,
+        };
         let session_hours =
             match env("SESAME_SESSION_HOURS").or(file.session_hours.map(|n| n.to_string())) {
                 None => app::server::auth::session::DEFAULT_LIFETIME / 3600,
@@ -207,6 +213,7 @@ impl Config {
             site_root,
             max_upload_bytes,
             trusted_proxies,
+            metrics_allow,
             session_hours,
             burst_per_minute,
             cas_url,
@@ -224,6 +231,7 @@ impl Config {
             files_dir: self.data_dir.join("files"),
             max_upload_bytes: self.max_upload_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
+            metrics_allow: self.metrics_allow.clone(),
             session_lifetime: self.session_hours * 3600,
             burst_per_minute: self.burst_per_minute,
             university: self

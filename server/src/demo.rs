@@ -187,7 +187,10 @@ pub async fn seed(state: &AppState) -> Result<String, String> {
         "Démo prête : campagne « Campagne eCesure {year}/{} », {formations} formations (une close).\n\
          Admin : {ADMIN_EMAIL} / {ADMIN_PASSWORD}\n\
          Gestionnaire : {GESTIONNAIRE_EMAIL} / {GESTIONNAIRE_PASSWORD}\n\
-         Espace gestion : /gestion/connexion",
+         Espace gestion : /gestion/connexion\n\
+         Étudiants de l'université (CAS, annuaire, scolarité) : désactivés ; pour les essayer avec les\n\
+         serveurs des tests, voir README.md, « Command line » (SESAME_CAS_URL, SESAME_LDAP_*,\n\
+         sesame scolarite import testservers/scolarite/export.csv).",
         year + 1
     ))
 }

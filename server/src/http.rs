@@ -50,9 +50,11 @@ pub fn router(state: ServerState) -> Router {
     let public_origin: std::sync::Arc<str> = crate::same_origin::origin_of(&state.app.settings.public_url).into();
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let hashed = state.leptos_options.hash_files;
+    crate::metrics::handle();
     let pages = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(crate::metrics::serve))
         .route("/api/{*name}", get(server_fn).post(server_fn))
         .leptos_routes_with_context(
             &state,
@@ -83,6 +85,7 @@ pub fn router(state: ServerState) -> Router {
         .layer(RequestBodyTimeoutLayer::new(BODY_IDLE))
         .layer(crate::assets::compression())
         .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn(crate::metrics::track))
         .with_state(state)
 }
 
@@ -100,14 +103,17 @@ async fn server_fn(State(state): State<ServerState>, request: Request<Body>) -> 
     handle_server_fns_with_context(move || app::api::provide_request_context(app.clone()), request).await
 }
 
+/// Ready when the database answers and the file store takes a file.
 async fn readyz(State(state): State<ServerState>) -> Response {
-    match state.app.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
-        }
+    if let Err(error) = state.app.db.ping().await {
+        tracing::warn!(%error, "database unreachable");
+        return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
     }
+    if let Err(error) = app::server::files::probe(&state.app.settings.files_dir).await {
+        tracing::warn!(%error, "file store not writable");
+        return (StatusCode::SERVICE_UNAVAILABLE, "file store not writable").into_response();
+    }
+    (StatusCode::OK, "ready").into_response()
 }
 
 /// Server functions answer every error with 500; this gives each its own

@@ -93,10 +93,12 @@ pub async fn run_leased(state: &AppState, mailer: &Mailer, job: Job, lease: Dura
             }
         }
     };
+    let started = std::time::Instant::now();
     let result = tokio::select! {
         done = work(state, mailer, job, &mut conn) => done,
         lost = keep => Err(lost),
     };
+    crate::metrics::job(job.name(), result.is_ok(), started.elapsed().as_secs_f64());
     let text = match &result {
         Ok(text) => text.clone(),
         Err(e) => format!("échec : {e}"),

@@ -13,6 +13,7 @@ pub mod http;
 pub mod jobs;
 pub mod listen;
 pub mod mailer;
+pub mod metrics;
 pub mod page_cache;
 pub mod same_origin;
 pub mod staff;

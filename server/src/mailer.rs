@@ -95,6 +95,7 @@ impl Mailer {
             };
             let Some(mail) = claimed else { return Ok(sent) };
             let outcome = self.deliver(&mail).await;
+            crate::metrics::mail(outcome.is_ok());
             let mut conn = state.db.pool.acquire().await?;
             match outcome {
                 Ok(()) => {

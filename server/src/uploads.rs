@@ -112,11 +112,14 @@ async fn upload(
         pieces::authorize_upload(app, &signed, application, piece).await?;
         let stored =
             files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+        let size = stored.size;
         pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some())
             .await
+            .map(|()| size)
     }
     .await;
-    match outcome {
+    crate::metrics::upload(outcome.as_ref().map(|size| *size).map_err(|_| ()));
+    match outcome.map(|_| ()) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => failure(error),
     }
@@ -182,8 +185,14 @@ async fn receive_form(
             continue;
         }
         let name = field.file_name().unwrap_or("piece").to_owned();
-        let stored = files::receive(&app.settings.files_dir, field, app.settings.max_upload_bytes).await?;
-        pieces::receive(app, signed, application, piece, stored, &name, adding || received > 0).await?;
+        let stored = files::receive(&app.settings.files_dir, field, app.settings.max_upload_bytes).await;
+        let size = stored.as_ref().map(|s| s.size).ok();
+        let recorded = match stored {
+            Ok(stored) => pieces::receive(app, signed, application, piece, stored, &name, adding || received > 0).await,
+            Err(error) => Err(error),
+        };
+        crate::metrics::upload(recorded.as_ref().ok().and(size).ok_or(()));
+        recorded?;
         received += 1;
     }
     if received == 0 {

@@ -51,6 +51,22 @@ where
     put_in_place(root, &name, &tmp, kind).await
 }
 
+/// Whether the store takes a file now (`/readyz`): one written, flushed
+/// and removed in `tmp/`.
+pub async fn probe(root: &Path) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    tokio::fs::create_dir_all(tmp_dir(root)).await?;
+    let path = tmp_dir(root).join(format!("readyz-{}", super::auth::tokens::random_token()));
+    let written = async {
+        let mut file = tokio::fs::File::create(&path).await?;
+        file.write_all(b"ready").await?;
+        file.sync_all().await
+    }
+    .await;
+    let _ = tokio::fs::remove_file(&path).await;
+    written
+}
+
 /// A fresh random name and its path in `tmp/`.
 async fn new_tmp(root: &Path) -> Result<(String, PathBuf), AppError> {
     tokio::fs::create_dir_all(tmp_dir(root)).await.map_err(internal)?;

@@ -25,6 +25,8 @@ pub struct Settings {
     pub max_upload_bytes: u64,
     /// Proxies whose `X-Forwarded-For` is believed (none by default).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Besides the loopback, the networks that may read `/metrics`.
+    pub metrics_allow: Vec<ipnet::IpNet>,
     /// A session ends this many seconds after sign-in, active or not.
     pub session_lifetime: i64,
     /// Posts a minute from one client to the forms open to anyone

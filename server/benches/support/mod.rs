@@ -54,6 +54,7 @@ async fn state_on(url: &str, dir: std::path::PathBuf) -> (AppState, std::path::P
         files_dir: dir.join("files"),
         max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
         trusted_proxies: Vec::new(),
+        metrics_allow: Vec::new(),
         session_lifetime: app::server::auth::session::DEFAULT_LIFETIME,
         burst_per_minute: app::server::state::DEFAULT_BURST_PER_MINUTE,
         university: None,

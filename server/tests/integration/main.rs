@@ -20,6 +20,7 @@ mod list_at_scale;
 mod listener;
 mod mail;
 mod malformed;
+mod metrics;
 mod migrations;
 mod personal_data;
 mod piece_forms;

@@ -102,6 +102,12 @@ pub async fn counts(conn: &mut Conn) -> StoreResult<OutboxCounts> {
     .await?)
 }
 
+/// The mails not yet sent, and when the oldest was queued (the metrics;
+/// reads the unsent rows only, through `outbox_due`).
+pub async fn backlog(conn: &mut Conn) -> StoreResult<(i64, Option<i64>)> {
+    Ok(sqlx::query_as("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL").fetch_one(conn).await?)
+}
+
 /// The mails written to an address: (queued at, subject, sent at).
 pub async fn to_address(conn: &mut Conn, to: &str) -> StoreResult<Vec<(i64, String, Option<i64>)>> {
     Ok(sqlx::query_as("SELECT created_at, subject, sent_at FROM outbox WHERE to_addr = $1 ORDER BY created_at, id")
