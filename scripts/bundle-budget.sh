@@ -10,14 +10,18 @@
 set -euo pipefail
 SITE="${1:-target/site}"
 # Issue 14 asks for 300 KB; the budgets hold what has been reached so far and
-# only ever go down (stop 22, one bundle for every screen: 1,180 KiB).
+# go down whenever a stop cuts bytes (stop 22, one bundle for every screen:
+# 1,180 KiB). They went up once, by what a feature measured: stop 25, the
+# university's data shown read-only in the dossier's pages (issue 15), +15
+# KiB on the pieces page (786 → 800.8 KiB; the Cursus interne screen itself
+# is in the university's piece).
 python3 - "$SITE/pkg" <<'EOF'
 import glob, json, os, sys
 
 pkg = sys.argv[1]
 # Each page: the split point its screen is behind (none: the main bundle),
 # and its budget.
-BUDGETS = {"sign-in page": (None, 430 * 1024), "pieces page": ("candidate_screen", 800 * 1024)}
+BUDGETS = {"sign-in page": (None, 430 * 1024), "pieces page": ("candidate_screen", 805 * 1024)}
 
 def brotli(pattern):
     files = glob.glob(os.path.join(pkg, pattern))

@@ -13,6 +13,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `smtp://host:port`; absent, mails are written to `<data>/outbox/*.eml`.
     pub smtp_url: Option<String>,
+    /// An authority (PEM) the relay's certificate may be signed by.
+    pub smtp_ca: Option<Vec<u8>>,
     pub public_url: String,
     pub listen: SocketAddr,
     pub secret: Vec<u8>,
@@ -44,6 +46,7 @@ struct FileConfig {
     database_url: Option<String>,
     data_dir: Option<PathBuf>,
     smtp_url: Option<String>,
+    smtp_ca_file: Option<PathBuf>,
     public_url: Option<String>,
     listen: Option<String>,
     session_secret: Option<String>,
@@ -101,11 +104,29 @@ impl Config {
             return Err(err("SESAME_DATABASE_URL", "attendu sqlite://… ou postgres://…"));
         }
         let smtp_url = env("SESAME_SMTP_URL").or(file.smtp_url).filter(|s| !s.is_empty());
+        let smtp_ca = match env("SESAME_SMTP_CA_FILE").map(PathBuf::from).or(file.smtp_ca_file) {
+            None => None,
+            Some(path) => Some(
+                std::fs::read(&path).map_err(|e| err("SESAME_SMTP_CA_FILE", format!("{} : {e}", path.display())))?,
+            ),
+        };
         if let Some(smtp) = &smtp_url {
             let parsed = url::Url::parse(smtp).map_err(|e| err("SESAME_SMTP_URL", e.to_string()))?;
-            if parsed.scheme() != "smtp" || parsed.host_str().is_none() {
-                return Err(err("SESAME_SMTP_URL", "attendu smtp://hôte:port"));
+            let mode = parsed.query_pairs().find(|(k, _)| k == "tls").map(|(_, v)| v.into_owned());
+            let known = matches!(
+                (parsed.scheme(), mode.as_deref()),
+                ("smtp", None | Some("required" | "opportunistic")) | ("smtps", None)
+            );
+            if !known || parsed.host_str().is_none() {
+                return Err(err(
+                    "SESAME_SMTP_URL",
+                    "attendu smtp://hôte:port, smtp://hôte:587?tls=required (STARTTLS) ou smtps://hôte:465",
+                ));
             }
+            crate::mailer::smtp_transport(smtp, smtp_ca.as_deref()).map_err(|m| {
+                let variable = if m.contains("certificat") { "SESAME_SMTP_CA_FILE" } else { "SESAME_SMTP_URL" };
+                err(variable, m)
+            })?;
         }
         let listen_text = env("SESAME_LISTEN").or(file.listen).unwrap_or_else(|| "127.0.0.1:3000".into());
         let listen: SocketAddr =
@@ -205,6 +226,7 @@ impl Config {
             database_url,
             data_dir,
             smtp_url,
+            smtp_ca,
             public_url: public_url.trim_end_matches('/').to_owned(),
             listen,
             secret,

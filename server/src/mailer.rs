@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use app::server::store::outbox::{self, OutgoingMail};
@@ -29,6 +30,32 @@ pub struct Mailer {
     from: Mailbox,
 }
 
+/// The relay as `SESAME_SMTP_URL` names it: `smtp://host:port` in clear
+/// (a relay on the loopback or the same host), `smtp://host:587?tls=required`
+/// upgraded with STARTTLS (`tls=opportunistic`: when offered),
+/// `smtps://host:465` TLS from the first byte; `user:password@` (percent-
+/// encoded) signs in. The relay's certificate is checked against the
+/// system's authorities, and `ca` (PEM) when given: a university's own CA.
+pub fn smtp_transport(url: &str, ca: Option<&[u8]>) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|e| e.to_string())?;
+    if let Some(pem) = ca {
+        let parsed = url::Url::parse(url).map_err(|e| e.to_string())?;
+        let host = parsed.host_str().ok_or("hôte absent")?.to_owned();
+        let certificate =
+            Certificate::from_pem(pem).map_err(|e| format!("certificat de l'autorité illisible : {e}"))?;
+        let params =
+            TlsParameters::builder(host).add_root_certificate(certificate).build_rustls().map_err(|e| e.to_string())?;
+        let mode = parsed.query_pairs().find(|(k, _)| k == "tls").map(|(_, v)| v.into_owned());
+        builder = builder.tls(match (parsed.scheme(), mode.as_deref()) {
+            ("smtps", _) => Tls::Wrapper(params),
+            (_, Some("required")) => Tls::Required(params),
+            (_, Some("opportunistic")) => Tls::Opportunistic(params),
+            _ => Tls::None,
+        });
+    }
+    Ok(builder.timeout(Some(Duration::from_secs(10))).build())
+}
+
 impl Mailer {
     pub fn new(transport: Transport, from: Mailbox) -> Mailer {
         Mailer { transport, from }
@@ -47,8 +74,8 @@ impl Mailer {
         let from: Mailbox = config.mail_from.parse().expect("checked by Config");
         match &config.smtp_url {
             Some(url) => {
-                let parsed = url::Url::parse(url).expect("checked by Config");
-                Mailer::smtp(parsed.host_str().unwrap_or("127.0.0.1"), parsed.port().unwrap_or(25), from)
+                let smtp = smtp_transport(url, config.smtp_ca.as_deref()).expect("checked by Config");
+                Mailer::new(Transport::Smtp(smtp), from)
             }
             None => Mailer::new(Transport::Files(config.data_dir.join("outbox")), from),
         }
