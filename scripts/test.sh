@@ -32,6 +32,7 @@ E2E_DATA=""
 cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   [ -n "$E2E_DATA" ] && rm -rf "$E2E_DATA"
+  sesame_haproxy_cleanup 2>/dev/null || true
   sesame_maildev_cleanup || true
   sesame_cas_cleanup || true
   sesame_ldap_cleanup || true
@@ -82,4 +83,9 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "server did not start:"; cat target/e2e-server.log; exit 1; }
+
+echo "==> behind the reverse proxy of DEPLOY.md (HAProxy, deploy/haproxy.cfg)"
+export SESAME_BACKEND_1="127.0.0.1:$PORT"
+source scripts/haproxy.sh
+python3 scripts/proxy-smoke.py "$SESAME_TEST_PROXY_URL" "$SESAME_TEST_SMTP_CA_FILE" "http://127.0.0.1:$PORT"
 (cd end2end && SESAME_BASE_URL="http://127.0.0.1:$PORT" npx playwright test)
