@@ -6,7 +6,8 @@
 #
 # Needs SESAME_BACKEND_1 (the server's host:port) and the test certificate
 # (source scripts/maildev.sh first). Installs Debian's `haproxy` if needed.
-# Exports SESAME_TEST_PROXY_URL=https://localhost:PORT. Log in
+# Exports SESAME_TEST_PROXY_URL=https://localhost:PORT and
+# SESAME_TEST_PROXY_HTTP_URL=http://localhost:PORT2 (redirects). Log in
 # target/haproxy.log. Defines sesame_haproxy_cleanup; the caller should
 # trap it on EXIT. Returns 1 with a message on stderr if HAProxy cannot
 # start. Safe to source under `set -euo pipefail`.
@@ -22,7 +23,7 @@ sesame_haproxy_cleanup() {
 }
 
 _sesame_haproxy_start() {
-  local root tls port bin i
+  local root tls port plain bin i
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd) || return 1
   tls="$root/target/test-tls"
   [ -n "${SESAME_BACKEND_1:-}" ] || { echo "haproxy.sh: SESAME_BACKEND_1 is not set" >&2; return 1; }
@@ -36,13 +37,16 @@ _sesame_haproxy_start() {
   fi
   cat "$tls/server.pem" "$tls/server.key" >"$tls/proxy.pem"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  plain=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   export SESAME_PROXY_BIND="127.0.0.1:$port" SESAME_PROXY_CERT="$tls/proxy.pem"
+  export SESAME_PROXY_HTTP_BIND="127.0.0.1:$plain"
   "$bin" -c -q -f "$root/deploy/haproxy.cfg" || { echo "haproxy.sh: deploy/haproxy.cfg refused" >&2; return 1; }
   "$bin" -db -f "$root/deploy/haproxy.cfg" >"$root/target/haproxy.log" 2>&1 &
   _SESAME_HAPROXY_PID=$!
   for i in $(seq 1 100); do
     if curl -fsS --cacert "$tls/ca.pem" -o /dev/null "https://localhost:$port/healthz" 2>/dev/null; then
       export SESAME_TEST_PROXY_URL="https://localhost:$port"
+      export SESAME_TEST_PROXY_HTTP_URL="http://localhost:$plain"
       return 0
     fi
     kill -0 "$_SESAME_HAPROXY_PID" 2>/dev/null || break

@@ -4,7 +4,7 @@ security headers, /metrics refused at the public door, and a kept-alive
 connection still good after a pause longer than Sésame's 10 s idle close.
 Exits non-zero when one of them does not hold.
 
-    python3 scripts/proxy-smoke.py https://localhost:PORT CA.pem http://127.0.0.1:SESAME_PORT
+    python3 scripts/proxy-smoke.py https://localhost:PORT CA.pem http://127.0.0.1:SESAME_PORT [http://localhost:PORT2]
 """
 import http.client
 import ssl
@@ -45,11 +45,22 @@ check("the sign-in page through the proxy (%d)" % r.status, r.status == 200)
 check("compressed by Sésame (%s)" % r.getheader("Content-Encoding"), r.getheader("Content-Encoding") in ("br", "gzip"))
 check("Sésame's security headers kept", r.getheader("X-Content-Type-Options") == "nosniff")
 
-# /metrics: never through the public door, whatever the client.
-c.request("GET", "/metrics")
-r = c.getresponse()
-r.read()
-check("/metrics refused at the proxy (%d)" % r.status, r.status == 404)
+# /metrics and /readyz: never through the public door, whatever the client.
+for path in ("/metrics", "/readyz"):
+    c.request("GET", path)
+    r = c.getresponse()
+    r.read()
+    check("%s refused at the proxy (%d)" % (path, r.status), r.status == 404)
+
+# Plain http: sent to https.
+if len(sys.argv) > 4:
+    p = urllib.parse.urlsplit(sys.argv[4])
+    h = http.client.HTTPConnection(p.hostname, p.port, timeout=30)
+    h.request("GET", "/connexion")
+    r = h.getresponse()
+    r.read()
+    location = r.getheader("Location") or ""
+    check("plain http redirected to https (%d %s)" % (r.status, location), r.status == 301 and location.startswith("https://"))
 
 # Kept alive past Sésame's 10 s idle close: the proxy opens a new
 # connection to Sésame, the browser's stays good.

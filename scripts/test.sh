@@ -87,5 +87,6 @@ curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "server did not s
 echo "==> behind the reverse proxy of DEPLOY.md (HAProxy, deploy/haproxy.cfg)"
 export SESAME_BACKEND_1="127.0.0.1:$PORT"
 source scripts/haproxy.sh
-python3 scripts/proxy-smoke.py "$SESAME_TEST_PROXY_URL" "$SESAME_TEST_SMTP_CA_FILE" "http://127.0.0.1:$PORT"
+python3 scripts/proxy-smoke.py "$SESAME_TEST_PROXY_URL" "$SESAME_TEST_SMTP_CA_FILE" "http://127.0.0.1:$PORT" \
+  "$SESAME_TEST_PROXY_HTTP_URL"
 (cd end2end && SESAME_BASE_URL="http://127.0.0.1:$PORT" npx playwright test)

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Config {
     pub database_url: String,
     pub data_dir: PathBuf,
@@ -67,6 +67,36 @@ struct FileConfig {
     ldap_starttls: Option<bool>,
 }
 
+/// Without the secrets: the session key, the SMTP password, the
+/// directory's password never reach a log.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let smtp = self.smtp_url.as_deref().map(|u| match url::Url::parse(u) {
+            Ok(mut url) if url.password().is_some() => {
+                let _ = url.set_password(Some("***"));
+                url.to_string()
+            }
+            _ => u.to_owned(),
+        });
+        let database = url::Url::parse(&self.database_url)
+            .map(|mut url| {
+                if url.password().is_some() {
+                    let _ = url.set_password(Some("***"));
+                }
+                url.to_string()
+            })
+            .unwrap_or_else(|_| self.database_url.clone());
+        f.debug_struct("Config")
+            .field("database_url", &database)
+            .field("data_dir", &self.data_dir)
+            .field("smtp_url", &smtp)
+            .field("public_url", &self.public_url)
+            .field("listen", &self.listen)
+            .field("cas_url", &self.cas_url)
+            .finish_non_exhaustive()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 #[error("configuration : {variable} : {message}")]
 pub struct ConfigError {
@@ -113,15 +143,37 @@ impl Config {
         if let Some(smtp) = &smtp_url {
             let parsed = url::Url::parse(smtp).map_err(|e| err("SESAME_SMTP_URL", e.to_string()))?;
             let mode = parsed.query_pairs().find(|(k, _)| k == "tls").map(|(_, v)| v.into_owned());
-            let known = matches!(
-                (parsed.scheme(), mode.as_deref()),
-                ("smtp", None | Some("required" | "opportunistic")) | ("smtps", None)
-            );
-            if !known || parsed.host_str().is_none() {
+            // Opportunistic STARTTLS is left out: whoever sits between can
+            // hide the offer, and the mail (and any password) goes in clear.
+            let encrypted = match (parsed.scheme(), mode.as_deref()) {
+                ("smtps", None) | ("smtp", Some("required")) => true,
+                ("smtp", None) => false,
+                _ => {
+                    return Err(err(
+                        "SESAME_SMTP_URL",
+                        "attendu smtp://hôte:port, smtp://hôte:587?tls=required (STARTTLS) ou smtps://hôte:465",
+                    ))
+                }
+            };
+            if parsed.host_str().is_none() {
+                return Err(err("SESAME_SMTP_URL", "hôte absent"));
+            }
+            if !encrypted && (!parsed.username().is_empty() || parsed.password().is_some()) {
                 return Err(err(
                     "SESAME_SMTP_URL",
-                    "attendu smtp://hôte:port, smtp://hôte:587?tls=required (STARTTLS) ou smtps://hôte:465",
+                    "un identifiant ne part que chiffré : smtps://… ou smtp://…?tls=required",
                 ));
+            }
+            if !encrypted && smtp_ca.is_some() {
+                return Err(err(
+                    "SESAME_SMTP_CA_FILE",
+                    "sans TLS (smtps://… ou ?tls=required), l'autorité ne sert à rien",
+                ));
+            }
+            if let Some(pem) = &smtp_ca {
+                if !String::from_utf8_lossy(pem).contains("-----BEGIN CERTIFICATE-----") {
+                    return Err(err("SESAME_SMTP_CA_FILE", "un certificat au format PEM est attendu"));
+                }
             }
             crate::mailer::smtp_transport(smtp, smtp_ca.as_deref()).map_err(|m| {
                 let variable = if m.contains("certificat") { "SESAME_SMTP_CA_FILE" } else { "SESAME_SMTP_URL" };
@@ -321,6 +373,33 @@ mod tests {
         assert_eq!(with(&[("SESAME_SMTP_URL", "http://x")]).unwrap_err().variable, "SESAME_SMTP_URL");
         assert_eq!(with(&[("SESAME_PUBLIC_URL", "ftp://x")]).unwrap_err().variable, "SESAME_PUBLIC_URL");
         assert_eq!(with(&[("SESAME_SESSION_SECRET", "short")]).unwrap_err().variable, "SESAME_SESSION_SECRET");
+    }
+
+    #[test]
+    fn a_password_for_the_relay_goes_encrypted_only_and_never_into_a_log() {
+        let refused = |url: &str| with(&[("SESAME_SMTP_URL", url)]).unwrap_err().variable;
+        assert_eq!(refused("smtp://u:p@relay.univ.fr:25"), "SESAME_SMTP_URL");
+        assert_eq!(refused("smtp://relay.univ.fr:587?tls=opportunistic"), "SESAME_SMTP_URL");
+        for url in ["smtp://relay.univ.fr:25", "smtp://u:p@relay.univ.fr:587?tls=required", "smtps://u:p@relay.univ.fr"]
+        {
+            assert!(with(&[("SESAME_SMTP_URL", url)]).is_ok(), "{url}");
+        }
+        let dir = std::env::temp_dir().join(format!("sesame-config-ca-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let not_pem = dir.join("ca.der");
+        std::fs::write(&not_pem, [0x30, 0x82, 0x01]).unwrap();
+        let ca = not_pem.display().to_string();
+        let with_ca = |url: &str| with(&[("SESAME_SMTP_URL", url), ("SESAME_SMTP_CA_FILE", &ca)]).unwrap_err().variable;
+        assert_eq!(with_ca("smtps://relay.univ.fr"), "SESAME_SMTP_CA_FILE");
+        assert_eq!(with_ca("smtp://relay.univ.fr:25"), "SESAME_SMTP_CA_FILE");
+        let c = with(&[
+            ("SESAME_SMTP_URL", "smtps://sesame:s3cr3t@relay.univ.fr"),
+            ("SESAME_DATABASE_URL", "postgres://sesame:db-pass@db.univ.fr/sesame"),
+        ])
+        .unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("s3cr3t") && !shown.contains("db-pass"), "{shown}");
+        assert!(shown.contains("relay.univ.fr"));
     }
 
     #[test]

@@ -30,12 +30,12 @@ pub struct Mailer {
     from: Mailbox,
 }
 
-/// The relay as `SESAME_SMTP_URL` names it: `smtp://host:port` in clear
-/// (a relay on the loopback or the same host), `smtp://host:587?tls=required`
-/// upgraded with STARTTLS (`tls=opportunistic`: when offered),
-/// `smtps://host:465` TLS from the first byte; `user:password@` (percent-
-/// encoded) signs in. The relay's certificate is checked against the
-/// system's authorities, and `ca` (PEM) when given: a university's own CA.
+/// The relay as `SESAME_SMTP_URL` names it (checked by `Config`):
+/// `smtp://host:port` in clear (a relay on the same host, no password),
+/// `smtp://host:587?tls=required` upgraded with STARTTLS, `smtps://host:465`
+/// TLS from the first byte; `user:password@` (percent-encoded) signs in,
+/// over TLS only. The relay's certificate is checked against the system's
+/// authorities, and `ca` (PEM) when given: a university's own CA.
 pub fn smtp_transport(url: &str, ca: Option<&[u8]>) -> Result<AsyncSmtpTransport<Tokio1Executor>, String> {
     let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|e| e.to_string())?;
     if let Some(pem) = ca {
@@ -49,7 +49,6 @@ pub fn smtp_transport(url: &str, ca: Option<&[u8]>) -> Result<AsyncSmtpTransport
         builder = builder.tls(match (parsed.scheme(), mode.as_deref()) {
             ("smtps", _) => Tls::Wrapper(params),
             (_, Some("required")) => Tls::Required(params),
-            (_, Some("opportunistic")) => Tls::Opportunistic(params),
             _ => Tls::None,
         });
     }

@@ -205,6 +205,8 @@ async fn serve(config: Config) -> Result<(), String> {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let worker = tokio::spawn(mailer.clone().run(state.clone(), stopped.clone()));
     let scheduler = tokio::spawn(jobs::schedule(state.clone(), mailer, stopped));
+    // The recorder's histograms drained even when nothing scrapes.
+    tokio::spawn(sesame_server::metrics::upkeep());
     let app = router(ServerState { leptos_options: leptos_options(&config.site_root, config.listen), app: state });
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

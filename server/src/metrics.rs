@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -49,15 +49,23 @@ pub fn handle() -> &'static PrometheusHandle {
 }
 
 /// Counts and times every request (to its first byte: a streamed page's
-/// body is not waited for).
+/// body is not waited for). The route is the router's pattern
+/// (`/candidatures/{id}`), never the path a client chose: anything the
+/// router did not match is one label, `inconnue`, and methods outside
+/// HTTP's own are `autre`, so that no visitor can grow the series.
 pub async fn track(request: Request, next: Next) -> Response {
-    let method = request.method().as_str().to_owned();
-    let path = request.uri().path().to_owned();
+    let method = match request.method().as_str() {
+        m @ ("GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH" | "OPTIONS") => m.to_owned(),
+        _ => "autre".to_owned(),
+    };
+    let matched = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
     let start = Instant::now();
     let response = next.run(request).await;
     let status = response.status();
-    // Paths that lead nowhere are one label, whatever a scanner tries.
-    let route = if status == StatusCode::NOT_FOUND { "inconnue".to_owned() } else { route_of(&path) };
+    let route = match matched {
+        Some(pattern) if status != StatusCode::NOT_FOUND => pattern,
+        _ => "inconnue".to_owned(),
+    };
     let labels = [("method", method), ("route", route)];
     metrics::counter!(
         "http_requests_total",
@@ -68,15 +76,14 @@ pub async fn track(request: Request, next: Next) -> Response {
     response
 }
 
-/// A path as a route label: each segment that carries an id, a token or a
-/// hashed name (a digit, or more than 24 characters) becomes `:id`, so that
-/// labels stay as few as the routes.
-pub fn route_of(path: &str) -> String {
-    let segments: Vec<&str> = path
-        .split('/')
-        .map(|s| if s.len() > 24 || s.bytes().any(|b| b.is_ascii_digit()) { ":id" } else { s })
-        .collect();
-    segments.join("/")
+/// Drains the recorder's histograms every few seconds (rendering does it
+/// too, but nothing may scrape); runs for the life of the server.
+pub async fn upkeep() {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+    loop {
+        every.tick().await;
+        handle().run_upkeep();
+    }
 }
 
 /// An upload received (its size) or refused.
@@ -124,27 +131,25 @@ pub async fn serve(State(state): State<ServerState>, request: Request) -> Respon
             metrics::gauge!("sesame_outbox_oldest_age_seconds")
                 .set(oldest.map(|t| (now - t).max(0)).unwrap_or(0) as f64);
         }
-        Err(error) => tracing::warn!(%error, "outbox backlog not read for the metrics"),
+        Err(error) => {
+            // No stale figure: the gauges say "unknown" (NaN) until read again.
+            tracing::warn!(%error, "outbox backlog not read for the metrics");
+            metrics::gauge!("sesame_outbox_pending").set(f64::NAN);
+            metrics::gauge!("sesame_outbox_oldest_age_seconds").set(f64::NAN);
+        }
     }
     let text = handle().render();
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
 }
 
-async fn backlog(state: &ServerState) -> Result<(i64, Option<i64>), app::server::store::StoreError> {
-    let mut conn = state.app.db.pool.acquire().await?;
-    app::server::store::outbox::backlog(&mut conn).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_tokens_and_hashed_names_are_one_label() {
-        assert_eq!(route_of("/candidatures/123"), "/candidatures/:id");
-        assert_eq!(route_of("/compte/valider/Zm9vYmFyYmF6cXV4cXV1eHF1dXg"), "/compte/valider/:id");
-        assert_eq!(route_of("/pieces/12/3/fichier"), "/pieces/:id/:id/fichier");
-        assert_eq!(route_of("/gestion/candidatures"), "/gestion/candidatures");
-        assert_eq!(route_of("/"), "/");
-    }
+/// The outbox's backlog, given up after half a second: a scrape answers
+/// even when the pool is exhausted (the pool's gauges then say so).
+async fn backlog(state: &ServerState) -> Result<(i64, Option<i64>), String> {
+    let read = async {
+        let mut conn = state.app.db.pool.acquire().await.map_err(|e| e.to_string())?;
+        app::server::store::outbox::backlog(&mut conn).await.map_err(|e| e.to_string())
+    };
+    tokio::time::timeout(std::time::Duration::from_millis(500), read)
+        .await
+        .map_err(|_| "no connection within 500 ms".to_owned())?
 }

@@ -11,7 +11,8 @@ use http::{Extensions, HeaderMap};
 use ipnet::IpNet;
 
 pub fn address(headers: &HeaderMap, extensions: &Extensions, trusted: &[IpNet]) -> Option<IpAddr> {
-    let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())?;
+    // An IPv4 client of a `[::]` listener arrives as `::ffff:a.b.c.d`.
+    let peer = extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_canonical())?;
     Some(forwarded(headers, peer, trusted))
 }
 
@@ -25,7 +26,7 @@ fn forwarded(headers: &HeaderMap, peer: IpAddr, trusted: &[IpNet]) -> IpAddr {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .map_while(|hop| hop.trim().parse::<IpAddr>().ok())
+        .map_while(|hop| hop.trim().parse::<IpAddr>().ok().map(|ip| ip.to_canonical()))
         .collect();
     hops.into_iter().rev().find(|ip| !is_trusted(ip)).unwrap_or(peer)
 }

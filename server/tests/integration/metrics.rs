@@ -50,6 +50,14 @@ on_both_databases!(metrics_tell_requests_uploads_mail_and_jobs_to_allowed_addres
         assert_eq!(app.get("/healthz", None).await.status, StatusCode::OK);
     }
     assert_eq!(app.get("/une/page/123/inexistante", None).await.status, StatusCode::NOT_FOUND);
+    // Paths a visitor makes up, on routes that answer: the route's pattern.
+    for token in ["jeton-un", "jeton-deux"] {
+        assert_eq!(app.get(&format!("/compte/valider/{token}"), None).await.status, StatusCode::OK);
+        let made_up = app.call(&format!("/api/{token}"), &[], None).await;
+        assert!(made_up.status.is_client_error(), "{}", made_up.status);
+    }
+    let odd = Request::builder().method("BROUILLARD").uri("/healthz").body(Body::empty()).unwrap();
+    app.send(odd).await;
     let w = crate::review::world(&app).await;
     crate::review::transmitted(&app, &w, "metriques@example.fr", "METRIQUES").await;
     let mailer = sesame_server::mailer::Mailer::new(
@@ -64,6 +72,9 @@ on_both_databases!(metrics_tell_requests_uploads_mail_and_jobs_to_allowed_addres
     assert!(healthz(&text).unwrap() >= healthz(&before).unwrap_or(0.0) + 3.0, "{text}");
     assert!(text.contains("route=\"inconnue\",status=\"404\""), "unknown paths are one label");
     assert!(!text.contains("inexistante"));
+    assert!(!text.contains("jeton"), "no label from a path a visitor chose");
+    assert!(text.contains("route=\"/compte/valider/{token}\""), "{text}");
+    assert!(!text.contains("BROUILLARD") && text.contains("method=\"autre\""));
     assert!(text.contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"0.0005\"}"));
     // Two pieces of the transmitted application, each a 3,000-byte PDF.
     assert!(accepted(&text).unwrap() >= accepted(&before).unwrap_or(0.0) + 2.0);
