@@ -4,10 +4,25 @@
 import { test, expect, Page } from '@playwright/test';
 import { waitForMail, extractLink } from './support/mail';
 import { expectNoA11yViolations } from './support/axe';
-import { hydrated } from './support/candidate';
-import { realPdf } from './support/files';
+import { applyAndTransmit, hydrated } from './support/candidate';
 
 const STUDENT_BUTTON = "Je suis étudiant·e à l'Université d'Exemple";
+
+/** The validation mail's link opened, then back through the university:
+ *  straight in. Returns the mail. */
+async function validateThenComeBack(page: Page, email: string, name: string) {
+  const mail = await waitForMail(email, 'Validation de votre compte');
+  await page.goto(extractLink(mail.text, '/compte/valider/'));
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Valider mon compte' }).click();
+  await expect(page.getByText('Votre compte a été validé')).toBeVisible();
+  // The university's session is still open: straight in.
+  await page.goto('/connexion');
+  await page.getByRole('link', { name: STUDENT_BUTTON }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Bienvenue, ${name}`);
+  await expectNoA11yViolations(page);
+  return mail;
+}
 
 /** The university's own sign-in page (not Sésame's), filled and sent. */
 async function casSignIn(page: Page, user: string, password: string) {
@@ -52,18 +67,8 @@ test('a student signs in through the university, confirms the address, then goes
   await expect(page.getByRole('alert')).toContainText("Votre compte n'est pas encore validé");
   await expectNoA11yViolations(page);
 
-  const mail = await waitForMail('lea.martin@etu.univ-exemple.fr', 'Validation de votre compte');
+  const mail = await validateThenComeBack(page, 'lea.martin@etu.univ-exemple.fr', 'Léa MARTIN');
   expect(mail.text).toContain('Bonjour Léa MARTIN,');
-  await page.goto(extractLink(mail.text, '/compte/valider/'));
-  await hydrated(page);
-  await page.getByRole('button', { name: 'Valider mon compte' }).click();
-  await expect(page.getByText('Votre compte a été validé')).toBeVisible();
-
-  // Later: the university's session is still open, so straight in.
-  await page.goto('/connexion');
-  await page.getByRole('link', { name: STUDENT_BUTTON }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bienvenue, Léa MARTIN');
-  await expectNoA11yViolations(page);
 });
 
 // After the test above: Léa's account exists and is validated. The test
@@ -128,24 +133,7 @@ test("a student's dossier comes from the university; she applies to a césure an
   await page.screenshot({ path: test.info().outputPath('cursus-interne.png'), fullPage: true });
 
   // A césure, its pieces, transmitted.
-  const title = 'GESTION CESURE FSI L1 (ANNEE)';
-  await page.goto('/candidatures/offre');
-  await hydrated(page);
-  await page.getByLabel('Rechercher une formation').fill('cesure fsi');
-  await page.getByRole('button', { name: `Candidater : ${title}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Oui, candidater' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Récapitulatif de votre candidature');
-  const id = Number(/\/candidatures\/(\d+)/.exec(page.url())![1]);
-  await hydrated(page);
-  const adders = page.getByLabel(/^Ajouter un fichier : /);
-  await expect(adders.first()).toBeAttached();
-  for (let n = await adders.count(); n > 0; n--) {
-    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf('piece etu.martin') });
-    await expect(adders).toHaveCount(n - 1);
-  }
-  await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
-  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
-  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
+  const id = await applyAndTransmit(page, 'GESTION CESURE FSI L1 (ANNEE)', 'cesure fsi', 'piece etu.martin');
 
   // A staff member of the university reviews it, signed in through CAS.
   const staffContext = await browser.newContext();
@@ -176,15 +164,7 @@ test('the university\'s sections at 360 px @mobile', async ({ page }) => {
   await hydrated(page);
   await page.getByRole('button', { name: 'Valider' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Validez votre adresse mail' })).toBeVisible();
-  const mail = await waitForMail('camille.dupont@etu.univ-exemple.fr', 'Validation de votre compte');
-  await page.goto(extractLink(mail.text, '/compte/valider/'));
-  await hydrated(page);
-  await page.getByRole('button', { name: 'Valider mon compte' }).click();
-  await expect(page.getByText('Votre compte a été validé')).toBeVisible();
-  await page.goto('/connexion');
-  await page.getByRole('link', { name: STUDENT_BUTTON }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Bienvenue, Camille DUPONT');
-  await expectNoA11yViolations(page);
+  await validateThenComeBack(page, 'camille.dupont@etu.univ-exemple.fr', 'Camille DUPONT');
 
   await page.goto('/dossier/cursus-interne');
   await hydrated(page);

@@ -77,6 +77,13 @@ export async function applicant(browser: Browser, prefix: string, title: string,
   const page = await context.newPage();
   const { email, login } = await signedInCandidate(page, prefix);
   await completeDossier(page);
+  const id = await applyAndTransmit(page, title, search, `piece ${prefix}`);
+  return { page, email, login, id };
+}
+
+/** The signed-in candidate applies to `title` (found in the offer by
+ *  `search`), sends a PDF for every piece and transmits: the application id. */
+export async function applyAndTransmit(page: Page, title: string, search: string, text: string) {
   await page.goto('/candidatures/offre');
   await hydrated(page);
   await page.getByLabel('Rechercher une formation').fill(search);
@@ -89,13 +96,13 @@ export async function applicant(browser: Browser, prefix: string, title: string,
   const adders = page.getByLabel(/^Ajouter un fichier : /);
   await expect(adders.first()).toBeAttached();
   for (let n = await adders.count(); n > 0; n--) {
-    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf(`piece ${prefix}`) });
+    await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf(text) });
     await expect(adders).toHaveCount(n - 1);
   }
   await expect(page.getByRole('button', { name: 'Transmettre ma candidature' })).toBeEnabled();
   await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
   await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
   await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
-  return { page, email, login, id };
+  return id;
 }
 
