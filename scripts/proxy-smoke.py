@@ -1,7 +1,9 @@
 """Sésame behind deploy/haproxy.cfg (scripts/haproxy.sh), as DEPLOY.md says
 to run it: TLS 1.2+ with HTTP/2 offered, a page and its compression and
-security headers, /metrics refused at the public door, and a kept-alive
-connection still good after a pause longer than Sésame's 10 s idle close.
+security headers, /metrics and /readyz refused at the public door, plain
+http redirected, a refused 2 MB upload's answer reaching the client, and a
+kept-alive connection still good after a pause longer than Sésame's 10 s
+idle close.
 Exits non-zero when one of them does not hold.
 
     python3 scripts/proxy-smoke.py https://localhost:PORT CA.pem http://127.0.0.1:SESAME_PORT [http://localhost:PORT2]
@@ -52,6 +54,22 @@ for path in ("/metrics", "/readyz"):
     r.read()
     check("%s refused at the proxy (%d)" % (path, r.status), r.status == 404)
 
+# A refused upload's answer reaches the client whole (Sésame reads the rest
+# of the body before answering): ten times, 2 MB each, not signed in.
+big = b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024)
+answers = []
+for _ in range(10):
+    try:
+        c.request("POST", "/fichiers/candidature/1/piece/1", body=big, headers={"Content-Type": "application/pdf"})
+        r = c.getresponse()
+        answers.append((r.status, r.read()))
+    except (http.client.HTTPException, OSError) as e:
+        answers.append((0, str(e).encode()))
+        c.close()
+        c = connection()
+check("a refused 2 MB upload answered 401 with its reason, 10 of 10 (%s)" % sorted({a[0] for a in answers}),
+      all(a == (401, b'"NotSignedIn"') for a in answers))
+
 # Plain http: sent to https.
 if len(sys.argv) > 4:
     p = urllib.parse.urlsplit(sys.argv[4])
@@ -69,7 +87,7 @@ try:
     c.request("GET", "/healthz")
     r = c.getresponse()
     check("a kept-alive connection after 11 s idle (%d)" % r.status, r.status == 200 and r.read() == b"ok")
-except (http.client.HTTPException, ConnectionError) as e:
+except (http.client.HTTPException, OSError) as e:
     check("a kept-alive connection after 11 s idle (%s)" % e, False)
 c.close()
 
@@ -82,7 +100,7 @@ time.sleep(11)
 try:
     plain.request("GET", "/healthz")
     closed = plain.getresponse().status != 200
-except (http.client.HTTPException, ConnectionError):
+except (http.client.HTTPException, OSError):
     closed = True
 print("info straight to Sésame, the same connection after 11 s: %s" % ("closed by Sésame" if closed else "still open"))
 
