@@ -10,7 +10,7 @@ use super::clock::Clock;
 use super::db::Db;
 
 /// The part of the configuration the app itself needs.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Settings {
     /// Base of the links put in mails, without a trailing slash.
     pub public_url: String,
@@ -34,6 +34,22 @@ pub struct Settings {
     pub burst_per_minute: u32,
     /// The university's CAS, when configured (`SESAME_CAS_URL`).
     pub university: Option<super::sso::University>,
+}
+
+/// Without the key of token hashes, which must never reach a log.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("public_url", &self.public_url)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("secret", &"***")
+            .field("files_dir", &self.files_dir)
+            .field("max_upload_bytes", &self.max_upload_bytes)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("metrics_allow", &self.metrics_allow)
+            .field("university", &self.university)
+            .finish_non_exhaustive()
+    }
 }
 
 /// 120 a minute: far above one person, below a script.
