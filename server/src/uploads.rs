@@ -107,11 +107,11 @@ async fn upload(
     if let Some(boundary) = form_boundary(&headers) {
         return upload_form(app, application, piece, options.ajout.is_some(), &headers, boundary, body).await;
     }
-    let mut stream = body.into_data_stream();
     let outcome = async {
         let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
         pieces::authorize_upload(app, &signed, application, piece).await?;
-        let stored = files::receive(&app.settings.files_dir, &mut stream, app.settings.max_upload_bytes).await?;
+        let stored =
+            files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
         let size = stored.size;
         pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some())
             .await
@@ -121,17 +121,7 @@ async fn upload(
     crate::metrics::upload(outcome.as_ref().map(|size| *size).map_err(|_| ()));
     match outcome.map(|_| ()) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => {
-            // The rest of what the browser sends (bounded by the route's
-            // limit and the body's idle timeout) is read before answering:
-            // a connection closed under a browser still sending, or under a
-            // proxy, loses the answer, and the candidate would read a
-            // network error instead of why ("reconnectez-vous", "ce fichier
-            // n'est pas un PDF").
-            use futures::StreamExt;
-            while let Some(Ok(_)) = stream.next().await {}
-            failure(error)
-        }
+        Err(error) => failure(error),
     }
 }
 
@@ -164,18 +154,12 @@ async fn upload_form(
         Ok(signed)
     }
     .await;
-    let mut stream = body.into_data_stream();
-    // Not the candidate's: the rest read (as below, so that the answer
-    // reaches the browser), nothing kept.
+    // Not the candidate's: answered at once, nothing read.
     let signed = match signed {
         Ok(signed) => signed,
-        Err(error) => {
-            use futures::StreamExt;
-            while let Some(Ok(_)) = stream.next().await {}
-            return back_to_page(application, piece, Err(error));
-        }
+        Err(error) => return back_to_page(application, piece, Err(error)),
     };
-    let mut form = multer::Multipart::new(stream, boundary);
+    let mut form = multer::Multipart::new(body.into_data_stream(), boundary);
     let outcome = receive_form(app, &signed, application, piece, adding, &mut form).await;
     if outcome.is_err() {
         // The rest of what the browser sends (bounded by the route's limit).
