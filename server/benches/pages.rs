@@ -131,14 +131,16 @@ async fn candidate(state: &app::server::AppState, router: &Router) -> (String, i
     (me, lines[0]["id"].as_i64().unwrap())
 }
 
-/// 100 GETs on one kept-alive connection: (first, median, slowest), ms.
-async fn kept_alive(address: std::net::SocketAddr, path: &str, cookie: Option<&str>) -> (f64, f64, f64) {
+/// 100 GETs on one kept-alive connection: (first, median, slowest) in ms,
+/// and the page's size in bytes.
+async fn kept_alive(address: std::net::SocketAddr, path: &str, cookie: Option<&str>) -> (f64, f64, f64, usize) {
     use http_body_util::BodyExt as _;
     let stream = tokio::net::TcpStream::connect(address).await.unwrap();
     let (mut sender, connection) =
         hyper::client::conn::http1::handshake(hyper_util::rt::TokioIo::new(stream)).await.unwrap();
     tokio::spawn(connection);
     let mut samples = Vec::with_capacity(100);
+    let mut size = 0;
     for _ in 0..100 {
         let mut request = Request::get(path).header(header::HOST, address.to_string());
         if let Some(cookie) = cookie {
@@ -149,12 +151,12 @@ async fn kept_alive(address: std::net::SocketAddr, path: &str, cookie: Option<&s
         let response = sender.send_request(request.body(http_body_util::Empty::<bytes::Bytes>::new()).unwrap()).await;
         let response = response.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
-        response.into_body().collect().await.unwrap();
+        size = response.into_body().collect().await.unwrap().to_bytes().len();
         samples.push(start.elapsed().as_secs_f64() * 1e3);
     }
     let first = samples[0];
     samples.sort_by(f64::total_cmp);
-    (first, samples[50], samples[99])
+    (first, samples[50], samples[99], size)
 }
 
 struct Load {
@@ -214,10 +216,14 @@ fn env_number(name: &str, default: u32) -> u32 {
 #[tokio::main]
 async fn main() {
     // The server's own default filter (main.rs): its spans are part of the cost.
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new("info,sqlx=warn"))
-        .with_writer(std::io::sink)
-        .init();
+    // `SESAME_LOG=sqlx=debug` prints each query (to count a page's), on stderr.
+    match std::env::var("SESAME_LOG") {
+        Ok(filter) => tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init(),
+        Err(_) => tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("info,sqlx=warn"))
+            .with_writer(std::io::sink)
+            .init(),
+    }
     let connections = env_number("SESAME_BENCH_CONNECTIONS", 200);
     let seconds = env_number("SESAME_BENCH_SECONDS", 10);
     let (state, dir) = support::state("pages").await;
@@ -239,25 +245,36 @@ async fn main() {
     tokio::spawn(sesame_server::listen::serve(listener, router, std::future::pending()));
 
     let pieces = format!("/candidatures/{application}");
-    let pages: [(&str, &str, Option<&str>); 6] = [
+    let pages: [(&str, &str, Option<&str>); 8] = [
         ("/healthz (reference)", "/healthz", None),
         ("sign-in page, anonymous", "/connexion", None),
         ("candidate's home", "/", Some(&me)),
+        ("home, anonymous", "/", None),
+        ("sign-in page, uncached", "/connexion?x=1", None),
         ("the offer", "/candidatures/offre", Some(&me)),
         ("an application's pieces", &pieces, Some(&me)),
         ("staff list, page 1", "/gestion/candidatures", Some(&staff)),
     ];
+    // `SESAME_BENCH_ONLY=home` (any part of a label): those pages and the reference, for a profile.
+    let only = std::env::var("SESAME_BENCH_ONLY").unwrap_or_default();
+    let pages: Vec<_> = pages
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (label, _, _))| *i == 0 || only.is_empty() || label.contains(only.as_str()))
+        .map(|(_, page)| page)
+        .collect();
     println!("kept-alive connection, 100 sequential GETs: first / median / slowest");
-    for (label, path, cookie) in pages {
-        let (first, median, slowest) = kept_alive(address, path, cookie).await;
+    for &(label, path, cookie) in &pages {
+        let (first, median, slowest, size) = kept_alive(address, path, cookie).await;
         println!(
-            "  {label:<26} {first:7.2} / {median:6.2} / {slowest:6.2} ms  (median {:.2}× the first)",
-            median / first
+            "  {label:<26} {first:7.2} / {median:6.2} / {slowest:6.2} ms  (median {:.2}× the first)  {:6.1} KiB",
+            median / first,
+            size as f64 / 1024.0
         );
     }
     println!("wrk, {connections} connections, {seconds} s each: requests/s, p50, p99, errors, share of /healthz");
     let mut reference = f64::NAN;
-    for (label, path, cookie) in pages {
+    for &(label, path, cookie) in &pages {
         let load = tokio::task::spawn_blocking({
             let (path, cookie) = (path.to_owned(), cookie.map(str::to_owned));
             move || wrk(address, &path, cookie.as_deref(), connections, seconds)

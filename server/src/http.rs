@@ -63,6 +63,7 @@ pub fn router(state: ServerState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(middleware::from_fn(crate::whole_page::gather))
         // The pages that look alike to every visitor, rendered once a second at most.
         .layer(middleware::from_fn_with_state(crate::page_cache::PageCache::default(), crate::page_cache::serve))
         .layer(RequestBodyLimitLayer::new(MAX_BODY));

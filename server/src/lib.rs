@@ -19,6 +19,7 @@ pub mod same_origin;
 pub mod staff;
 pub mod university;
 pub mod uploads;
+pub mod whole_page;
 
 pub use config::Config;
 

@@ -7,7 +7,9 @@ use leptos_router::components::A;
 use crate::api::applications::load_applications;
 use crate::components::status::status_text;
 use crate::domain::application::DossierStatus;
+use crate::error::AppError;
 use crate::i18n::*;
+use crate::views::applications::ApplicationLine;
 
 /// "12 jour(s) restant(s)", "Dernier jour…", or "Date dépassée".
 pub fn countdown(days_left: Option<i64>) -> String {
@@ -19,12 +21,17 @@ pub fn countdown(days_left: Option<i64>) -> String {
     }
 }
 
+/// The candidate's applications, for `HomeApplications`: made once by the
+/// page, outside the closures that re-render (see `DossierChecklist`).
+pub fn applications_resource() -> Resource<Result<Vec<ApplicationLine>, AppError>> {
+    Resource::new(|| (), |_| load_applications())
+}
+
 /// On the candidate's home: each application with its deadline, a
 /// countdown, and what remains to do.
 #[component]
-pub fn HomeApplications() -> impl IntoView {
+pub fn HomeApplications(list: Resource<Result<Vec<ApplicationLine>, AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let list = Resource::new(|| (), |_| load_applications());
     view! {
         <Suspense fallback=|| ()>
             {move || list.get().and_then(Result::ok).filter(|l| !l.is_empty()).map(|lines| view! {

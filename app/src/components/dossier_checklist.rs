@@ -7,8 +7,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::dossier::load_sections;
 use crate::components::messages::error_text;
+use crate::error::AppError;
 use crate::i18n::*;
-use crate::views::dossier::SectionKind;
+use crate::views::dossier::{Section, SectionKind};
 
 fn section_title(kind: SectionKind) -> String {
     let i18n = use_i18n();
@@ -38,11 +39,18 @@ fn saved_text(kind: SectionKind) -> String {
     }
 }
 
+/// The checklist's sections. The page makes it once, at its top: a
+/// resource made inside a closure that reads the session is made again
+/// each time the server renders that closure (three times a page, each
+/// one reading the dossier again).
+pub fn sections_resource() -> Resource<Result<Vec<Section>, AppError>> {
+    Resource::new(|| (), |_| load_sections())
+}
+
 /// The sections of the dossier with what is done and what is left.
 #[component]
-pub fn DossierChecklist() -> impl IntoView {
+pub fn DossierChecklist(sections: Resource<Result<Vec<Section>, AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let sections = Resource::new(|| (), |_| load_sections());
     let query = use_query_map();
     let saved = move || {
         let slug = query.read().get("enregistre")?;

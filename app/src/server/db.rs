@@ -46,6 +46,11 @@ impl Db {
             Backend::Sqlite => {
                 options
                     .max_connections(8)
+                    // A file in this process cannot drop its connection: the
+                    // ping before each use was one more round trip to the
+                    // connection's thread, five a page (PostgreSQL keeps it:
+                    // a server restarts, a proxy cuts idle connections).
+                    .test_before_acquire(false)
                     .after_connect(|conn, _| {
                         Box::pin(async move {
                             conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")

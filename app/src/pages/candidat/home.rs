@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 
-use crate::components::applications::HomeApplications;
-use crate::components::dossier_checklist::DossierChecklist;
+use crate::components::applications::{applications_resource, HomeApplications};
+use crate::components::dossier_checklist::{sections_resource, DossierChecklist};
 use crate::components::frame::PageTitle;
 use crate::components::university::UniversityWayIn;
 use crate::i18n::*;
@@ -17,6 +17,9 @@ pub fn HomePage() -> impl IntoView {
     let session = use_session();
     let deleted =
         leptos_router::hooks::use_query_map().with_untracked(|q| q.get("compte").as_deref() == Some("supprime"));
+    // Made here, once: the closure below is rendered more than once on the
+    // server. Signed out, both answer "not signed in" without a query.
+    let (applications, sections) = (applications_resource(), sections_resource());
     view! {
         <PageTitle text=tr!(i18n, home.title)/>
         {deleted.then(|| view! { <p class="alert alert-success" role="status">{t!(i18n, my_data.deleted)}</p> })}
@@ -28,8 +31,8 @@ pub fn HomePage() -> impl IntoView {
                     Some(me) => view! {
                         <h1>{t!(i18n, home.welcome)}", "{me.display_name.clone()}</h1>
                         <p>{t!(i18n, home.your_login)}" "<strong class="login">{me.login.clone()}</strong></p>
-                        <HomeApplications/>
-                        <DossierChecklist/>
+                        <HomeApplications list=applications/>
+                        <DossierChecklist sections=sections/>
                     }.into_any(),
                     None => view! { <Welcome/> }.into_any(),
                 }

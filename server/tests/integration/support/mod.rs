@@ -91,7 +91,7 @@ impl TestApp {
     pub fn with_settings(mut self, change: impl FnOnce(&mut Settings)) -> TestApp {
         let mut settings = (*self.state.settings).clone();
         change(&mut settings);
-        self.state.settings = std::sync::Arc::new(settings);
+        self.state = self.state.with_settings(settings);
         let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
         self.router = router(ServerState { leptos_options: options, app: self.state.clone() });
         self
@@ -102,8 +102,7 @@ impl TestApp {
     pub fn router_with(&self, change: impl FnOnce(&mut Settings)) -> Router {
         let mut settings = (*self.state.settings).clone();
         change(&mut settings);
-        let mut state = self.state.clone();
-        state.settings = std::sync::Arc::new(settings);
+        let state = self.state.with_settings(settings);
         let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
         router(ServerState { leptos_options: options, app: state })
     }
