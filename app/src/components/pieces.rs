@@ -30,14 +30,39 @@ use crate::views::pieces::{
     FILE_FIELD, RECEIVED_PARAM,
 };
 
+/// The pieces table's data and what reloads it. The page makes it once, at
+/// its top: the section sits in a closure the server renders more than
+/// once, and a resource made there is loaded each time (three times a page).
+#[derive(Clone, Copy)]
+pub struct PiecesData {
+    answer: ServerAction<AnswerPiece>,
+    uploads: RwSignal<u32>,
+    view: Resource<Result<PiecesView, AppError>>,
+}
+
+impl PiecesData {
+    /// `page`: the application's id first, then whatever else reloads the
+    /// whole page (a transmission, an answer…).
+    pub fn new<T>(page: impl Fn() -> (i64, T) + Send + Sync + 'static) -> Self
+    where
+        T: PartialEq + Clone + Send + Sync + 'static,
+    {
+        let answer = ServerAction::<AnswerPiece>::new();
+        let uploads = RwSignal::new(0u32);
+        let view = Resource::new(
+            move || (page(), uploads.get(), answer.version().get()),
+            |((application, _), ..)| load_pieces(application),
+        );
+        PiecesData { answer, uploads, view }
+    }
+}
+
 #[component]
-pub fn PiecesSection(application: i64, transmit: ServerAction<TransmitApplication>) -> impl IntoView {
+pub fn PiecesSection(application: i64, data: PiecesData, transmit: ServerAction<TransmitApplication>) -> impl IntoView {
     let i18n = use_i18n();
-    let answer = ServerAction::<AnswerPiece>::new();
-    let (uploads, set_uploads) = signal(0u32);
-    let view_data = Resource::new(move || (uploads.get(), answer.version().get()), move |_| load_pieces(application));
+    let PiecesData { answer, uploads, view: view_data } = data;
     let refresh = Callback::new(move |_: ()| {
-        set_uploads.try_update(|n| *n += 1);
+        uploads.try_update(|n| *n += 1);
     });
     // The last refused file, by piece: kept here, above the table, so that
     // it survives the table's reload after the other files of a batch. A

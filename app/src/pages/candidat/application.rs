@@ -27,24 +27,26 @@ pub fn ApplicationPage() -> impl IntoView {
     let answers = Answers { confirm: ServerAction::new(), withdraw: ServerAction::new() };
     // A redirect back here changes the query: reload too.
     let location = leptos_router::hooks::use_location();
-    let detail = Resource::new(
-        move || {
-            let id = params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    let id = move || params.read().get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+    // What changes the whole page: the summary and the pieces reload.
+    let changes = move || {
+        (
+            id(),
             (
-                id,
                 cancel.version().get(),
                 transmit.version().get(),
                 location.search.get(),
                 answers.confirm.version().get(),
                 answers.withdraw.version().get(),
-            )
-        },
-        |(id, ..)| load_application(id),
-    );
+            ),
+        )
+    };
+    let pieces = crate::components::pieces::PiecesData::new(changes);
+    let detail = Resource::new(changes, |(id, ..)| load_application(id));
     view! {
         <PageTitle text=tr!(i18n, applications.recap_title)/>
         <h1>{t!(i18n, applications.recap_title)}</h1>
-        {loaded(detail, move |d| view! { <Recap detail=d cancel=cancel transmit=transmit answers=answers/> }.into_any())}
+        {loaded(detail, move |d| view! { <Recap detail=d pieces=pieces cancel=cancel transmit=transmit answers=answers/> }.into_any())}
         <p><A href="/candidatures">{t!(i18n, applications.back)}</A></p>
     }
 }
@@ -52,6 +54,7 @@ pub fn ApplicationPage() -> impl IntoView {
 #[component]
 fn Recap(
     detail: ApplicationDetail,
+    pieces: crate::components::pieces::PiecesData,
     cancel: ServerAction<CancelApplication>,
     transmit: ServerAction<crate::api::pieces::TransmitApplication>,
     answers: Answers,
@@ -126,7 +129,7 @@ fn Recap(
         {move || query.read().get("transmise").map(|_| view! {
             <p class="alert alert-success" role="status">{t!(i18n, pieces.transmitted)}</p>
         })}
-        <crate::components::pieces::PiecesSection application=id transmit=transmit/>
+        <crate::components::pieces::PiecesSection application=id data=pieces transmit=transmit/>
         {d.may_cancel.then(|| view! {
             <p><button type="button" class="button button-danger" on:click=move |_| asking.set(true)>{t!(i18n, applications.cancel)}</button></p>
         })}
