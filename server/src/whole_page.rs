@@ -14,7 +14,9 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// A page larger than this is sent as it streams (none is near it).
+/// A page larger than this is answered 500 and logged: none comes near
+/// (pages are tens of KiB: the staff list shows 25 lines a page), and a
+/// page that did would be a bug to see, not a stream to send.
 const MAX_GATHERED: usize = 8 * 1024 * 1024;
 
 pub async fn gather(request: Request, next: Next) -> Response {
