@@ -33,10 +33,10 @@ cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   [ -n "$E2E_DATA" ] && rm -rf "$E2E_DATA"
   sesame_haproxy_cleanup 2>/dev/null || true
-  sesame_maildev_cleanup || true
-  sesame_cas_cleanup || true
-  sesame_ldap_cleanup || true
-  sesame_pg_cleanup || true
+  sesame_maildev_cleanup 2>/dev/null || true
+  sesame_cas_cleanup 2>/dev/null || true
+  sesame_ldap_cleanup 2>/dev/null || true
+  sesame_pg_cleanup 2>/dev/null || true
 }
 trap cleanup EXIT
 source scripts/pg.sh
