@@ -34,33 +34,7 @@ sesame_cas_cleanup() {
   _SESAME_CAS_DIR=""
 }
 
-# Create or refresh target/venv-cas when needed. $1: repository root.
-_sesame_cas_venv() {
-  local root=$1 venv req stamp log
-  venv="$root/target/venv-cas"
-  req="$root/testservers/cas/requirements.txt"
-  stamp="$venv/sesame-requirements.txt"
-  log="$root/target/venv-cas-install.log"
-  if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c '' 2>/dev/null && cmp -s "$req" "$stamp"; then
-    return 0
-  fi
-  command -v python3 >/dev/null || { echo "cas.sh: python3 is not installed" >&2; return 1; }
-  echo "cas.sh: installing the CAS server's Python packages in $venv" >&2
-  rm -rf "$venv"
-  if ! python3 -m venv "$venv" >"$log" 2>&1; then
-    echo "cas.sh: python3 -m venv failed (on Debian: apt-get install python3-venv); $log says:" >&2
-    cat "$log" >&2
-    rm -rf "$venv"
-    return 1
-  fi
-  if ! "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input -r "$req" >>"$log" 2>&1; then
-    echo "cas.sh: pip install -r $req failed; $log says:" >&2
-    cat "$log" >&2
-    rm -rf "$venv"
-    return 1
-  fi
-  cp "$req" "$stamp" || return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/venv.sh"
 
 _sesame_cas_start() {
   local root venv port log i
@@ -68,7 +42,7 @@ _sesame_cas_start() {
   venv="$root/target/venv-cas"
   log="$root/target/cas.log"
   mkdir -p "$root/target" || return 1
-  _sesame_cas_venv "$root" || return 1
+  sesame_venv "$root" cas "$root/testservers/cas/requirements.txt" || return 1
 
   if [ -n "${SESAME_TEST_CAS_PORT:-}" ]; then
     port=$SESAME_TEST_CAS_PORT
@@ -77,10 +51,7 @@ _sesame_cas_start() {
       return 1
     fi
   else
-    port=$("$venv/bin/python" -c 'import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])') || { echo "cas.sh: found no free port" >&2; return 1; }
+    port=$(sesame_free_port "$venv/bin/python") || { echo "cas.sh: found no free port" >&2; return 1; }
   fi
   _SESAME_CAS_DIR=$(mktemp -d /tmp/sesame-cas.XXXXXX) || return 1
 

@@ -36,6 +36,7 @@ cleanup() {
   sesame_maildev_cleanup 2>/dev/null || true
   sesame_cas_cleanup 2>/dev/null || true
   sesame_ldap_cleanup 2>/dev/null || true
+  sesame_s3_cleanup 2>/dev/null || true
   sesame_pg_cleanup 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -45,6 +46,8 @@ source scripts/maildev.sh
 source scripts/cas.sh
 # The university's directory (Debian's slapd, SUPANN attributes).
 source scripts/ldap.sh
+# The S3-compatible object storage (moto, in its own virtual environment).
+source scripts/s3.sh
 # Databases left by an interrupted earlier run.
 for db in $(psql "$SESAME_TEST_PG_URL" -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'sesame_t_%'"); do
   psql "$SESAME_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS $db" >/dev/null

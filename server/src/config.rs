@@ -11,6 +11,9 @@ use serde::Deserialize;
 pub struct Config {
     pub database_url: String,
     pub data_dir: PathBuf,
+    /// Where pieces go: `SESAME_STORAGE_URL`, `file://<data>/files` by
+    /// default, or `s3://bucket/prefix?endpoint=…&region=…`.
+    pub storage: app::server::files::FileStore,
     /// `smtp://host:port`; absent, mails are written to `<data>/outbox/*.eml`.
     pub smtp_url: Option<String>,
     /// An authority (PEM) the relay's certificate may be signed by.
@@ -45,6 +48,8 @@ pub struct Config {
 struct FileConfig {
     database_url: Option<String>,
     data_dir: Option<PathBuf>,
+    storage_url: Option<String>,
+    storage_credentials_file: Option<PathBuf>,
     smtp_url: Option<String>,
     smtp_ca_file: Option<PathBuf>,
     public_url: Option<String>,
@@ -89,6 +94,7 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("database_url", &database)
             .field("data_dir", &self.data_dir)
+            .field("storage", &self.storage)
             .field("smtp_url", &smtp)
             .field("public_url", &self.public_url)
             .field("listen", &self.listen)
@@ -106,6 +112,46 @@ pub struct ConfigError {
 
 fn err(variable: &'static str, message: impl Into<String>) -> ConfigError {
     ConfigError { variable, message: message.into() }
+}
+
+/// The file store at `url` (`sesame storage migrate --to URL` opens a
+/// second one), its keys read as `SESAME_STORAGE_URL`'s are.
+pub fn open_storage(
+    env: &impl Fn(&str) -> Option<String>,
+    url: &str,
+    credentials_file: Option<&Path>,
+) -> Result<app::server::files::FileStore, String> {
+    let location = app::server::files::Location::parse(url, || storage_credentials(env, credentials_file))?;
+    app::server::files::FileStore::open(&location)
+}
+
+/// The bucket's keys: `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` from
+/// the environment, or the same two lines (`NAME=value`) in
+/// `SESAME_STORAGE_CREDENTIALS_FILE` (a systemd `EnvironmentFile` reads it too).
+fn storage_credentials(
+    env: &impl Fn(&str) -> Option<String>,
+    file: Option<&Path>,
+) -> Result<app::server::files::Credentials, String> {
+    let from_file = match file {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{} : {e}", path.display()))?,
+        None => String::new(),
+    };
+    let lookup = |name: &str| {
+        env(name).filter(|v| !v.is_empty()).or_else(|| {
+            from_file.lines().find_map(|line| {
+                let (key, value) = line.split_once('=')?;
+                (key.trim() == name).then(|| value.trim().trim_matches('"').to_owned())
+            })
+        })
+    };
+    match (lookup("AWS_ACCESS_KEY_ID"), lookup("AWS_SECRET_ACCESS_KEY")) {
+        (Some(access_key_id), Some(secret_access_key)) => {
+            Ok(app::server::files::Credentials { access_key_id, secret_access_key })
+        }
+        _ => Err("les clés du bucket manquent : AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, dans \
+                  l'environnement ou dans SESAME_STORAGE_CREDENTIALS_FILE"
+            .into()),
+    }
 }
 
 impl Config {
@@ -133,6 +179,13 @@ impl Config {
         {
             return Err(err("SESAME_DATABASE_URL", "attendu sqlite://… ou postgres://…"));
         }
+        let storage_url = env("SESAME_STORAGE_URL")
+            .or(file.storage_url)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("file://{}", data_dir.join("files").display()));
+        let credentials_file = env("SESAME_STORAGE_CREDENTIALS_FILE").map(PathBuf::from).or(file.storage_credentials_file);
+        let storage = open_storage(&env, &storage_url, credentials_file.as_deref())
+            .map_err(|message| err("SESAME_STORAGE_URL", message))?;
         let smtp_url = env("SESAME_SMTP_URL").or(file.smtp_url).filter(|s| !s.is_empty());
         let smtp_ca = match env("SESAME_SMTP_CA_FILE").map(PathBuf::from).or(file.smtp_ca_file) {
             None => None,
@@ -277,6 +330,7 @@ impl Config {
         Ok(Config {
             database_url,
             data_dir,
+            storage,
             smtp_url,
             smtp_ca,
             public_url: public_url.trim_end_matches('/').to_owned(),
@@ -302,7 +356,7 @@ impl Config {
             secure_cookies: self.public_url.starts_with("https://"),
             secret: self.secret.clone(),
             assistance_email: self.assistance_email.clone(),
-            files_dir: self.data_dir.join("files"),
+            files: self.storage.clone(),
             max_upload_bytes: self.max_upload_bytes,
             trusted_proxies: self.trusted_proxies.clone(),
             metrics_allow: self.metrics_allow.clone(),

@@ -35,7 +35,7 @@ async fn charte_model(state: &AppState, piece: i64, year: i32) -> Result<(), Str
             "Nom, prénom et signature :",
         ],
     );
-    let stored = app::server::files::store_bytes(&state.settings.files_dir, &text, app::domain::upload::FileKind::Pdf)
+    let stored = app::server::files::store_bytes(&state.settings.files, &text, app::domain::upload::FileKind::Pdf)
         .await
         .map_err(|e| format!("{e:?}"))?;
     pieces::set_model(&mut conn, piece, &stored.stored_name, "charte-engagement.pdf")

@@ -110,7 +110,7 @@ async fn readyz(State(state): State<ServerState>) -> Response {
         tracing::warn!(%error, "database unreachable");
         return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response();
     }
-    if let Err(error) = app::server::files::probe(&state.app.settings.files_dir).await {
+    if let Err(error) = app::server::files::probe(&state.app.settings.files).await {
         tracing::warn!(%error, "file store not writable");
         return (StatusCode::SERVICE_UNAVAILABLE, "file store not writable").into_response();
     }

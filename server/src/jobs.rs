@@ -129,17 +129,11 @@ async fn work(
                 + university::delete_sign_ins_before(conn, now - app::server::university::SIGN_IN_SECONDS).await?;
             let t = throttle::delete_stale(conn, now - 86_400).await?;
             // What uploads cut off by a crash left behind (never a file in use).
-            let f =
-                app::server::files::sweep_tmp(&state.settings.files_dir, std::time::Duration::from_secs(3600)).await;
+            let f = app::server::files::sweep_tmp(&state.settings.files, now - 3600).await;
             // Files whose rows went (a crash may have come between the
             // commit and the removal), then files no row names.
-            let p = app::server::files::drain_pending(conn, &state.settings.files_dir).await?;
-            let o = app::server::files::sweep_orphans(
-                conn,
-                &state.settings.files_dir,
-                std::time::Duration::from_secs(86_400),
-            )
-            .await?;
+            let p = app::server::files::drain_pending(conn, &state.settings.files).await?;
+            let o = app::server::files::sweep_orphans(conn, &state.settings.files, now - 86_400).await?;
             Ok(format!(
                 "{s} session(s), {r} lien(s), {t} compteur(s), {f} fichier(s) temporaire(s), {p} fichier(s) en attente de suppression, {o} fichier(s) orphelin(s) supprimé(s)"
             ))

@@ -49,6 +49,11 @@ enum Command {
         #[command(subcommand)]
         command: EstablishmentsCommand,
     },
+    /// The file store (pièces justificatives, model files).
+    Storage {
+        #[command(subcommand)]
+        command: StorageCommand,
+    },
     /// The university's student records (logiciel de scolarité).
     Scolarite {
         #[command(subcommand)]
@@ -61,6 +66,17 @@ enum RecordsCommand {
     /// Imports an export of the student records (CSV, or JSON for a
     /// `.json` file; format in README.md); all or nothing, repeatable.
     Import { file: std::path::PathBuf },
+}
+
+#[derive(Subcommand)]
+enum StorageCommand {
+    /// Copies every stored file to another store (`file://…` or
+    /// `s3://…`, keys as for SESAME_STORAGE_URL), checking each copy;
+    /// files already there are skipped, so it can be run again.
+    Migrate {
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -192,6 +208,32 @@ async fn run(cli: Cli) -> Result<(), String> {
                     return Err(format!("{} : rien n'a été importé ({} problème(s)).", file.display(), problems.len()));
                 }
                 Err(other) => return Err(format!("{} : rien n'a été importé : {other}", file.display())),
+            }
+        }
+        Command::Storage { command: StorageCommand::Migrate { to } } => {
+            let env = |name: &str| std::env::var(name).ok();
+            let credentials = std::env::var_os("SESAME_STORAGE_CREDENTIALS_FILE").map(std::path::PathBuf::from);
+            let target = sesame_server::config::open_storage(&env, &to, credentials.as_deref())
+                .map_err(|e| format!("--to : {e}"))?;
+            println!("De {:?} vers {:?} :", config.storage, target);
+            let report = app::server::files::migrate::migrate(&config.storage, &target, |name, what| {
+                if what != "déjà là" {
+                    println!("  {name} : {what}");
+                }
+            })
+            .await;
+            println!(
+                "{} fichier(s) copié(s) et vérifié(s) ({} octets), {} déjà présent(s), {} échec(s).",
+                report.copied,
+                report.copied_bytes,
+                report.present,
+                report.failed.len()
+            );
+            if !report.failed.is_empty() {
+                for (name, why) in &report.failed {
+                    eprintln!("  {name} : {why}");
+                }
+                return Err("migration incomplète : relancez la commande, elle reprend où elle s'est arrêtée".into());
             }
         }
         Command::Serve => serve(config).await?,

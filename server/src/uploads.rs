@@ -111,7 +111,7 @@ async fn upload(
         let signed = signed_as(app, &headers, AccountKind::Candidat).await?;
         pieces::authorize_upload(app, &signed, application, piece).await?;
         let stored =
-            files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+            files::receive(&app.settings.files, body.into_data_stream(), app.settings.max_upload_bytes).await?;
         let size = stored.size;
         pieces::receive(app, &signed, application, piece, stored, &original_name(&headers), options.ajout.is_some())
             .await
@@ -185,7 +185,7 @@ async fn receive_form(
             continue;
         }
         let name = field.file_name().unwrap_or("piece").to_owned();
-        let stored = files::receive(&app.settings.files_dir, field, app.settings.max_upload_bytes).await;
+        let stored = files::receive(&app.settings.files, field, app.settings.max_upload_bytes).await;
         let size = stored.as_ref().map(|s| s.size).ok();
         let recorded = match stored {
             Ok(stored) => pieces::receive(app, signed, application, piece, stored, &name, adding || received > 0).await,
@@ -239,7 +239,7 @@ async fn upload_model(
         let signed = signed_as(app, &headers, AccountKind::Staff).await?;
         configuration::authorize_model(app, &signed, choice.campagne, piece).await?;
         let stored =
-            files::receive(&app.settings.files_dir, body.into_data_stream(), app.settings.max_upload_bytes).await?;
+            files::receive(&app.settings.files, body.into_data_stream(), app.settings.max_upload_bytes).await?;
         configuration::receive_model(app, &signed, choice.campagne, piece, stored, &original_name(&headers)).await
     }
     .await;
@@ -266,7 +266,7 @@ async fn download(
         }
     }
     .await;
-    send_file(outcome, options.vue.is_some()).await
+    send_file(app, outcome, options.vue.is_some()).await
 }
 
 async fn model(State(state): State<ServerState>, Path(piece): Path<i64>, headers: HeaderMap) -> Response {
@@ -276,7 +276,7 @@ async fn model(State(state): State<ServerState>, Path(piece): Path<i64>, headers
         pieces::model(app, &signed, piece).await
     }
     .await;
-    send_file(outcome, false).await
+    send_file(app, outcome, false).await
 }
 
 /// "Télécharger lettre d'admission" (a PDF made on request).
@@ -335,18 +335,20 @@ fn send_made(made: Result<(Vec<u8>, String), AppError>, content_type: &'static s
 /// Streams a checked file, as an attachment or (`inline`) to be shown;
 /// its type is the one its content was checked to be, never sniffed.
 async fn send_file(
-    found: Result<(std::path::PathBuf, String, app::domain::upload::FileKind), AppError>,
+    app: &AppState,
+    found: Result<(String, String, app::domain::upload::FileKind), AppError>,
     inline: bool,
 ) -> Response {
-    let (path, name, kind) = match found {
-        Ok(found) => found,
+    let opened = match found {
+        Ok((stored_name, name, kind)) => files::open(&app.settings.files, &stored_name).await.map(|f| (f, name, kind)),
+        Err(error) => Err(error),
+    };
+    let ((stream, size), name, kind) = match opened {
+        Ok(opened) => opened,
         Err(error) => return failure(error),
     };
-    let file = match tokio::fs::File::open(&path).await {
-        Ok(file) => file,
-        Err(_) => return failure(AppError::NotFound),
-    };
-    let mut response = Body::from_stream(tokio_util::io::ReaderStream::new(file)).into_response();
+    let mut response = Body::from_stream(stream).into_response();
+    response.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(size));
     describe(&mut response, &name, kind.content_type(), inline);
     response
 }

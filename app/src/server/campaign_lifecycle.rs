@@ -90,20 +90,15 @@ pub async fn create(state: &AppState, signed: &Signed, form: &CampaignForm) -> R
 /// A piece's model file, copied for the same piece of a new campaign
 /// (its own file: replacing one never touches the other).
 async fn copy_model(state: &AppState, old: i64, new: i64) -> Result<(), AppError> {
-    let root = &state.settings.files_dir;
+    let store = &state.settings.files;
     let mut conn = state.db.pool.acquire().await?;
     let model = pieces::model_of(&mut conn, old).await?.ok_or(AppError::NotFound)?;
-    let path = files::path_of(root, &model.stored_name)
-        .ok_or_else(|| AppError::internal("stored name refused", &model.stored_name))?;
-    let bytes = tokio::fs::read(&path).await.map_err(|error| {
-        tracing::warn!(%error, stored_name = model.stored_name, "model file to copy unreadable");
-        AppError::NotFound
-    })?;
+    let bytes = files::read(store, &model.stored_name).await?;
     let kind = crate::domain::upload::kind_of(&bytes)
         .ok_or_else(|| AppError::internal("model file of unknown kind", &model.stored_name))?;
-    let stored = files::store_bytes(root, &bytes, kind).await?;
+    let stored = files::store_bytes(store, &bytes, kind).await?;
     if let Err(error) = pieces::set_model(&mut conn, new, &stored.stored_name, &model.name).await {
-        files::remove(root, &stored.stored_name).await;
+        files::remove(store, &stored.stored_name).await;
         return Err(error.into());
     }
     Ok(())
@@ -151,7 +146,7 @@ pub async fn destroy_due(state: &AppState) -> Result<String, AppError> {
         let mut tx = state.db.pool.begin().await?;
         let Some(destroyed) = store::destroy(&mut tx, id, now).await? else { continue };
         tx.commit().await?;
-        files::discard(&state.db.pool, &state.settings.files_dir, &destroyed.files).await;
+        files::discard(&state.db.pool, &state.settings.files, &destroyed.files).await;
         tracing::info!(campaign = id, "{}", destroyed.summary());
         done.push(destroyed.summary());
     }

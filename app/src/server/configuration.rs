@@ -259,7 +259,7 @@ pub async fn receive_model(
     stored: Stored,
     name: &str,
 ) -> Result<(), AppError> {
-    let root = &state.settings.files_dir;
+    let store = &state.settings.files;
     let recorded = async {
         let mut tx = state.db.pool.begin().await?;
         let me = configurer(&mut tx, signed, campaign).await?;
@@ -272,11 +272,11 @@ pub async fn receive_model(
     .await;
     match recorded {
         Ok(previous) => {
-            files::discard(&state.db.pool, root, previous.as_slice()).await;
+            files::discard(&state.db.pool, store, previous.as_slice()).await;
             Ok(())
         }
         Err(error) => {
-            files::remove(root, &stored.stored_name).await;
+            files::remove(store, &stored.stored_name).await;
             Err(error)
         }
     }

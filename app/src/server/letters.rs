@@ -184,20 +184,20 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
             let f = pieces::file_of(&mut conn, c.candidate_id, file_id)
                 .await?
                 .ok_or_else(|| AppError::missing("file of a piece"))?;
-            let path = super::files::path_of(&state.settings.files_dir, &f.stored_name)
-                .ok_or_else(|| AppError::internal("stored name refused", &f.stored_name))?;
-            files.push((p.label.clone(), f.original_name.clone(), f.kind, path));
+            files.push((p.label.clone(), f.original_name.clone(), f.kind, f.stored_name));
         }
     }
     drop(conn);
+    let mut read = Vec::with_capacity(files.len());
+    for (label, name, kind, stored_name) in files {
+        read.push((label, name, kind, super::files::read(&state.settings.files, &stored_name).await?));
+    }
     let text = dossier_paragraphs(&c, &sheet, &me.login, &listed);
     let refs: Vec<&str> = text.iter().map(String::as_str).collect();
     let cover = pdf::text_document(&format!("Dossier de candidature — {} {}", me.prenom, me.nom), &refs);
     let merged = state.pdf_work.run(c.candidate_id, move || -> Result<Vec<u8>, AppError> {
-        let mut contents = Vec::with_capacity(files.len());
-        for (label, name, kind, path) in files {
-            let bytes = std::fs::read(&path)
-                .map_err(|error| AppError::internal("piece file unreadable", format_args!("{}: {error}", path.display())))?;
+        let mut contents = Vec::with_capacity(read.len());
+        for (label, name, kind, bytes) in read {
             // A PDF the merge cannot read (damaged, protected) is named on a
             // page of its own rather than failing the whole dossier.
             if kind == FileKind::Pdf && pdf::page_count(&bytes).is_err() {

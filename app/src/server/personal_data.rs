@@ -206,6 +206,6 @@ pub async fn delete_account(state: &AppState, signed: &Signed, client: &str, pas
     mail::queue(&mut tx, &format!("account-deleted:{}", me.id), &me.email, &mail, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
-    files::discard(&state.db.pool, &state.settings.files_dir, &stored).await;
+    files::discard(&state.db.pool, &state.settings.files, &stored).await;
     Ok(())
 }

@@ -136,12 +136,12 @@ pub async fn receive(
     original_name: &str,
     adding: bool,
 ) -> Result<(), AppError> {
-    let root = &state.settings.files_dir;
+    let store = &state.settings.files;
     let base = if adding { current_file(state, signed, application_id, piece_id).await } else { Ok(None) };
     let base = match base {
         Ok(base) => base,
         Err(error) => {
-            files::remove(root, &stored.stored_name).await;
+            files::remove(store, &stored.stored_name).await;
             return Err(error);
         }
     };
@@ -155,7 +155,7 @@ pub async fn receive(
         }))
     } else {
         files::combine(
-            root,
+            store,
             &state.pdf_work,
             signed.account_id,
             (&base.stored_name, base.kind),
@@ -164,7 +164,7 @@ pub async fn receive(
         )
         .await
     };
-    files::remove(root, &stored.stored_name).await;
+    files::remove(store, &stored.stored_name).await;
     let name = clean_name(&base.original_name, FileKind::Pdf);
     record(state, signed, application_id, piece_id, combined?, &name, base.parts + 1, Some(base_id)).await
 }
@@ -197,7 +197,7 @@ async fn record(
     parts: i64,
     replacing: Option<i64>,
 ) -> Result<(), AppError> {
-    let root = &state.settings.files_dir;
+    let store = &state.settings.files;
     let outcome = async {
         let now = state.clock.now();
         let mut tx = state.db.pool.begin().await?;
@@ -229,11 +229,11 @@ async fn record(
     .await;
     match outcome {
         Ok(gone) => {
-            files::discard(&state.db.pool, root, gone.as_slice()).await;
+            files::discard(&state.db.pool, store, gone.as_slice()).await;
             Ok(())
         }
         Err(error) => {
-            files::remove(root, &stored.stored_name).await;
+            files::remove(store, &stored.stored_name).await;
             Err(error)
         }
     }
@@ -262,21 +262,21 @@ pub async fn set_answer(
         None => None,
     };
     tx.commit().await?;
-    files::discard(&state.db.pool, &state.settings.files_dir, gone.as_slice()).await;
+    files::discard(&state.db.pool, &state.settings.files, gone.as_slice()).await;
     Ok(())
 }
 
-/// A file to download: (path, name to show, kind), only the candidate's own.
+/// A file to download: (stored name, name to show, kind), only the
+/// candidate's own.
 #[tracing::instrument(skip_all, fields(account = signed.account_id, file_id))]
 pub async fn download(
     state: &AppState,
     signed: &Signed,
     file_id: i64,
-) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+) -> Result<(String, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_of(&mut conn, signed.account_id, file_id).await?.ok_or(AppError::NotFound)?;
-    let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
-    Ok((path, f.original_name, f.kind))
+    Ok((f.stored_name, f.original_name, f.kind))
 }
 
 /// A file for staff whose scope `review::may_read_file` checked.
@@ -284,11 +284,10 @@ pub async fn download(
 pub async fn staff_download(
     state: &AppState,
     file_id: i64,
-) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+) -> Result<(String, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_by_id(&mut conn, file_id).await?.ok_or(AppError::NotFound)?;
-    let path = files::path_of(&state.settings.files_dir, &f.stored_name).ok_or(AppError::NotFound)?;
-    Ok((path, f.original_name, f.kind))
+    Ok((f.stored_name, f.original_name, f.kind))
 }
 
 /// The model file of a piece: to candidates while its campaign is the
@@ -299,7 +298,7 @@ pub async fn model(
     state: &AppState,
     signed: &Signed,
     piece_id: i64,
-) -> Result<(std::path::PathBuf, String, FileKind), AppError> {
+) -> Result<(String, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let reader = match signed.kind {
         AccountKind::Candidat => pieces::ModelReader::Candidate,
@@ -308,14 +307,13 @@ pub async fn model(
         }
     };
     let m = pieces::model_for(&mut conn, piece_id, reader).await?.ok_or(AppError::NotFound)?;
-    let path = files::path_of(&state.settings.files_dir, &m.stored_name).ok_or(AppError::NotFound)?;
     let kind = m
         .stored_name
         .rsplit('.')
         .next()
         .and_then(FileKind::from_code)
         .ok_or_else(|| AppError::internal("model file kind unknown", &m.stored_name))?;
-    Ok((path, m.name, kind))
+    Ok((m.stored_name, m.name, kind))
 }
 
 /// "Transmettre ma candidature": once, whatever the clicks and tabs.

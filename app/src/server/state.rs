@@ -19,8 +19,9 @@ pub struct Settings {
     /// Key of the hashes of tokens.
     pub secret: Vec<u8>,
     pub assistance_email: String,
-    /// Where uploaded pieces are stored (outside the web root).
-    pub files_dir: std::path::PathBuf,
+    /// Where uploaded pieces are stored: a folder outside the web root,
+    /// or a bucket (`SESAME_STORAGE_URL`, `files::store`).
+    pub files: super::files::FileStore,
     /// The largest piece accepted, in bytes (2 MB by default).
     pub max_upload_bytes: u64,
     /// Proxies whose `X-Forwarded-For` is believed (none by default).
@@ -43,7 +44,7 @@ impl std::fmt::Debug for Settings {
             .field("public_url", &self.public_url)
             .field("secure_cookies", &self.secure_cookies)
             .field("secret", &"***")
-            .field("files_dir", &self.files_dir)
+            .field("files", &self.files)
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("trusted_proxies", &self.trusted_proxies)
             .field("metrics_allow", &self.metrics_allow)

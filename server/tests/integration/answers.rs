@@ -71,7 +71,7 @@ fn subjects(mails: &[(String, String)], subject: &str) -> usize {
     mails.iter().filter(|(s, _)| s == subject).count()
 }
 
-on_both_databases!(
+on_every_store!(
     a_favourable_decision_is_confirmed_withdrawn_and_its_place_goes_down_the_waiting_list,
     |app: TestApp| async move {
         let w = world(&app).await;

@@ -104,7 +104,7 @@ async fn board_query(app: &TestApp, staff: &str) -> String {
     board.waiting[0].query()
 }
 
-on_both_databases!(
+on_every_store!(
     a_new_campaign_carries_the_configuration_and_its_activation_archives_the_old_one,
     |app: TestApp| async move {
         let w = world(&app).await;
@@ -120,7 +120,7 @@ on_both_databases!(
         let (_, old) = transmitted(&app, &w, "lea@example.fr", "MARTIN").await;
         // The CV has a model file: the new campaign gets its own copy.
         let model = app::server::files::store_bytes(
-            &app.state.settings.files_dir,
+            &app.state.settings.files,
             b"%PDF-1.4 modele de CV",
             app::domain::upload::FileKind::Pdf,
         )
@@ -188,8 +188,7 @@ on_both_databases!(
                 .get("model_stored_name");
         let copy = copy.expect("the model file is carried over");
         assert_ne!(copy, model.stored_name);
-        let copied = app::server::files::path_of(&app.state.settings.files_dir, &copy).unwrap();
-        assert_eq!(std::fs::read(copied).unwrap(), b"%PDF-1.4 modele de CV");
+        assert_eq!(app.stored_file(&copy).await.unwrap(), b"%PDF-1.4 modele de CV");
         let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM staff_centres WHERE centre_id = $1")
             .bind(new_centre)
             .fetch_one(pool)
@@ -399,12 +398,11 @@ on_both_databases!(
     }
 );
 
-on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_once, |app: TestApp| async move {
+on_every_store!(an_archived_campaign_is_destroyed_after_its_retention_period_once, |app: TestApp| async move {
     let w = world(&app).await;
     let admin = staff_member(&app, "admin@sesame.test", StaffRole::Admin, &[]).await;
     let (_, gone) = transmitted(&app, &w, "idle@example.fr", "IDLE").await;
     let (_, kept) = transmitted(&app, &w, "back@example.fr", "BACK").await;
-    let files_dir = app.state.settings.files_dir.clone();
     let stored: Vec<String> = sqlx::query("SELECT stored_name FROM files")
         .fetch_all(&app.state.db.pool)
         .await
@@ -413,7 +411,7 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
         .map(|r| sqlx::Row::get(r, "stored_name"))
         .collect();
     assert_eq!(stored.len(), 4);
-    assert!(stored.iter().all(|s| app::server::files::path_of(&files_dir, s).unwrap().exists()));
+    assert_eq!(app.stored_files().await, { let mut s = stored.clone(); s.sort(); s });
 
     assert!(ok(&create(&app, &admin, "2027", "Campagne 2027", "2027/2028", "30").await));
     let new = campaigns(&app, &admin).await[0].id;
@@ -462,10 +460,7 @@ on_both_databases!(an_archived_campaign_is_destroyed_after_its_retention_period_
     assert_eq!(app.count("applications").await, 0);
     assert_eq!(app.count("files").await, 0);
     assert_eq!(app.count("candidate_pieces").await, 0);
-    assert!(
-        stored.iter().all(|s| !app::server::files::path_of(&files_dir, s).unwrap().exists()),
-        "the files left the disk"
-    );
+    assert!(app.stored_files().await.is_empty(), "the files left the store");
     let emails: Vec<String> = sqlx::query("SELECT email FROM candidates")
         .fetch_all(&app.state.db.pool)
         .await

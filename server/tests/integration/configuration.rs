@@ -141,7 +141,7 @@ async fn send_model(app: &TestApp, cookie: &str, piece: i64, name: &str, bytes: 
     app.send(request).await
 }
 
-on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| async move {
+on_every_store!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| async move {
     let w = world(&app).await;
     let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let other = staff_member(&app, "autre@sesame.test", StaffRole::Gestionnaire, &[w.other_centre]).await;
@@ -161,11 +161,7 @@ on_both_databases!(model_files_are_given_by_staff_of_the_centre, |app: TestApp| 
     let overview: ConfigOverview =
         serde_json::from_str(&app.call("/api/gestion/configuration", &[], Some(&gest)).await.body).unwrap();
     assert_eq!(overview.pieces.iter().find(|p| p.id == w.cv).unwrap().model_name.as_deref(), Some("v2.pdf"));
-    let stored = std::fs::read_dir(&app.state.settings.files_dir)
-        .unwrap()
-        .filter(|e| e.as_ref().unwrap().path().is_file())
-        .count();
-    assert_eq!(stored, 1, "the replaced model file is removed");
+    assert_eq!(app.stored_files().await.len(), 1, "the replaced model file is removed");
 });
 
 on_both_databases!(admins_keep_the_campaign_settings_and_decision_reasons, |app: TestApp| async move {

@@ -63,7 +63,7 @@ fn unjam(path: &std::path::Path, aside: &std::path::Path) {
 
 on_both_databases!(a_crash_after_the_commit_leaves_no_file_behind, |app: TestApp| async move {
     let w = world(&app).await;
-    let root = app.state.settings.files_dir.clone();
+    let root = app.state.settings.files.clone();
     let (_, zoe, id) = crate::personal_data::applied(&app, &w, "zoe@example.fr").await;
 
     // A replaced piece: the old file cannot go at once; its note stays.
@@ -103,29 +103,29 @@ on_both_databases!(a_crash_after_the_commit_leaves_no_file_behind, |app: TestApp
     assert!(pending(&app).await.is_empty());
 });
 
-on_both_databases!(files_no_row_names_are_swept_after_a_day, |app: TestApp| async move {
+on_every_store!(files_no_row_names_are_swept_after_a_day, |app: TestApp| async move {
     let w = world(&app).await;
-    let root = app.state.settings.files_dir.clone();
+    let store = app.state.settings.files.clone();
     let kind = app::domain::upload::FileKind::Pdf;
     let page = app::server::pdf::text_document("Pièce", &["Texte"]);
-    let orphan = app::server::files::store_bytes(&root, &page, kind).await.unwrap().stored_name;
-    let fresh = app::server::files::store_bytes(&root, &page, kind).await.unwrap().stored_name;
-    let model = app::server::files::store_bytes(&root, &page, kind).await.unwrap().stored_name;
+    let orphan = app::server::files::store_bytes(&store, &page, kind).await.unwrap().stored_name;
+    let model = app::server::files::store_bytes(&store, &page, kind).await.unwrap().stored_name;
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     app::server::store::pieces::set_model(&mut conn, w.cv, &model, "modele.pdf").await.unwrap();
     drop(conn);
     let (_, zoe, id) = crate::personal_data::applied(&app, &w, "zoe@example.fr").await;
     assert_eq!(crate::pieces::upload_pdf(&app, &zoe, id, w.cv).await.status, StatusCode::NO_CONTENT);
     let piece = stored_names(&app, "zoe@example.fr").await.pop().unwrap();
-    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
-    for name in [&orphan, &model, &piece] {
-        let path = app::server::files::path_of(&root, name).unwrap();
-        std::fs::File::options().write(true).open(&path).unwrap().set_modified(two_days_ago).unwrap();
-    }
+    // A second later, a fresh file; a day after that instant, the job runs:
+    // the files written before it are a day old, the fresh one is not.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let between = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let fresh = app::server::files::store_bytes(&store, &page, kind).await.unwrap().stored_name;
+    app.state.clock.freeze_at(between + 86_400);
     let done = jobs::run(&app.state, &mailer(), Job::PurgeExpired).await.unwrap();
     assert!(done.contains("1 fichier(s) orphelin(s)"), "{done}");
-    let there = |name: &str| app::server::files::path_of(&root, name).unwrap().exists();
-    assert!(!there(&orphan), "an old file no row names is swept");
-    assert!(there(&fresh), "a fresh one may be on its way into a row");
-    assert!(there(&model) && there(&piece), "referenced files stay");
+    assert!(app.stored_file(&orphan).await.is_none(), "an old file no row names is swept");
+    assert!(app.stored_file(&fresh).await.is_some(), "a fresh one may be on its way into a row");
+    assert!(app.stored_file(&model).await.is_some() && app.stored_file(&piece).await.is_some(), "referenced files stay");
+    assert_eq!(app.stored_files().await.len(), 3);
 });

@@ -30,4 +30,5 @@ mod review;
 mod school_records;
 mod security_headers;
 mod sign_in_throttling;
+mod storage;
 mod university;

@@ -97,7 +97,7 @@ on_both_databases!(ready_means_the_database_and_the_file_store_answer, |app: Tes
     // A file store that cannot take a file: not ready.
     let blocked = std::env::temp_dir().join(format!("sesame-not-a-dir-{}", std::process::id()));
     std::fs::write(&blocked, b"a file where the folder should be").unwrap();
-    let app = app.with_settings(|s| s.files_dir = blocked.clone());
+    let app = app.with_settings(|s| s.files = app::server::files::FileStore::folder(blocked.clone()));
     let reply = app.get("/readyz", None).await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(reply.body, "file store not writable");

@@ -33,7 +33,7 @@ async fn delete(app: &TestApp, me: &str, password: &str) -> support::Reply {
     app.call("/api/compte/supprimer", &[("mot_de_passe", password)], Some(me)).await
 }
 
-on_both_databases!(a_candidate_downloads_everything_held_about_them, |app: TestApp| async move {
+on_every_store!(a_candidate_downloads_everything_held_about_them, |app: TestApp| async move {
     let w = world(&app).await;
     let (me, _) = transmitted(&app, &w, "lea@example.fr", "MARTIN").await;
     let reply = app.get("/fichiers/mes-donnees/json", Some(&me)).await;
@@ -66,7 +66,7 @@ on_both_databases!(a_candidate_downloads_everything_held_about_them, |app: TestA
     assert_eq!(app.get("/fichiers/mes-donnees/xml", Some(&me)).await.status, StatusCode::NOT_FOUND);
 });
 
-on_both_databases!(an_account_is_deleted_only_with_its_password_and_nothing_in_progress, |app: TestApp| async move {
+on_every_store!(an_account_is_deleted_only_with_its_password_and_nothing_in_progress, |app: TestApp| async move {
     let w = world(&app).await;
     let (lea, _) = transmitted(&app, &w, "lea@example.fr", "MARTIN").await;
     // Zoé applied, sent a piece, then cancelled: nothing is in progress.
@@ -76,8 +76,7 @@ on_both_databases!(an_account_is_deleted_only_with_its_password_and_nothing_in_p
         &sqlx::query("SELECT f.stored_name FROM files f JOIN candidates k ON k.id = f.candidate_id WHERE k.email = 'zoe@example.fr'").fetch_one(&app.state.db.pool).await.unwrap(),
         "stored_name",
     );
-    let path = app::server::files::path_of(&app.state.settings.files_dir, &stored).unwrap();
-    assert!(path.exists());
+    assert!(app.stored_file(&stored).await.is_some());
     let before = app.count("candidates").await;
 
     // A wrong password, and an application in progress: refused, nothing changes.
@@ -95,13 +94,13 @@ on_both_databases!(an_account_is_deleted_only_with_its_password_and_nothing_in_p
     let busy = delete(&app, &zoe, PASSWORD).await;
     assert_eq!(busy.status, StatusCode::CONFLICT);
     assert_eq!(app.count("candidates").await, before);
-    assert!(path.exists());
+    assert!(app.stored_file(&stored).await.is_some());
 
     assert!(ok(&app.call("/api/candidatures/annuler", &[("id", &id.to_string())], Some(&zoe)).await));
     let done = delete(&app, &zoe, PASSWORD).await;
     assert!(ok(&done), "{}", done.body);
     assert_eq!(app.count("candidates").await, before - 1);
-    assert!(!path.exists(), "the file left the disk");
+    assert!(app.stored_file(&stored).await.is_none(), "the file left the store");
     assert_eq!(app.count("files").await, 2, "Léa's files stay");
     // Signed out, unable to sign in again, mailed once.
     assert_eq!(app.call("/api/candidatures/liste", &[], Some(&zoe)).await.status, StatusCode::UNAUTHORIZED);

@@ -83,12 +83,8 @@ async fn page_at(app: &TestApp, me: &str, location: &str) -> String {
     reply.body
 }
 
-fn stored_files(app: &TestApp) -> usize {
-    let root = &app.state.settings.files_dir;
-    let count = |dir: std::path::PathBuf| {
-        std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().is_file()).count()).unwrap_or(0)
-    };
-    count(root.clone()) + count(root.join("tmp"))
+async fn stored_files(app: &TestApp) -> usize {
+    app.stored_files().await.len()
 }
 
 on_both_databases!(another_candidates_application_is_refused_to_a_form_post, |app: TestApp| async move {
@@ -109,12 +105,12 @@ on_both_databases!(another_candidates_application_is_refused_to_a_form_post, |ap
     assert_eq!(refusal(&anonymous), Some(AppError::NotSignedIn));
 
     assert_eq!(app.count("files").await, 0);
-    assert_eq!(stored_files(&app), 0, "nothing written");
+    assert_eq!(stored_files(&app).await, 0, "nothing written");
     assert!(view(&app, &lea, lea_application).await.pieces.iter().all(|p| p.file_id.is_none()));
     assert!(view(&app, &tom, tom_application).await.pieces.iter().all(|p| p.file_id.is_none()));
 });
 
-on_both_databases!(a_form_post_stores_the_piece_and_comes_back_to_the_page, |app: TestApp| async move {
+on_every_store!(a_form_post_stores_the_piece_and_comes_back_to_the_page, |app: TestApp| async move {
     let (me, application, cv, capture) = crate::pieces::setup(&app, "lea@example.fr").await;
     let sent = post_form(
         &app,
@@ -129,7 +125,7 @@ on_both_databases!(a_form_post_stores_the_piece_and_comes_back_to_the_page, |app
     assert_eq!(location, received_page(application, cv));
     let line = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
     assert_eq!(line.file_name.as_deref(), Some("Mon CV été.pdf"));
-    assert_eq!(stored_files(&app), 1);
+    assert_eq!(stored_files(&app).await, 1);
     // The page says so, in the piece's row, without any script.
     let page = page_at(&app, &me, &location).await;
     assert!(page.contains(r#"<p role="status" class="piece-sent">Fichier déposé.</p>"#), "{page}");
@@ -151,11 +147,11 @@ on_both_databases!(a_form_post_stores_the_piece_and_comes_back_to_the_page, |app
     assert_eq!(back(&added).0, received_page(application, capture));
     let line = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == capture).unwrap();
     assert_eq!((line.file_name.as_deref(), line.file_parts), (Some("a.pdf"), 3));
-    assert_eq!(stored_files(&app), 2, "one file a piece");
+    assert_eq!(stored_files(&app).await, 2, "one file a piece");
     assert_eq!(app.count("files").await, 2);
 });
 
-on_both_databases!(a_form_post_is_refused_with_its_french_message, |app: TestApp| async move {
+on_every_store!(a_form_post_is_refused_with_its_french_message, |app: TestApp| async move {
     let (me, application, cv, _) = crate::pieces::setup(&app, "lea@example.fr").await;
     let path = upload_path(application, cv);
 
@@ -189,7 +185,7 @@ on_both_databases!(a_form_post_is_refused_with_its_french_message, |app: TestApp
     assert_eq!(refusal(&nothing), Some(AppError::FileRefused(UploadProblem::Empty)));
 
     assert_eq!(app.count("files").await, 0);
-    assert_eq!(stored_files(&app), 0, "refused files leave nothing");
+    assert_eq!(stored_files(&app).await, 0, "refused files leave nothing");
 });
 
 on_both_databases!(a_form_post_from_another_site_is_refused, |app: TestApp| async move {
@@ -207,7 +203,7 @@ on_both_databases!(a_form_post_from_another_site_is_refused, |app: TestApp| asyn
         assert_eq!(serde_json::from_str::<AppError>(&reply.body).ok(), Some(AppError::CrossSite), "{headers:?}");
     }
     assert_eq!(app.count("files").await, 0);
-    assert_eq!(stored_files(&app), 0);
+    assert_eq!(stored_files(&app).await, 0);
     // Sésame's own page, by the address it was reached at, passes.
     let by_host = [("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")];
     assert_eq!(refusal(&post_form(&app, Some(&me), &path, &[("cv.pdf", &file)], &by_host).await), None);

@@ -57,7 +57,7 @@ pub(crate) async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64)
     (me, id, cv, capture)
 }
 
-async fn upload(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
+pub(crate) async fn upload(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
     post_file(app, me, &app::views::pieces::upload_path(application, piece), name, bytes).await
 }
 
@@ -84,27 +84,11 @@ fn refused(reply: &support::Reply) -> Option<UploadProblem> {
     }
 }
 
-fn files_on_disk(app: &TestApp) -> Vec<String> {
-    let root = &app.state.settings.files_dir;
-    let mut names: Vec<String> = std::fs::read_dir(root)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.extend(
-        std::fs::read_dir(root.join("tmp"))
-            .map(|d| {
-                d.filter_map(|e| e.ok()).map(|e| format!("tmp/{}", e.file_name().to_string_lossy())).collect::<Vec<_>>()
-            })
-            .unwrap_or_default(),
-    );
-    names
+async fn files_on_disk(app: &TestApp) -> Vec<String> {
+    app.stored_files().await
 }
 
-on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: TestApp| async move {
+on_every_store!(files_are_judged_by_content_and_size_and_kept_whole, |app: TestApp| async move {
     let (me, application, cv, _) = setup(&app, "lea@example.fr").await;
     let exe = upload(&app, &me, application, cv, "cv.pdf", b"MZ\x90\x00\x03\x00\x00\x00binary".to_vec()).await;
     assert_eq!(exe.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -113,7 +97,7 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     let big = upload(&app, &me, application, cv, "gros.pdf", pdf(DEFAULT_MAX_BYTES as usize + 1)).await;
     assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_eq!(refused(&big), Some(UploadProblem::TooLarge { max: DEFAULT_MAX_BYTES }));
-    assert!(files_on_disk(&app).is_empty(), "refused files leave nothing: {:?}", files_on_disk(&app));
+    assert!(files_on_disk(&app).await.is_empty(), "refused files leave nothing: {:?}", files_on_disk(&app).await);
     assert_eq!(app.count("files").await, 0);
 
     // A body cut off midway (the connection drops): nothing is kept.
@@ -124,7 +108,7 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
         .body(Body::from_stream(futures::stream::iter(parts)))
         .unwrap();
     assert_eq!(app.send(request).await.status, StatusCode::BAD_REQUEST);
-    assert!(files_on_disk(&app).is_empty(), "an interrupted upload leaves nothing: {:?}", files_on_disk(&app));
+    assert!(files_on_disk(&app).await.is_empty(), "an interrupted upload leaves nothing: {:?}", files_on_disk(&app).await);
     assert_eq!(app.count("files").await, 0);
 
     let good =
@@ -133,12 +117,12 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     let v = view(&app, &me, application).await;
     let line = v.pieces.iter().find(|p| p.piece_id == cv).unwrap();
     assert_eq!((line.status, line.file_name.as_deref()), (PieceStatus::Transmise, Some("Mon CV été.pdf")));
-    assert_eq!(files_on_disk(&app).len(), 1);
+    assert_eq!(files_on_disk(&app).await.len(), 1);
 
     // Replacing keeps one file; the old one is gone from disk.
     let jpeg = [vec![0xFF, 0xD8, 0xFF, 0xE0], vec![0u8; 1000]].concat();
     assert_eq!(upload(&app, &me, application, cv, "photo.jpeg", jpeg.clone()).await.status, StatusCode::NO_CONTENT);
-    assert_eq!(files_on_disk(&app).len(), 1);
+    assert_eq!(files_on_disk(&app).await.len(), 1);
     assert_eq!(app.count("files").await, 1);
 
     let file_id = view(&app, &me, application).await.pieces.iter().find(|p| p.piece_id == cv).unwrap().file_id.unwrap();
@@ -160,7 +144,7 @@ on_both_databases!(files_are_judged_by_content_and_size_and_kept_whole, |app: Te
     assert_eq!(upload(&app, &tom, application, cv, "x.pdf", pdf(100)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(upload(&app, &me, tom_application, cv, "x.pdf", pdf(100)).await.status, StatusCode::NOT_FOUND);
     assert_eq!(app.get(&app::views::pieces::download_path(file_id), None).await.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(files_on_disk(&app).len(), 1);
+    assert_eq!(files_on_disk(&app).await.len(), 1);
 });
 
 on_both_databases!(transmission_needs_every_piece_and_happens_once, |app: TestApp| async move {
@@ -189,7 +173,7 @@ on_both_databases!(transmission_needs_every_piece_and_happens_once, |app: TestAp
     assert!(ok(&app
         .call("/api/candidatures/pieces/reponse", &[("application", &id), ("piece", &cv.to_string())], Some(&me))
         .await));
-    assert!(files_on_disk(&app).is_empty());
+    assert!(files_on_disk(&app).await.is_empty());
     assert!(!view(&app, &me, application).await.may_transmit);
     assert_eq!(upload(&app, &me, application, cv, "cv.pdf", pdf(5000)).await.status, StatusCode::NO_CONTENT);
     assert!(view(&app, &me, application).await.may_transmit);
@@ -234,7 +218,7 @@ async fn fetch(app: &TestApp, me: &str, path: &str) -> (StatusCode, axum::http::
     (status, headers, body)
 }
 
-on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| async move {
+on_every_store!(several_files_for_one_piece_become_one_pdf, |app: TestApp| async move {
     let (me, application, cv, _) = setup(&app, "lea@example.fr").await;
     let page = app::server::pdf::text_document("Relevé de notes", &["Semestre 1"]);
     // Adding to a piece without a file is a plain upload.
@@ -247,7 +231,7 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
         (line.file_name.as_deref(), line.file_parts, line.status),
         (Some("releve.pdf"), 3, PieceStatus::Transmise)
     );
-    assert_eq!(files_on_disk(&app).len(), 1, "only the combined file stays: {:?}", files_on_disk(&app));
+    assert_eq!(files_on_disk(&app).await.len(), 1, "only the combined file stays: {:?}", files_on_disk(&app).await);
     assert_eq!(app.count("files").await, 1);
 
     let file = line.file_id.unwrap();
@@ -272,22 +256,22 @@ on_both_databases!(several_files_for_one_piece_become_one_pdf, |app: TestApp| as
     assert_eq!(refused(&broken), Some(UploadProblem::Unreadable));
     let after = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
     assert_eq!((after.file_id, after.file_parts), (Some(file), 3));
-    assert_eq!(files_on_disk(&app).len(), 1, "{:?}", files_on_disk(&app));
+    assert_eq!(files_on_disk(&app).await.len(), 1, "{:?}", files_on_disk(&app).await);
 
     // "Remplacer" starts again from one file.
     assert_eq!(upload(&app, &me, application, cv, "cv.pdf", page).await.status, StatusCode::NO_CONTENT);
     let line = view(&app, &me, application).await.pieces.into_iter().find(|p| p.piece_id == cv).unwrap();
     assert_eq!((line.file_name.as_deref(), line.file_parts), (Some("cv.pdf"), 1));
-    assert_eq!(files_on_disk(&app).len(), 1);
+    assert_eq!(files_on_disk(&app).await.len(), 1);
 });
 
-on_both_databases!(model_files_are_served_to_their_campaign_only, |app: TestApp| async move {
+on_every_store!(model_files_are_served_to_their_campaign_only, |app: TestApp| async move {
     use app::domain::review::StaffRole;
     use sqlx::Row;
     let (me, application, cv, capture) = setup(&app, "lea@example.fr").await;
     let charte = app::server::pdf::text_document("Charte d'engagement", &["Je m'engage."]);
     let stored =
-        app::server::files::store_bytes(&app.state.settings.files_dir, &charte, app::domain::upload::FileKind::Pdf)
+        app::server::files::store_bytes(&app.state.settings.files, &charte, app::domain::upload::FileKind::Pdf)
             .await
             .unwrap();
     let mut conn = app.state.db.pool.acquire().await.unwrap();
@@ -302,7 +286,7 @@ on_both_databases!(model_files_are_served_to_their_campaign_only, |app: TestApp|
     let next_piece =
         app::server::store::pieces::ensure_piece(&mut conn, next_centre, None, "CHARTE 2027", true, 0).await.unwrap();
     let draft = app::server::files::store_bytes(
-        &app.state.settings.files_dir,
+        &app.state.settings.files,
         b"%PDF-1.4 brouillon",
         app::domain::upload::FileKind::Pdf,
     )

@@ -160,7 +160,7 @@ fn refusal(reply: &support::Reply) -> Option<ReviewRefusal> {
     }
 }
 
-on_both_databases!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mailed, |app: TestApp| async move {
+on_every_store!(a_dossier_is_reviewed_piece_by_piece_and_the_candidate_is_mailed, |app: TestApp| async move {
     let w = world(&app).await;
     let gest = staff_member(&app, "gest@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
     let (me, id) = transmitted(&app, &w, "lea@example.fr", "Martin").await;

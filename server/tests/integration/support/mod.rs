@@ -38,7 +38,34 @@ fn random_suffix() -> String {
         .to_lowercase()
 }
 
+/// Where a test's files go: a folder of its own, or a prefix of its own
+/// in the S3 test bucket (`scripts/s3.sh`: moto on loopback).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    Folder,
+    Bucket,
+}
+
 pub async fn spawn(backend: Backend) -> TestApp {
+    spawn_with(backend, Storage::Folder).await
+}
+
+/// The test bucket under a fresh prefix.
+pub fn test_bucket() -> app::server::files::FileStore {
+    let url = std::env::var("SESAME_TEST_S3_URL")
+        .expect("SESAME_TEST_S3_URL must name an S3 test bucket (scripts/test.sh starts moto)");
+    let (base, query) = url.split_once('?').unwrap_or((&url, ""));
+    let location = app::server::files::Location::parse(&format!("{base}/t{}?{query}", random_suffix()), || {
+        Ok(app::server::files::Credentials {
+            access_key_id: std::env::var("AWS_ACCESS_KEY_ID").unwrap_or_else(|_| "testing".into()),
+            secret_access_key: std::env::var("AWS_SECRET_ACCESS_KEY").unwrap_or_else(|_| "testing".into()),
+        })
+    })
+    .unwrap();
+    app::server::files::FileStore::open(&location).unwrap()
+}
+
+pub async fn spawn_with(backend: Backend, storage: Storage) -> TestApp {
     let dir = std::env::temp_dir().join(format!("sesame-test-{}", random_suffix()));
     std::fs::create_dir_all(&dir).unwrap();
     let url = match backend {
@@ -62,7 +89,10 @@ pub async fn spawn(backend: Backend) -> TestApp {
         secure_cookies: false,
         secret: b"0123456789abcdef0123456789abcdef".to_vec(),
         assistance_email: "assistance@sesame.test".into(),
-        files_dir: dir.join("files"),
+        files: match storage {
+            Storage::Folder => app::server::files::FileStore::folder(dir.join("files")),
+            Storage::Bucket => test_bucket(),
+        },
         max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
         trusted_proxies: Vec::new(),
         metrics_allow: Vec::new(),
@@ -105,6 +135,30 @@ impl TestApp {
         let state = self.state.with_settings(settings);
         let options = leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap());
         router(ServerState { leptos_options: options, app: state })
+    }
+
+    /// Every stored file's name, sorted; in a folder, what interrupted
+    /// writes left in `tmp/` too (as `tmp/NAME`).
+    pub async fn stored_files(&self) -> Vec<String> {
+        use futures::TryStreamExt;
+        let store = &self.state.settings.files;
+        let mut names: Vec<String> = store.list().map_ok(|e| e.name).try_collect().await.unwrap();
+        if let Some(root) = store.local_root() {
+            if let Ok(tmp) = std::fs::read_dir(root.join("tmp")) {
+                names.extend(tmp.filter_map(|e| e.ok()).map(|e| format!("tmp/{}", e.file_name().to_string_lossy())));
+            }
+        }
+        names.sort();
+        names
+    }
+
+    /// A stored file's bytes, or None when it is not in the store.
+    pub async fn stored_file(&self, name: &str) -> Option<Vec<u8>> {
+        match self.state.settings.files.read(name).await {
+            Ok(bytes) => Some(bytes.to_vec()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => panic!("{name}: {error}"),
+        }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
@@ -245,6 +299,34 @@ macro_rules! on_both_databases {
             async fn postgres() {
                 let app = crate::support::spawn(app::server::db::Backend::Postgres).await;
                 ($body)(app).await;
+            }
+        }
+    };
+}
+
+/// A test of files: on both databases, with the files in a folder and in
+/// the S3 test bucket.
+macro_rules! on_every_store {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            use crate::support::Storage;
+            use app::server::db::Backend;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                ($body)(crate::support::spawn_with(Backend::Sqlite, Storage::Folder).await).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                ($body)(crate::support::spawn_with(Backend::Postgres, Storage::Folder).await).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite_s3() {
+                ($body)(crate::support::spawn_with(Backend::Sqlite, Storage::Bucket).await).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres_s3() {
+                ($body)(crate::support::spawn_with(Backend::Postgres, Storage::Bucket).await).await;
             }
         }
     };

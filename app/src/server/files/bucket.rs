@@ -1,0 +1,158 @@
+//! S3-compatible object storage (`s3://bucket/prefix?endpoint=…&region=…`)
+//! through `object_store`. A file is written with a buffered writer: under
+//! 5 MiB one PUT, beyond it a multipart upload of 5 MiB parts, so memory
+//! stays bounded; nothing is visible under the key until the upload
+//! completes, and an aborted one leaves no object (the bucket's lifecycle
+//! rule removes the parts of an upload cut off by a crash, DEPLOY.md).
+
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use futures::stream::BoxStream;
+use futures::{StreamExt, TryStreamExt};
+use object_store::aws::AmazonS3Builder;
+use object_store::buffered::BufWriter;
+use object_store::path::Path as Key;
+use object_store::{ClientOptions, ObjectStore, ObjectStoreExt, RetryConfig};
+use tokio::io::AsyncWriteExt;
+
+use super::store::{Entry, Listing};
+
+/// Up to this much of a file is held in memory before it goes out as a
+/// part of a multipart upload (S3's smallest part).
+const PART_BYTES: usize = 5 * 1024 * 1024;
+
+/// A store that does not answer is given up on within seconds (the
+/// crate's default retries for three minutes): a candidate sees the error
+/// and `/readyz` takes the instance out of the balancer.
+fn patience() -> (RetryConfig, ClientOptions) {
+    let retry = RetryConfig { max_retries: 3, retry_timeout: Duration::from_secs(15), ..RetryConfig::default() };
+    let client =
+        ClientOptions::new().with_connect_timeout(Duration::from_secs(3)).with_timeout(Duration::from_secs(60));
+    (retry, client)
+}
+
+/// Where the bucket is and how to sign in to it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BucketConfig {
+    pub bucket: String,
+    /// Keys start with this (no slash at either end), or nothing.
+    pub prefix: String,
+    /// The server, for a store other than AWS (`http://` only on loopback).
+    pub endpoint: Option<String>,
+    pub region: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+}
+
+impl std::fmt::Debug for BucketConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BucketConfig")
+            .field("bucket", &self.bucket)
+            .field("prefix", &self.prefix)
+            .field("endpoint", &self.endpoint)
+            .field("region", &self.region)
+            .field("access_key_id", &self.access_key_id)
+            .field("secret_access_key", &"***")
+            .finish()
+    }
+}
+
+pub struct Bucket {
+    store: Arc<dyn ObjectStore>,
+    prefix: Key,
+    config: BucketConfig,
+}
+
+impl std::fmt::Debug for Bucket {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.config.fmt(f)
+    }
+}
+
+/// A file on its way into the bucket.
+pub struct BucketWriter(BufWriter);
+
+impl Bucket {
+    pub fn open(config: BucketConfig) -> Result<Self, String> {
+        let (retry, client) = patience();
+        let mut builder = AmazonS3Builder::new()
+            .with_retry(retry)
+            .with_client_options(client)
+            .with_bucket_name(&config.bucket)
+            .with_region(&config.region)
+            .with_access_key_id(&config.access_key_id)
+            .with_secret_access_key(&config.secret_access_key);
+        if let Some(endpoint) = &config.endpoint {
+            builder = builder.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));
+        }
+        let store = builder.build().map_err(|e| e.to_string())?;
+        Ok(Bucket { store: Arc::new(store), prefix: Key::from(config.prefix.as_str()), config })
+    }
+
+    pub fn config(&self) -> &BucketConfig {
+        &self.config
+    }
+
+    fn key(&self, name: &str) -> Key {
+        self.prefix.child(name)
+    }
+
+    pub fn writer(&self, name: &str) -> BucketWriter {
+        BucketWriter(BufWriter::with_capacity(self.store.clone(), self.key(name), PART_BYTES).with_max_concurrency(2))
+    }
+
+    pub async fn read(&self, name: &str) -> io::Result<Bytes> {
+        Ok(self.store.get(&self.key(name)).await?.bytes().await?)
+    }
+
+    pub async fn open(&self, name: &str) -> io::Result<(BoxStream<'static, io::Result<Bytes>>, u64)> {
+        let got = self.store.get(&self.key(name)).await?;
+        let size = got.meta.size;
+        Ok((got.into_stream().map_err(io::Error::from).boxed(), size))
+    }
+
+    pub async fn size(&self, name: &str) -> io::Result<u64> {
+        Ok(self.store.head(&self.key(name)).await?.size)
+    }
+
+    /// A missing key counts as deleted (S3 answers so).
+    pub async fn delete(&self, name: &str) -> io::Result<()> {
+        Ok(self.store.delete(&self.key(name)).await?)
+    }
+
+    /// The objects directly under the prefix.
+    pub fn list(&self) -> Listing {
+        let depth = self.prefix.parts().count() + 1;
+        self.store
+            .list(Some(&self.prefix))
+            .map_err(io::Error::from)
+            .try_filter_map(move |meta| async move {
+                if meta.location.parts().count() != depth {
+                    return Ok(None);
+                }
+                let Some(name) = meta.location.filename().map(str::to_owned) else { return Ok(None) };
+                Ok(Some(Entry { name, size: meta.size, modified: meta.last_modified.timestamp() }))
+            })
+            .boxed()
+    }
+}
+
+impl BucketWriter {
+    pub async fn write(&mut self, chunk: Bytes) -> io::Result<()> {
+        Ok(self.0.put(chunk).await?)
+    }
+
+    /// The last part sent and the upload completed (or the one PUT made).
+    pub async fn finish(mut self) -> io::Result<()> {
+        self.0.shutdown().await
+    }
+
+    pub async fn abort(mut self) {
+        if let Err(error) = self.0.abort().await {
+            tracing::warn!(%error, "multipart upload not aborted; the bucket's lifecycle rule removes its parts");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! `sesame storage migrate --to URL`: every stored file copied to another
+//! store (a folder to a bucket, or back). Idempotent and resumable: a file
+//! already at the destination with the same size is left alone; a copied
+//! file is read back and its SHA-256 compared with the source's before it
+//! counts as copied. The source is never changed.
+
+use futures::TryStreamExt;
+use sha2::{Digest, Sha256};
+
+use super::store::FileStore;
+
+/// What a migration did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Copied and checked (size and SHA-256).
+    pub copied: usize,
+    pub copied_bytes: u64,
+    /// Already at the destination with the same size.
+    pub present: usize,
+    /// Names whose copy failed, with the reason.
+    pub failed: Vec<(String, String)>,
+}
+
+/// Copies every file of `from` to `to`; `progress` hears of each file.
+pub async fn migrate(from: &FileStore, to: &FileStore, mut progress: impl FnMut(&str, &str)) -> Report {
+    let mut report = Report::default();
+    let mut listing = from.list();
+    loop {
+        let entry = match listing.try_next().await {
+            Ok(Some(entry)) => entry,
+            Ok(None) => break,
+            Err(error) => {
+                report.failed.push(("(liste des fichiers)".into(), error.to_string()));
+                break;
+            }
+        };
+        if !super::is_ours(&entry.name) {
+            continue;
+        }
+        match to.size(&entry.name).await {
+            Ok(size) if size == entry.size => {
+                report.present += 1;
+                progress(&entry.name, "déjà là");
+                continue;
+            }
+            Ok(_) | Err(_) => {}
+        }
+        match copy_checked(from, to, &entry.name).await {
+            Ok(size) => {
+                report.copied += 1;
+                report.copied_bytes += size;
+                progress(&entry.name, "copié");
+            }
+            Err(error) => {
+                progress(&entry.name, "ÉCHEC");
+                report.failed.push((entry.name, error));
+            }
+        }
+    }
+    report
+}
+
+/// One file streamed from `from` to `to`, then read back and compared.
+async fn copy_checked(from: &FileStore, to: &FileStore, name: &str) -> Result<u64, String> {
+    let (mut source, size) = from.open_stream(name).await.map_err(|e| format!("lecture : {e}"))?;
+    let mut writer = to.writer(name).await.map_err(|e| format!("écriture : {e}"))?;
+    let mut hash = Sha256::new();
+    let mut sent = 0u64;
+    let streamed = async {
+        while let Some(chunk) = source.try_next().await.map_err(|e| format!("lecture : {e}"))? {
+            hash.update(&chunk);
+            sent += chunk.len() as u64;
+            writer.write(chunk).await.map_err(|e| format!("écriture : {e}"))?;
+        }
+        Ok::<_, String>(())
+    }
+    .await;
+    if let Err(error) = streamed {
+        writer.abort().await;
+        return Err(error);
+    }
+    writer.finish().await.map_err(|e| format!("écriture : {e}"))?;
+    if sent != size {
+        return Err(format!("{sent} octets lus pour {size} annoncés"));
+    }
+    let (mut back, back_size) = to.open_stream(name).await.map_err(|e| format!("relecture : {e}"))?;
+    let mut check = Sha256::new();
+    while let Some(chunk) = back.try_next().await.map_err(|e| format!("relecture : {e}"))? {
+        check.update(&chunk);
+    }
+    if back_size != size || check.finalize() != hash.finalize() {
+        return Err("la copie relue diffère de l'original".into());
+    }
+    Ok(size)
+}

@@ -1,0 +1,290 @@
+//! Uploaded files, by generated names, in the file store (`store.rs`: a
+//! local folder or an S3-compatible bucket). A file is checked (content,
+//! size) while it streams in, and appears under its name only once whole
+//! (`Writer::finish`); a file no row names yet is swept after a day, so a
+//! crash between the store and the transaction leaves nothing for good.
+
+mod bucket;
+mod local;
+pub mod migrate;
+mod store;
+
+pub use store::{Credentials, Entry, FileStore, Location};
+
+use bytes::Bytes;
+use futures::{Stream, StreamExt, TryStreamExt};
+
+use super::auth::tokens::random_token;
+use super::pdf;
+use crate::domain::upload::{check, kind_of, FileKind, UploadProblem, SNIFF_BYTES};
+use crate::error::AppError;
+
+/// A file checked and in place.
+pub struct Stored {
+    pub stored_name: String,
+    pub kind: FileKind,
+    pub size: u64,
+}
+
+/// Whether a name is one of ours (random, alphanumeric, an extension):
+/// anything else is refused before it reaches the store.
+pub fn is_ours(stored_name: &str) -> bool {
+    !stored_name.is_empty() && stored_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+}
+
+/// Where a file is on this machine's disk, when the store is a folder.
+pub fn path_of(store: &FileStore, stored_name: &str) -> Option<std::path::PathBuf> {
+    is_ours(stored_name).then(|| store.local_root().map(|root| root.join(stored_name))).flatten()
+}
+
+fn new_name(kind: FileKind) -> String {
+    let name: String = random_token().chars().filter(|c| c.is_ascii_alphanumeric()).take(32).collect();
+    format!("{name}.{}", kind.extension())
+}
+
+/// Receives `body` (at most `max` bytes, a PDF or a JPEG by content) and
+/// puts it in place under a new name. Memory stays bounded: the first
+/// bytes are held until they tell the kind, then chunks go to the store as
+/// they come.
+pub async fn receive<S, E>(store: &FileStore, mut body: S, max: u64) -> Result<Stored, AppError>
+where
+    S: Stream<Item = Result<Bytes, E>> + Unpin,
+    E: std::fmt::Display,
+{
+    let mut head: Vec<u8> = Vec::with_capacity(SNIFF_BYTES);
+    let mut size: u64 = 0;
+    let mut writer: Option<(store::Writer, String, FileKind)> = None;
+    let outcome = async {
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(|e| AppError::BadRequest(format!("envoi interrompu : {e}")))?;
+            size += chunk.len() as u64;
+            if size > max {
+                return Err(AppError::FileRefused(UploadProblem::TooLarge { max }));
+            }
+            match &mut writer {
+                Some((w, _, _)) => w.write(chunk).await.map_err(internal)?,
+                None => {
+                    head.extend_from_slice(&chunk);
+                    if head.len() >= SNIFF_BYTES {
+                        let kind = kind_of(&head).ok_or(AppError::FileRefused(UploadProblem::NotPdfOrJpeg))?;
+                        writer = Some(begin(store, kind, std::mem::take(&mut head)).await?);
+                    }
+                }
+            }
+        }
+        if writer.is_none() {
+            let kind = check(&head, size, max).map_err(AppError::FileRefused)?;
+            writer = Some(begin(store, kind, std::mem::take(&mut head)).await?);
+        }
+        Ok(())
+    }
+    .await;
+    let Some((w, stored_name, kind)) = writer else {
+        return Err(outcome.err().unwrap_or_else(|| AppError::internal("file storage", "no writer")));
+    };
+    if let Err(error) = outcome {
+        w.abort().await;
+        return Err(error);
+    }
+    w.finish().await.map_err(internal)?;
+    Ok(Stored { stored_name, kind, size })
+}
+
+/// A writer under a new name for a file of `kind`, its first bytes written.
+async fn begin(
+    store: &FileStore,
+    kind: FileKind,
+    head: Vec<u8>,
+) -> Result<(store::Writer, String, FileKind), AppError> {
+    let name = new_name(kind);
+    let mut writer = store.writer(&name).await.map_err(internal)?;
+    if let Err(error) = writer.write(Bytes::from(head)).await {
+        writer.abort().await;
+        return Err(internal(error));
+    }
+    Ok((writer, name, kind))
+}
+
+/// Whether the store takes a file now (`/readyz`): one written, read
+/// back and removed.
+pub async fn probe(store: &FileStore) -> std::io::Result<()> {
+    let name = format!("readyz{}", random_token().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>());
+    let mut writer = store.writer(&name).await?;
+    writer.write(Bytes::from_static(b"ready")).await?;
+    writer.finish().await?;
+    let read = store.read(&name).await;
+    let deleted = store.delete(&name).await;
+    match read {
+        Ok(bytes) if bytes.as_ref() == b"ready" => deleted,
+        Ok(_) => Err(std::io::Error::other("the file read back differs")),
+        Err(error) => Err(error),
+    }
+}
+
+/// Writes `bytes` as a new file in place.
+pub async fn store_bytes(store: &FileStore, bytes: &[u8], kind: FileKind) -> Result<Stored, AppError> {
+    let name = new_name(kind);
+    let mut writer = store.writer(&name).await.map_err(internal)?;
+    if let Err(error) = writer.write(Bytes::copy_from_slice(bytes)).await {
+        writer.abort().await;
+        return Err(internal(error));
+    }
+    writer.finish().await.map_err(internal)?;
+    Ok(Stored { stored_name: name, kind, size: bytes.len() as u64 })
+}
+
+/// A whole stored file; NotFound when it is not there.
+pub async fn read(store: &FileStore, stored_name: &str) -> Result<Bytes, AppError> {
+    if !is_ours(stored_name) {
+        return Err(AppError::NotFound);
+    }
+    store.read(stored_name).await.map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            tracing::warn!(stored_name, "stored file missing");
+            AppError::NotFound
+        }
+        _ => internal(error),
+    })
+}
+
+/// A stored file as a stream (a download) and its size.
+pub async fn open(
+    store: &FileStore,
+    stored_name: &str,
+) -> Result<(futures::stream::BoxStream<'static, std::io::Result<Bytes>>, u64), AppError> {
+    if !is_ours(stored_name) {
+        return Err(AppError::NotFound);
+    }
+    store.open_stream(stored_name).await.map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => {
+            tracing::warn!(stored_name, "stored file missing");
+            AppError::NotFound
+        }
+        _ => internal(error),
+    })
+}
+
+/// A piece's current file (`first`) and a file just received, combined
+/// into one new PDF in place (at most `max` bytes). The two inputs stay:
+/// the caller removes them once the database points to the new one.
+pub async fn combine(
+    store: &FileStore,
+    work: &super::pdf_work::PdfWork,
+    candidate: i64,
+    first: (&str, FileKind),
+    added: &Stored,
+    max: u64,
+) -> Result<Stored, AppError> {
+    let a = read(store, first.0).await?;
+    let b = read(store, &added.stored_name).await?;
+    let (first_kind, added_kind) = (first.1, added.kind);
+    let bytes = work
+        .run(candidate, move || -> Result<Vec<u8>, AppError> {
+            pdf::merge(&[(first_kind, &a), (added_kind, &b)])
+                .map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))
+        })
+        .await??;
+    if bytes.len() as u64 > max {
+        return Err(AppError::FileRefused(UploadProblem::CombinedTooLarge { max }));
+    }
+    store_bytes(store, &bytes, FileKind::Pdf).await
+}
+
+/// Removes a file no row names (an upload refused after it was stored).
+pub async fn remove(store: &FileStore, stored_name: &str) {
+    if !is_ours(stored_name) {
+        return;
+    }
+    if let Err(error) = store.delete(stored_name).await {
+        tracing::warn!(%error, stored_name, "file not removed; the purge job sweeps it");
+    }
+}
+
+/// Removes a file whose row is gone; true when it is out of the store (a
+/// file already missing counts as gone).
+async fn remove_if_there(store: &FileStore, stored_name: &str) -> bool {
+    if !is_ours(stored_name) {
+        return true;
+    }
+    match store.delete(stored_name).await {
+        Ok(()) => true,
+        Err(error) => {
+            tracing::warn!(%error, stored_name, "file not removed; the purge job tries again");
+            false
+        }
+    }
+}
+
+/// After the commit that deleted their rows (and noted them in
+/// `pending_deletions`): the files leave the store, then their notes. What
+/// fails here, or a crash before, the purge job finishes.
+pub async fn discard(pool: &sqlx::AnyPool, store: &FileStore, stored_names: &[String]) {
+    for name in stored_names {
+        if remove_if_there(store, name).await {
+            let done = async { super::store::deletions::done(&mut *pool.acquire().await?, name).await }.await;
+            if let Err(error) = done {
+                tracing::warn!(%error, name, "pending deletion left for the purge job");
+            }
+        }
+    }
+}
+
+/// The purge job: every file noted in `pending_deletions` leaves the
+/// store, then its note; returns how many.
+pub async fn drain_pending(conn: &mut super::store::Conn, store: &FileStore) -> Result<usize, super::store::StoreError> {
+    let mut removed = 0;
+    for name in super::store::deletions::pending(conn, 10_000).await? {
+        if remove_if_there(store, &name).await {
+            super::store::deletions::done(conn, &name).await?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The purge job: stored files no row names (candidates' files, model
+/// files, pending deletions) and written before `cutoff` (seconds since
+/// 1970) leave the store: what a crash between writing a file and
+/// recording it left. Fresh files may be on their way into a row. Returns
+/// how many.
+pub async fn sweep_orphans(
+    conn: &mut super::store::Conn,
+    store: &FileStore,
+    cutoff: i64,
+) -> Result<usize, super::store::StoreError> {
+    let referenced = super::store::deletions::referenced(conn).await?;
+    let mut listing = store.list();
+    let mut removed = 0;
+    loop {
+        let entry = match listing.try_next().await {
+            Ok(Some(entry)) => entry,
+            Ok(None) => break,
+            Err(error) => {
+                tracing::warn!(%error, "file store listing interrupted; the next purge goes on");
+                break;
+            }
+        };
+        if !is_ours(&entry.name) || referenced.contains(&entry.name) || entry.modified >= cutoff {
+            continue;
+        }
+        match store.delete(&entry.name).await {
+            Ok(()) => {
+                tracing::info!(stored_name = entry.name, "orphan file removed");
+                removed += 1;
+            }
+            Err(error) => tracing::warn!(%error, stored_name = entry.name, "orphan file not removed"),
+        }
+    }
+    Ok(removed)
+}
+
+#[track_caller]
+fn internal(error: std::io::Error) -> AppError {
+    AppError::internal("file storage", error)
+}
+
+/// Removes what interrupted uploads left behind (written before `cutoff`,
+/// so uploads under way are spared); returns how many.
+pub async fn sweep_tmp(store: &FileStore, cutoff: i64) -> usize {
+    store.sweep_tmp(cutoff).await
+}
