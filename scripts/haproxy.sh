@@ -4,9 +4,11 @@
 # with the test certificate of scripts/maildev.sh (target/test-tls/: its CA
 # in SESAME_TEST_SMTP_CA_FILE).
 #
-# Needs SESAME_BACKEND_1 (the server's host:port) and the test certificate
+# Needs SESAME_BACKEND_1 (the server's host:port; SESAME_BACKEND_2 for a
+# second instance) and the test certificate
 # (source scripts/maildev.sh first). Installs Debian's `haproxy` if needed.
-# Exports SESAME_TEST_PROXY_URL=https://localhost:PORT and
+# Exports SESAME_TEST_PROXY_URL=https://localhost:PORT (PORT is
+# SESAME_TEST_PROXY_PORT when set, a free one otherwise) and
 # SESAME_TEST_PROXY_HTTP_URL=http://localhost:PORT2 (redirects). Log in
 # target/haproxy.log. Defines sesame_haproxy_cleanup; the caller should
 # trap it on EXIT. Returns 1 with a message on stderr if HAProxy cannot
@@ -36,7 +38,7 @@ _sesame_haproxy_start() {
     bin=$(command -v haproxy) || return 1
   fi
   cat "$tls/server.pem" "$tls/server.key" >"$tls/proxy.pem"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  port=${SESAME_TEST_PROXY_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   plain=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   export SESAME_PROXY_BIND="127.0.0.1:$port" SESAME_PROXY_CERT="$tls/proxy.pem"
   export SESAME_PROXY_HTTP_BIND="127.0.0.1:$plain"

@@ -33,6 +33,7 @@ cleanup() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   [ -n "$E2E_DATA" ] && rm -rf "$E2E_DATA"
   sesame_haproxy_cleanup 2>/dev/null || true
+  sesame_instances_cleanup 2>/dev/null || true
   sesame_maildev_cleanup 2>/dev/null || true
   sesame_cas_cleanup 2>/dev/null || true
   sesame_ldap_cleanup 2>/dev/null || true
@@ -93,3 +94,18 @@ source scripts/haproxy.sh
 python3 scripts/proxy-smoke.py "$SESAME_TEST_PROXY_URL" "$SESAME_TEST_SMTP_CA_FILE" "http://127.0.0.1:$PORT" \
   "$SESAME_TEST_PROXY_HTTP_URL"
 (cd end2end && SESAME_BASE_URL="http://127.0.0.1:$PORT" npx playwright test)
+
+echo "==> two instances on one PostgreSQL and one S3 bucket, behind HAProxy (DEPLOY.md §8)"
+sesame_haproxy_cleanup
+kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+TWO_DB="sesame_t_two_$$"
+psql "$SESAME_TEST_PG_URL" -qc "CREATE DATABASE $TWO_DB" >/dev/null
+SESAME_TEST_PROXY_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export SESAME_TEST_PROXY_PORT SESAME_DATABASE_URL="${SESAME_TEST_PG_URL%/*}/$TWO_DB" \
+  SESAME_STORAGE_URL="${SESAME_TEST_S3_URL/\?//deux-instances-$$?}" \
+  SESAME_SESSION_SECRET="$(head -c 32 /dev/urandom | base64)" \
+  SESAME_PUBLIC_URL="https://localhost:$SESAME_TEST_PROXY_PORT" SESAME_TRUSTED_PROXIES=127.0.0.1
+SESAME_DATA_DIR="$E2E_DATA/seed" ./target/debug/sesame demo >/dev/null
+source scripts/instances.sh 2
+source scripts/haproxy.sh
+(cd end2end && SESAME_BASE_URL="$SESAME_TEST_PROXY_URL" npx playwright test tests/instances/ --project desktop)

@@ -2,9 +2,9 @@
 // the filters, refuses a piece with a comment and marks it Incomplet; the
 // candidate is mailed, replaces the piece and transmits again; the
 // gestionnaire validates every piece and marks it Complet.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-import { completeDossier, hydrated, signedInCandidate } from './support/candidate';
+import { completeDossier, hydrated, signedInCandidate, transmit } from './support/candidate';
 import { waitForMail } from './support/mail';
 import { CESURE_PIECES, pdf } from './support/files';
 import { staffSignIn } from './support/staff';
@@ -12,13 +12,6 @@ import { staffSignIn } from './support/staff';
 const FORMATION = 'GESTION CESURE FSI L1 (ANNEE)';
 const PIECES = CESURE_PIECES;
 
-async function transmit(page: Page) {
-  const transmitButton = page.getByRole('button', { name: 'Transmettre ma candidature' });
-  await expect(transmitButton).toBeEnabled();
-  await transmitButton.click();
-  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
-  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
-}
 
 
 test('a gestionnaire reviews a dossier, the candidate completes it, it ends Complet', async ({ page, browser }) => {

@@ -123,7 +123,7 @@ async fn main() {
             if i % 3 == 2 { (photo(i + 1), FileKind::Jpeg) } else { (scanned_pdf(i + 1), FileKind::Pdf) };
         let piece =
             pieces::ensure_piece(&mut conn, centre, None, &format!("PIECE {}", i + 1), true, i as i64).await.unwrap();
-        let stored = files::store_bytes(&state.settings.files_dir, &bytes, kind).await.unwrap();
+        let stored = files::store_bytes(&state.settings.files, &bytes, kind).await.unwrap();
         let file = pieces::insert_file(
             &mut conn,
             &pieces::NewFile {
@@ -139,7 +139,7 @@ async fn main() {
         .await
         .unwrap();
         pieces::answer(&mut conn, candidate, piece, "transmise", Some(file), 0).await.unwrap();
-        paths.push(files::path_of(&state.settings.files_dir, &stored.stored_name).unwrap());
+        paths.push(files::path_of(&state.settings.files, &stored.stored_name).unwrap());
     }
     drop(conn);
     let signed = Signed { kind: AccountKind::Candidat, account_id: candidate, token_hash: String::new() };

@@ -1,21 +1,24 @@
 //! Benchmark (run with `cargo bench -p server --bench uploads`, not part of
 //! the tests): receiving 2 MB pièces justificatives the way the upload
 //! route does (`app::server::files::receive`: streamed in 64 KiB chunks,
-//! checked, flushed, renamed into place) against the raw speed of writing
-//! the same bytes to the same disk, then 100 uploads at once, with the
-//! process's peak memory before and after.
+//! checked, stored) against the raw speed of writing the same bytes to the
+//! same disk, then 100 uploads at once, with the peak memory of each burst.
+//! The same again into an S3 bucket when `SESAME_TEST_S3_URL` names one
+//! (`scripts/s3.sh` starts moto on loopback and exports it).
 
 mod support;
 
 use std::time::Instant;
 
 use bytes::Bytes;
+use futures::TryStreamExt;
 
 use app::domain::upload::DEFAULT_MAX_BYTES;
-use app::server::files;
+use app::server::files::{self, Credentials, FileStore, Location};
 
 const SIZE: usize = 2 * 1024 * 1024;
 const CHUNK: usize = 64 * 1024;
+const ROUNDS: usize = 50;
 
 fn payload() -> Bytes {
     let mut bytes = b"%PDF-1.7\n".to_vec();
@@ -30,12 +33,40 @@ fn chunks(data: &Bytes) -> impl futures::Stream<Item = Result<Bytes, std::io::Er
     futures::stream::iter(parts)
 }
 
+/// `ROUNDS` uploads one after the other: MB/s.
+async fn one_after_the_other(store: &FileStore, data: &Bytes) -> f64 {
+    let start = Instant::now();
+    for _ in 0..ROUNDS {
+        files::receive(store, chunks(data), DEFAULT_MAX_BYTES).await.unwrap();
+    }
+    (ROUNDS * SIZE) as f64 / start.elapsed().as_secs_f64() / 1e6
+}
+
+/// 100 uploads at once: (seconds, MB/s, MiB of peak memory over the
+/// RSS before).
+async fn burst(store: &FileStore, data: &Bytes) -> (f64, f64, u64) {
+    support::reset_peak_rss();
+    let before = support::peak_rss_kib();
+    let start = Instant::now();
+    let tasks: Vec<_> = (0..100)
+        .map(|_| {
+            let (store, data) = (store.clone(), data.clone());
+            tokio::spawn(async move { files::receive(&store, chunks(&data), DEFAULT_MAX_BYTES).await.map(|_| ()) })
+        })
+        .collect();
+    for t in tasks {
+        t.await.unwrap().unwrap_or_else(|_| panic!("upload refused"));
+    }
+    let seconds = start.elapsed().as_secs_f64();
+    (seconds, (100 * SIZE) as f64 / seconds / 1e6, (support::peak_rss_kib() - before) / 1024)
+}
+
 #[tokio::main]
 async fn main() {
     let root = std::env::temp_dir().join(format!("sesame-bench-uploads-{}", std::process::id()));
     std::fs::create_dir_all(&root).unwrap();
+    let folder = FileStore::folder(root.join("files"));
     let data = payload();
-    let rounds = 50;
 
     // Raw writes, measured before and after the receives (the first pass
     // also warms the disk up), each 2 MB in one call, then fsync.
@@ -43,7 +74,7 @@ async fn main() {
         let (root, data) = (root.clone(), data.clone());
         async move {
             let start = Instant::now();
-            for i in 0..rounds {
+            for i in 0..ROUNDS {
                 let path = root.join(format!("raw-{pass}-{i}"));
                 let mut file = tokio::fs::File::create(&path).await.unwrap();
                 tokio::io::AsyncWriteExt::write_all(&mut file, &data).await.unwrap();
@@ -54,39 +85,44 @@ async fn main() {
     };
     raw_once(0).await;
     let raw = raw_once(1).await;
-    let start = Instant::now();
-    for _ in 0..rounds {
-        files::receive(&root, chunks(&data), DEFAULT_MAX_BYTES).await.unwrap();
-    }
-    let received = start.elapsed().as_secs_f64();
-    let mb_s = (rounds * SIZE) as f64 / received / 1e6;
+    let mb_s = one_after_the_other(&folder, &data).await;
     let raw_after = raw_once(2).await;
-    let raw_mb_s = (2 * rounds * SIZE) as f64 / (raw + raw_after) / 1e6;
+    let raw_mb_s = (2 * ROUNDS * SIZE) as f64 / (raw + raw_after) / 1e6;
     println!("raw write + fsync of 2 MB, measured again after: {raw_mb_s:.0} MB/s on average");
     println!(
-        "files::receive of 2 MB, one after the other: {mb_s:.0} MB/s ({:.1} ms each), {:.0} % of the raw speed",
-        received * 1000.0 / rounds as f64,
+        "folder: files::receive of 2 MB, one after the other: {mb_s:.0} MB/s ({:.1} ms each), {:.0} % of the raw speed",
+        SIZE as f64 / mb_s / 1e3,
         100.0 * mb_s / raw_mb_s
     );
+    let (seconds, rate, rss) = burst(&folder, &data).await;
+    println!("folder: 100 concurrent uploads of 2 MB: {seconds:.2} s, {rate:.0} MB/s, peak RSS +{rss} MiB");
 
-    let before = support::peak_rss_kib();
-    println!("peak RSS before the burst: {} MiB (the 2 MB payload held once)", before / 1024);
-    let start = Instant::now();
-    let tasks: Vec<_> = (0..100)
-        .map(|_| {
-            let (root, data) = (root.clone(), data.clone());
-            tokio::spawn(async move { files::receive(&root, chunks(&data), DEFAULT_MAX_BYTES).await.map(|_| ()) })
-        })
-        .collect();
-    for t in tasks {
-        t.await.unwrap().unwrap_or_else(|_| panic!("upload refused"));
+    match std::env::var("SESAME_TEST_S3_URL") {
+        Ok(url) => {
+            let (base, query) = url.split_once('?').unwrap_or((&url, ""));
+            let location = Location::parse(&format!("{base}/bench-{}?{query}", std::process::id()), || {
+                Ok(Credentials {
+                    access_key_id: std::env::var("AWS_ACCESS_KEY_ID").unwrap_or_default(),
+                    secret_access_key: std::env::var("AWS_SECRET_ACCESS_KEY").unwrap_or_default(),
+                })
+            })
+            .unwrap();
+            let bucket = FileStore::open(&location).unwrap();
+            let s3_mb_s = one_after_the_other(&bucket, &data).await;
+            println!(
+                "S3 ({}): files::receive of 2 MB, one after the other: {s3_mb_s:.0} MB/s ({:.1} ms each), {:.0} % of the folder's",
+                location.describe(),
+                SIZE as f64 / s3_mb_s / 1e3,
+                100.0 * s3_mb_s / mb_s
+            );
+            let (seconds, rate, rss) = burst(&bucket, &data).await;
+            println!("S3: 100 concurrent uploads of 2 MB: {seconds:.2} s, {rate:.0} MB/s, peak RSS +{rss} MiB");
+            let names: Vec<String> = bucket.list().map_ok(|e| e.name).try_collect().await.unwrap();
+            for name in names {
+                bucket.delete(&name).await.unwrap();
+            }
+        }
+        Err(_) => println!("S3: not measured (SESAME_TEST_S3_URL unset: source scripts/s3.sh first)"),
     }
-    let burst = start.elapsed().as_secs_f64();
-    println!("100 concurrent uploads of 2 MB: {:.2} s, {:.0} MB/s", burst, (100 * SIZE) as f64 / burst / 1e6);
-    println!(
-        "peak RSS after the burst: {} MiB (+{} MiB)",
-        support::peak_rss_kib() / 1024,
-        (support::peak_rss_kib() - before) / 1024
-    );
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -183,7 +183,8 @@ impl Config {
             .or(file.storage_url)
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("file://{}", data_dir.join("files").display()));
-        let credentials_file = env("SESAME_STORAGE_CREDENTIALS_FILE").map(PathBuf::from).or(file.storage_credentials_file);
+        let credentials_file =
+            env("SESAME_STORAGE_CREDENTIALS_FILE").map(PathBuf::from).or(file.storage_credentials_file);
         let storage = open_storage(&env, &storage_url, credentials_file.as_deref())
             .map_err(|message| err("SESAME_STORAGE_URL", message))?;
         let smtp_url = env("SESAME_SMTP_URL").or(file.smtp_url).filter(|s| !s.is_empty());
@@ -407,6 +408,45 @@ mod tests {
         let mut map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         map.entry("SESAME_DATA_DIR".into()).or_insert(dir.display().to_string());
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn the_file_store_is_a_folder_or_a_bucket_with_its_keys() {
+        assert!(with(&[]).unwrap().storage.local_root().unwrap().ends_with("files"));
+        let bucket = ("SESAME_STORAGE_URL", "s3://pieces/prod?endpoint=https://s3.univ.fr&region=fr-par");
+        let no_keys = with(&[bucket]).unwrap_err();
+        assert_eq!(no_keys.variable, "SESAME_STORAGE_URL");
+        assert!(no_keys.message.contains("AWS_SECRET_ACCESS_KEY"), "{}", no_keys.message);
+        let clear = with(&[
+            ("SESAME_STORAGE_URL", "s3://pieces?endpoint=http://s3.univ.fr"),
+            ("AWS_ACCESS_KEY_ID", "a"),
+            ("AWS_SECRET_ACCESS_KEY", "b"),
+        ]);
+        assert!(clear.unwrap_err().message.contains("en clair"));
+
+        let dir = std::env::temp_dir().join(format!("sesame-s3-keys-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let keys = dir.join("s3-keys");
+        std::fs::write(&keys, "AWS_ACCESS_KEY_ID=GK31c2f218a2e44f485b94239e\nAWS_SECRET_ACCESS_KEY=\"Tr3s-s3cret\"\n")
+            .unwrap();
+        let c = with(&[bucket, ("SESAME_STORAGE_CREDENTIALS_FILE", keys.to_str().unwrap())]).unwrap();
+        let app::server::files::Location::Bucket(b) = c.storage.location() else { panic!("a bucket") };
+        assert_eq!((b.bucket.as_str(), b.prefix.as_str(), b.region.as_str()), ("pieces", "prod", "fr-par"));
+        assert_eq!(
+            (b.access_key_id.as_str(), b.secret_access_key.as_str()),
+            ("GK31c2f218a2e44f485b94239e", "Tr3s-s3cret")
+        );
+        assert!(!format!("{c:?} {:?}", c.app_settings()).contains("Tr3s-s3cret"));
+        // The environment comes before the file.
+        let c = with(&[
+            bucket,
+            ("SESAME_STORAGE_CREDENTIALS_FILE", keys.to_str().unwrap()),
+            ("AWS_SECRET_ACCESS_KEY", "env"),
+        ])
+        .unwrap();
+        let app::server::files::Location::Bucket(b) = c.storage.location() else { panic!("a bucket") };
+        assert_eq!(b.secret_access_key, "env");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -204,7 +204,7 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
                 let notice = format!("Le fichier « {name} » n'a pas pu être joint à ce document : il reste téléchargeable depuis votre espace de candidature.");
                 contents.push((FileKind::Pdf, pdf::text_document(&label, &[notice.as_str()])));
             } else {
-                contents.push((kind, bytes));
+                contents.push((kind, bytes.to_vec()));
             }
         }
         let mut parts: Vec<(FileKind, &[u8])> = vec![(FileKind::Pdf, cover.as_slice())];

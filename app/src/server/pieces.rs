@@ -269,11 +269,7 @@ pub async fn set_answer(
 /// A file to download: (stored name, name to show, kind), only the
 /// candidate's own.
 #[tracing::instrument(skip_all, fields(account = signed.account_id, file_id))]
-pub async fn download(
-    state: &AppState,
-    signed: &Signed,
-    file_id: i64,
-) -> Result<(String, String, FileKind), AppError> {
+pub async fn download(state: &AppState, signed: &Signed, file_id: i64) -> Result<(String, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_of(&mut conn, signed.account_id, file_id).await?.ok_or(AppError::NotFound)?;
     Ok((f.stored_name, f.original_name, f.kind))
@@ -281,10 +277,7 @@ pub async fn download(
 
 /// A file for staff whose scope `review::may_read_file` checked.
 #[tracing::instrument(skip_all, fields(file_id))]
-pub async fn staff_download(
-    state: &AppState,
-    file_id: i64,
-) -> Result<(String, String, FileKind), AppError> {
+pub async fn staff_download(state: &AppState, file_id: i64) -> Result<(String, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let f = pieces::file_by_id(&mut conn, file_id).await?.ok_or(AppError::NotFound)?;
     Ok((f.stored_name, f.original_name, f.kind))
@@ -294,11 +287,7 @@ pub async fn staff_download(
 /// active one, to staff of its campaign (admins: any); 404 otherwise, a
 /// campaign in preparation included.
 #[tracing::instrument(skip_all, fields(account = signed.account_id, piece_id))]
-pub async fn model(
-    state: &AppState,
-    signed: &Signed,
-    piece_id: i64,
-) -> Result<(String, String, FileKind), AppError> {
+pub async fn model(state: &AppState, signed: &Signed, piece_id: i64) -> Result<(String, String, FileKind), AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let reader = match signed.kind {
         AccountKind::Candidat => pieces::ModelReader::Candidate,

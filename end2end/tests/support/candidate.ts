@@ -84,6 +84,14 @@ export async function applicant(browser: Browser, prefix: string, title: string,
 /** The signed-in candidate applies to `title` (found in the offer by
  *  `search`), sends a PDF for every piece and transmits: the application id. */
 export async function applyAndTransmit(page: Page, title: string, search: string, text: string) {
+  const id = await applyWithPieces(page, title, search, text);
+  await transmit(page);
+  return id;
+}
+
+/** The signed-in candidate applies to `title` (found in the offer by
+ *  `search`) and sends a PDF for every piece: the application id. */
+export async function applyWithPieces(page: Page, title: string, search: string, text: string) {
   await page.goto('/candidatures/offre');
   await hydrated(page);
   await page.getByLabel('Rechercher une formation').fill(search);
@@ -99,10 +107,14 @@ export async function applyAndTransmit(page: Page, title: string, search: string
     await adders.first().setInputFiles({ name: 'piece.pdf', mimeType: 'application/pdf', buffer: realPdf(text) });
     await expect(adders).toHaveCount(n - 1);
   }
-  await expect(page.getByRole('button', { name: 'Transmettre ma candidature' })).toBeEnabled();
-  await page.getByRole('button', { name: 'Transmettre ma candidature' }).click();
-  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
-  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
   return id;
 }
 
+/** "Transmettre ma candidature", confirmed, on the application's page. */
+export async function transmit(page: Page) {
+  const button = page.getByRole('button', { name: 'Transmettre ma candidature' });
+  await expect(button).toBeEnabled();
+  await button.click();
+  await page.getByRole('dialog', { name: 'Transmettre ma candidature' }).getByRole('button', { name: 'Oui, transmettre' }).click();
+  await expect(page.getByRole('region', { name: 'Informations détaillées' })).toContainText('Réceptionné');
+}

@@ -32,6 +32,10 @@ function recipients(m: MailDevEmail): string[] {
   return [...new Set(all)];
 }
 
+function asMail(m: MailDevEmail): Mail {
+  return { subject: m.subject ?? '', text: m.text ?? '', html: m.html ?? '', to: recipients(m) };
+}
+
 async function listMails(): Promise<MailDevEmail[]> {
   const res = await fetch(`${API}/email`);
   if (!res.ok) throw new Error(`MailDev GET /email answered ${res.status}`);
@@ -56,8 +60,7 @@ export async function waitForMail(
       (m) => recipients(m).includes(want) && (m.subject ?? '').includes(subjectIncludes),
     );
     if (hits.length > 0) {
-      const m = hits[hits.length - 1];
-      return { subject: m.subject ?? '', text: m.text ?? '', html: m.html ?? '', to: recipients(m) };
+      return asMail(hits[hits.length - 1]);
     }
     seen = mails.map((m) => `${recipients(m).join(',')}: ${m.subject ?? ''}`);
     if (Date.now() >= deadline) break;
@@ -67,6 +70,14 @@ export async function waitForMail(
     `No mail to ${to} with subject containing "${subjectIncludes}" within ${timeoutMs} ms. ` +
       `Mails present: ${seen.length ? '\n  ' + seen.join('\n  ') : 'none'}`,
   );
+}
+
+/** Every mail to `to`, oldest first. */
+export async function mailsTo(to: string): Promise<Mail[]> {
+  const want = to.toLowerCase();
+  return (await listMails())
+    .filter((m) => recipients(m).includes(want))
+    .map(asMail);
 }
 
 /** The first http(s) URL in `text` that contains `pathPart`. */

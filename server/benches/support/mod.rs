@@ -51,7 +51,7 @@ async fn state_on(url: &str, dir: std::path::PathBuf) -> (AppState, std::path::P
         secure_cookies: false,
         secret: vec![7; 32],
         assistance_email: "a@b.fr".into(),
-        files_dir: dir.join("files"),
+        files: app::server::files::FileStore::folder(dir.join("files")),
         max_upload_bytes: app::domain::upload::DEFAULT_MAX_BYTES,
         trusted_proxies: Vec::new(),
         metrics_allow: Vec::new(),
@@ -68,6 +68,13 @@ pub fn app_router(state: AppState) -> Router {
         leptos_options: leptos_options(std::path::Path::new("target/site"), "127.0.0.1:0".parse().unwrap()),
         app: state,
     })
+}
+
+/// Starts the peak RSS again from the current RSS (Linux: `clear_refs` 5),
+/// so that one phase's peak is not an earlier phase's.
+#[allow(dead_code)]
+pub fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 #[allow(dead_code)]

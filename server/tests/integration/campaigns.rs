@@ -411,7 +411,11 @@ on_every_store!(an_archived_campaign_is_destroyed_after_its_retention_period_onc
         .map(|r| sqlx::Row::get(r, "stored_name"))
         .collect();
     assert_eq!(stored.len(), 4);
-    assert_eq!(app.stored_files().await, { let mut s = stored.clone(); s.sort(); s });
+    assert_eq!(app.stored_files().await, {
+        let mut s = stored.clone();
+        s.sort();
+        s
+    });
 
     assert!(ok(&create(&app, &admin, "2027", "Campagne 2027", "2027/2028", "30").await));
     let new = campaigns(&app, &admin).await[0].id;

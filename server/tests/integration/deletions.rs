@@ -126,6 +126,9 @@ on_every_store!(files_no_row_names_are_swept_after_a_day, |app: TestApp| async m
     assert!(done.contains("1 fichier(s) orphelin(s)"), "{done}");
     assert!(app.stored_file(&orphan).await.is_none(), "an old file no row names is swept");
     assert!(app.stored_file(&fresh).await.is_some(), "a fresh one may be on its way into a row");
-    assert!(app.stored_file(&model).await.is_some() && app.stored_file(&piece).await.is_some(), "referenced files stay");
+    assert!(
+        app.stored_file(&model).await.is_some() && app.stored_file(&piece).await.is_some(),
+        "referenced files stay"
+    );
     assert_eq!(app.stored_files().await.len(), 3);
 });

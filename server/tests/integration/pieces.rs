@@ -57,7 +57,14 @@ pub(crate) async fn setup(app: &TestApp, email: &str) -> (String, i64, i64, i64)
     (me, id, cv, capture)
 }
 
-pub(crate) async fn upload(app: &TestApp, me: &str, application: i64, piece: i64, name: &str, bytes: Vec<u8>) -> support::Reply {
+pub(crate) async fn upload(
+    app: &TestApp,
+    me: &str,
+    application: i64,
+    piece: i64,
+    name: &str,
+    bytes: Vec<u8>,
+) -> support::Reply {
     post_file(app, me, &app::views::pieces::upload_path(application, piece), name, bytes).await
 }
 
@@ -108,7 +115,11 @@ on_every_store!(files_are_judged_by_content_and_size_and_kept_whole, |app: TestA
         .body(Body::from_stream(futures::stream::iter(parts)))
         .unwrap();
     assert_eq!(app.send(request).await.status, StatusCode::BAD_REQUEST);
-    assert!(files_on_disk(&app).await.is_empty(), "an interrupted upload leaves nothing: {:?}", files_on_disk(&app).await);
+    assert!(
+        files_on_disk(&app).await.is_empty(),
+        "an interrupted upload leaves nothing: {:?}",
+        files_on_disk(&app).await
+    );
     assert_eq!(app.count("files").await, 0);
 
     let good =

@@ -22,9 +22,19 @@ on_every_store!(a_large_piece_goes_up_in_parts_and_comes_back_whole, |app: TestA
     assert_eq!(stored.len(), 1, "{stored:?}");
     assert_eq!(app.stored_file(&stored[0]).await.unwrap(), big);
 
-    let too_big = crate::pieces::upload(&app, &me, application, cv, "trop.pdf", crate::pieces::pdf(13 * MIB)).await;
+    // Sent as the network hands it over (64 KiB at a time): refused at the
+    // chunk past 12 MiB, once two parts of 5 MiB went up.
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+        crate::pieces::pdf(13 * MIB).chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
+    let request = Request::post(app::views::pieces::upload_path(application, cv))
+        .header(header::COOKIE, &me)
+        .header("x-nom-fichier", "trop.pdf")
+        .body(Body::from_stream(futures::stream::iter(chunks)))
+        .unwrap();
+    let too_big = app.send(request).await;
     assert_eq!(too_big.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", too_big.body);
     assert_eq!(app.stored_files().await, stored, "the refused file left nothing");
+    assert_eq!(unfinished_uploads(&app.state.settings.files).await, 0, "its multipart upload was aborted");
 
     let file_id: i64 =
         sqlx::Row::get(&sqlx::query("SELECT id FROM files").fetch_one(&app.state.db.pool).await.unwrap(), "id");
@@ -39,6 +49,16 @@ on_every_store!(a_large_piece_goes_up_in_parts_and_comes_back_whole, |app: TestA
     assert!(body.as_ref() == big.as_slice(), "the download is the file, streamed from the store");
 });
 
+/// Multipart uploads begun and neither completed nor aborted under the
+/// store's prefix (S3's ListMultipartUploads; moto takes it unsigned).
+async fn unfinished_uploads(store: &FileStore) -> usize {
+    let app::server::files::Location::Bucket(b) = store.location() else { return 0 };
+    let url = format!("{}/{}?uploads&prefix={}/", b.endpoint.unwrap(), b.bucket, b.prefix);
+    let listing = reqwest::get(&url).await.unwrap().text().await.unwrap();
+    assert!(listing.contains("ListMultipartUploadsResult"), "{listing}");
+    listing.matches("<Upload>").count()
+}
+
 fn folder() -> FileStore {
     let name: String = app::server::auth::tokens::random_token().chars().filter(char::is_ascii_alphanumeric).collect();
     FileStore::folder(std::env::temp_dir().join(format!("sesame-migrate-{}", &name[..12])))
@@ -52,7 +72,8 @@ async fn put(store: &FileStore, bytes: &[u8]) -> String {
 async fn migrate_copies_every_file_once_checked_and_resumes() {
     let source = folder();
     let bucket = support::test_bucket();
-    let names = [put(&source, b"%PDF-1 un").await, put(&source, b"%PDF-1 deux").await, put(&source, &[b'%'; 70_000]).await];
+    let names =
+        [put(&source, b"%PDF-1 un").await, put(&source, b"%PDF-1 deux").await, put(&source, &[b'%'; 70_000]).await];
     // Debris of an interrupted upload is not a stored file.
     std::fs::write(source.local_root().unwrap().join("tmp").join("half"), b"%PDF").unwrap();
 
@@ -93,11 +114,11 @@ async fn migrate_copies_every_file_once_checked_and_resumes() {
 /// A bucket on a loopback port nothing listens on.
 fn unreachable_bucket() -> FileStore {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let location = app::server::files::Location::parse(
-        &format!("s3://nowhere?endpoint=http://127.0.0.1:{port}"),
-        || Ok(app::server::files::Credentials { access_key_id: "x".into(), secret_access_key: "y".into() }),
-    )
-    .unwrap();
+    let location =
+        app::server::files::Location::parse(&format!("s3://nowhere?endpoint=http://127.0.0.1:{port}"), || {
+            Ok(app::server::files::Credentials { access_key_id: "x".into(), secret_access_key: "y".into() })
+        })
+        .unwrap();
     FileStore::open(&location).unwrap()
 }
 

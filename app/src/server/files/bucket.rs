@@ -76,7 +76,7 @@ impl std::fmt::Debug for Bucket {
 pub struct BucketWriter(BufWriter);
 
 impl Bucket {
-    pub fn open(config: BucketConfig) -> Result<Self, String> {
+    pub fn connect(config: BucketConfig) -> Result<Self, String> {
         let (retry, client) = patience();
         let mut builder = AmazonS3Builder::new()
             .with_retry(retry)
@@ -97,7 +97,7 @@ impl Bucket {
     }
 
     fn key(&self, name: &str) -> Key {
-        self.prefix.child(name)
+        self.prefix.clone().join(name)
     }
 
     pub fn writer(&self, name: &str) -> BucketWriter {

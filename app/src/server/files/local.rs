@@ -108,12 +108,8 @@ impl LocalFolder {
         let Ok(mut entries) = tokio::fs::read_dir(self.tmp_dir()).await else { return 0 };
         let mut removed = 0;
         while let Ok(Some(entry)) = entries.next_entry().await {
-            let old = entry
-                .metadata()
-                .await
-                .ok()
-                .and_then(|m| m.modified().ok())
-                .is_some_and(|t| unix_seconds(t) < cutoff);
+            let old =
+                entry.metadata().await.ok().and_then(|m| m.modified().ok()).is_some_and(|t| unix_seconds(t) < cutoff);
             if old && tokio::fs::remove_file(entry.path()).await.is_ok() {
                 removed += 1;
             }
@@ -160,7 +156,8 @@ mod tests {
 
     #[tokio::test]
     async fn sweeps_only_old_debris() {
-        let name: String = crate::server::auth::tokens::random_token().chars().filter(char::is_ascii_alphanumeric).collect();
+        let name: String =
+            crate::server::auth::tokens::random_token().chars().filter(char::is_ascii_alphanumeric).collect();
         let root = std::env::temp_dir().join(format!("sesame-sweep-{name}"));
         let folder = LocalFolder::new(root.clone());
         std::fs::create_dir_all(folder.tmp_dir()).unwrap();

@@ -231,7 +231,10 @@ pub async fn discard(pool: &sqlx::AnyPool, store: &FileStore, stored_names: &[St
 
 /// The purge job: every file noted in `pending_deletions` leaves the
 /// store, then its note; returns how many.
-pub async fn drain_pending(conn: &mut super::store::Conn, store: &FileStore) -> Result<usize, super::store::StoreError> {
+pub async fn drain_pending(
+    conn: &mut super::store::Conn,
+    store: &FileStore,
+) -> Result<usize, super::store::StoreError> {
     let mut removed = 0;
     for name in super::store::deletions::pending(conn, 10_000).await? {
         if remove_if_there(store, &name).await {
