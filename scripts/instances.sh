@@ -16,8 +16,8 @@ _SESAME_INSTANCE_DIRS=()
 sesame_instances_cleanup() {
   local pid dir
   for pid in "${_SESAME_INSTANCE_PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    # One the end-to-end test killed is left to the shell.
+    if kill -TERM "$pid" 2>/dev/null; then wait "$pid" 2>/dev/null || true; fi
   done
   for dir in "${_SESAME_INSTANCE_DIRS[@]}"; do rm -rf "$dir"; done
   _SESAME_INSTANCE_PIDS=()
@@ -28,7 +28,11 @@ _sesame_instances_start() {
   local count=$1 root k port dir pid list="" i
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd) || return 1
   for k in $(seq 1 "$count"); do
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # A free port, not the one set aside for the proxy (bound later).
+    port=${SESAME_TEST_PROXY_PORT:-}
+    while [ "$port" = "${SESAME_TEST_PROXY_PORT:-}" ]; do
+      port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    done
     dir=$(mktemp -d /tmp/sesame-instance.XXXXXX) || return 1
     _SESAME_INSTANCE_DIRS+=("$dir")
     SESAME_DATA_DIR="$dir" SESAME_LISTEN="127.0.0.1:$port" \

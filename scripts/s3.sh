@@ -5,7 +5,8 @@
 # Starts it in the background on a free loopback port (SESAME_TEST_S3_PORT if
 # set), log in target/s3.log, and creates the bucket sesame-test. Exports
 #   SESAME_TEST_S3_URL=s3://sesame-test?endpoint=http://127.0.0.1:PORT&region=us-east-1
-#   AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (moto takes any; "testing")
+# (moto takes any keys: the tests and the bench sign with "testing"; a
+# developer's own AWS_* variables are left alone).
 # Each integration test works under a prefix of its own in that bucket.
 # Defines sesame_s3_cleanup (stops it); the caller should trap it on EXIT.
 # Returns 1 with a message on stderr if the server cannot be started.
@@ -42,7 +43,6 @@ _sesame_s3_start() {
     fi
     if curl -fsS -o /dev/null -X PUT "http://127.0.0.1:$port/sesame-test" 2>/dev/null; then
       export SESAME_TEST_S3_URL="s3://sesame-test?endpoint=http://127.0.0.1:$port&region=us-east-1"
-      export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
       return 0
     fi
     sleep 0.2

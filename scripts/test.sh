@@ -104,7 +104,8 @@ SESAME_TEST_PROXY_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("
 export SESAME_TEST_PROXY_PORT SESAME_DATABASE_URL="${SESAME_TEST_PG_URL%/*}/$TWO_DB" \
   SESAME_STORAGE_URL="${SESAME_TEST_S3_URL/\?//deux-instances-$$?}" \
   SESAME_SESSION_SECRET="$(head -c 32 /dev/urandom | base64)" \
-  SESAME_PUBLIC_URL="https://localhost:$SESAME_TEST_PROXY_PORT" SESAME_TRUSTED_PROXIES=127.0.0.1
+  SESAME_PUBLIC_URL="https://localhost:$SESAME_TEST_PROXY_PORT" SESAME_TRUSTED_PROXIES=127.0.0.1 \
+  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
 SESAME_DATA_DIR="$E2E_DATA/seed" ./target/debug/sesame demo >/dev/null
 source scripts/instances.sh 2
 source scripts/haproxy.sh

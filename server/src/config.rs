@@ -125,26 +125,45 @@ pub fn open_storage(
     app::server::files::FileStore::open(&location)
 }
 
-/// The bucket's keys: `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` from
-/// the environment, or the same two lines (`NAME=value`) in
-/// `SESAME_STORAGE_CREDENTIALS_FILE` (a systemd `EnvironmentFile` reads it too).
+/// The bucket's keys: from the file `SESAME_STORAGE_CREDENTIALS_FILE` names
+/// when it names one (both keys from it, `NAME=value` lines as a systemd
+/// `EnvironmentFile` or a shell reads them), from the environment's
+/// `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` otherwise; never one
+/// from each.
 fn storage_credentials(
     env: &impl Fn(&str) -> Option<String>,
     file: Option<&Path>,
 ) -> Result<app::server::files::Credentials, String> {
-    let from_file = match file {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{} : {e}", path.display()))?,
-        None => String::new(),
+    let (id, secret) = match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{} : {e}", path.display()))?;
+            let value = |name: &str| {
+                text.lines().find_map(|line| {
+                    let line = line.trim();
+                    let (key, value) = line.strip_prefix("export ").unwrap_or(line).split_once('=')?;
+                    let value = value.trim();
+                    let unquoted = [('"', '"'), ('\'', '\'')]
+                        .iter()
+                        .find_map(|(open, close)| value.strip_prefix(*open)?.strip_suffix(*close))
+                        .unwrap_or(value);
+                    (key.trim() == name && !unquoted.is_empty()).then(|| unquoted.to_owned())
+                })
+            };
+            let (id, secret) = (value("AWS_ACCESS_KEY_ID"), value("AWS_SECRET_ACCESS_KEY"));
+            if id.is_none() || secret.is_none() {
+                return Err(format!(
+                    "{} : AWS_ACCESS_KEY_ID=… et AWS_SECRET_ACCESS_KEY=… attendus, un par ligne",
+                    path.display()
+                ));
+            }
+            (id, secret)
+        }
+        None => {
+            let value = |name: &str| env(name).filter(|v| !v.is_empty());
+            (value("AWS_ACCESS_KEY_ID"), value("AWS_SECRET_ACCESS_KEY"))
+        }
     };
-    let lookup = |name: &str| {
-        env(name).filter(|v| !v.is_empty()).or_else(|| {
-            from_file.lines().find_map(|line| {
-                let (key, value) = line.split_once('=')?;
-                (key.trim() == name).then(|| value.trim().trim_matches('"').to_owned())
-            })
-        })
-    };
-    match (lookup("AWS_ACCESS_KEY_ID"), lookup("AWS_SECRET_ACCESS_KEY")) {
+    match (id, secret) {
         (Some(access_key_id), Some(secret_access_key)) => {
             Ok(app::server::files::Credentials { access_key_id, secret_access_key })
         }
@@ -427,7 +446,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sesame-s3-keys-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let keys = dir.join("s3-keys");
-        std::fs::write(&keys, "AWS_ACCESS_KEY_ID=GK31c2f218a2e44f485b94239e\nAWS_SECRET_ACCESS_KEY=\"Tr3s-s3cret\"\n")
+        std::fs::write(&keys, "export AWS_ACCESS_KEY_ID=GK31c2f218a2e44f485b94239e\nAWS_SECRET_ACCESS_KEY='Tr3s-s3cret'\n")
             .unwrap();
         let c = with(&[bucket, ("SESAME_STORAGE_CREDENTIALS_FILE", keys.to_str().unwrap())]).unwrap();
         let app::server::files::Location::Bucket(b) = c.storage.location() else { panic!("a bucket") };
@@ -437,15 +456,21 @@ mod tests {
             ("GK31c2f218a2e44f485b94239e", "Tr3s-s3cret")
         );
         assert!(!format!("{c:?} {:?}", c.app_settings()).contains("Tr3s-s3cret"));
-        // The environment comes before the file.
-        let c = with(&[
-            bucket,
-            ("SESAME_STORAGE_CREDENTIALS_FILE", keys.to_str().unwrap()),
-            ("AWS_SECRET_ACCESS_KEY", "env"),
-        ])
-        .unwrap();
-        let app::server::files::Location::Bucket(b) = c.storage.location() else { panic!("a bucket") };
-        assert_eq!(b.secret_access_key, "env");
+        // A file named gives both keys: a stray key in the environment is
+        // never paired with the file's other one.
+        let with_file_and_env = || {
+            with(&[
+                bucket,
+                ("SESAME_STORAGE_CREDENTIALS_FILE", keys.to_str().unwrap()),
+                ("AWS_SECRET_ACCESS_KEY", "env"),
+            ])
+        };
+        let app::server::files::Location::Bucket(b) = with_file_and_env().unwrap().storage.location() else {
+            panic!("a bucket")
+        };
+        assert_eq!(b.secret_access_key, "Tr3s-s3cret");
+        std::fs::write(&keys, "AWS_ACCESS_KEY_ID=only-one\n").unwrap();
+        assert!(with_file_and_env().unwrap_err().message.contains("AWS_SECRET_ACCESS_KEY=…"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -229,12 +229,25 @@ async fn run(cli: Cli) -> Result<(), String> {
                 report.present,
                 report.failed.len()
             );
-            if !report.failed.is_empty() {
-                for (name, why) in &report.failed {
-                    eprintln!("  {name} : {why}");
-                }
-                return Err("migration incomplète : relancez la commande, elle reprend où elle s'est arrêtée".into());
+            for (name, why) in &report.failed {
+                eprintln!("  {name} : {why}");
             }
+            // Whatever the copy said: every file the database names is there.
+            let state = state(&config).await?;
+            let mut conn = state.db.pool.acquire().await.map_err(|e| e.to_string())?;
+            let named = app::server::store::deletions::in_use(&mut conn).await.map_err(|e| e.to_string())?;
+            let missing = app::server::files::migrate::missing(&target, named.iter().cloned()).await;
+            for name in &missing {
+                eprintln!("  {name} : nommé par la base, absent de la destination");
+            }
+            if !report.failed.is_empty() || !missing.is_empty() {
+                return Err(format!(
+                    "migration incomplète ({} fichier(s) nommé(s) par la base absent(s) de la destination) : \
+                     relancez la commande, elle reprend où elle s'est arrêtée",
+                    missing.len()
+                ));
+            }
+            println!("Les {} fichier(s) nommés par la base sont dans la destination.", named.len());
         }
         Command::Serve => serve(config).await?,
     }

@@ -188,14 +188,18 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
         }
     }
     drop(conn);
-    let mut read = Vec::with_capacity(files.len());
-    for (label, name, kind, stored_name) in files {
-        read.push((label, name, kind, super::files::read(&state.settings.files, &stored_name).await?));
-    }
+    let store = state.settings.files.clone();
+    let inputs = async move {
+        let mut read = Vec::with_capacity(files.len());
+        for (label, name, kind, stored_name) in files {
+            read.push((label, name, kind, super::files::read(&store, &stored_name).await?));
+        }
+        Ok::<_, AppError>(read)
+    };
     let text = dossier_paragraphs(&c, &sheet, &me.login, &listed);
     let refs: Vec<&str> = text.iter().map(String::as_str).collect();
     let cover = pdf::text_document(&format!("Dossier de candidature — {} {}", me.prenom, me.nom), &refs);
-    let merged = state.pdf_work.run(c.candidate_id, move || -> Result<Vec<u8>, AppError> {
+    let merged = state.pdf_work.run_with(c.candidate_id, inputs, move |read| -> Result<Vec<u8>, AppError> {
         let mut contents = Vec::with_capacity(read.len());
         for (label, name, kind, bytes) in read {
             // A PDF the merge cannot read (damaged, protected) is named on a
@@ -204,7 +208,7 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
                 let notice = format!("Le fichier « {name} » n'a pas pu être joint à ce document : il reste téléchargeable depuis votre espace de candidature.");
                 contents.push((FileKind::Pdf, pdf::text_document(&label, &[notice.as_str()])));
             } else {
-                contents.push((kind, bytes.to_vec()));
+                contents.push((kind, Vec::from(bytes)));
             }
         }
         let mut parts: Vec<(FileKind, &[u8])> = vec![(FileKind::Pdf, cover.as_slice())];

@@ -60,6 +60,20 @@ impl PdfWork {
         self.run_within(candidate, LIMIT, work).await
     }
 
+    /// `run`, with `inputs` (the files, from the store) read once the
+    /// candidate's place is taken: a candidate's parallel requests never
+    /// hold their files in memory at once.
+    pub async fn run_with<I: Send + 'static, T: Send + 'static>(
+        &self,
+        candidate: i64,
+        inputs: impl std::future::Future<Output = Result<I, AppError>>,
+        work: impl FnOnce(I) -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let running = Running::take(&self.running, candidate).ok_or(AppError::Busy)?;
+        let inputs = inputs.await?;
+        self.run_in_place(running, LIMIT, move || work(inputs)).await
+    }
+
     pub async fn run_within<T: Send + 'static>(
         &self,
         candidate: i64,
@@ -67,6 +81,16 @@ impl PdfWork {
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
         let running = Running::take(&self.running, candidate).ok_or(AppError::Busy)?;
+        self.run_in_place(running, limit, work).await
+    }
+
+    async fn run_in_place<T: Send + 'static>(
+        &self,
+        running: Running,
+        limit: Duration,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let candidate = running.1;
         let turn = match tokio::time::timeout(limit, self.turns.clone().acquire_owned()).await {
             Ok(Ok(turn)) => turn,
             Ok(Err(closed)) => return Err(AppError::internal("PDF work pool", closed)),

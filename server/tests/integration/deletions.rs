@@ -116,6 +116,11 @@ on_every_store!(files_no_row_names_are_swept_after_a_day, |app: TestApp| async m
     let (_, zoe, id) = crate::personal_data::applied(&app, &w, "zoe@example.fr").await;
     assert_eq!(crate::pieces::upload_pdf(&app, &zoe, id, w.cv).await.status, StatusCode::NO_CONTENT);
     let piece = stored_names(&app, "zoe@example.fr").await.pop().unwrap();
+    // What is not Sésame's in a shared folder or bucket is never touched,
+    // however old.
+    let mut foreign = store.writer("LISEZMOI.txt").await.unwrap();
+    foreign.write(bytes::Bytes::from_static(b"sauvegarde")).await.unwrap();
+    foreign.finish().await.unwrap();
     // A second later, a fresh file; a day after that instant, the job runs:
     // the files written before it are a day old, the fresh one is not.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
@@ -130,5 +135,6 @@ on_every_store!(files_no_row_names_are_swept_after_a_day, |app: TestApp| async m
         app.stored_file(&model).await.is_some() && app.stored_file(&piece).await.is_some(),
         "referenced files stay"
     );
-    assert_eq!(app.stored_files().await.len(), 3);
+    assert!(app.stored_file("LISEZMOI.txt").await.is_some(), "a name not ours stays");
+    assert_eq!(app.stored_files().await.len(), 4);
 });

@@ -74,8 +74,10 @@ async fn migrate_copies_every_file_once_checked_and_resumes() {
     let bucket = support::test_bucket();
     let names =
         [put(&source, b"%PDF-1 un").await, put(&source, b"%PDF-1 deux").await, put(&source, &[b'%'; 70_000]).await];
-    // Debris of an interrupted upload is not a stored file.
+    // Debris of an interrupted upload is not a stored file, and what is
+    // not Sésame's stays where it is.
     std::fs::write(source.local_root().unwrap().join("tmp").join("half"), b"%PDF").unwrap();
+    std::fs::write(source.local_root().unwrap().join("Cargo.toml"), b"[package]").unwrap();
 
     let first = migrate(&source, &bucket, |_, _| {}).await;
     assert_eq!((first.copied, first.present, first.failed.len()), (3, 0, 0), "{first:?}");
@@ -83,6 +85,8 @@ async fn migrate_copies_every_file_once_checked_and_resumes() {
     for name in &names {
         assert_eq!(bucket.read(name).await.unwrap(), source.read(name).await.unwrap());
     }
+    assert!(bucket.size("Cargo.toml").await.is_err());
+    assert!(files::migrate::missing(&bucket, names.iter().cloned()).await.is_empty());
 
     // Run again: nothing to do. One copy lost, or cut short: only it goes again.
     let again = migrate(&source, &bucket, |_, _| {}).await;
@@ -107,6 +111,12 @@ async fn migrate_copies_every_file_once_checked_and_resumes() {
     let nowhere = unreachable_bucket();
     let failed = migrate(&source, &nowhere, |_, _| {}).await;
     assert_eq!((failed.copied, failed.failed.len()), (0, 3), "{failed:?}");
+    // A folder that is not there (a wrong path) is a failure, not "nothing
+    // to copy"; and the check on the database's names sees what is missing.
+    let wrong = migrate(&FileStore::folder("/nonexistent/sesame/files"), &bucket, |_, _| {}).await;
+    assert_eq!((wrong.copied, wrong.failed.len()), (0, 1), "{wrong:?}");
+    let elsewhere = folder();
+    assert_eq!(files::migrate::missing(&elsewhere, names.iter().cloned()).await.len(), 3);
     let _ = std::fs::remove_dir_all(source.local_root().unwrap());
     let _ = std::fs::remove_dir_all(back.local_root().unwrap());
 }
@@ -130,4 +140,25 @@ on_both_databases!(ready_means_the_bucket_answers_too, |app: TestApp| async move
     let reply = down.get("/readyz", None).await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(reply.body, "file store not writable");
+
+    // A store that takes the connection and never answers: not ready, in
+    // `PROBE_LIMIT`, not at the client's own timeout.
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let held = tokio::spawn(async move {
+        let mut kept = Vec::new();
+        while let Ok((socket, _)) = silent.accept().await {
+            kept.push(socket);
+        }
+    });
+    let location = app::server::files::Location::parse(&format!("s3://mute?endpoint=http://127.0.0.1:{port}"), || {
+        Ok(app::server::files::Credentials { access_key_id: "x".into(), secret_access_key: "y".into() })
+    })
+    .unwrap();
+    let mute = down.with_settings(|s| s.files = FileStore::open(&location).unwrap());
+    let start = std::time::Instant::now();
+    let reply = mute.get("/readyz", None).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(start.elapsed() < files::PROBE_LIMIT + std::time::Duration::from_secs(5), "{:?}", start.elapsed());
+    held.abort();
 });

@@ -1,9 +1,11 @@
 //! S3-compatible object storage (`s3://bucket/prefix?endpoint=…&region=…`)
 //! through `object_store`. A file is written with a buffered writer: under
-//! 5 MiB one PUT, beyond it a multipart upload of 5 MiB parts, so memory
-//! stays bounded; nothing is visible under the key until the upload
-//! completes, and an aborted one leaves no object (the bucket's lifecycle
-//! rule removes the parts of an upload cut off by a crash, DEPLOY.md).
+//! 5 MiB one PUT, beyond it a multipart upload of 5 MiB parts; nothing is
+//! visible under the key until the upload completes, and an aborted one
+//! leaves no object (the bucket's lifecycle rule removes the parts of an
+//! upload cut off by a crash, DEPLOY.md). Memory is bounded: at most
+//! `UPLOADS` files go up at once, each holding at most 5 MiB plus one part
+//! in flight; the others wait, their bodies unread.
 
 use std::io;
 use std::sync::Arc;
@@ -24,13 +26,20 @@ use super::store::{Entry, Listing};
 /// part of a multipart upload (S3's smallest part).
 const PART_BYTES: usize = 5 * 1024 * 1024;
 
+/// Files going up at once, per instance (about 10 MiB each at most).
+const UPLOADS: usize = 32;
+
 /// A store that does not answer is given up on within seconds (the
 /// crate's default retries for three minutes): a candidate sees the error
 /// and `/readyz` takes the instance out of the balancer.
 fn patience() -> (RetryConfig, ClientOptions) {
     let retry = RetryConfig { max_retries: 3, retry_timeout: Duration::from_secs(15), ..RetryConfig::default() };
-    let client =
-        ClientOptions::new().with_connect_timeout(Duration::from_secs(3)).with_timeout(Duration::from_secs(60));
+    // No limit on a whole request (a long download streams as long as it
+    // flows), but 20 s without a byte ends it.
+    let client = ClientOptions::new()
+        .with_connect_timeout(Duration::from_secs(3))
+        .with_timeout_disabled()
+        .with_read_timeout(Duration::from_secs(20));
     (retry, client)
 }
 
@@ -64,6 +73,7 @@ pub struct Bucket {
     store: Arc<dyn ObjectStore>,
     prefix: Key,
     config: BucketConfig,
+    uploads: Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Bucket {
@@ -72,8 +82,8 @@ impl std::fmt::Debug for Bucket {
     }
 }
 
-/// A file on its way into the bucket.
-pub struct BucketWriter(BufWriter);
+/// A file on its way into the bucket, and its turn among the uploads.
+pub struct BucketWriter(BufWriter, tokio::sync::OwnedSemaphorePermit);
 
 impl Bucket {
     pub fn connect(config: BucketConfig) -> Result<Self, String> {
@@ -89,7 +99,12 @@ impl Bucket {
             builder = builder.with_endpoint(endpoint).with_allow_http(endpoint.starts_with("http://"));
         }
         let store = builder.build().map_err(|e| e.to_string())?;
-        Ok(Bucket { store: Arc::new(store), prefix: Key::from(config.prefix.as_str()), config })
+        Ok(Bucket {
+            store: Arc::new(store),
+            prefix: Key::from(config.prefix.as_str()),
+            config,
+            uploads: Arc::new(tokio::sync::Semaphore::new(UPLOADS)),
+        })
     }
 
     pub fn config(&self) -> &BucketConfig {
@@ -100,8 +115,10 @@ impl Bucket {
         self.prefix.clone().join(name)
     }
 
-    pub fn writer(&self, name: &str) -> BucketWriter {
-        BucketWriter(BufWriter::with_capacity(self.store.clone(), self.key(name), PART_BYTES).with_max_concurrency(2))
+    pub async fn writer(&self, name: &str) -> io::Result<BucketWriter> {
+        let turn = self.uploads.clone().acquire_owned().await.map_err(io::Error::other)?;
+        let writer = BufWriter::with_capacity(self.store.clone(), self.key(name), PART_BYTES).with_max_concurrency(1);
+        Ok(BucketWriter(writer, turn))
     }
 
     pub async fn read(&self, name: &str) -> io::Result<Bytes> {
@@ -123,20 +140,30 @@ impl Bucket {
         Ok(self.store.delete(&self.key(name)).await?)
     }
 
-    /// The objects directly under the prefix.
+    /// The objects directly under the prefix (listed with a delimiter:
+    /// whatever else sits deeper in the bucket is never read).
     pub fn list(&self) -> Listing {
-        let depth = self.prefix.parts().count() + 1;
-        self.store
-            .list(Some(&self.prefix))
-            .map_err(io::Error::from)
-            .try_filter_map(move |meta| async move {
-                if meta.location.parts().count() != depth {
-                    return Ok(None);
-                }
-                let Some(name) = meta.location.filename().map(str::to_owned) else { return Ok(None) };
-                Ok(Some(Entry { name, size: meta.size, modified: meta.last_modified.timestamp() }))
-            })
-            .boxed()
+        let (store, prefix) = (self.store.clone(), self.prefix.clone());
+        futures::stream::once(async move {
+            match store.list_with_delimiter(Some(&prefix)).await {
+                Ok(listed) => futures::stream::iter(listed.objects.into_iter().filter_map(|meta| {
+                    let name = meta.location.filename()?.to_owned();
+                    Some(Ok(Entry { name, size: meta.size, modified: meta.last_modified.timestamp() }))
+                }))
+                .boxed(),
+                Err(error) => futures::stream::iter([Err(io::Error::from(error))]).boxed(),
+            }
+        })
+        .flatten()
+        .boxed()
+    }
+
+    /// The first page of the prefix's listing.
+    pub async fn reachable(&self) -> io::Result<()> {
+        match self.store.list(Some(&self.prefix)).next().await {
+            None | Some(Ok(_)) => Ok(()),
+            Some(Err(error)) => Err(error.into()),
+        }
     }
 }
 

@@ -59,6 +59,15 @@ impl LocalFolder {
         Ok((tokio_util::io::ReaderStream::new(file).boxed(), size))
     }
 
+    pub async fn reachable(&self) -> io::Result<()> {
+        let meta = tokio::fs::metadata(&self.root).await?;
+        if meta.is_dir() {
+            Ok(())
+        } else {
+            Err(io::Error::other(format!("{} is not a folder", self.root.display())))
+        }
+    }
+
     pub async fn size(&self, name: &str) -> io::Result<u64> {
         tokio::fs::metadata(self.path(name)).await.map(|m| m.len())
     }
@@ -68,13 +77,13 @@ impl LocalFolder {
     }
 
     /// The files directly in the folder (not `tmp/`), with their
-    /// modification time.
+    /// modification time; NotFound when there is no folder (a fresh
+    /// install for the sweep, a wrong path for a migration).
     pub fn list(&self) -> Listing {
         let root = self.root.clone();
         futures::stream::once(async move {
             let mut entries = match tokio::fs::read_dir(&root).await {
                 Ok(entries) => entries,
-                Err(error) if error.kind() == io::ErrorKind::NotFound => return futures::stream::empty().boxed(),
                 Err(error) => return futures::stream::iter([Err(error)]).boxed(),
             };
             let mut found = Vec::new();
@@ -123,12 +132,18 @@ impl LocalWriter {
         self.file.write_all(&chunk).await
     }
 
-    /// Flushed to the disk, then under its real name.
+    /// Flushed to the disk, then under its real name, the folder itself
+    /// flushed: once this returns, a power cut loses neither the bytes nor
+    /// the name the database is about to record.
     pub async fn finish(mut self) -> io::Result<()> {
         let done = async {
             self.file.flush().await?;
             self.file.sync_all().await?;
-            tokio::fs::rename(&self.tmp, &self.dest).await
+            tokio::fs::rename(&self.tmp, &self.dest).await?;
+            match self.dest.parent() {
+                Some(folder) => tokio::fs::File::open(folder).await?.sync_all().await,
+                None => Ok(()),
+            }
         }
         .await;
         if done.is_err() {

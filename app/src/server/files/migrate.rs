@@ -81,7 +81,8 @@ async fn copy_checked(from: &FileStore, to: &FileStore, name: &str) -> Result<u6
     }
     writer.finish().await.map_err(|e| format!("écriture : {e}"))?;
     if sent != size {
-        return Err(format!("{sent} octets lus pour {size} annoncés"));
+        let _ = to.delete(name).await;
+        return Err(format!("{sent} octets lus pour {size} annoncés : copie retirée"));
     }
     let (mut back, back_size) = to.open_stream(name).await.map_err(|e| format!("relecture : {e}"))?;
     let mut check = Sha256::new();
@@ -89,7 +90,21 @@ async fn copy_checked(from: &FileStore, to: &FileStore, name: &str) -> Result<u6
         check.update(&chunk);
     }
     if back_size != size || check.finalize() != hash.finalize() {
-        return Err("la copie relue diffère de l'original".into());
+        // Not left to pass for a good copy (same size) at the next run.
+        let _ = to.delete(name).await;
+        return Err("la copie relue diffère de l'original : retirée".into());
     }
     Ok(size)
+}
+
+/// Of `names` (every file the database names), those `to` does not hold:
+/// the last check before switching `SESAME_STORAGE_URL` to it.
+pub async fn missing(to: &FileStore, names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut missing = Vec::new();
+    for name in names {
+        if to.size(&name).await.is_err() {
+            missing.push(name);
+        }
+    }
+    missing
 }

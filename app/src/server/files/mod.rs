@@ -26,10 +26,15 @@ pub struct Stored {
     pub size: u64,
 }
 
-/// Whether a name is one of ours (random, alphanumeric, an extension):
-/// anything else is refused before it reaches the store.
+/// Whether a name is one of ours (16 to 64 random letters and digits, then
+/// `.pdf` or `.jpg`): anything else is refused before it reaches the
+/// store, and never swept or copied, whatever else shares the folder or
+/// the bucket.
 pub fn is_ours(stored_name: &str) -> bool {
-    !stored_name.is_empty() && stored_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+    let Some((stem, extension)) = stored_name.split_once('.') else { return false };
+    (16..=64).contains(&stem.len())
+        && stem.chars().all(|c| c.is_ascii_alphanumeric())
+        && [FileKind::Pdf, FileKind::Jpeg].iter().any(|k| k.extension() == extension)
 }
 
 /// Where a file is on this machine's disk, when the store is a folder.
@@ -105,20 +110,33 @@ async fn begin(
     Ok((writer, name, kind))
 }
 
-/// Whether the store takes a file now (`/readyz`): one written, read
-/// back and removed.
+/// How long `/readyz` waits for the store before saying it is not ready.
+pub const PROBE_LIMIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Whether the store answers now (`/readyz`, every few seconds from each
+/// proxy): a file written, read back and removed at most once every five
+/// minutes (a versioned bucket keeps every write), a listing in between;
+/// within `PROBE_LIMIT` either way.
 pub async fn probe(store: &FileStore) -> std::io::Result<()> {
-    let name = format!("readyz{}", random_token().chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>());
-    let mut writer = store.writer(&name).await?;
-    writer.write(Bytes::from_static(b"ready")).await?;
-    writer.finish().await?;
-    let read = store.read(&name).await;
-    let deleted = store.delete(&name).await;
-    match read {
-        Ok(bytes) if bytes.as_ref() == b"ready" => deleted,
-        Ok(_) => Err(std::io::Error::other("the file read back differs")),
-        Err(error) => Err(error),
-    }
+    let checked = async {
+        if !store.write_probe_due() {
+            return store.reachable().await;
+        }
+        let name = new_name(FileKind::Pdf);
+        let mut writer = store.writer(&name).await?;
+        writer.write(Bytes::from_static(b"ready")).await?;
+        writer.finish().await?;
+        let read = store.read(&name).await;
+        let deleted = store.delete(&name).await;
+        match read {
+            Ok(bytes) if bytes.as_ref() == b"ready" => deleted.map(|()| store.write_probe_done()),
+            Ok(_) => Err(std::io::Error::other("the file read back differs")),
+            Err(error) => Err(error),
+        }
+    };
+    tokio::time::timeout(PROBE_LIMIT, checked)
+        .await
+        .unwrap_or_else(|_| Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "the file store did not answer")))
 }
 
 /// Writes `bytes` as a new file in place.
@@ -175,11 +193,12 @@ pub async fn combine(
     added: &Stored,
     max: u64,
 ) -> Result<Stored, AppError> {
-    let a = read(store, first.0).await?;
-    let b = read(store, &added.stored_name).await?;
     let (first_kind, added_kind) = (first.1, added.kind);
+    // Read once the candidate's turn is taken: two tabs never hold their
+    // files in memory at once.
+    let inputs = async { Ok::<_, AppError>((read(store, first.0).await?, read(store, &added.stored_name).await?)) };
     let bytes = work
-        .run(candidate, move || -> Result<Vec<u8>, AppError> {
+        .run_with(candidate, inputs, move |(a, b)| -> Result<Vec<u8>, AppError> {
             pdf::merge(&[(first_kind, &a), (added_kind, &b)])
                 .map_err(|_| AppError::FileRefused(UploadProblem::Unreadable))
         })
@@ -262,6 +281,8 @@ pub async fn sweep_orphans(
         let entry = match listing.try_next().await {
             Ok(Some(entry)) => entry,
             Ok(None) => break,
+            // A folder not made yet holds nothing.
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => break,
             Err(error) => {
                 tracing::warn!(%error, "file store listing interrupted; the next purge goes on");
                 break;
@@ -290,4 +311,28 @@ fn internal(error: std::io::Error) -> AppError {
 /// so uploads under way are spared); returns how many.
 pub async fn sweep_tmp(store: &FileStore, cutoff: i64) -> usize {
     store.sweep_tmp(cutoff).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_our_names_reach_the_store() {
+        assert!(is_ours(&new_name(FileKind::Pdf)) && is_ours(&new_name(FileKind::Jpeg)));
+        assert!(is_ours("LTAWsjx3pBrwrlf4nElZDwWxHS3zK3Ky.pdf"));
+        for name in [
+            "Cargo.toml",
+            "sesame.db",
+            "index.html",
+            "LTAWsjx3pBrwrlf4nElZDwWxHS3zK3Ky.exe",
+            "LTAWsjx3pBrwrlf4nElZDwWxHS3zK3Ky.pdf.bak",
+            "../LTAWsjx3pBrwrlf4nElZDwWxHS3zK3Ky.pdf",
+            "tmp/LTAWsjx3pBrwrlf4nElZDwWxHS3zK3Ky.pdf",
+            "short.pdf",
+            "",
+        ] {
+            assert!(!is_ours(name), "{name}");
+        }
+    }
 }

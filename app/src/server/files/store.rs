@@ -6,6 +6,7 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -44,9 +45,12 @@ impl Location {
     /// (AWS itself without `endpoint`; `http://` only on the loopback).
     /// The message names what is wrong, in French (it stops the server).
     pub fn parse(text: &str, credentials: impl FnOnce() -> Result<Credentials, String>) -> Result<Location, String> {
-        if let Some(path) = text.strip_prefix("file://") {
-            if path.is_empty() {
-                return Err("file:// sans dossier".into());
+        if let Some(rest) = text.strip_prefix("file://") {
+            // file:///srv/… and file://localhost/srv/… are absolute;
+            // file://data/files is relative to the working directory.
+            let path = rest.strip_prefix("localhost/").map(|p| format!("/{p}")).unwrap_or_else(|| rest.to_owned());
+            if path.is_empty() || path.contains(['?', '#']) {
+                return Err("attendu file://DOSSIER (sans ? ni #)".into());
             }
             return Ok(Location::Folder(PathBuf::from(path)));
         }
@@ -54,18 +58,36 @@ impl Location {
             return Err("attendu file://DOSSIER ou s3://BUCKET?endpoint=…&region=…".into());
         }
         let url = url::Url::parse(text).map_err(|e| format!("adresse illisible : {e}"))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err("pas de clés dans l'adresse : AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou \
+                        SESAME_STORAGE_CREDENTIALS_FILE"
+                .into());
+        }
+        if url.port().is_some() || url.fragment().is_some() {
+            return Err("s3://BUCKET[/PRÉFIXE] : le port va dans endpoint=…".into());
+        }
         let bucket = url.host_str().filter(|b| !b.is_empty()).ok_or("le nom du bucket manque (s3://BUCKET…)")?;
-        let mut endpoint = None;
-        let mut region = "us-east-1".to_owned();
+        let prefix = url.path().trim_matches('/');
+        if !prefix.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) || prefix.contains("//") {
+            return Err(format!("préfixe « {prefix} » : lettres, chiffres, - _ . et / seulement"));
+        }
+        let (mut endpoint, mut region) = (None, None);
         for (key, value) in url.query_pairs() {
-            match key.as_ref() {
-                "endpoint" => endpoint = Some(value.trim_end_matches('/').to_owned()),
-                "region" => region = value.into_owned(),
+            let slot = match key.as_ref() {
+                "endpoint" => &mut endpoint,
+                "region" => &mut region,
                 other => return Err(format!("paramètre inconnu « {other} » (endpoint, region)")),
+            };
+            if slot.is_some() || value.is_empty() {
+                return Err(format!("« {key} » vide ou donné deux fois"));
             }
+            *slot = Some(value.trim_end_matches('/').to_owned());
         }
         if let Some(endpoint) = &endpoint {
             let parsed = url::Url::parse(endpoint).map_err(|e| format!("endpoint illisible : {e}"))?;
+            if !parsed.username().is_empty() || parsed.password().is_some() || parsed.query().is_some() {
+                return Err("endpoint : l'adresse du serveur seule, sans clés ni paramètres".into());
+            }
             match parsed.scheme() {
                 "https" => {}
                 "http" if is_loopback(parsed.host()) => {}
@@ -80,9 +102,9 @@ impl Location {
         let Credentials { access_key_id, secret_access_key } = credentials()?;
         Ok(Location::Bucket(BucketConfig {
             bucket: bucket.to_owned(),
-            prefix: url.path().trim_matches('/').to_owned(),
+            prefix: prefix.to_owned(),
             endpoint,
-            region,
+            region: region.unwrap_or_else(|| "us-east-1".to_owned()),
             access_key_id,
             secret_access_key,
         }))
@@ -114,7 +136,20 @@ fn is_loopback(host: Option<url::Host<&str>>) -> bool {
 
 /// The file store every use case, route and job goes through.
 #[derive(Clone)]
-pub struct FileStore(Arc<Backend>);
+pub struct FileStore(Arc<Shared>);
+
+struct Shared {
+    backend: Backend,
+    /// When `/readyz` last wrote a file (seconds since 1970; 0: never).
+    write_probed_at: AtomicI64,
+}
+
+/// How often `/readyz` writes a file rather than reading a listing.
+const WRITE_PROBE_EVERY: i64 = 300;
+
+fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
 
 enum Backend {
     Folder(LocalFolder),
@@ -139,16 +174,38 @@ impl FileStore {
             Location::Folder(path) => Backend::Folder(LocalFolder::new(path.clone())),
             Location::Bucket(config) => Backend::Bucket(Bucket::connect(config.clone())?),
         };
-        Ok(FileStore(Arc::new(backend)))
+        Ok(FileStore::of(backend))
+    }
+
+    fn of(backend: Backend) -> FileStore {
+        FileStore(Arc::new(Shared { backend, write_probed_at: AtomicI64::new(0) }))
     }
 
     /// A local folder (the default, and the tests').
     pub fn folder(root: impl Into<PathBuf>) -> FileStore {
-        FileStore(Arc::new(Backend::Folder(LocalFolder::new(root.into()))))
+        FileStore::of(Backend::Folder(LocalFolder::new(root.into())))
+    }
+
+    /// Whether `/readyz` should write a file this time (`files::probe`).
+    pub fn write_probe_due(&self) -> bool {
+        now() - self.0.write_probed_at.load(Ordering::Relaxed) >= WRITE_PROBE_EVERY
+    }
+
+    pub fn write_probe_done(&self) {
+        self.0.write_probed_at.store(now(), Ordering::Relaxed);
+    }
+
+    /// Whether the store answers a read (the folder is there; the bucket
+    /// lists the first page of the prefix).
+    pub async fn reachable(&self) -> io::Result<()> {
+        match &self.0.backend {
+            Backend::Folder(f) => f.reachable().await,
+            Backend::Bucket(b) => b.reachable().await,
+        }
     }
 
     pub fn location(&self) -> Location {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => Location::Folder(f.root().to_owned()),
             Backend::Bucket(b) => Location::Bucket(b.config().clone()),
         }
@@ -156,22 +213,22 @@ impl FileStore {
 
     /// The folder, when the files are on this machine's disk.
     pub fn local_root(&self) -> Option<&Path> {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => Some(f.root()),
             Backend::Bucket(_) => None,
         }
     }
 
     pub async fn writer(&self, name: &str) -> io::Result<Writer> {
-        Ok(match &*self.0 {
+        Ok(match &self.0.backend {
             Backend::Folder(f) => Writer::Folder(f.writer(name).await?),
-            Backend::Bucket(b) => Writer::Bucket(b.writer(name)),
+            Backend::Bucket(b) => Writer::Bucket(b.writer(name).await?),
         })
     }
 
     /// A whole file (to merge it, or copy it).
     pub async fn read(&self, name: &str) -> io::Result<Bytes> {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => f.read(name).await,
             Backend::Bucket(b) => b.read(name).await,
         }
@@ -179,7 +236,7 @@ impl FileStore {
 
     /// A file as a stream of chunks (a download), and its size.
     pub async fn open_stream(&self, name: &str) -> io::Result<(BoxStream<'static, io::Result<Bytes>>, u64)> {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => f.open(name).await,
             Backend::Bucket(b) => b.open(name).await,
         }
@@ -187,7 +244,7 @@ impl FileStore {
 
     /// Its size; NotFound when there is no such file.
     pub async fn size(&self, name: &str) -> io::Result<u64> {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => f.size(name).await,
             Backend::Bucket(b) => b.size(name).await,
         }
@@ -195,7 +252,7 @@ impl FileStore {
 
     /// Ok when the file is gone, whether it was there or not.
     pub async fn delete(&self, name: &str) -> io::Result<()> {
-        let deleted = match &*self.0 {
+        let deleted = match &self.0.backend {
             Backend::Folder(f) => f.delete(name).await,
             Backend::Bucket(b) => b.delete(name).await,
         };
@@ -207,7 +264,7 @@ impl FileStore {
 
     /// Every stored file.
     pub fn list(&self) -> Listing {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => f.list(),
             Backend::Bucket(b) => b.list(),
         }
@@ -217,7 +274,7 @@ impl FileStore {
     /// the folder; in a bucket an interrupted upload leaves no object, and
     /// its parts are the bucket's lifecycle rule's.
     pub async fn sweep_tmp(&self, cutoff: i64) -> usize {
-        match &*self.0 {
+        match &self.0.backend {
             Backend::Folder(f) => f.sweep_tmp(cutoff).await,
             Backend::Bucket(_) => 0,
         }
@@ -282,6 +339,21 @@ mod tests {
         assert!(Location::parse("/srv/files", keys).is_err());
         assert!(Location::parse("file://", keys).is_err());
         assert!(Location::parse("s3://", keys).is_err());
+        for refused in [
+            "s3://KEY:SECRET@pieces",
+            "s3://pieces:9000",
+            "s3://pieces/a%20b",
+            "s3://pieces/a//b",
+            "s3://pieces?region=",
+            "s3://pieces?region=a&region=b",
+            "s3://pieces?endpoint=https://key:secret@s3.univ.fr",
+            "s3://pieces?endpoint=ftp://s3.univ.fr",
+            "file://files?x=1",
+        ] {
+            let said = Location::parse(refused, keys).unwrap_err();
+            assert!(!said.contains("SECRET") && !said.contains("secret@"), "{refused}: {said}");
+        }
+        assert_eq!(Location::parse("file://localhost/srv/f", keys), Ok(Location::Folder("/srv/f".into())));
         let missing = Location::parse("s3://pieces", || Err("AWS_ACCESS_KEY_ID manque".into())).unwrap_err();
         assert!(missing.contains("AWS_ACCESS_KEY_ID"));
     }

@@ -47,12 +47,20 @@ pub async fn pending(conn: &mut Conn, limit: i64) -> StoreResult<Vec<String>> {
 /// Every stored name a row refers to: candidates' files, model files, and
 /// files waiting for removal (the sweep leaves those to their own path).
 pub async fn referenced(conn: &mut Conn) -> StoreResult<HashSet<String>> {
-    let names: Vec<String> = sqlx::query_scalar(
+    names(conn, "UNION SELECT stored_name AS n FROM pending_deletions").await
+}
+
+/// The files rows name: candidates' files and model files (not those
+/// waiting to be deleted). A store that lacks one of them cannot serve.
+pub async fn in_use(conn: &mut Conn) -> StoreResult<HashSet<String>> {
+    names(conn, "").await
+}
+
+async fn names(conn: &mut Conn, also: &str) -> StoreResult<HashSet<String>> {
+    let query = format!(
         "SELECT stored_name AS n FROM files
-         UNION SELECT model_stored_name AS n FROM pieces WHERE model_stored_name IS NOT NULL
-         UNION SELECT stored_name AS n FROM pending_deletions",
-    )
-    .fetch_all(conn)
-    .await?;
+         UNION SELECT model_stored_name AS n FROM pieces WHERE model_stored_name IS NOT NULL {also}"
+    );
+    let names: Vec<String> = sqlx::query_scalar(&query).fetch_all(conn).await?;
     Ok(names.into_iter().collect())
 }
