@@ -446,8 +446,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sesame-s3-keys-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let keys = dir.join("s3-keys");
-        std::fs::write(&keys, "export AWS_ACCESS_KEY_ID=GK31c2f218a2e44f485b94239e\nAWS_SECRET_ACCESS_KEY='Tr3s-s3cret'\n")
-            .unwrap();
+        std::fs::write(
+            &keys,
+            "export AWS_ACCESS_KEY_ID=GK31c2f218a2e44f485b94239e\nAWS_SECRET_ACCESS_KEY='Tr3s-s3cret'\n",
+        )
+        .unwrap();
         let c = with(&[bucket, ("SESAME_STORAGE_CREDENTIALS_FILE", keys.to_str().unwrap())]).unwrap();
         let app::server::files::Location::Bucket(b) = c.storage.location() else { panic!("a bucket") };
         assert_eq!((b.bucket.as_str(), b.prefix.as_str(), b.region.as_str()), ("pieces", "prod", "fr-par"));

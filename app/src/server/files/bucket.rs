@@ -82,8 +82,12 @@ impl std::fmt::Debug for Bucket {
     }
 }
 
-/// A file on its way into the bucket, and its turn among the uploads.
-pub struct BucketWriter(BufWriter, tokio::sync::OwnedSemaphorePermit);
+/// A file on its way into the bucket, and its turn among the uploads
+/// (given back when the writer goes).
+pub struct BucketWriter {
+    writer: BufWriter,
+    _turn: tokio::sync::OwnedSemaphorePermit,
+}
 
 impl Bucket {
     pub fn connect(config: BucketConfig) -> Result<Self, String> {
@@ -118,7 +122,7 @@ impl Bucket {
     pub async fn writer(&self, name: &str) -> io::Result<BucketWriter> {
         let turn = self.uploads.clone().acquire_owned().await.map_err(io::Error::other)?;
         let writer = BufWriter::with_capacity(self.store.clone(), self.key(name), PART_BYTES).with_max_concurrency(1);
-        Ok(BucketWriter(writer, turn))
+        Ok(BucketWriter { writer, _turn: turn })
     }
 
     pub async fn read(&self, name: &str) -> io::Result<Bytes> {
@@ -169,16 +173,16 @@ impl Bucket {
 
 impl BucketWriter {
     pub async fn write(&mut self, chunk: Bytes) -> io::Result<()> {
-        Ok(self.0.put(chunk).await?)
+        Ok(self.writer.put(chunk).await?)
     }
 
     /// The last part sent and the upload completed (or the one PUT made).
     pub async fn finish(mut self) -> io::Result<()> {
-        self.0.shutdown().await
+        self.writer.shutdown().await
     }
 
     pub async fn abort(mut self) {
-        if let Err(error) = self.0.abort().await {
+        if let Err(error) = self.writer.abort().await {
             tracing::warn!(%error, "multipart upload not aborted; the bucket's lifecycle rule removes its parts");
         }
     }

@@ -139,7 +139,11 @@ impl TestApp {
     pub async fn stored_files(&self) -> Vec<String> {
         use futures::TryStreamExt;
         let store = &self.state.settings.files;
-        let mut names: Vec<String> = store.list().map_ok(|e| e.name).try_collect().await.unwrap();
+        let listed: std::io::Result<Vec<String>> = store.list().map_ok(|e| e.name).try_collect().await;
+        let mut names = match listed {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            other => other.unwrap(),
+        };
         if let Some(root) = store.local_root() {
             if let Ok(tmp) = std::fs::read_dir(root.join("tmp")) {
                 names.extend(tmp.filter_map(|e| e.ok()).map(|e| format!("tmp/{}", e.file_name().to_string_lossy())));
