@@ -7,10 +7,16 @@
 //! candidate's home under load: an eighth of the server's time in
 //! `writev`). An HTML answer is gathered here, then sent whole with its
 //! length, and compressed in one pass (`assets::compression` wraps this).
+//!
+//! A page not rendered within `PAGE_LIMIT` is answered 503 and logged with
+//! its path: a render that never ends (a suspense whose data never comes)
+//! must not hold a connection, and a worker's attention, for ever.
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use std::time::Duration;
+
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -19,8 +25,33 @@ use axum::response::{IntoResponse, Response};
 /// page that did would be a bug to see, not a stream to send.
 const MAX_GATHERED: usize = 8 * 1024 * 1024;
 
+/// The longest a page may take to render (a signed-in page takes about a
+/// millisecond; HAProxy gives up on the server after 120 s).
+pub const PAGE_LIMIT: Duration = Duration::from_secs(20);
+
 pub async fn gather(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+    gather_within(PAGE_LIMIT, request, next).await
+}
+
+async fn gather_within(limit: Duration, request: Request, next: Next) -> Response {
+    // Server functions and uploads have their own pace; pages have this one.
+    let is_page = request.method() == Method::GET && !request.uri().path().starts_with("/api/");
+    if !is_page {
+        return next.run(request).await;
+    }
+    let path = request.uri().path().to_owned();
+    match tokio::time::timeout(limit, whole(next.run(request))).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::error!(path, seconds = limit.as_secs_f32(), "a page was not rendered in time");
+            (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")]).into_response()
+        }
+    }
+}
+
+/// An HTML answer gathered and given its length; any other as it is.
+async fn whole(response: impl std::future::Future<Output = Response>) -> Response {
+    let response = response.await;
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -66,6 +97,18 @@ mod tests {
         assert_eq!(response.headers()[header::CONTENT_LENGTH], "32");
         let bytes = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
         assert_eq!(&bytes[..], b"<p>un</p><p>deux</p><p>trois</p>");
+    }
+
+    #[tokio::test]
+    async fn a_page_that_never_ends_is_answered_503() {
+        let never = futures::stream::pending::<Result<&'static str, std::io::Error>>();
+        let stuck = || async move { ([(header::CONTENT_TYPE, "text/html")], Body::from_stream(never)).into_response() };
+        let router = Router::new()
+            .route("/", get(stuck))
+            .layer(axum::middleware::from_fn(|r, n| gather_within(Duration::from_millis(50), r, n)));
+        let response = router.oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "5");
     }
 
     #[tokio::test]
