@@ -70,13 +70,6 @@ pub fn app_router(state: AppState) -> Router {
     })
 }
 
-/// Starts the peak RSS again from the current RSS (Linux: `clear_refs` 5),
-/// so that one phase's peak is not an earlier phase's.
-#[allow(dead_code)]
-pub fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
 #[allow(dead_code)]
 pub fn peak_rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
