@@ -34,9 +34,11 @@ fn payload() -> Bytes {
 /// every upload at no cost, which the network never does).
 fn chunks(data: &Bytes) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> + Unpin {
     let data = data.clone();
-    futures::stream::iter((0..data.len()).step_by(CHUNK).map(move |i| {
-        Ok::<_, std::io::Error>(Bytes::copy_from_slice(&data[i..(i + CHUNK).min(data.len())]))
-    }))
+    futures::stream::iter(
+        (0..data.len())
+            .step_by(CHUNK)
+            .map(move |i| Ok::<_, std::io::Error>(Bytes::copy_from_slice(&data[i..(i + CHUNK).min(data.len())]))),
+    )
 }
 
 /// `ROUNDS` uploads one after the other: MB/s.
