@@ -79,6 +79,15 @@ async fn post_file(app: &TestApp, me: &str, path: &str, name: &str, bytes: Vec<u
     app.send(request).await
 }
 
+/// A file downloaded by the candidate, the whole answer (headers, body).
+pub(crate) async fn download(app: &TestApp, me: &str, file_id: i64) -> axum::response::Response {
+    let request = Request::get(app::views::pieces::download_path(file_id))
+        .header(header::COOKIE, me)
+        .body(Body::empty())
+        .unwrap();
+    app.router.clone().oneshot(request).await.unwrap()
+}
+
 async fn view(app: &TestApp, me: &str, application: i64) -> PiecesView {
     let reply = app.call("/api/candidatures/pieces", &[("application", &application.to_string())], Some(me)).await;
     serde_json::from_str(&reply.body).unwrap_or_else(|e| panic!("{e}: {}", reply.body))
@@ -137,11 +146,7 @@ on_every_store!(files_are_judged_by_content_and_size_and_kept_whole, |app: TestA
     assert_eq!(app.count("files").await, 1);
 
     let file_id = view(&app, &me, application).await.pieces.iter().find(|p| p.piece_id == cv).unwrap().file_id.unwrap();
-    let request = Request::get(app::views::pieces::download_path(file_id))
-        .header(header::COOKIE, &me)
-        .body(Body::empty())
-        .unwrap();
-    let response = app.router.clone().oneshot(request).await.unwrap();
+    let response = download(&app, &me, file_id).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_TYPE], "image/jpeg");
     assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");

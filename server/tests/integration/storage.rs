@@ -3,7 +3,6 @@
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use tower::ServiceExt;
 
 use crate::support::{self, TestApp};
 use app::server::files::{self, migrate::migrate, FileStore};
@@ -38,11 +37,7 @@ on_every_store!(a_large_piece_goes_up_in_parts_and_comes_back_whole, |app: TestA
 
     let file_id: i64 =
         sqlx::Row::get(&sqlx::query("SELECT id FROM files").fetch_one(&app.state.db.pool).await.unwrap(), "id");
-    let request = Request::get(app::views::pieces::download_path(file_id))
-        .header(header::COOKIE, &me)
-        .body(Body::empty())
-        .unwrap();
-    let response = app.router.clone().oneshot(request).await.unwrap();
+    let response = crate::pieces::download(&app, &me, file_id).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[header::CONTENT_LENGTH], (11 * MIB).to_string().as_str());
     let body = axum::body::to_bytes(response.into_body(), 16 * MIB).await.unwrap();

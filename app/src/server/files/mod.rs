@@ -153,16 +153,7 @@ pub async fn store_bytes(store: &FileStore, bytes: &[u8], kind: FileKind) -> Res
 
 /// A whole stored file; NotFound when it is not there.
 pub async fn read(store: &FileStore, stored_name: &str) -> Result<Bytes, AppError> {
-    if !is_ours(stored_name) {
-        return Err(AppError::NotFound);
-    }
-    store.read(stored_name).await.map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => {
-            tracing::warn!(stored_name, "stored file missing");
-            AppError::NotFound
-        }
-        _ => internal(error),
-    })
+    reached(stored_name, store.read(stored_name)).await
 }
 
 /// A stored file as a stream (a download) and its size.
@@ -170,10 +161,20 @@ pub async fn open(
     store: &FileStore,
     stored_name: &str,
 ) -> Result<(futures::stream::BoxStream<'static, std::io::Result<Bytes>>, u64), AppError> {
+    reached(stored_name, store.open_stream(stored_name)).await
+}
+
+/// What the store answered for one of our names: a name not ours or a
+/// file not there is NotFound (logged: a row names it); anything else
+/// is the store's failure.
+async fn reached<T>(
+    stored_name: &str,
+    answer: impl std::future::Future<Output = std::io::Result<T>>,
+) -> Result<T, AppError> {
     if !is_ours(stored_name) {
         return Err(AppError::NotFound);
     }
-    store.open_stream(stored_name).await.map_err(|error| match error.kind() {
+    answer.await.map_err(|error| match error.kind() {
         std::io::ErrorKind::NotFound => {
             tracing::warn!(stored_name, "stored file missing");
             AppError::NotFound
