@@ -118,7 +118,11 @@ async fn migrate_copies_every_file_once_checked_and_resumes() {
 
 /// A bucket on a loopback port nothing listens on.
 fn unreachable_bucket() -> FileStore {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    loopback_bucket(std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port())
+}
+
+/// A bucket whose server is on this loopback port.
+fn loopback_bucket(port: u16) -> FileStore {
     let location =
         app::server::files::Location::parse(&format!("s3://nowhere?endpoint=http://127.0.0.1:{port}"), || {
             Ok(app::server::files::Credentials { access_key_id: "x".into(), secret_access_key: "y".into() })
@@ -146,11 +150,7 @@ on_both_databases!(ready_means_the_bucket_answers_too, |app: TestApp| async move
             kept.push(socket);
         }
     });
-    let location = app::server::files::Location::parse(&format!("s3://mute?endpoint=http://127.0.0.1:{port}"), || {
-        Ok(app::server::files::Credentials { access_key_id: "x".into(), secret_access_key: "y".into() })
-    })
-    .unwrap();
-    let mute = down.with_settings(|s| s.files = FileStore::open(&location).unwrap());
+    let mute = down.with_settings(|s| s.files = loopback_bucket(port));
     let start = std::time::Instant::now();
     let reply = mute.get("/readyz", None).await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);

@@ -4,6 +4,8 @@
 //! file is read back and its SHA-256 compared with the source's before it
 //! counts as copied. The source is never changed.
 
+use std::collections::HashMap;
+
 use futures::TryStreamExt;
 use sha2::{Digest, Sha256};
 
@@ -24,6 +26,8 @@ pub struct Report {
 /// Copies every file of `from` to `to`; `progress` hears of each file.
 pub async fn migrate(from: &FileStore, to: &FileStore, mut progress: impl FnMut(&str, &str)) -> Report {
     let mut report = Report::default();
+    // What the destination holds, listed once (not one request a file).
+    let present = sizes(to).await;
     let mut listing = from.list();
     loop {
         let entry = match listing.try_next().await {
@@ -37,13 +41,10 @@ pub async fn migrate(from: &FileStore, to: &FileStore, mut progress: impl FnMut(
         if !super::is_ours(&entry.name) {
             continue;
         }
-        match to.size(&entry.name).await {
-            Ok(size) if size == entry.size => {
-                report.present += 1;
-                progress(&entry.name, "déjà là");
-                continue;
-            }
-            Ok(_) | Err(_) => {}
+        if present.get(&entry.name) == Some(&entry.size) {
+            report.present += 1;
+            progress(&entry.name, "déjà là");
+            continue;
         }
         match copy_checked(from, to, &entry.name).await {
             Ok(size) => {
@@ -100,11 +101,13 @@ async fn copy_checked(from: &FileStore, to: &FileStore, name: &str) -> Result<u6
 /// Of `names` (every file the database names), those `to` does not hold:
 /// the last check before switching `SESAME_STORAGE_URL` to it.
 pub async fn missing(to: &FileStore, names: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut missing = Vec::new();
-    for name in names {
-        if to.size(&name).await.is_err() {
-            missing.push(name);
-        }
-    }
-    missing
+    let present = sizes(to).await;
+    names.into_iter().filter(|name| !present.contains_key(name)).collect()
+}
+
+/// Every file a store holds, with its size; nothing when it cannot be
+/// listed (a folder not made yet, a store that does not answer: then each
+/// file counts as missing, and its copy says why it fails).
+async fn sizes(store: &FileStore) -> HashMap<String, u64> {
+    store.list().map_ok(|e| (e.name, e.size)).try_collect().await.unwrap_or_default()
 }
