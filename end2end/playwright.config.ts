@@ -24,6 +24,10 @@ export default defineConfig({
   reporter: 'list',
   use: {
     baseURL: process.env.SESAME_BASE_URL || 'http://127.0.0.1:3000',
+    // A French-speaking browser (Accept-Language fr-FR): Sésame follows the
+    // browser's language on a first visit, and Chromium's own is en-US.
+    // The English journey (english.spec.ts) sets its own.
+    locale: 'fr-FR',
     headless: true,
     screenshot: 'only-on-failure',
     trace: 'off',

@@ -29,3 +29,6 @@ pub mod server;
 pub mod views;
 
 pub use root::{shell, App};
+
+#[cfg(test)]
+mod locales_agree;

@@ -55,12 +55,31 @@ pub fn use_session() -> Session {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <I18nContextProvider>
+        // The page's language is the server's choice (`server::language`:
+        // staff pages French, else the switch's cookie, else the browser's
+        // Accept-Language), written in `<html lang>` where the browser
+        // reads it back when it hydrates. leptos_i18n's own cookie is off:
+        // the switch (`/langue`) sets ours.
+        <I18nContextProvider enable_cookie=false ssr_lang_header_getter=page_language()>
             <Router>
                 <SessionScope/>
             </Router>
         </I18nContextProvider>
     }
+}
+
+/// What the server renders a page in, as leptos_i18n asks for it (an
+/// `Accept-Language` value); the browser reads `<html lang>` instead.
+fn page_language() -> leptos_use::UseLocalesOptions {
+    #[cfg(feature = "ssr")]
+    {
+        let language = use_context::<http::request::Parts>()
+            .map(|parts| crate::server::language::of_page(parts.uri.path(), &parts.headers))
+            .unwrap_or_default();
+        leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(move || Some(language.code().to_owned()))
+    }
+    #[cfg(not(feature = "ssr"))]
+    leptos_use::UseLocalesOptions::default()
 }
 
 /// Inside the router, so that a plain form post's error (in the URL) reaches

@@ -8,20 +8,12 @@ import { expectNoA11yViolations } from './support/axe';
 import { applicant, hydrated } from './support/candidate';
 import { waitForMail } from './support/mail';
 import { pdfText } from './support/pdf';
-import { api, createFormation, markComplete, staffSignIn, ADMIN, GESTIONNAIRE } from './support/staff';
+import { createFormation, decide, staffSignIn, ADMIN, GESTIONNAIRE } from './support/staff';
 
 const CENTRE = 'PASSERELLE TOULOUSE TECH';
 
 
 
-/** Validates every piece, marks Complet, prepares and publishes `decision`. */
-async function decide(staff: Page, id: number, decision: Record<string, string>) {
-  await markComplete(staff, id);
-  let d = await api(staff, 'gestion/candidature', { id: String(id) });
-  await api(staff, 'gestion/candidature/decision', { application: String(id), version: String(d.version), ...decision });
-  d = await api(staff, 'gestion/candidature', { id: String(id) });
-  await api(staff, 'gestion/candidature/decision/publier', { application: String(id), version: String(d.version) });
-}
 
 test('a favourable decision is confirmed then withdrawn, and the waiting list is called', async ({ browser }) => {
   test.setTimeout(150_000);

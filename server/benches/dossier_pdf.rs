@@ -112,6 +112,7 @@ async fn main() {
             activation_token_hash: "bench",
             now: 0,
             activation_deadline: 0,
+            language: app::domain::language::Language::Fr,
         },
     )
     .await

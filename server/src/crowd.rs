@@ -81,6 +81,7 @@ pub async fn seed(state: &AppState, count: u32, password: &str) -> Result<String
                     activation_token_hash: &state.token_hash(&token),
                     now,
                     activation_deadline: now + 86_400,
+                    language: app::domain::language::Language::Fr,
                 },
             )
             .await

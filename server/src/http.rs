@@ -72,6 +72,7 @@ pub fn router(state: ServerState) -> Router {
         .merge(crate::uploads::routes(max_upload))
         .merge(crate::exports::routes())
         .merge(crate::university::routes())
+        .merge(crate::language::routes())
         .merge(pages)
         .layer(middleware::from_fn(api_status))
         .layer(middleware::from_fn_with_state(burst, crate::burst::limit))

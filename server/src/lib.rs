@@ -11,6 +11,7 @@ pub mod establishments;
 pub mod exports;
 pub mod http;
 pub mod jobs;
+pub mod language;
 pub mod listen;
 pub mod mailer;
 pub mod metrics;

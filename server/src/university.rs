@@ -21,14 +21,14 @@ use crate::http::ServerState;
 pub fn routes() -> Router<ServerState> {
     Router::new()
         .route("/cas/connexion", get(|s| go_to_cas(s, AccountKind::Candidat)))
-        .route("/cas/retour", get(|s, q| back_from_cas(s, q, AccountKind::Candidat)))
+        .route("/cas/retour", get(|s, h, q| back_from_cas(s, h, q, AccountKind::Candidat)))
         .route("/gestion/cas/connexion", get(|s| go_to_cas(s, AccountKind::Staff)))
-        .route("/gestion/cas/retour", get(|s, q| back_from_cas(s, q, AccountKind::Staff)))
+        .route("/gestion/cas/retour", get(|s, h, q| back_from_cas(s, h, q, AccountKind::Staff)))
 }
 
 async fn go_to_cas(State(state): State<ServerState>, kind: AccountKind) -> Response {
     match university::login_url(&state.app, kind) {
-        Ok(url) => see_other(&url, None),
+        Ok(url) => see_other(&url, &[]),
         Err(_) => StatusCode::NOT_FOUND.into_response(),
     }
 }
@@ -38,7 +38,12 @@ struct Back {
     ticket: Option<String>,
 }
 
-async fn back_from_cas(State(state): State<ServerState>, Query(back): Query<Back>, kind: AccountKind) -> Response {
+async fn back_from_cas(
+    State(state): State<ServerState>,
+    headers: axum::http::HeaderMap,
+    Query(back): Query<Back>,
+    kind: AccountKind,
+) -> Response {
     if state.app.settings.university.is_none() {
         return StatusCode::NOT_FOUND.into_response();
     }
@@ -46,11 +51,14 @@ async fn back_from_cas(State(state): State<ServerState>, Query(back): Query<Back
         AccountKind::Candidat => ("/", "/connexion"),
         AccountKind::Staff => ("/gestion", "/gestion/connexion"),
     };
-    let refused = |notice: UniversityNotice| see_other(&format!("{sign_in}?universite={}", notice.code()), None);
+    let refused = |notice: UniversityNotice| see_other(&format!("{sign_in}?universite={}", notice.code()), &[]);
     let Some(ticket) = back.ticket else { return refused(UniversityNotice::TicketRefused) };
-    match university::sign_in_with_ticket(&state.app, kind, &ticket).await {
-        Ok(TicketOutcome::SignedIn(cookie)) => see_other(home, Some(cookie)),
-        Ok(TicketOutcome::FirstSignIn(cookie)) => see_other("/compte/universite", Some(cookie)),
+    match university::sign_in_with_ticket(&state.app, kind, &ticket, &headers).await {
+        Ok(TicketOutcome::SignedIn(signed_in)) => {
+            let cookies: Vec<HeaderValue> = std::iter::once(signed_in.session).chain(signed_in.language).collect();
+            see_other(home, &cookies)
+        }
+        Ok(TicketOutcome::FirstSignIn(cookie)) => see_other("/compte/universite", &[cookie]),
         Ok(TicketOutcome::Refused(notice)) => refused(notice),
         // Logged with its cause where it arose (`AppError::internal`).
         Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
@@ -58,14 +66,15 @@ async fn back_from_cas(State(state): State<ServerState>, Query(back): Query<Back
     }
 }
 
-fn see_other(location: &str, cookie: Option<HeaderValue>) -> Response {
+/// A redirection that sets these cookies and is never kept by a cache.
+pub(crate) fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(location) {
         h.insert(header::LOCATION, v);
     }
-    if let Some(cookie) = cookie {
-        h.insert(header::SET_COOKIE, cookie);
+    for cookie in cookies {
+        h.append(header::SET_COOKIE, cookie.clone());
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response

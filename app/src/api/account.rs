@@ -24,7 +24,7 @@ pub async fn create_account(
         password: &password,
         password_confirmation: &password_confirmation,
     };
-    crate::server::accounts::create_candidate(&state, &form).await?;
+    crate::server::accounts::create_candidate(&state, &form, super::context::language()).await?;
     leptos_axum::redirect("/compte/cree");
     Ok(())
 }

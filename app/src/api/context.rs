@@ -78,3 +78,9 @@ pub async fn candidate() -> Result<(AppState, Signed), AppError> {
 pub fn path_segment(token: &str) -> String {
     url::form_urlencoded::byte_serialize(token.as_bytes()).collect()
 }
+
+/// The language of this request's candidate: the switch's cookie, else
+/// the browser's `Accept-Language` (`server::language`).
+pub fn language() -> crate::domain::language::Language {
+    crate::server::language::of_request(&headers())
+}

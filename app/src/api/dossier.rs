@@ -34,7 +34,7 @@ pub async fn load_sections() -> Result<Vec<Section>, AppError> {
 #[server(prefix = "/api", endpoint = "dossier/informations-personnelles")]
 pub async fn load_identity() -> Result<IdentityPage, AppError> {
     let (state, signed) = super::context::candidate().await?;
-    crate::server::dossier::identity_page(&state, &signed).await
+    crate::server::dossier::identity_page(&state, &signed, super::context::language()).await
 }
 
 #[server(prefix = "/api", endpoint = "dossier/ine")]
@@ -88,7 +88,7 @@ pub async fn save_identity(
 #[server(prefix = "/api", endpoint = "dossier/adresse")]
 pub async fn load_address() -> Result<AddressPage, AppError> {
     let (state, signed) = super::context::candidate().await?;
-    crate::server::dossier::address_page(&state, &signed).await
+    crate::server::dossier::address_page(&state, &signed, super::context::language()).await
 }
 
 #[server(prefix = "/api", endpoint = "dossier/adresse/enregistrer")]
@@ -117,7 +117,7 @@ pub async fn load_internal_cursus() -> Result<InternalCursusPage, AppError> {
 #[server(prefix = "/api", endpoint = "dossier/baccalaureat")]
 pub async fn load_bac() -> Result<BacPage, AppError> {
     let (state, signed) = super::context::candidate().await?;
-    crate::server::dossier::bac_page(&state, &signed).await
+    crate::server::dossier::bac_page(&state, &signed, super::context::language()).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -210,7 +210,7 @@ pub async fn delete_experience(kind: String, id: i64) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "dossier/cursus")]
 pub async fn load_cursus() -> Result<CursusPage, AppError> {
     let (state, signed) = super::context::candidate().await?;
-    crate::server::dossier::cursus_page(&state, &signed).await
+    crate::server::dossier::cursus_page(&state, &signed, super::context::language()).await
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -1,5 +1,6 @@
 //! Mail templates (`/gestion/modeles-mail`, admins): subject and body with
-//! named variables, a preview, a reset to the default text.
+//! named variables, in French and in English (`langue`: `fr`, `en`), a
+//! preview, a reset to the default text.
 
 use leptos::prelude::*;
 
@@ -13,16 +14,18 @@ pub async fn load_templates() -> Result<Vec<TemplateLine>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "gestion/modele-mail")]
-pub async fn load_template(key: String) -> Result<TemplateEdit, AppError> {
+pub async fn load_template(key: String, langue: String) -> Result<TemplateEdit, AppError> {
     let (state, staff) = super::context::staff().await?;
-    crate::server::mail_templates::one(&state, &staff, &key).await
+    crate::server::mail_templates::one(&state, &staff, &key, &langue).await
 }
 
 /// `action`: "apercu" shows the mail with sample values, "enregistrer"
-/// saves it, "retablir" goes back to the default text.
+/// saves it, "retablir" goes back to the default text; each for the text
+/// of one language (`langue`).
 #[server(prefix = "/api", endpoint = "gestion/modele-mail/enregistrer")]
 pub async fn save_template(
     key: String,
+    langue: String,
     subject: String,
     body: String,
     action: String,
@@ -30,8 +33,8 @@ pub async fn save_template(
     let (state, staff) = super::context::staff().await?;
     use crate::server::mail_templates as t;
     match action.as_str() {
-        "apercu" => t::preview(&state, &staff, &key, &subject, &body).await.map(Some),
-        "retablir" => t::reset(&state, &staff, &key).await.map(|()| None),
-        _ => t::save(&state, &staff, &key, &subject, &body).await.map(|()| None),
+        "apercu" => t::preview(&state, &staff, &key, &langue, &subject, &body).await.map(Some),
+        "retablir" => t::reset(&state, &staff, &key, &langue).await.map(|()| None),
+        _ => t::save(&state, &staff, &key, &langue, &subject, &body).await.map(|()| None),
     }
 }

@@ -16,15 +16,19 @@ pub async fn load_frame() -> Result<FrameData, AppError> {
 pub async fn sign_in(identifiant: String, mot_de_passe: String) -> Result<(), AppError> {
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
-    let cookie = crate::server::accounts::sign_in(
+    let signed_in = crate::server::accounts::sign_in(
         &state,
         AccountKind::Candidat,
         &identifiant,
         &mot_de_passe,
         &super::context::client(&state),
+        &super::context::headers(),
     )
     .await?;
-    super::context::set_header(http::header::SET_COOKIE, cookie);
+    super::context::set_header(http::header::SET_COOKIE, signed_in.session);
+    if let Some(language) = signed_in.language {
+        super::context::set_header(http::header::SET_COOKIE, language);
+    }
     leptos_axum::redirect("/");
     Ok(())
 }
@@ -33,15 +37,16 @@ pub async fn sign_in(identifiant: String, mot_de_passe: String) -> Result<(), Ap
 pub async fn staff_sign_in(identifiant: String, mot_de_passe: String) -> Result<(), AppError> {
     use crate::server::auth::session::AccountKind;
     let state = super::context::state()?;
-    let cookie = crate::server::accounts::sign_in(
+    let signed_in = crate::server::accounts::sign_in(
         &state,
         AccountKind::Staff,
         &identifiant,
         &mot_de_passe,
         &super::context::client(&state),
+        &super::context::headers(),
     )
     .await?;
-    super::context::set_header(http::header::SET_COOKIE, cookie);
+    super::context::set_header(http::header::SET_COOKIE, signed_in.session);
     leptos_axum::redirect("/gestion");
     Ok(())
 }

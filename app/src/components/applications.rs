@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::applications::load_applications;
+use crate::components::language::current;
+use crate::components::messages::labelled;
 use crate::components::status::status_text;
 use crate::domain::application::DossierStatus;
 use crate::error::AppError;
@@ -41,7 +43,8 @@ pub fn HomeApplications(list: Resource<Result<Vec<ApplicationLine>, AppError>>) 
                         {lines.into_iter().map(|l| view! {
                             <li>
                                 <A href=format!("/candidatures/{}", l.id)>{l.formation.clone()}</A>
-                                <span>{status_text(l.status)}" · "{t!(i18n, applications.col_deadline)}" : "{l.return_deadline.french()}
+                                <span>{status_text(l.status)}" · "
+                                    {labelled(t_string!(i18n, applications.col_deadline), l.return_deadline.written(current()))}
                                     " ("{countdown(l.days_left)}")"</span>
                                 {(l.status == DossierStatus::EnAttente).then(|| view! { <span class="hint">{t!(i18n, applications.home_todo)}</span> })}
                             </li>

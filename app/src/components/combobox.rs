@@ -3,12 +3,15 @@
 //! the server suggests (`api::reference::lookup`), arrows move through the
 //! suggestions, Enter or a click picks one, Escape closes the list (a
 //! second Escape clears the field). The chosen code travels in a hidden
-//! input named `name`; the server checks it again on save.
+//! input named `name`; the server checks it again on save. Suggestions
+//! come in the page's language (countries named in English on an English
+//! page; the code sent stays the same).
 
 use leptos::prelude::*;
 
 use super::field::FieldShell;
 use crate::api::reference::lookup;
+use crate::domain::language::Language;
 use crate::domain::lookup::{sole_exact, Suggestion};
 use crate::domain::Problem;
 use crate::i18n::*;
@@ -69,8 +72,11 @@ pub fn Combobox(
         generation.set_value(n);
         set_answered.set(false);
         let (q, scope) = (typed.get_untracked(), scope.get_untracked());
+        let language = Language::from_code(i18n.get_locale_untracked().as_str()).unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let found = lookup(list.code().to_owned(), q, Some(scope)).await.unwrap_or_default();
+            let found = lookup(list.code().to_owned(), q, Some(scope), Some(language.code().to_owned()))
+                .await
+                .unwrap_or_default();
             // The page may be gone by now (the form was sent): `try_` then.
             if generation.try_get_value() == Some(n) {
                 set_items.try_set(found);

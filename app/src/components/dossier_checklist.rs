@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::dossier::load_sections;
-use crate::components::messages::error_text;
+use crate::components::messages::{error_text, labelled};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::views::dossier::{Section, SectionKind};
@@ -85,7 +85,7 @@ pub fn DossierChecklist(sections: Resource<Result<Vec<Section>, AppError>>) -> i
                                             let action = if s.kind == SectionKind::InternalCursus { t_string!(i18n, dossier.consult) } else { t_string!(i18n, dossier.edit) };
                                             view! {
                                                 <A href=s.kind.path() attr:class="button button-secondary"
-                                                    attr:aria-label=format!("{action} : {}", section_title(s.kind))>
+                                                    attr:aria-label=labelled(action, section_title(s.kind))>
                                                     {action}
                                                 </A>
                                             }

@@ -9,7 +9,7 @@ use crate::api::dossier::{load_experiences, DeleteExperience, SaveExperience};
 use crate::components::field::{field_problem, successes, Field, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::loading::loaded;
-use crate::components::messages::FormOutcome;
+use crate::components::messages::{labelled, FormOutcome};
 use crate::components::table::{Column, DataTable};
 use crate::domain::experience::ExperienceForm;
 use crate::domain::experience::ExperienceKind;
@@ -112,12 +112,12 @@ fn experience_columns(
         view! {
             <div class="row-actions">
                 <a class="button button-secondary" href=format!("?modifier={id}")
-                    aria-label=format!("{} : {label}", t_string!(i18n, dossier.modify))>{t!(i18n, dossier.modify)}</a>
+                    aria-label=labelled(t_string!(i18n, dossier.modify), &label)>{t!(i18n, dossier.modify)}</a>
                 <ActionForm action=delete attr:class="inline-form">
                     <input type="hidden" name="kind" value=kind.code()/>
                     <input type="hidden" name="id" value=id/>
                     <button type="submit" class="button button-secondary"
-                        aria-label=format!("{} : {label}", t_string!(i18n, dossier.delete))>{t!(i18n, dossier.delete)}</button>
+                        aria-label=labelled(t_string!(i18n, dossier.delete), &label)>{t!(i18n, dossier.delete)}</button>
                 </ActionForm>
             </div>
         }

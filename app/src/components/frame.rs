@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::idle::IdleWarning;
+use super::language::LanguageSwitch;
 use crate::i18n::*;
 use crate::root::use_session;
 
@@ -34,6 +35,7 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                     {move || frame().and_then(|f| f.campaign).map(|c| view! { <span class="campaign">{c}</span> })}
                 </Transition>
             </div>
+            <LanguageSwitch/>
             <Transition fallback=|| ()>
                 {move || {
                     frame()

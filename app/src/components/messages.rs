@@ -1,9 +1,12 @@
-//! The one place where problems and errors become French words.
+//! The one place where problems and errors become words, in the page's
+//! language.
 
 use leptos::prelude::*;
 
+use super::language::current;
 use crate::domain::application::ApplyRefusal;
 use crate::domain::ine::IneProblem;
+use crate::domain::language::Language;
 use crate::domain::password::PasswordRule;
 use crate::domain::upload::UploadProblem;
 use crate::domain::Problem;
@@ -36,7 +39,11 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::EmailUnchanged => t_string!(i18n, problem.email_unchanged).to_string(),
         Problem::PasswordRules(rules) => {
             let list: Vec<String> = rules.iter().map(|r| rule_text(*r)).collect();
-            format!("{} {}.", t_string!(i18n, problem.password_rules), list.join(" ; "))
+            let separator = match current() {
+                Language::Fr => " ; ",
+                Language::En => "; ",
+            };
+            format!("{} {}.", t_string!(i18n, problem.password_rules), list.join(separator))
         }
         Problem::PasswordMismatch => t_string!(i18n, problem.password_mismatch).to_string(),
         Problem::PasswordWrong => t_string!(i18n, problem.password_wrong).to_string(),
@@ -88,8 +95,8 @@ pub fn ine_text(problem: IneProblem) -> String {
 pub fn refusal_text(refusal: &ApplyRefusal) -> String {
     let i18n = use_i18n();
     match refusal {
-        ApplyRefusal::NotYetOpen(day) => t_string!(i18n, apply.not_yet, date = day.french()).to_string(),
-        ApplyRefusal::Closed(day) => t_string!(i18n, apply.closed, date = day.french()).to_string(),
+        ApplyRefusal::NotYetOpen(day) => t_string!(i18n, apply.not_yet, date = day.written(current())).to_string(),
+        ApplyRefusal::Closed(day) => t_string!(i18n, apply.closed, date = day.written(current())).to_string(),
         ApplyRefusal::AlreadyApplied => t_string!(i18n, apply.already).to_string(),
         ApplyRefusal::LimitReached(max) => t_string!(i18n, apply.limit, max = *max).to_string(),
         ApplyRefusal::DossierIncomplete => t_string!(i18n, apply.incomplete).to_string(),
@@ -110,14 +117,17 @@ pub fn upload_text(problem: UploadProblem) -> String {
     }
 }
 
-/// "2 Mo", "512 Ko".
+/// "2 Mo", "512 Ko"; "2 MB", "512 KB" (`domain::upload::written_size`).
 pub fn format_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
-        format!("{} Mo", bytes / (1024 * 1024))
-    } else if bytes >= 1024 * 1024 {
-        format!("{:.1} Mo", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
-    } else {
-        format!("{} Ko", bytes.div_ceil(1024))
+    crate::domain::upload::written_size(bytes, current())
+}
+
+/// A label and what it names, as the page's language punctuates them:
+/// "Modèle : CV", "Model: CV".
+pub fn labelled(label: impl std::fmt::Display, value: impl std::fmt::Display) -> String {
+    match current() {
+        Language::Fr => format!("{label} : {value}"),
+        Language::En => format!("{label}: {value}"),
     }
 }
 
@@ -149,7 +159,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::Internal => t_string!(i18n, error.internal).to_string(),
         AppError::BadRequest(_) => t_string!(i18n, error.bad_request).to_string(),
         AppError::Conflict => t_string!(i18n, error.conflict).to_string(),
-        AppError::ReturnClosed(day) => t_string!(i18n, pieces.return_closed, date = day.french()).to_string(),
+        AppError::ReturnClosed(day) => t_string!(i18n, pieces.return_closed, date = day.written(current())).to_string(),
         AppError::TooFast => t_string!(i18n, error.too_fast).to_string(),
         AppError::CrossSite => t_string!(i18n, error.cross_site).to_string(),
         AppError::ApplyRefused(refusal) => refusal_text(refusal),

@@ -12,6 +12,7 @@ pub mod field;
 pub mod frame;
 pub mod idle;
 pub mod ine_field;
+pub mod language;
 pub mod loading;
 pub mod mail_sent;
 pub mod messages;

@@ -16,8 +16,9 @@ use leptos::prelude::*;
 
 use crate::api::pieces::{load_pieces, AnswerPiece, TransmitApplication};
 use crate::components::dialog::ConfirmDialog;
+use crate::components::language::current;
 use crate::components::loading::loaded;
-use crate::components::messages::{error_text, format_size, FormOutcome};
+use crate::components::messages::{error_text, format_size, labelled, FormOutcome};
 use crate::components::status::piece_status_text;
 use crate::components::table::{row, Column, DataTable};
 #[cfg(feature = "hydrate")]
@@ -113,7 +114,7 @@ fn PiecesTable(
         .map(|p| PieceRowState::new(application, p, editable, max, refresh, problem, received))
         .collect();
     view! {
-        {data.closed_on.map(|day| view! { <p class="alert alert-error" role="status">{t_string!(i18n, pieces.return_closed, date = day.french()).to_string()}</p> })}
+        {data.closed_on.map(|day| view! { <p class="alert alert-error" role="status">{t_string!(i18n, pieces.return_closed, date = day.written(current())).to_string()}</p> })}
         {editable.then(|| view! { <p class="hint">{t_string!(i18n, pieces.accepted, max = format_size(max)).to_string()}</p> })}
         <FormOutcome result=answer_result/>
         <div class="table-scroll">
@@ -281,7 +282,7 @@ fn candidate_columns(
                 {piece.label.clone()}
                 <span class="piece-note">{format!("({kind_note}{})", if piece.common { format!(", {}", t_string!(i18n, pieces.common)) } else { String::new() })}</span>
                 {piece.has_model.then(|| view! {
-                    <a class="piece-model" href=model_path(piece_id) download="">{format!("{} : {}", t_string!(i18n, pieces.model), piece.label)}</a>
+                    <a class="piece-model" href=model_path(piece_id) download="">{labelled(t_string!(i18n, pieces.model), &piece.label)}</a>
                 })}
             }
             .into_any()
@@ -293,7 +294,7 @@ fn candidate_columns(
                 .file_id
                 .map(|f| view! {
                     <a href=download_path(f) download=file_name.clone()
-                        aria-label=format!("{} : {file_name}", t_string!(i18n, pieces.download))>{file_name.clone()}</a>
+                        aria-label=labelled(t_string!(i18n, pieces.download), &file_name)>{file_name.clone()}</a>
                     {(parts > 1).then(|| view! { <span class="piece-note">{t_string!(i18n, pieces.parts, count = parts).to_string()}</span> })}
                     <a class="file-view" href=view_path(f) target="_blank" rel="noopener">
                         {t!(i18n, pieces.view)}
@@ -313,8 +314,8 @@ fn candidate_columns(
                 let label = piece.label.clone();
                 let has_file = piece.file_id.is_some();
                 let conditional = !piece.required;
-                let delete_label = format!("{} : {}", t_string!(i18n, pieces.delete), piece.label);
-                let not_concerned_label = format!("{} : {}", t_string!(i18n, pieces.not_concerned), piece.label);
+                let delete_label = labelled(t_string!(i18n, pieces.delete), &piece.label);
+                let not_concerned_label = labelled(t_string!(i18n, pieces.not_concerned), &piece.label);
                 view! {
                     {piece.editable.then(|| view! {
                     <div class="row-actions">

@@ -2,6 +2,7 @@
 //! every page writes them (the server writes its own in `server::words` for
 //! mails and exports).
 
+use super::language::current;
 use crate::domain::application::DossierStatus;
 use crate::domain::campaign::CampaignState;
 use crate::domain::pieces::PieceStatus;
@@ -42,7 +43,8 @@ pub fn decision_text(decision: &Option<crate::domain::decision::Decision>) -> St
                 t_string!(i18n, decision.waiting, rank = d.rank.unwrap_or_default()).to_string()
             }
             DecisionKind::Defavorable => {
-                t_string!(i18n, decision.unfavorable, reason = d.reason.clone().unwrap_or_default()).to_string()
+                let reason = crate::domain::decision::reason_in(d.reason.as_deref().unwrap_or_default(), current());
+                t_string!(i18n, decision.unfavorable, reason = reason.to_owned()).to_string()
             }
         },
     }

@@ -3,83 +3,143 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::choice::{is_code, label_of, options, Choice};
 use super::experience::parse_year;
 use super::identity::FRANCE;
+use super::language::Language;
 use super::place::departement_and_commune;
 use super::problem::{required_text, FieldErrors, Problem};
 
 pub const NO_BAC: &str = "0000";
 
+/// A série's official name: a candidate needs it as it is, in either
+/// language.
+const fn official(code: &'static str, name: &'static str) -> Choice {
+    Choice::new(code, name, name)
+}
+
+const BG: Choice = official("BG", "Baccalauréat général");
+const PRO: Choice = official("PRO", "Baccalauréat professionnel");
+const STMG: Choice = official("STMG", "STMG - Sciences et technologies du management et de la gestion");
+const STI2D: Choice = official("STI2D", "STI2D - Sciences et technologies de l'industrie et du développement durable");
+const STL: Choice = official("STL", "STL - Sciences et technologies de laboratoire");
+const ST2S: Choice = official("ST2S", "ST2S - Sciences et technologies de la santé et du social");
+const STD2A: Choice = official("STD2A", "STD2A - Sciences et technologies du design et des arts appliqués");
+const STHR: Choice = official("STHR", "STHR - Sciences et technologies de l'hôtellerie et de la restauration");
+const STAV: Choice = official("STAV", "STAV - Sciences et technologies de l'agronomie et du vivant");
+
 /// Series that exist whatever the year: equivalences and access diplomas.
-const ALWAYS: &[(&str, &str)] = &[
-    ("0031", "Titre étranger admis en équivalence"),
-    ("DAEA", "DAEU A (littéraire)"),
-    ("DAEB", "DAEU B (scientifique)"),
-    ("ESEU", "ESEU (examen spécial d'entrée à l'université)"),
-    ("CAPD", "Capacité en droit"),
+const ALWAYS: &[Choice] = &[
+    Choice::new(
+        "0031",
+        "Titre étranger admis en équivalence",
+        "Foreign qualification admitted as equivalent (titre étranger admis en équivalence)",
+    ),
+    Choice::new("DAEA", "DAEU A (littéraire)", "DAEU A, university access diploma in humanities (littéraire)"),
+    Choice::new("DAEB", "DAEU B (scientifique)", "DAEU B, university access diploma in sciences (scientifique)"),
+    Choice::new(
+        "ESEU",
+        "ESEU (examen spécial d'entrée à l'université)",
+        "ESEU, special university entrance examination (examen spécial d'entrée à l'université)",
+    ),
+    Choice::new("CAPD", "Capacité en droit", "Capacité en droit (certificate in law)"),
 ];
 
-/// The series of the bac for the year it was obtained, then the equivalences.
-pub fn series_for(year: i32) -> Vec<(&'static str, &'static str)> {
-    let mut list: Vec<(&str, &str)> = match year {
+/// The series of the bac for the year it was obtained, then the
+/// equivalences.
+pub fn series_choices(year: i32) -> Vec<Choice> {
+    let mut list: Vec<Choice> = match year {
         2021.. => vec![
-            ("BG", "Baccalauréat général"),
-            ("STMG", "STMG - Sciences et technologies du management et de la gestion"),
-            ("STI2D", "STI2D - Sciences et technologies de l'industrie et du développement durable"),
-            ("STL", "STL - Sciences et technologies de laboratoire"),
-            ("ST2S", "ST2S - Sciences et technologies de la santé et du social"),
-            ("STD2A", "STD2A - Sciences et technologies du design et des arts appliqués"),
-            ("STHR", "STHR - Sciences et technologies de l'hôtellerie et de la restauration"),
-            ("STAV", "STAV - Sciences et technologies de l'agronomie et du vivant"),
-            ("S2TMD", "S2TMD - Sciences et techniques du théâtre, de la musique et de la danse"),
-            ("PRO", "Baccalauréat professionnel"),
+            BG,
+            STMG,
+            STI2D,
+            STL,
+            ST2S,
+            STD2A,
+            STHR,
+            STAV,
+            official("S2TMD", "S2TMD - Sciences et techniques du théâtre, de la musique et de la danse"),
+            PRO,
         ],
         1995..=2020 => {
-            let mut l = vec![("S", "S - Scientifique"), ("ES", "ES - Économique et social"), ("L", "L - Littéraire")];
+            let mut l = vec![
+                official("S", "S - Scientifique"),
+                official("ES", "ES - Économique et social"),
+                official("L", "L - Littéraire"),
+            ];
             l.push(match year {
-                2013.. => ("STMG", "STMG - Sciences et technologies du management et de la gestion"),
-                2007..=2012 => ("STG", "STG - Sciences et technologies de la gestion"),
-                _ => ("STT", "STT - Sciences et technologies tertiaires"),
+                2013.. => STMG,
+                2007..=2012 => official("STG", "STG - Sciences et technologies de la gestion"),
+                _ => official("STT", "STT - Sciences et technologies tertiaires"),
             });
-            l.push(if year >= 2013 {
-                ("STI2D", "STI2D - Sciences et technologies de l'industrie et du développement durable")
-            } else {
-                ("STI", "STI - Sciences et technologies industrielles")
-            });
-            l.push(("STL", "STL - Sciences et technologies de laboratoire"));
-            l.push(if year >= 2007 {
-                ("ST2S", "ST2S - Sciences et technologies de la santé et du social")
-            } else {
-                ("SMS", "SMS - Sciences médico-sociales")
-            });
+            l.push(if year >= 2013 { STI2D } else { official("STI", "STI - Sciences et technologies industrielles") });
+            l.push(STL);
+            l.push(if year >= 2007 { ST2S } else { official("SMS", "SMS - Sciences médico-sociales") });
             if year >= 2013 {
-                l.push(("STD2A", "STD2A - Sciences et technologies du design et des arts appliqués"));
+                l.push(STD2A);
             }
-            l.push(if year >= 2016 {
-                ("STHR", "STHR - Sciences et technologies de l'hôtellerie et de la restauration")
-            } else {
-                ("HOT", "Hôtellerie")
-            });
+            l.push(if year >= 2016 { STHR } else { official("HOT", "Hôtellerie") });
             l.push(if year >= 2007 {
-                ("STAV", "STAV - Sciences et technologies de l'agronomie et du vivant")
+                STAV
             } else {
-                ("STAE", "STAE - Sciences et technologies de l'agronomie et de l'environnement")
+                official("STAE", "STAE - Sciences et technologies de l'agronomie et de l'environnement")
             });
-            l.push(("PRO", "Baccalauréat professionnel"));
+            l.push(PRO);
             l
         }
-        _ => vec![("ANC", "Série antérieure à 1995 (A, B, C, D, E, F, G…)"), ("PRO", "Baccalauréat professionnel")],
+        _ => vec![
+            Choice::new(
+                "ANC",
+                "Série antérieure à 1995 (A, B, C, D, E, F, G…)",
+                "Series before 1995 (série antérieure à 1995: A, B, C, D, E, F, G…)",
+            ),
+            PRO,
+        ],
     };
     list.extend_from_slice(ALWAYS);
     list
 }
 
-pub fn mentions(year: i32) -> Vec<(&'static str, &'static str)> {
-    let mut list = vec![("P", "Passable"), ("AB", "Assez bien"), ("B", "Bien"), ("TB", "Très bien")];
+/// The series of `year` as the select field lists them, in `language`.
+pub fn series_for(year: i32, language: Language) -> Vec<(&'static str, &'static str)> {
+    options(&series_choices(year), language)
+}
+
+/// A série of `year` by its code, in `language`.
+pub fn serie_label(year: i32, code: &str, language: Language) -> Option<&'static str> {
+    label_of(&series_choices(year), code, language)
+}
+
+/// Mentions, the French kept beside the English: transcripts carry it.
+const MENTIONS: [Choice; 5] = [
+    Choice::new("P", "Passable", "Pass (Passable)"),
+    Choice::new("AB", "Assez bien", "Fairly good (Assez bien)"),
+    Choice::new("B", "Bien", "Good (Bien)"),
+    Choice::new("TB", "Très bien", "Very good (Très bien)"),
+    Choice::new(
+        "TBF",
+        "Très bien avec félicitations du jury",
+        "Very good with the jury's congratulations (Très bien avec félicitations du jury)",
+    ),
+];
+
+/// The mentions of `year`: "avec félicitations du jury" from 2021.
+pub fn mention_choices(year: i32) -> &'static [Choice] {
     if year >= 2021 {
-        list.push(("TBF", "Très bien avec félicitations du jury"));
+        &MENTIONS
+    } else {
+        &MENTIONS[..4]
     }
-    list
+}
+
+/// The mentions of `year` as the select field lists them, in `language`.
+pub fn mentions(year: i32, language: Language) -> Vec<(&'static str, &'static str)> {
+    options(mention_choices(year), language)
+}
+
+/// A mention by its code (any year's), in `language`.
+pub fn mention_label(code: &str, language: Language) -> Option<&'static str> {
+    label_of(&MENTIONS, code, language)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,7 +195,7 @@ impl Bac {
                 "serie",
                 if s.is_empty() {
                     Err(Problem::Required)
-                } else if series_for(y).iter().any(|(code, _)| *code == s) {
+                } else if is_code(&series_choices(y), s) {
                     Ok(s.to_owned())
                 } else {
                     Err(Problem::UnknownChoice)
@@ -148,7 +208,7 @@ impl Bac {
                 "mention",
                 if m.is_empty() {
                     Ok(None)
-                } else if mentions(y).iter().any(|(code, _)| *code == m) {
+                } else if is_code(mention_choices(y), m) {
                     Ok(Some(m.to_owned()))
                 } else {
                     Err(Problem::UnknownChoice)
@@ -201,13 +261,47 @@ mod tests {
 
     #[test]
     fn series_depend_on_the_year() {
-        assert!(series_for(2022).iter().any(|(c, _)| *c == "BG"));
-        assert!(!series_for(2022).iter().any(|(c, _)| *c == "S"));
-        assert!(series_for(2015).iter().any(|(c, _)| *c == "S"));
-        assert!(series_for(2010).iter().any(|(c, _)| *c == "STG"));
-        assert!(series_for(1990).iter().any(|(c, _)| *c == "ANC"));
-        assert!(series_for(1990).iter().any(|(c, _)| *c == "0031"), "equivalences always");
-        assert!(mentions(2022).len() == 5 && mentions(2015).len() == 4);
+        let has = |year, code| series_for(year, Language::Fr).iter().any(|(c, _)| *c == code);
+        assert!(has(2022, "BG"));
+        assert!(!has(2022, "S"));
+        assert!(has(2015, "S"));
+        assert!(has(2010, "STG"));
+        assert!(has(1990, "ANC"));
+        assert!(has(1990, "0031"), "equivalences always");
+        assert!(mentions(2022, Language::Fr).len() == 5 && mentions(2015, Language::En).len() == 4);
+    }
+
+    #[test]
+    fn every_series_and_mention_has_an_english_label() {
+        use crate::domain::choice::assert_translated;
+        // Série names are official: they stay French. Every other line is
+        // in English, the French term kept where it helps.
+        let official = |c: &Choice| c.fr == c.en;
+        for year in 1950..=2030 {
+            let series = series_choices(year);
+            let kept: Vec<&str> = series.iter().filter(|c| official(c)).map(|c| c.code).collect();
+            for code in ["ANC", "0031", "DAEA", "DAEB", "ESEU", "CAPD"] {
+                assert!(!kept.contains(&code), "{code} must be in English");
+            }
+            assert_translated(&series, &kept);
+            assert_translated(mention_choices(year), &[]);
+            assert_eq!(series_for(year, Language::Fr).len(), series_for(year, Language::En).len());
+        }
+        assert_eq!(mention_label("TB", Language::En), Some("Very good (Très bien)"));
+        assert_eq!(mention_label("TB", Language::Fr), Some("Très bien"));
+        assert_eq!(mention_label("TBF", Language::Fr), Some("Très bien avec félicitations du jury"));
+        assert_eq!(
+            serie_label(1990, "ANC", Language::En),
+            Some("Series before 1995 (série antérieure à 1995: A, B, C, D, E, F, G…)")
+        );
+        assert_eq!(serie_label(2022, "STI2D", Language::En), serie_label(2022, "STI2D", Language::Fr));
+        assert_eq!(serie_label(2022, "S", Language::En), None, "not a série of 2022");
+        for (_, label) in series_for(2022, Language::En).into_iter().chain(mentions(2022, Language::En)) {
+            assert!(
+                !label.starts_with("Titre") && !label.starts_with("Série") && !label.starts_with("Passable"),
+                "{label}"
+            );
+        }
     }
 
     #[test]

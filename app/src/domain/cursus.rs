@@ -3,30 +3,45 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bac::mentions;
+use super::bac::mention_choices;
+use super::choice::{is_code, Choice};
 use super::experience::parse_year;
 use super::identity::FRANCE;
 use super::place::departement_and_commune;
 use super::problem::{required_text, FieldErrors, Problem};
 
-/// The kinds of formation offered ("Formation").
-pub const FORMATIONS: &[(&str, &str)] = &[
-    ("LIC", "Licence"),
-    ("LPRO", "Licence professionnelle"),
-    ("BUT", "BUT / DUT"),
-    ("BTS", "BTS"),
-    ("CPGE", "Classe préparatoire aux grandes écoles"),
-    ("SANTE", "PASS / LAS / études de santé"),
-    ("MAS", "Master"),
-    ("ING", "Diplôme d'ingénieur"),
-    ("DOC", "Doctorat"),
-    ("DU", "Dip. établissement universitaire"),
-    ("ETR", "Diplôme étranger"),
-    ("AUT", "Autre formation"),
+/// The kinds of formation offered ("Formation"), the French name kept
+/// beside the English where a French diploma is meant.
+pub const FORMATIONS: &[Choice] = &[
+    Choice::new("LIC", "Licence", "Licence (bachelor's degree)"),
+    Choice::new("LPRO", "Licence professionnelle", "Licence professionnelle (vocational bachelor's degree)"),
+    Choice::new("BUT", "BUT / DUT", "BUT / DUT (university technology degree)"),
+    Choice::new("BTS", "BTS", "BTS (advanced technician's certificate)"),
+    Choice::new(
+        "CPGE",
+        "Classe préparatoire aux grandes écoles",
+        "Preparatory classes for the grandes écoles (classe préparatoire, CPGE)",
+    ),
+    Choice::new("SANTE", "PASS / LAS / études de santé", "PASS / LAS / health studies (études de santé)"),
+    Choice::new("MAS", "Master", "Master's degree"),
+    Choice::new("ING", "Diplôme d'ingénieur", "Engineering degree (diplôme d'ingénieur)"),
+    Choice::new("DOC", "Doctorat", "Doctorate (PhD)"),
+    Choice::new("DU", "Dip. établissement universitaire", "University's own diploma (diplôme d'établissement, DU)"),
+    Choice::new("ETR", "Diplôme étranger", "Foreign diploma"),
+    Choice::new("AUT", "Autre formation", "Other studies"),
 ];
 
 /// "Obtenu".
-pub const OUTCOMES: &[(&str, &str)] = &[("O", "Obtenu"), ("N", "Non obtenu"), ("C", "En cours")];
+pub const OUTCOMES: &[Choice] = &[
+    Choice::new("O", "Obtenu", "Obtained"),
+    Choice::new("N", "Non obtenu", "Not obtained"),
+    Choice::new("C", "En cours", "In progress"),
+];
+
+/// The mentions a year of studies may have (those of a bac before 2021).
+pub fn mention_list() -> &'static [Choice] {
+    mention_choices(2020)
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CursusForm {
@@ -54,10 +69,10 @@ pub struct Cursus {
     pub mention: Option<String>,
 }
 
-fn choice(raw: &str, list: &[(&str, &str)]) -> Result<String, Problem> {
+fn choice(raw: &str, list: &[Choice]) -> Result<String, Problem> {
     match raw.trim() {
         "" => Err(Problem::Required),
-        v if list.iter().any(|(code, _)| *code == v) => Ok(v.to_owned()),
+        v if is_code(list, v) => Ok(v.to_owned()),
         _ => Err(Problem::UnknownChoice),
     }
 }
@@ -85,7 +100,7 @@ impl Cursus {
         let obtenu = e.take("obtenu", choice(&form.obtenu, OUTCOMES));
         let mention = e.take(
             "mention",
-            if form.mention.trim().is_empty() { Ok(None) } else { choice(&form.mention, &mentions(2020)).map(Some) },
+            if form.mention.trim().is_empty() { Ok(None) } else { choice(&form.mention, mention_list()).map(Some) },
         );
         e.into_result(|| {
             Some(Cursus {
@@ -127,6 +142,18 @@ mod tests {
         assert_eq!((c.annee, c.obtenu.as_str(), c.mention.as_deref()), (2025, "O", Some("AB")));
         let current = CursusForm { annee: "2027".into(), obtenu: "C".into(), mention: String::new(), ..form() };
         assert!(Cursus::parse(&current, 2026, |c, d| c.starts_with(d)).is_ok(), "the year under way");
+    }
+
+    #[test]
+    fn every_kind_of_formation_and_outcome_has_an_english_label() {
+        use crate::domain::choice::{assert_translated, label_of};
+        use crate::domain::language::Language;
+        assert_translated(FORMATIONS, &[]);
+        assert_translated(OUTCOMES, &[]);
+        assert_translated(mention_list(), &[]);
+        assert_eq!(label_of(FORMATIONS, "ETR", Language::En), Some("Foreign diploma"));
+        assert_eq!(label_of(FORMATIONS, "ETR", Language::Fr), Some("Diplôme étranger"));
+        assert_eq!(label_of(OUTCOMES, "C", Language::En), Some("In progress"));
     }
 
     #[test]

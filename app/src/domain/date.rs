@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::language::Language;
 use super::Problem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -60,6 +61,33 @@ impl Day {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// As a candidate reads it in their language: `13/04/2026` in French,
+    /// `13 April 2026` in English (day first, the month in words, so that
+    /// no reader takes it for 4 December).
+    pub fn written(&self, language: Language) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        match language {
+            Language::Fr => self.french(),
+            Language::En => {
+                let month = MONTHS.get((self.month as usize).saturating_sub(1)).copied().unwrap_or("?");
+                format!("{} {month} {:04}", self.day, self.year)
+            }
+        }
+    }
+
     /// Days since 1970-01-01 (civil calendar; H. Hinnant's algorithm).
     pub fn days_since_epoch(&self) -> i64 {
         let (m, d) = (self.month as i64, self.day as i64);
@@ -100,6 +128,20 @@ pub fn french_day(iso: &str) -> String {
     Day::parse_iso(iso).map(|d| d.french()).unwrap_or_else(|| iso.to_owned())
 }
 
+/// A stored day as written in this language (`Day::written`).
+pub fn written_day(iso: &str, language: Language) -> String {
+    Day::parse_iso(iso).map(|d| d.written(language)).unwrap_or_else(|| iso.to_owned())
+}
+
+/// A day as a form holds it (jj/mm/aaaa), shown in this language: as it is
+/// in French, in words in English; anything unreadable as it is.
+pub fn written_form_day(raw: &str, language: Language) -> String {
+    match (language, Day::parse_french(raw)) {
+        (Language::En, Ok(day)) => day.written(language),
+        _ => raw.to_owned(),
+    }
+}
+
 pub fn parse_birth_date(raw: &str, today: Day) -> Result<Day, Problem> {
     let day = Day::parse_french(raw)?;
     if day > today.years_before(10) || day < today.years_before(100) {
@@ -113,6 +155,18 @@ mod tests {
     use super::*;
 
     const TODAY: Day = Day { year: 2026, month: 11, day: 22 };
+
+    #[test]
+    fn each_language_writes_its_dates() {
+        let day = Day { year: 2026, month: 4, day: 3 };
+        assert_eq!(day.written(Language::Fr), "03/04/2026");
+        assert_eq!(day.written(Language::En), "3 April 2026");
+        assert_eq!(written_day("2026-12-31", Language::En), "31 December 2026");
+        assert_eq!(written_day("n/a", Language::En), "n/a");
+        assert_eq!(written_form_day("03/07/2004", Language::En), "3 July 2004");
+        assert_eq!(written_form_day("03/07/2004", Language::Fr), "03/07/2004");
+        assert_eq!(written_form_day("", Language::En), "");
+    }
 
     #[test]
     fn parses_french_dates() {

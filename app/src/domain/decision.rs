@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::application::DossierStatus;
+use super::language::Language;
 use super::problem::{FieldErrors, Problem};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,19 @@ pub const MAX_RANK: i64 = 100_000;
 pub const DEFAULT_REASONS: [&str; 3] =
     ["Capacité d'accueil atteinte", "Prérequis non satisfaits", "Projet insuffisamment motivé"];
 
+/// A reason as the candidate reads it in `language`: the default reasons
+/// have their English; one the admin wrote stays as written.
+pub fn reason_in(reason: &str, language: Language) -> &str {
+    match (language, reason.trim()) {
+        (Language::En, "Capacité d'accueil atteinte") => "All places are taken (capacité d'accueil atteinte)",
+        (Language::En, "Prérequis non satisfaits") => "Prerequisites not met (prérequis non satisfaits)",
+        (Language::En, "Projet insuffisamment motivé") => {
+            "Study plan not sufficiently motivated (projet insuffisamment motivé)"
+        }
+        _ => reason,
+    }
+}
+
 /// Parses the decision form: a rank for the liste complémentaire (a whole
 /// number from 1), a reason among `reasons` for a défavorable; whatever
 /// does not belong to the kind chosen is dropped.
@@ -91,6 +105,15 @@ pub fn may_decide(status: DossierStatus) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn default_reasons_have_their_english() {
+        for reason in DEFAULT_REASONS {
+            assert_eq!(reason_in(reason, Language::Fr), reason);
+            assert_ne!(reason_in(reason, Language::En), reason, "{reason} has no English");
+        }
+        assert_eq!(reason_in("Dossier hors délai", Language::En), "Dossier hors délai", "the admin's own, as written");
+    }
 
     fn reasons() -> Vec<String> {
         vec!["Capacité d'accueil atteinte".to_owned(), "Prérequis non satisfaits".to_owned()]

@@ -7,13 +7,36 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Day;
+use super::language::Language;
 use super::problem::{required_text, FieldErrors, Problem};
 
 pub const TITLE_MAX: usize = 200;
 pub const TEXT_MAX: usize = 500;
 /// The two ways a dossier is handed in and the treatments eCandidat names.
+/// Stored as their French words (staff choose them; French staff pages
+/// show them as they are).
 pub const MODES: [&str; 2] = ["Dossier dématérialisé", "Dossier papier"];
 pub const TREATMENTS: [&str; 2] = ["Accès contrôlé", "Accès de droit"];
+
+/// A formation's mode (`MODES`) as a candidate reads it in `language`:
+/// the eCandidat term kept in English; anything else as stored.
+pub fn mode_in(stored: &str, language: Language) -> &str {
+    match (language, stored) {
+        (Language::En, "Dossier dématérialisé") => "Online application (dossier dématérialisé)",
+        (Language::En, "Dossier papier") => "Paper application (dossier papier)",
+        _ => stored,
+    }
+}
+
+/// A formation's treatment (`TREATMENTS`) as a candidate reads it in
+/// `language`, the same way.
+pub fn treatment_in(stored: &str, language: Language) -> &str {
+    match (language, stored) {
+        (Language::En, "Accès contrôlé") => "Selective admission (accès contrôlé)",
+        (Language::En, "Accès de droit") => "Admission as of right (accès de droit)",
+        _ => stored,
+    }
+}
 
 /// The form as typed (dates jj/mm/aaaa, or aaaa-mm-jj from a date picker).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +219,21 @@ pub fn parse_piece(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_read_modes_and_treatments_in_their_language() {
+        for stored in MODES {
+            assert_eq!(mode_in(stored, Language::Fr), stored);
+            assert_ne!(mode_in(stored, Language::En), stored, "{stored} has no English");
+            assert!(mode_in(stored, Language::En).contains(&stored.to_lowercase()), "the French term is kept");
+        }
+        for stored in TREATMENTS {
+            assert_eq!(treatment_in(stored, Language::Fr), stored);
+            assert_ne!(treatment_in(stored, Language::En), stored, "{stored} has no English");
+            assert!(treatment_in(stored, Language::En).contains(&stored.to_lowercase()), "the French term is kept");
+        }
+        assert_eq!(mode_in("Autre chose", Language::En), "Autre chose");
+    }
 
     fn form() -> FormationForm {
         FormationForm {

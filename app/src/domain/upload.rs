@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::language::Language;
+
 /// 2 MB, as the guides say.
 pub const DEFAULT_MAX_BYTES: u64 = 2 * 1024 * 1024;
 
@@ -95,6 +97,23 @@ pub fn check(head: &[u8], size: u64, max: u64) -> Result<FileKind, UploadProblem
     kind_of(head).ok_or(UploadProblem::NotPdfOrJpeg)
 }
 
+/// A size as its reader writes it: "2 Mo", "1,5 Mo", "512 Ko" in French;
+/// "2 MB", "1.5 MB", "512 KB" in English.
+pub fn written_size(bytes: u64, language: Language) -> String {
+    const MB: u64 = 1024 * 1024;
+    let (mb, kb, point) = match language {
+        Language::Fr => ("Mo", "Ko", ","),
+        Language::En => ("MB", "KB", "."),
+    };
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} {mb}", bytes / MB)
+    } else if bytes >= MB {
+        format!("{:.1} {mb}", bytes as f64 / MB as f64).replace('.', point)
+    } else {
+        format!("{} {kb}", bytes.div_ceil(1024))
+    }
+}
+
 /// The original name, kept for display: no path, no control or reserved
 /// characters, under 100 characters, with the extension of what it is.
 pub fn clean_name(raw: &str, kind: FileKind) -> String {
@@ -119,6 +138,16 @@ pub fn clean_name(raw: &str, kind: FileKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_written_in_each_language() {
+        assert_eq!(written_size(DEFAULT_MAX_BYTES, Language::Fr), "2 Mo");
+        assert_eq!(written_size(DEFAULT_MAX_BYTES, Language::En), "2 MB");
+        assert_eq!(written_size(3 * 1024 * 1024 / 2, Language::Fr), "1,5 Mo");
+        assert_eq!(written_size(3 * 1024 * 1024 / 2, Language::En), "1.5 MB");
+        assert_eq!(written_size(512 * 1024, Language::Fr), "512 Ko");
+        assert_eq!(written_size(512 * 1024, Language::En), "512 KB");
+    }
 
     #[test]
     fn judges_by_content() {

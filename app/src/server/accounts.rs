@@ -7,12 +7,13 @@ use http::HeaderValue;
 use super::auth::session::{self, AccountKind, Signed};
 use super::auth::throttle::{self, Keys, Target, Verdict};
 use super::auth::tokens::{random_bytes, random_token};
-use super::clock::{paris_date, paris_date_time};
+use super::clock::{paris_date_in, paris_date_time_in};
 use super::mail;
 use super::state::AppState;
 use super::store::{self, accounts, campaigns, email_changes, resets, sessions, StoreError, Unique};
 use crate::domain::account::{new_email, new_password, AccountForm, NewAccount};
 use crate::domain::email::EmailAddress;
+use crate::domain::language::Language;
 use crate::domain::login::Login;
 use crate::domain::{FieldErrors, Problem};
 use crate::error::AppError;
@@ -27,7 +28,7 @@ const MAILS_PER_HOUR: i64 = 3;
 /// answer, and its owner a mail saying so: the form never tells who has an
 /// account.
 #[tracing::instrument(skip_all)]
-pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Result<(), AppError> {
+pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>, language: Language) -> Result<(), AppError> {
     let account = NewAccount::parse(form)?;
     let hash = state.hasher.hash(&account.password).await?;
     let now = state.clock.now();
@@ -38,6 +39,7 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
         let mail = mail::compose(
             &mut tx,
             &mail::ACCOUNT_EXISTS,
+            existing.language,
             &[
                 ("prenom", &existing.prenom),
                 ("nom", &existing.nom),
@@ -53,7 +55,8 @@ pub async fn create_candidate(state: &AppState, form: &AccountForm<'_>) -> Resul
         state.mail_bell.notify_one();
         return Ok(());
     }
-    let person = NewPerson { nom: &account.nom, prenom: &account.prenom, email: &account.email, password_hash: &hash };
+    let person =
+        NewPerson { nom: &account.nom, prenom: &account.prenom, email: &account.email, password_hash: &hash, language };
     insert_with_activation(&mut tx, state, &campaign, &person, now).await?;
     tx.commit().await?;
     state.mail_bell.notify_one();
@@ -67,6 +70,8 @@ pub(crate) struct NewPerson<'a> {
     pub prenom: &'a str,
     pub email: &'a EmailAddress,
     pub password_hash: &'a str,
+    /// The language of the pages they created it from.
+    pub language: Language,
 }
 
 /// A new account (a fresh login, the activation deadline) and its
@@ -98,6 +103,7 @@ pub(crate) async fn insert_with_activation(
             password_hash: person.password_hash,
             activation_token_hash: &state.token_hash(&token),
             now,
+            language: person.language,
             activation_deadline: deadline,
         },
     )
@@ -105,13 +111,14 @@ pub(crate) async fn insert_with_activation(
     let mail = mail::compose(
         tx,
         &mail::ACTIVATION,
+        person.language,
         &[
             ("prenom", person.prenom),
             ("nom", person.nom),
             ("campagne", &campaign.label),
             ("login", login.as_str()),
             ("lien", &state.link(&format!("/compte/valider/{token}"))),
-            ("date_limite", &paris_date(deadline)),
+            ("date_limite", &paris_date_in(deadline, person.language)),
         ],
         &state.settings.assistance_email,
     )
@@ -150,13 +157,14 @@ pub async fn resend_activation(state: &AppState, email: &str) -> Result<(), AppE
             let mail = mail::compose(
                 &mut tx,
                 &mail::ACTIVATION_AGAIN,
+                c.language,
                 &[
                     ("prenom", &c.prenom),
                     ("nom", &c.nom),
                     ("campagne", &campaign),
                     ("login", &c.login),
                     ("lien", &state.link(&format!("/compte/valider/{token}"))),
-                    ("date_limite", &paris_date(c.activation_deadline)),
+                    ("date_limite", &paris_date_in(c.activation_deadline, c.language)),
                 ],
                 &state.settings.assistance_email,
             )
@@ -184,12 +192,13 @@ pub async fn forgot_password(state: &AppState, email: &str) -> Result<(), AppErr
             let mail = mail::compose(
                 &mut tx,
                 &mail::PASSWORD_RESET,
+                c.language,
                 &[
                     ("prenom", &c.prenom),
                     ("nom", &c.nom),
                     ("login", &c.login),
                     ("lien", &state.link(&format!("/compte/reinitialiser/{token}"))),
-                    ("expiration", &paris_date_time(expires)),
+                    ("expiration", &paris_date_time_in(expires, c.language)),
                 ],
                 &state.settings.assistance_email,
             )
@@ -308,12 +317,14 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
         AccountKind::Candidat => accounts::candidate_by_id(&mut tx, id)
             .await?
             .filter(|c| c.validated)
-            .map(|c| (c.email, format!("{} {}", c.prenom, c.nom))),
-        AccountKind::Staff => {
-            accounts::staff_by_id(&mut tx, id).await?.filter(|s| s.active).map(|s| (s.email, s.display_name))
-        }
+            .map(|c| (c.email, format!("{} {}", c.prenom, c.nom), c.language)),
+        // Staff mails are French.
+        AccountKind::Staff => accounts::staff_by_id(&mut tx, id)
+            .await?
+            .filter(|s| s.active)
+            .map(|s| (s.email, s.display_name, Language::Fr)),
     };
-    let Some((email, name)) = owner else { return Ok(()) };
+    let Some((email, name, language)) = owner else { return Ok(()) };
     if !mail_quota(&mut tx, "unlock", &email.to_lowercase(), now).await? {
         tx.commit().await?;
         return Ok(());
@@ -326,9 +337,10 @@ async fn offer_unlock(state: &AppState, kind: AccountKind, id: i64, client: &str
     let mail = mail::compose(
         &mut tx,
         &mail::UNLOCK,
+        language,
         &[
             ("nom", &name),
-            ("date", &super::clock::paris_date_time(now)),
+            ("date", &paris_date_time_in(now, language)),
             ("essais", &limit),
             ("adresse", client),
             ("lien", &state.link(&format!("/compte/debloquer/{token}"))),
@@ -370,7 +382,8 @@ pub async fn sign_in(
     identifier: &str,
     password: &str,
     client: &str,
-) -> Result<HeaderValue, AppError> {
+    headers: &http::HeaderMap,
+) -> Result<SignedIn, AppError> {
     let mut errors = FieldErrors::new();
     if identifier.trim().is_empty() {
         errors.add("identifiant", Problem::Required);
@@ -383,12 +396,13 @@ pub async fn sign_in(
     }
     let mut conn = state.db.pool.acquire().await?;
     let normalized = identifier.trim().to_lowercase();
+    let mut candidate = None;
     let account = match kind {
         AccountKind::Candidat => {
             let login = Login::parse(identifier);
-            accounts::candidate_by_identifier(&mut conn, login.as_ref().map(Login::as_str), &normalized)
-                .await?
-                .map(|c| (c.id, c.password_hash, c.validated))
+            candidate =
+                accounts::candidate_by_identifier(&mut conn, login.as_ref().map(Login::as_str), &normalized).await?;
+            candidate.as_ref().map(|c| (c.id, c.password_hash.clone(), c.validated))
         }
         AccountKind::Staff => {
             accounts::staff_by_email(&mut conn, &normalized).await?.map(|s| (s.id, s.password_hash, s.active))
@@ -403,8 +417,23 @@ pub async fn sign_in(
     let Some((id, _, _)) = account.filter(|_| good) else {
         return Err(AppError::BadCredentials);
     };
-    let (cookie, _) = session::open(state, kind, id).await?;
-    Ok(cookie)
+    let (session, _) = session::open(state, kind, id).await?;
+    let language = match &candidate {
+        Some(c) => {
+            let mut conn = state.db.pool.acquire().await?;
+            super::language::at_sign_in(&mut conn, state, headers, c.id, c.language).await?
+        }
+        None => None,
+    };
+    Ok(SignedIn { session, language })
+}
+
+/// A session opened, and for a candidate the language cookie to set,
+/// if any (`language::at_sign_in`).
+#[derive(Debug)]
+pub struct SignedIn {
+    pub session: HeaderValue,
+    pub language: Option<HeaderValue>,
 }
 
 /// The password of the signed-in account checked again (a change of
@@ -506,11 +535,13 @@ pub async fn request_email_change(
     }
     // Two requests within a second are two events: the key carries a nonce.
     let key = format!("email-change:{}:{}", me.id, random_token());
-    let taken = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await?.is_some();
-    if taken {
+    let taken = accounts::candidate_by_identifier(&mut tx, None, &email.normalized()).await?;
+    if let Some(owner) = taken {
+        // Read by the owner of that address: in their language.
         let mail = mail::compose(
             &mut tx,
             &mail::EMAIL_CHANGE_TAKEN,
+            owner.language,
             &[("lien", &state.link("/compte/mot-de-passe-oublie"))],
             &state.settings.assistance_email,
         )
@@ -531,10 +562,11 @@ pub async fn request_email_change(
         .await?;
         let who = [("prenom", me.prenom.as_str()), ("nom", me.nom.as_str()), ("login", me.login.as_str())];
         let link = state.link(&format!("/compte/adresse/{token}"));
-        let expiration = paris_date_time(expires);
+        let expiration = paris_date_time_in(expires, me.language);
         let mail = mail::compose(
             &mut tx,
             &mail::EMAIL_CHANGE,
+            me.language,
             &[&who[..], &[("lien", &link), ("expiration", &expiration)]].concat(),
             &state.settings.assistance_email,
         )
@@ -543,6 +575,7 @@ pub async fn request_email_change(
         let notice = mail::compose(
             &mut tx,
             &mail::EMAIL_CHANGE_NOTICE,
+            me.language,
             &[&who[..], &[("nouvelle", email.as_str())]].concat(),
             &state.settings.assistance_email,
         )

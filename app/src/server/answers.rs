@@ -6,14 +6,15 @@
 //! withdrawals at once never call more candidates than there are places.
 
 use super::auth::session::Signed;
-use super::clock::{paris_date, paris_day, paris_day_start};
+use super::clock::{paris_date, paris_date_in, paris_day, paris_day_start};
 use super::mail;
 use super::state::AppState;
 use super::store::answers::{self, AnswerRow};
 use super::store::{accounts, applications, review, Conn};
 use crate::domain::confirmation::{deadline_day, may_confirm, may_withdraw, places_to_fill, Answer, DEFAULT_DAYS};
-use crate::domain::date::Day;
+use crate::domain::date::{written_day, Day};
 use crate::domain::decision::DecisionKind;
+use crate::domain::language::Language;
 use crate::error::AppError;
 
 /// The end (exclusive, UTC seconds) of the last day to answer a favourable
@@ -31,6 +32,17 @@ pub fn deadline(now: i64, confirmation_day: Option<&str>) -> i64 {
 /// The last day to answer, jj/mm/aaaa.
 pub fn last_day(deadline: i64) -> String {
     paris_date(deadline - 1)
+}
+
+/// The last day to answer (Europe/Paris), for a page to write in its
+/// language.
+pub fn last_answer_day(deadline: i64) -> Day {
+    paris_day(deadline - 1)
+}
+
+/// The last day to answer, as a candidate reads it in their language.
+pub fn last_day_in(deadline: i64, language: Language) -> String {
+    paris_date_in(deadline - 1, language)
 }
 
 pub fn answer_of(a: &AnswerRow) -> Answer {
@@ -70,10 +82,11 @@ pub async fn confirm(state: &AppState, signed: &Signed, id: i64) -> Result<(), A
     let message = mail::compose(
         &mut tx,
         &mail::APPLICATION_CONFIRMED,
+        me.language,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
-            ("date", &paris_date(now)),
+            ("date", &paris_date_in(now, me.language)),
             ("formation", &a.formation),
             ("centre", &a.centre),
             ("annee", &a.university_year),
@@ -113,14 +126,11 @@ async fn withdrawn(state: &AppState, tx: &mut Conn, id: i64, now: i64, by_deadli
     let a = answers::one(tx, id, None).await?.ok_or_else(|| AppError::missing("withdrawn application"))?;
     review::add_event(tx, a.id, None, if by_deadline { "desistement_delai" } else { "desistement" }, "", now).await?;
     let who = accounts::candidate_by_id(tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
-    let reason = if by_deadline {
-        format!("Vous n'avez ni confirmé ni refusé l'avis favorable rendu sur votre candidature avant le {} : votre candidature est considérée comme un désistement.", last_day(a.deadline.unwrap_or(now)))
-    } else {
-        format!("Vous vous êtes désisté·e le {} de votre candidature. Cette action est irréversible.", paris_date(now))
-    };
+    let reason = withdrawal_reason(who.language, by_deadline, a.deadline.unwrap_or(now), now);
     let message = mail::compose(
         tx,
         &mail::APPLICATION_WITHDRAWN,
+        who.language,
         &[
             ("prenom", &who.prenom),
             ("nom", &who.nom),
@@ -135,6 +145,16 @@ async fn withdrawn(state: &AppState, tx: &mut Conn, id: i64, now: i64, by_deadli
     .await?;
     mail::queue(tx, &format!("withdrawal:{}", a.id), &who.email, &message, now).await?;
     call_waiting_list(state, tx, a.formation_id, now).await
+}
+
+/// The `motif` of the withdrawal mail, in the candidate's language.
+pub(crate) fn withdrawal_reason(language: Language, by_deadline: bool, deadline: i64, now: i64) -> String {
+    match (language, by_deadline) {
+        (Language::Fr, true) => format!("Vous n'avez ni confirmé ni refusé l'avis favorable rendu sur votre candidature avant le {} : votre candidature est considérée comme un désistement.", last_day_in(deadline, language)),
+        (Language::Fr, false) => format!("Vous vous êtes désisté·e le {} de votre candidature. Cette action est irréversible.", paris_date_in(now, language)),
+        (Language::En, true) => format!("You neither confirmed nor declined the offer made on your application by {}, so your application is treated as a withdrawal.", last_day_in(deadline, language)),
+        (Language::En, false) => format!("On {}, you withdrew your application. This cannot be undone.", paris_date_in(now, language)),
+    }
 }
 
 /// Fills the places of the formation left free, from the waiting list in
@@ -161,12 +181,13 @@ pub async fn call_waiting_list(state: &AppState, tx: &mut Conn, formation_id: i6
         let message = mail::compose(
             tx,
             &mail::WAITING_LIST_CALLED,
+            who.language,
             &[
                 ("prenom", &who.prenom),
                 ("nom", &who.nom),
                 ("formation", &a.formation),
                 ("centre", &a.centre),
-                ("date_limite", &last_day(deadline)),
+                ("date_limite", &last_day_in(deadline, who.language)),
                 ("lien", &state.link(&format!("/candidatures/{id}"))),
             ],
             &state.settings.assistance_email,
@@ -227,12 +248,13 @@ pub async fn remind(state: &AppState) -> Result<u64, AppError> {
         let message = mail::compose(
             &mut tx,
             &mail::ANSWER_REMINDER,
+            who.language,
             &[
                 ("prenom", &who.prenom),
                 ("nom", &who.nom),
                 ("formation", &a.formation),
                 ("centre", &a.centre),
-                ("date_limite", &last_day(a.deadline.unwrap_or(now))),
+                ("date_limite", &last_day_in(a.deadline.unwrap_or(now), who.language)),
                 ("lien", &state.link(&format!("/candidatures/{id}"))),
             ],
             &state.settings.assistance_email,
@@ -267,12 +289,13 @@ pub async fn remind_untransmitted(state: &AppState) -> Result<u64, AppError> {
         }
         // Archived since it was listed: out of the jobs' reach (the mark is rolled back).
         let Some(a) = answers::one(&mut tx, id, None).await? else { continue };
-        let last = Day::parse_iso(&a.return_deadline).map(|d| d.french()).unwrap_or_else(|| a.return_deadline.clone());
         let who =
             accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or_else(|| AppError::missing("candidate"))?;
+        let last = written_day(&a.return_deadline, who.language);
         let message = mail::compose(
             &mut tx,
             &mail::RETURN_REMINDER,
+            who.language,
             &[
                 ("prenom", &who.prenom),
                 ("nom", &who.nom),

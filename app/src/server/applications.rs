@@ -3,7 +3,7 @@
 //! row locked, the mail queued in it), the list, the summary, cancelling.
 
 use super::auth::session::Signed;
-use super::clock::paris_date;
+use super::clock::{paris_date_in, paris_day};
 use super::dossier::{required_sections_complete, today};
 use super::mail;
 use super::state::AppState;
@@ -92,12 +92,13 @@ pub async fn apply(state: &AppState, signed: &Signed, formation_id: i64) -> Resu
     let mail = mail::compose(
         &mut tx,
         &mail::APPLICATION_CREATED,
+        me.language,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
             ("formation", &formation.title),
             ("centre", &formation.centre),
-            ("date_limite", &deadline(&formation)?.french()),
+            ("date_limite", &deadline(&formation)?.written(me.language)),
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],
         &state.settings.assistance_email,
@@ -153,7 +154,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
             let state_now = super::answers::answer_of(&r);
             crate::views::applications::AnswerView {
                 state: state_now,
-                last_day: r.deadline.map(super::answers::last_day),
+                last_day: r.deadline.map(super::answers::last_answer_day),
                 university_year: r.university_year.clone(),
                 may_confirm: may_confirm(kind, state_now, state.clock.now(), r.deadline).is_ok(),
                 may_withdraw: may_withdraw(kind, state_now).is_ok(),
@@ -166,9 +167,9 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64) -> Result<Applic
         may_cancel: may_cancel(line.status, a.decision.is_some()),
         line,
         mode: a.formation.mode.clone(),
-        created: paris_date(a.created_at),
-        received: a.received_at.map(paris_date),
-        transmitted: a.transmitted_at.map(paris_date),
+        created: paris_day(a.created_at),
+        received: a.received_at.map(paris_day),
+        transmitted: a.transmitted_at.map(paris_day),
         contact_address: a.formation.centre_address.clone(),
         contact_email: a.formation.centre_email.clone(),
     })
@@ -189,12 +190,13 @@ pub async fn cancel(state: &AppState, signed: &Signed, id: i64) -> Result<(), Ap
     let mail = mail::compose(
         &mut tx,
         &mail::APPLICATION_CANCELLED,
+        me.language,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
             ("formation", &a.formation.title),
             ("centre", &a.formation.centre),
-            ("date", &paris_date(now)),
+            ("date", &paris_date_in(now, me.language)),
         ],
         &state.settings.assistance_email,
     )

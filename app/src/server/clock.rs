@@ -6,6 +6,8 @@ use std::sync::Arc;
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 
+use crate::domain::language::Language;
+
 #[derive(Clone, Default)]
 pub struct Clock {
     /// Seconds added to the system clock (tests move time forward).
@@ -42,6 +44,22 @@ pub fn paris_date(timestamp: i64) -> String {
 /// A UTC timestamp as a French date and time in Europe/Paris.
 pub fn paris_date_time(timestamp: i64) -> String {
     paris(timestamp).format("%d/%m/%Y à %H:%M").to_string()
+}
+
+/// A UTC timestamp's day in Europe/Paris as a candidate reads it in their
+/// language (`Day::written`: 03/04/2026, 3 April 2026).
+pub fn paris_date_in(timestamp: i64, language: Language) -> String {
+    paris_day(timestamp).written(language)
+}
+
+/// A UTC timestamp's day and time in Europe/Paris in a candidate's
+/// language: "03/04/2026 à 14:05", "3 April 2026 at 14:05".
+pub fn paris_date_time_in(timestamp: i64, language: Language) -> String {
+    let time = paris(timestamp).format("%H:%M");
+    match language {
+        Language::Fr => format!("{} à {time}", paris_date(timestamp)),
+        Language::En => format!("{} at {time}", paris_date_in(timestamp, language)),
+    }
 }
 
 /// The day of a UTC timestamp in Europe/Paris: (year, month, day).
@@ -81,6 +99,16 @@ mod tests {
         assert_eq!(paris_date(1_774_740_600), "29/03/2026");
         // 2026-07-01 21:59:59 UTC is 23:59:59 in Paris (UTC+2).
         assert_eq!(paris_date_time(1_782_943_199), "01/07/2026 à 23:59");
+    }
+
+    #[test]
+    fn writes_paris_dates_in_each_language() {
+        // 2026-03-28 23:30 UTC: the 29th, 00:30 in Paris.
+        assert_eq!(paris_date_in(1_774_740_600, Language::Fr), "29/03/2026");
+        assert_eq!(paris_date_in(1_774_740_600, Language::En), "29 March 2026");
+        assert_eq!(paris_date_time_in(1_774_740_600, Language::En), "29 March 2026 at 00:30");
+        assert_eq!(paris_date_time_in(1_782_943_199, Language::Fr), paris_date_time(1_782_943_199));
+        assert_eq!(paris_date_time_in(1_782_943_199, Language::En), "1 July 2026 at 23:59");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::review::{begin_change, Change};
 use super::state::AppState;
 use super::store::{accounts, campaigns, decisions, review};
 use crate::domain::decision::{may_decide, parse_decision, Decision, DecisionKind};
+use crate::domain::language::Language;
 use crate::domain::review::ReviewRefusal;
 use crate::error::AppError;
 
@@ -57,6 +58,14 @@ pub async fn prepare(
     Ok(())
 }
 
+/// The `a_faire` of a favourable decision's mail: answer by the last day.
+pub(crate) fn answer_by(language: Language, last_day: &str) -> String {
+    match language {
+        Language::Fr => format!("Vous devez confirmer votre candidature (« Confirmation candidature ») ou vous désister (« Désistement candidature ») avant le {last_day} (23:59) depuis votre espace de candidature ; passé ce délai sans réponse, votre place sera libérée.\n\n"),
+        Language::En => format!("You must confirm your application or withdraw it from your applicant area by {last_day} at 23:59 (Paris time). If you have not answered by then, your place will be released.\n\n"),
+    }
+}
+
 #[tracing::instrument(skip_all, fields(account = signed.account_id, id, version))]
 pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -> Result<(), AppError> {
     let now = state.clock.now();
@@ -68,26 +77,24 @@ pub async fn publish(state: &AppState, signed: &Signed, id: i64, version: i64) -
         .await?
         .ok_or(AppError::ReviewRefused(ReviewRefusal::NoDraft))?;
     review::add_event(&mut tx, id, Some(scope.staff_id), "decision", &event_detail(&decision), now).await?;
+    let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
     // A favourable decision awaits the candidate's answer until its deadline.
     let to_do = if decision.kind == DecisionKind::Favorable {
         let deadline = super::answers::open(&mut tx, id, a.formation_id, now).await?;
-        format!(
-            "Vous devez confirmer votre candidature (« Confirmation candidature ») ou vous désister (« Désistement candidature ») avant le {} (23:59) depuis votre espace de candidature ; passé ce délai sans réponse, votre place sera libérée.\n\n",
-            super::answers::last_day(deadline)
-        )
+        answer_by(candidate.language, &super::answers::last_day_in(deadline, candidate.language))
     } else {
         String::new()
     };
-    let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
     let message = mail::compose(
         &mut tx,
         &mail::DECISION_PUBLISHED,
+        candidate.language,
         &[
             ("prenom", &candidate.prenom),
             ("nom", &candidate.nom),
             ("formation", &a.formation),
             ("centre", &a.centre),
-            ("decision", &super::words::decision(&decision)),
+            ("decision", &super::words::decision(&decision, candidate.language)),
             ("a_faire", &to_do),
             ("lien", &state.link(&format!("/candidatures/{id}"))),
         ],

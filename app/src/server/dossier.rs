@@ -13,6 +13,7 @@ use crate::domain::date::Day;
 use crate::domain::experience::{Experience, ExperienceForm, ExperienceKind};
 use crate::domain::identity::{parse_ine, Identity, IdentityForm};
 use crate::domain::ine::IneRules;
+use crate::domain::language::Language;
 use crate::domain::lookup::name_in;
 use crate::domain::school_record::{address_fields, bac_fields, changed_fields};
 use crate::domain::{FieldErrors, Problem};
@@ -138,8 +139,9 @@ async fn required_sections(
     Ok((sections, university))
 }
 
+/// Countries named in `language`, the page's.
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
-pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<IdentityPage, AppError> {
+pub async fn identity_page(state: &AppState, signed: &Signed, language: Language) -> Result<IdentityPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let candidate = accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
     let campaign = campaign_of(&mut conn, signed).await?;
@@ -170,7 +172,7 @@ pub async fn identity_page(state: &AppState, signed: &Signed) -> Result<Identity
         complete,
         locked,
         settings,
-        countries: refdata::countries().to_vec(),
+        countries: refdata::countries_in(language).to_vec(),
         departements: refdata::departements().to_vec(),
     })
 }
@@ -299,8 +301,9 @@ pub async fn checklist(state: &AppState, signed: &Signed) -> Result<Vec<Section>
     Ok(sections)
 }
 
+/// Countries named in `language`, the page's.
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
-pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPage, AppError> {
+pub async fn address_page(state: &AppState, signed: &Signed, language: Language) -> Result<AddressPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let fixed = fixed(state, &mut conn, signed.account_id).await?.0.address;
     let sourced = fixed.is_some();
@@ -311,7 +314,7 @@ pub async fn address_page(state: &AppState, signed: &Signed) -> Result<AddressPa
             .unwrap_or_else(|| AddressForm { pays: crate::domain::identity::FRANCE.into(), ..AddressForm::default() }),
     };
     let communes = refdata::communes_of(form.code_postal.trim());
-    Ok(AddressPage { form, countries: refdata::countries().to_vec(), communes, sourced })
+    Ok(AddressPage { form, countries: refdata::countries_in(language).to_vec(), communes, sourced })
 }
 
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
@@ -336,8 +339,9 @@ pub async fn save_address(state: &AppState, signed: &Signed, form: &AddressForm)
     Ok(())
 }
 
+/// Countries named in `language`, the page's.
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
-pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppError> {
+pub async fn bac_page(state: &AppState, signed: &Signed, language: Language) -> Result<BacPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let fixed = fixed(state, &mut conn, signed.account_id).await?.0.bac;
     let sourced = fixed.is_some();
@@ -352,7 +356,7 @@ pub async fn bac_page(state: &AppState, signed: &Signed) -> Result<BacPage, AppE
         sourced,
         form,
         this_year: today(state).year,
-        countries: refdata::countries().to_vec(),
+        countries: refdata::countries_in(language).to_vec(),
         departements: refdata::departements().to_vec(),
         commune_nom,
     })
@@ -423,15 +427,16 @@ pub async fn delete_experience(
     }
 }
 
+/// Countries named in `language`, the page's.
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
-pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage, AppError> {
+pub async fn cursus_page(state: &AppState, signed: &Signed, language: Language) -> Result<CursusPage, AppError> {
     let mut conn = state.db.pool.acquire().await?;
     let items = dossier::cursus(&mut conn, signed.account_id).await?;
     let rows = items
         .into_iter()
         .map(|(id, form)| CursusRow {
             id,
-            pays_nom: name_in(refdata::countries(), &form.pays),
+            pays_nom: name_in(refdata::countries_in(language), &form.pays),
             departement_nom: name_in(refdata::departements(), &form.departement),
             commune_nom: refdata::commune_name(&form.commune),
             form,
@@ -440,7 +445,7 @@ pub async fn cursus_page(state: &AppState, signed: &Signed) -> Result<CursusPage
     Ok(CursusPage {
         rows,
         this_year: today(state).year,
-        countries: refdata::countries().to_vec(),
+        countries: refdata::countries_in(language).to_vec(),
         departements: refdata::departements().to_vec(),
     })
 }

@@ -1,7 +1,11 @@
 //! The staff list exported as it is filtered: CSV (semicolons and a BOM,
 //! as French spreadsheets expect) and XLSX (a real workbook: dates as
-//! dates, ranks as numbers, a header row, filters, frozen panes).
+//! dates, ranks as numbers, a header row, filters, frozen panes). In
+//! French, as staff read it; the last column is the language the
+//! candidate reads (their mails and documents), named as the staff
+//! dossier page names it: "Français", "English".
 
+use crate::domain::language::Language;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 use super::words;
@@ -24,9 +28,11 @@ pub struct ExportLine {
     /// The dossier's sections the university gave (its directory, its
     /// student records), named; empty for an external candidate.
     pub from_university: String,
+    /// The candidate's language.
+    pub language: Language,
 }
 
-const HEADERS: [&str; 12] = [
+const HEADERS: [&str; 13] = [
     "Nom",
     "Prénom",
     "Login",
@@ -39,6 +45,7 @@ const HEADERS: [&str; 12] = [
     "Rang",
     "Motif",
     "Fourni par l'université",
+    "Langue",
 ];
 
 /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@`
@@ -67,12 +74,13 @@ pub fn csv(lines: &[ExportLine]) -> Vec<u8> {
             &l.email,
             &l.ine,
             &l.formation,
-            words::status(l.status),
+            words::status(l.status, Language::Fr),
             &transmitted,
-            l.decision.as_ref().map(|d| words::decision_kind(d.kind)).unwrap_or(""),
+            l.decision.as_ref().map(|d| words::decision_kind(d.kind, Language::Fr)).unwrap_or(""),
             &rank,
             &reason,
             &l.from_university,
+            l.language.name(),
         ];
         out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
@@ -94,11 +102,15 @@ pub fn xlsx(lines: &[ExportLine]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
         for (c, text) in [&l.nom, &l.prenom, &l.login, &l.email, &l.ine, &l.formation].iter().enumerate() {
             sheet.write_string(r, c as u16, text.as_str())?;
         }
-        sheet.write_string(r, 6, words::status(l.status))?;
+        sheet.write_string(r, 6, words::status(l.status, Language::Fr))?;
         if let Some((y, m, d)) = l.transmitted {
             sheet.write_datetime_with_format(r, 7, ExcelDateTime::from_ymd(y as u16, m as u8, d as u8)?, &date)?;
         }
-        sheet.write_string(r, 8, l.decision.as_ref().map(|d| words::decision_kind(d.kind)).unwrap_or(""))?;
+        sheet.write_string(
+            r,
+            8,
+            l.decision.as_ref().map(|d| words::decision_kind(d.kind, Language::Fr)).unwrap_or(""),
+        )?;
         if let Some(rank) = l.decision.as_ref().and_then(|d| d.rank) {
             sheet.write_number(r, 9, rank as f64)?;
         }
@@ -106,6 +118,7 @@ pub fn xlsx(lines: &[ExportLine]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
             sheet.write_string(r, 10, reason)?;
         }
         sheet.write_string(r, 11, l.from_university.as_str())?;
+        sheet.write_string(r, 12, l.language.name())?;
     }
     sheet.autofilter(0, 0, lines.len() as u32, HEADERS.len() as u16 - 1)?;
     sheet.set_freeze_panes(1, 0)?;
@@ -130,19 +143,23 @@ mod tests {
             transmitted: Some((2026, 6, 15)),
             decision: Some(Decision { kind: DecisionKind::ListeComplementaire, rank: Some(3), reason: None }),
             from_university: "Baccalauréat, Cursus interne".to_owned(),
+            language: Language::Fr,
         }
     }
 
     #[test]
     fn csv_quotes_what_it_must_and_never_carries_a_formula() {
-        let text = String::from_utf8(csv(&[line("MARTIN"), line("=HYPERLINK(\"x\")")])).unwrap();
+        let english = ExportLine { language: Language::En, ..line("SMITH") };
+        let text = String::from_utf8(csv(&[line("MARTIN"), line("=HYPERLINK(\"x\")"), english])).unwrap();
         let rows: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(rows[0], HEADERS.join(";"));
         assert_eq!(
             rows[1],
-            "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;;Baccalauréat, Cursus interne"
+            "MARTIN;Léa;ABCD2345;lea@example.fr;;\"GESTION CESURE; FSI\";Complet;15/06/2026;Liste complémentaire;3;;Baccalauréat, Cursus interne;Français"
         );
         assert!(rows[2].starts_with("\"'=HYPERLINK(\"\"x\"\")\";"), "{}", rows[2]);
+        assert!(rows[3].starts_with("SMITH;") && rows[3].ends_with(";English"), "{}", rows[3]);
+        assert!(rows[0].ends_with(";Fourni par l'université;Langue"), "{}", rows[0]);
     }
 
     #[test]

@@ -2,17 +2,55 @@
 //! d'admission" once a favourable decision is published (and not
 //! withdrawn), and "Télécharger mon dossier": the whole dossier as text,
 //! then every piece's file merged in the order of the pieces table.
+//!
+//! Both are written in the candidate's language (`candidates.language`,
+//! issue 17): headings, labels, dates and country names. What the
+//! candidate or staff typed stays as typed, and French official names
+//! (formations, centres, the campaign) stay French.
 
 use super::auth::session::Signed;
-use super::clock::paris_date;
+use super::clock::paris_date_in;
 use super::pdf;
-use super::review::dossier_sheet;
+use super::review::dossier_sheet_in;
 use super::state::AppState;
 use super::store::{applications, decisions, pieces, Conn};
+use crate::domain::date::Day;
 use crate::domain::decision::DecisionKind;
+use crate::domain::language::Language;
 use crate::domain::upload::FileKind;
 use crate::error::AppError;
 use crate::views::review::DossierSheet;
+
+/// A day as the dossier's forms hold it (jj/mm/aaaa) in the reader's
+/// language; anything else as it is.
+fn form_day(raw: &str, language: Language) -> String {
+    Day::parse_french(raw).map(|d| d.written(language)).unwrap_or_else(|_| raw.to_owned())
+}
+
+/// A title (`Mme`, `M.`) as the reader's language writes it.
+fn civilite(code: &str, language: Language) -> &str {
+    match (language, code.trim()) {
+        (Language::En, "Mme") => "Ms",
+        (Language::En, "M." | "M") => "Mr",
+        (_, other) => other,
+    }
+}
+
+/// A name between quotation marks: « French », “English”.
+fn quoted(text: &str, language: Language) -> String {
+    match language {
+        Language::Fr => format!("« {text} »"),
+        Language::En => format!("“{text}”"),
+    }
+}
+
+/// "label : value" (French spaces before a colon) or "label: value".
+fn labelled(label: &str, value: impl std::fmt::Display, language: Language) -> String {
+    match language {
+        Language::Fr => format!("{label} : {value}"),
+        Language::En => format!("{label}: {value}"),
+    }
+}
 
 struct Context {
     formation: String,
@@ -49,11 +87,11 @@ async fn context(
     ))
 }
 
-fn full_name(sheet: &DossierSheet, fallback: &str) -> String {
+fn full_name(sheet: &DossierSheet, fallback: &str, language: Language) -> String {
     match &sheet.identity {
         Some(i) => format!(
             "{} {} {}",
-            i.civilite,
+            civilite(&i.civilite, language),
             i.prenom,
             if i.nom_usuel.is_empty() { &i.nom_naissance } else { &i.nom_usuel }
         )
@@ -79,89 +117,191 @@ pub async fn admission_letter(state: &AppState, signed: &Signed, id: i64) -> Res
         .ok_or(AppError::NotFound)?;
     let me =
         super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let sheet = dossier_sheet(state, &mut conn, c.candidate_id).await?;
-    let name = full_name(&sheet, &format!("{} {}", me.prenom, me.nom));
-    let born = sheet.identity.as_ref().map(|i| format!(", né(e) le {}", i.date_naissance)).unwrap_or_default();
-    let ine =
-        sheet.identity.as_ref().filter(|i| !i.ine.is_empty()).map(|i| format!(", INE {}", i.ine)).unwrap_or_default();
-    let paragraphs = [
-        format!("{} — {}", c.centre, c.centre_address),
-        format!("Le {}", paris_date(decided)),
-        format!("Destinataire : {name}{born}{ine} (login {}).", me.login),
-        format!("Objet : admission en « {} » — {}, année universitaire {}.", c.formation, c.campaign, c.year),
-        format!(
-            "Nous avons le plaisir de vous informer que votre candidature à la formation « {} » a reçu un avis favorable le {}.",
-            c.formation,
-            paris_date(decided)
-        ),
-        match answer.confirmed_at {
-            Some(t) => format!("Vous avez confirmé votre candidature le {}.", paris_date(t)),
-            None => "Pensez à confirmer votre candidature depuis votre espace de candidature avant la date limite indiquée.".to_owned(),
-        },
-        format!("Attention : cette autorisation n'est valable que pour l'année universitaire {}.", c.year),
-        format!("{}, {}", if c.signatory.is_empty() { "La direction du centre" } else { &c.signatory }, c.centre),
-    ];
+    let language = me.language;
+    let sheet = dossier_sheet_in(state, &mut conn, c.candidate_id, language).await?;
+    let name = full_name(&sheet, &format!("{} {}", me.prenom, me.nom), language);
+    let paragraphs = letter_paragraphs(&c, &sheet, &name, &me.login, decided, answer.confirmed_at, language);
     let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-    Ok((pdf::text_document("Lettre d'admission", &refs), format!("lettre-admission-{id}.pdf")))
+    let title = match language {
+        Language::Fr => "Lettre d'admission",
+        Language::En => "Admission letter",
+    };
+    Ok((pdf::text_document(title, &refs), format!("lettre-admission-{id}.pdf")))
 }
 
-fn dossier_paragraphs(c: &Context, sheet: &DossierSheet, login: &str, pieces: &[(String, String)]) -> Vec<String> {
-    let mut out = vec![
-        format!("Formation : « {} » ({}), {} — année universitaire {}.", c.formation, c.centre, c.campaign, c.year),
-        format!("Login : {login}"),
-    ];
-    out.extend(sheet_paragraphs(sheet));
-    out.push("Pièces justificatives (dans l'ordre des pages qui suivent) :".to_owned());
-    out.extend(pieces.iter().map(|(label, status)| format!("– {label} : {status}")));
+/// The admission letter's paragraphs, in the candidate's language.
+fn letter_paragraphs(
+    c: &Context,
+    sheet: &DossierSheet,
+    name: &str,
+    login: &str,
+    decided: i64,
+    confirmed: Option<i64>,
+    language: Language,
+) -> Vec<String> {
+    let day = |t: i64| paris_date_in(t, language);
+    let ine = sheet.identity.as_ref().filter(|i| !i.ine.is_empty()).map(|i| format!(", INE {}", i.ine));
+    let ine = ine.unwrap_or_default();
+    let born_on = |i: &crate::domain::identity::IdentityForm| form_day(&i.date_naissance, language);
+    let formation = quoted(&c.formation, language);
+    match language {
+        Language::Fr => {
+            let born = sheet.identity.as_ref().map(|i| format!(", né(e) le {}", born_on(i))).unwrap_or_default();
+            vec![
+                format!("{} — {}", c.centre, c.centre_address),
+                format!("Le {}", day(decided)),
+                format!("Destinataire : {name}{born}{ine} (login {login})."),
+                format!("Objet : admission en {formation} — {}, année universitaire {}.", c.campaign, c.year),
+                format!(
+                    "Nous avons le plaisir de vous informer que votre candidature à la formation {formation} a reçu un avis favorable le {}.",
+                    day(decided)
+                ),
+                match confirmed {
+                    Some(t) => format!("Vous avez confirmé votre candidature le {}.", day(t)),
+                    None => "Pensez à confirmer votre candidature depuis votre espace de candidature avant la date limite indiquée.".to_owned(),
+                },
+                format!("Attention : cette autorisation n'est valable que pour l'année universitaire {}.", c.year),
+                format!("{}, {}", if c.signatory.is_empty() { "La direction du centre" } else { &c.signatory }, c.centre),
+            ]
+        }
+        Language::En => {
+            let born = sheet.identity.as_ref().map(|i| format!(", born on {}", born_on(i))).unwrap_or_default();
+            vec![
+                format!("{} — {}", c.centre, c.centre_address),
+                day(decided),
+                format!("To: {name}{born}{ine} (login {login})."),
+                format!("Subject: admission to {formation} — {}, academic year {}.", c.campaign, c.year),
+                format!(
+                    "We are pleased to inform you that your application to the programme {formation} received a favourable decision on {}.",
+                    day(decided)
+                ),
+                match confirmed {
+                    Some(t) => format!("You confirmed your application on {}.", day(t)),
+                    None => "Please remember to confirm your application in your applicant space before the deadline given there.".to_owned(),
+                },
+                format!("Please note: this admission is valid only for the academic year {}.", c.year),
+                format!("{}, {}", if c.signatory.is_empty() { "The centre's management" } else { &c.signatory }, c.centre),
+            ]
+        }
+    }
+}
+
+fn dossier_paragraphs(
+    c: &Context,
+    sheet: &DossierSheet,
+    login: &str,
+    pieces: &[(String, String)],
+    language: Language,
+) -> Vec<String> {
+    let formation = quoted(&c.formation, language);
+    let mut out = match language {
+        Language::Fr => vec![
+            format!("Formation : {formation} ({}), {} — année universitaire {}.", c.centre, c.campaign, c.year),
+            format!("Login : {login}"),
+        ],
+        Language::En => vec![
+            format!("Programme: {formation} ({}), {} — academic year {}.", c.centre, c.campaign, c.year),
+            format!("Login: {login}"),
+        ],
+    };
+    out.extend(sheet_paragraphs(sheet, language));
+    out.push(
+        match language {
+            Language::Fr => "Pièces justificatives (dans l'ordre des pages qui suivent) :",
+            Language::En => "Supporting documents (in the order of the pages that follow):",
+        }
+        .to_owned(),
+    );
+    out.extend(pieces.iter().map(|(label, status)| format!("– {}", labelled(label, status, language))));
     out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
+/// A code of a closed list (série, mention, kind of formation…) by its
+/// label in the reader's language; the code itself when it is none.
+fn named<'a>(label: Option<&'static str>, code: &'a str) -> &'a str {
+    label.unwrap_or(code)
+}
+
 /// The dossier's sections, one paragraph each (the dossier PDF and the
-/// candidate's data download).
-pub(crate) fn sheet_paragraphs(sheet: &DossierSheet) -> Vec<String> {
+/// candidate's data download), in the candidate's language: the sheet's
+/// countries already named in it (`review::dossier_sheet_in`), what the
+/// candidate typed as typed.
+pub(crate) fn sheet_paragraphs(sheet: &DossierSheet, language: Language) -> Vec<String> {
+    use crate::domain::choice::label_of;
+    use crate::domain::{bac, cursus};
+    use crate::views::dossier::SectionKind;
+    let section = |kind| super::words::section(kind, language);
     let mut out = Vec::new();
     if let Some(i) = &sheet.identity {
-        out.push(format!(
-            "Informations personnelles : {} {} {} — né(e) le {} à {} ({}) — nationalité {} — INE {} — téléphone {} {}",
-            i.civilite,
+        let (born, in_, nationality, none, phone) = match language {
+            Language::Fr => ("né(e) le", "à", "nationalité", "aucun", "téléphone"),
+            Language::En => ("born on", "in", "nationality", "none", "telephone"),
+        };
+        let details = format!(
+            "{} {} {} — {born} {} {in_} {} ({}) — {nationality} {} — INE {} — {phone} {} {}",
+            civilite(&i.civilite, language),
             i.prenom,
             i.nom_naissance,
-            i.date_naissance,
+            form_day(&i.date_naissance, language),
             i.ville_naissance,
             i.pays_naissance,
             i.nationalite,
-            if i.ine.is_empty() { "aucun" } else { &i.ine },
+            if i.ine.is_empty() { none } else { &i.ine },
             i.telephone,
             i.portable
-        ));
+        );
+        out.push(labelled(section(SectionKind::Identity), details, language));
     }
     if let Some(a) = &sheet.address {
-        out.push(format!(
-            "Adresse : {} {} {} {} {} {} {}",
-            a.ligne1, a.ligne2, a.ligne3, a.code_postal, a.commune, a.ville, a.pays
-        ));
+        let address =
+            format!("{} {} {} {} {} {} {}", a.ligne1, a.ligne2, a.ligne3, a.code_postal, a.commune, a.ville, a.pays);
+        out.push(labelled(section(SectionKind::Address), address, language));
     }
     if let Some(b) = &sheet.bac {
-        out.push(format!(
-            "Baccalauréat : {} {} {} {} — {} {} {}",
-            b.situation, b.annee, b.serie, b.mention, b.etablissement, b.commune, b.pays
-        ));
+        let situation = match (language, b.situation.as_str()) {
+            (Language::En, "oui") => "yes",
+            (Language::En, "non") => "no",
+            (_, other) => other,
+        };
+        let year = b.annee.trim().parse().unwrap_or_default();
+        let bac = format!(
+            "{situation} {} {} {} — {} {} {}",
+            b.annee,
+            named(bac::serie_label(year, &b.serie, language), &b.serie),
+            named(bac::mention_label(&b.mention, language), &b.mention),
+            b.etablissement,
+            b.commune,
+            b.pays
+        );
+        out.push(labelled(section(SectionKind::Bac), bac, language));
     }
     for y in &sheet.internal {
-        out.push(format!("Cursus interne : {} — {} {} — {}", y.annee, y.code, y.libelle, y.resultat));
+        let year = format!("{} — {} {} — {}", y.annee, y.code, y.libelle, y.resultat);
+        out.push(labelled(section(SectionKind::InternalCursus), year, language));
     }
     for x in &sheet.cursus {
-        out.push(format!(
-            "Cursus externe : {} — {} {} ({}) — {} {} {} {}",
-            x.annee, x.formation, x.libelle, x.obtenu, x.etablissement, x.commune, x.pays, x.mention
-        ));
+        let year = format!(
+            "{} — {} {} ({}) — {} {} {} {}",
+            x.annee,
+            named(label_of(cursus::FORMATIONS, &x.formation, language), &x.formation),
+            x.libelle,
+            named(label_of(cursus::OUTCOMES, &x.obtenu, language), &x.obtenu),
+            x.etablissement,
+            x.commune,
+            x.pays,
+            named(label_of(cursus::mention_list(), &x.mention, language), &x.mention)
+        );
+        out.push(labelled(section(SectionKind::Cursus), year, language));
     }
-    for (label, list) in [("Stage", &sheet.stages), ("Expérience professionnelle", &sheet.jobs)] {
+    let (stage, job) = match language {
+        Language::Fr => ("Stage", "Expérience professionnelle"),
+        Language::En => ("Internship", "Work experience"),
+    };
+    for (label, list) in [(stage, &sheet.stages), (job, &sheet.jobs)] {
         for x in list.iter() {
-            out.push(format!(
-                "{label} : {} — {} — {} {} — {} — {}",
-                x.annee, x.duree, x.intitule, x.heures, x.employeur, x.descriptif
-            ));
+            let entry =
+                format!("{} — {} — {} {} — {} — {}", x.annee, x.duree, x.intitule, x.heures, x.employeur, x.descriptif);
+            out.push(labelled(label, entry, language));
         }
     }
     out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
@@ -174,12 +314,13 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     let (c, _) = context(&mut conn, signed, id).await?;
     let me =
         super::store::accounts::candidate_by_id(&mut conn, signed.account_id).await?.ok_or(AppError::NotSignedIn)?;
-    let sheet = dossier_sheet(state, &mut conn, c.candidate_id).await?;
+    let language = me.language;
+    let sheet = dossier_sheet_in(state, &mut conn, c.candidate_id, language).await?;
     let rows = pieces::of_application(&mut conn, c.candidate_id, c.centre_id, c.formation_id).await?;
     let mut files = Vec::new();
     let mut listed = Vec::new();
     for p in &rows {
-        listed.push((p.label.clone(), super::words::piece_status(p.status).to_owned()));
+        listed.push((p.label.clone(), super::words::piece_status(p.status, language).to_owned()));
         if let Some(file_id) = p.file_id {
             let f = pieces::file_of(&mut conn, c.candidate_id, file_id)
                 .await?
@@ -196,16 +337,23 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
         }
         Ok::<_, AppError>(read)
     };
-    let text = dossier_paragraphs(&c, &sheet, &me.login, &listed);
+    let text = dossier_paragraphs(&c, &sheet, &me.login, &listed, language);
     let refs: Vec<&str> = text.iter().map(String::as_str).collect();
-    let cover = pdf::text_document(&format!("Dossier de candidature — {} {}", me.prenom, me.nom), &refs);
+    let title = match language {
+        Language::Fr => format!("Dossier de candidature — {} {}", me.prenom, me.nom),
+        Language::En => format!("Application file — {} {}", me.prenom, me.nom),
+    };
+    let cover = pdf::text_document(&title, &refs);
     let merged = state.pdf_work.run_with(c.candidate_id, inputs, move |read| -> Result<Vec<u8>, AppError> {
         let mut contents = Vec::with_capacity(read.len());
         for (label, name, kind, bytes) in read {
             // A PDF the merge cannot read (damaged, protected) is named on a
             // page of its own rather than failing the whole dossier.
             if kind == FileKind::Pdf && pdf::page_count(&bytes).is_err() {
-                let notice = format!("Le fichier « {name} » n'a pas pu être joint à ce document : il reste téléchargeable depuis votre espace de candidature.");
+                let notice = match language {
+                    Language::Fr => format!("Le fichier « {name} » n'a pas pu être joint à ce document : il reste téléchargeable depuis votre espace de candidature."),
+                    Language::En => format!("The file “{name}” could not be included in this document: you can still download it from your applicant space."),
+                };
                 contents.push((FileKind::Pdf, pdf::text_document(&label, &[notice.as_str()])));
             } else {
                 contents.push((kind, Vec::from(bytes)));
@@ -217,4 +365,74 @@ pub async fn dossier(state: &AppState, signed: &Signed, id: i64) -> Result<(Vec<
     })
     .await??;
     Ok((merged, format!("dossier-candidature-{id}.pdf")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bac::BacForm;
+    use crate::domain::cursus::CursusForm;
+    use crate::domain::identity::IdentityForm;
+
+    fn sheet() -> DossierSheet {
+        DossierSheet {
+            identity: Some(IdentityForm {
+                civilite: "M.".into(),
+                prenom: "John".into(),
+                nom_naissance: "SMITH".into(),
+                date_naissance: "03/07/2004".into(),
+                ville_naissance: "Berlin".into(),
+                pays_naissance: "Germany".into(),
+                nationalite: "Germany".into(),
+                ..IdentityForm::default()
+            }),
+            bac: Some(BacForm {
+                situation: "oui".into(),
+                annee: "2022".into(),
+                serie: "0031".into(),
+                mention: "TB".into(),
+                ..BacForm::default()
+            }),
+            cursus: vec![CursusForm {
+                annee: "2023".into(),
+                formation: "MAS".into(),
+                libelle: "Master of Science".into(),
+                obtenu: "C".into(),
+                pays: "Germany".into(),
+                ..CursusForm::default()
+            }],
+            ..DossierSheet::default()
+        }
+    }
+
+    #[test]
+    fn the_dossier_reads_in_the_candidates_language_what_they_typed_as_typed() {
+        let english = sheet_paragraphs(&sheet(), Language::En).join("\n");
+        for words in [
+            "Personal details: Mr John SMITH — born on 3 July 2004 in Berlin (Germany) — nationality Germany — INE none",
+            "Baccalauréat (secondary school diploma): yes 2022",
+            "Previous studies: 2023 — ",
+            "Master of Science (In progress)",
+        ] {
+            assert!(english.contains(words), "{words} in:\n{english}");
+        }
+        let french = sheet_paragraphs(&sheet(), Language::Fr).join("\n");
+        for words in
+            ["Informations personnelles : M. John SMITH — né(e) le 03/07/2004 à Berlin", "Cursus externe : 2023"]
+        {
+            assert!(french.contains(words), "{words} in:\n{french}");
+        }
+        assert!(french.contains("(En cours)") && !french.contains("In progress"), "{french}");
+    }
+
+    #[test]
+    fn forms_days_and_titles_follow_the_language() {
+        assert_eq!(form_day("03/07/2004", Language::En), "3 July 2004");
+        assert_eq!(form_day("03/07/2004", Language::Fr), "03/07/2004");
+        assert_eq!(form_day("", Language::En), "");
+        assert_eq!(civilite("Mme", Language::En), "Ms");
+        assert_eq!(civilite("Mme", Language::Fr), "Mme");
+        assert_eq!(labelled("Login", "ABCD2345", Language::Fr), "Login : ABCD2345");
+        assert_eq!(labelled("Login", "ABCD2345", Language::En), "Login: ABCD2345");
+    }
 }

@@ -21,6 +21,7 @@ pub mod errors;
 pub mod export;
 pub mod files;
 pub mod frame;
+pub mod language;
 pub mod letters;
 pub mod mail;
 pub mod mail_templates;

@@ -3,7 +3,7 @@
 //! transaction), deleting, "Non concerné", downloading, and "Transmettre".
 
 use super::auth::session::{AccountKind, Signed};
-use super::clock::{paris_date, paris_day};
+use super::clock::{paris_date_in, paris_day};
 use super::files;
 use super::mail;
 use super::state::AppState;
@@ -330,12 +330,13 @@ pub async fn transmit(state: &AppState, signed: &Signed, application_id: i64) ->
     let mail = mail::compose(
         &mut tx,
         &mail::APPLICATION_RECEIVED,
+        me.language,
         &[
             ("prenom", &me.prenom),
             ("nom", &me.nom),
             ("formation", &a.formation.title),
             ("centre", &a.formation.centre),
-            ("date", &paris_date(now)),
+            ("date", &paris_date_in(now, me.language)),
             ("lien", &state.link(&format!("/candidatures/{application_id}"))),
         ],
         &state.settings.assistance_email,

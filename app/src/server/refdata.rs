@@ -1,11 +1,15 @@
 //! Reference data shipped with the binary (see `app/data/README.md`):
-//! countries, départements and communes, parsed and indexed once on first
-//! use.
+//! countries (named in French and in English), départements and communes
+//! (French names only), parsed and indexed once on first use. Forms and
+//! the database hold a country's ISO code; its name is the reader's
+//! language's: the candidate's pages and documents in theirs, staff's in
+//! French.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::domain::lookup::{Entry, Index};
+use crate::domain::language::Language;
+use crate::domain::lookup::{normalize, Entry, Index};
 
 pub type Choice = (String, String);
 
@@ -18,7 +22,33 @@ fn parse(tsv: &str) -> Vec<Choice> {
         .collect()
 }
 
-static COUNTRIES: LazyLock<Vec<Choice>> = LazyLock::new(|| parse(include_str!("../../data/pays.tsv")));
+/// ISO code, French name, English name; in the file's order (French names).
+static COUNTRY_NAMES: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
+    include_str!("../../data/pays.tsv")
+        .lines()
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let (code, french) = (cols.next()?, cols.next()?);
+            let english = cols.next().unwrap_or(french);
+            Some((code.to_owned(), french.to_owned(), english.to_owned()))
+        })
+        .collect()
+});
+
+/// (code, name) in one language, sorted by name (accents aside).
+fn countries_named(language: Language) -> Vec<Choice> {
+    let mut list: Vec<Choice> = COUNTRY_NAMES
+        .iter()
+        .map(|(code, french, english)| {
+            (code.clone(), if language == Language::En { english.clone() } else { french.clone() })
+        })
+        .collect();
+    list.sort_by_cached_key(|(_, name)| normalize(name));
+    list
+}
+
+static COUNTRIES: LazyLock<Vec<Choice>> = LazyLock::new(|| countries_named(Language::Fr));
+static COUNTRIES_EN: LazyLock<Vec<Choice>> = LazyLock::new(|| countries_named(Language::En));
 static DEPARTEMENTS: LazyLock<Vec<Choice>> = LazyLock::new(|| parse(include_str!("../../data/departements.tsv")));
 
 /// Communes by postal code: (INSEE code, name), sorted by name.
@@ -54,9 +84,9 @@ static COMMUNES: LazyLock<Index> = LazyLock::new(|| {
     Index::new(entries)
 });
 
-static COUNTRY_INDEX: LazyLock<Index> = LazyLock::new(|| {
+fn country_index_of(countries: &[Choice]) -> Index {
     Index::new(
-        COUNTRIES
+        countries
             .iter()
             .map(|(code, name)| Entry {
                 code: code.clone(),
@@ -66,16 +96,27 @@ static COUNTRY_INDEX: LazyLock<Index> = LazyLock::new(|| {
             })
             .collect(),
     )
-});
+}
+
+static COUNTRY_INDEX: LazyLock<Index> = LazyLock::new(|| country_index_of(&COUNTRIES));
+static COUNTRY_INDEX_EN: LazyLock<Index> = LazyLock::new(|| country_index_of(&COUNTRIES_EN));
 
 /// The searchable communes (scope: département code).
 pub fn communes() -> &'static Index {
     &COMMUNES
 }
 
-/// The searchable countries (no scope).
+/// The searchable countries (no scope), by their French names.
 pub fn country_index() -> &'static Index {
-    &COUNTRY_INDEX
+    country_index_in(Language::Fr)
+}
+
+/// The searchable countries (no scope), by their names in this language.
+pub fn country_index_in(language: Language) -> &'static Index {
+    match language {
+        Language::Fr => &COUNTRY_INDEX,
+        Language::En => &COUNTRY_INDEX_EN,
+    }
 }
 
 pub fn is_commune_of(code: &str, departement: &str) -> bool {
@@ -86,8 +127,18 @@ pub fn commune_name(code: &str) -> String {
     COMMUNES.get(code).map(|c| c.label.clone()).unwrap_or_default()
 }
 
+/// A country's French name (the code itself when it is not one).
 pub fn country_name(code: &str) -> String {
-    COUNTRIES.iter().find(|(c, _)| c == code).map(|(_, name)| name.clone()).unwrap_or_else(|| code.to_owned())
+    country_name_in(code, Language::Fr)
+}
+
+/// A country's name in this language (the code itself when it is not one).
+pub fn country_name_in(code: &str, language: Language) -> String {
+    COUNTRY_NAMES
+        .iter()
+        .find(|(c, _, _)| c == code)
+        .map(|(_, french, english)| if language == Language::En { english.clone() } else { french.clone() })
+        .unwrap_or_else(|| code.to_owned())
 }
 
 pub fn departement_name(code: &str) -> String {
@@ -104,7 +155,15 @@ pub fn communes_of(postal_code: &str) -> Vec<Choice> {
 
 /// ISO code and French name, sorted by name.
 pub fn countries() -> &'static [Choice] {
-    &COUNTRIES
+    countries_in(Language::Fr)
+}
+
+/// ISO code and name in this language, sorted by that name.
+pub fn countries_in(language: Language) -> &'static [Choice] {
+    match language {
+        Language::Fr => &COUNTRIES,
+        Language::En => &COUNTRIES_EN,
+    }
 }
 
 /// Code and name, sorted by code.
@@ -113,7 +172,7 @@ pub fn departements() -> &'static [Choice] {
 }
 
 pub fn is_country(code: &str) -> bool {
-    COUNTRIES.iter().any(|(c, _)| c == code)
+    COUNTRY_NAMES.iter().any(|(c, _, _)| c == code)
 }
 
 pub fn is_departement(code: &str) -> bool {
@@ -139,5 +198,23 @@ mod tests {
         assert!(communes().search("", Some("31"), 1000).len() > 500);
         assert_eq!(communes().search("st etienne", None, 1)[0].label, "Saint-Étienne");
         assert_eq!(country_index().search("allem", None, 5)[0].code, "DE");
+    }
+
+    #[test]
+    fn countries_are_named_in_french_and_in_english() {
+        assert_eq!(countries_in(Language::En).len(), countries().len());
+        assert_eq!(country_name_in("DE", Language::En), "Germany");
+        assert_eq!(country_name_in("DE", Language::Fr), "Allemagne");
+        assert_eq!(country_name("GB"), "Royaume-Uni");
+        assert_eq!(country_name_in("XX", Language::En), "XX", "not a country: the code as it is");
+        assert_eq!(country_index_in(Language::En).search("germ", None, 5)[0].code, "DE");
+        assert_eq!(country_index_in(Language::En).search("united king", None, 5)[0].code, "GB");
+        assert!(country_index_in(Language::En).search("allem", None, 5).is_empty());
+        assert!(country_index_in(Language::Fr).search("germ", None, 5).is_empty());
+        // Sorted by the name the reader reads, accents aside.
+        let english: Vec<&str> = countries_in(Language::En).iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(english[0], "Afghanistan");
+        assert!(english.iter().position(|n| *n == "Åland Islands") < english.iter().position(|n| *n == "Albania"));
+        assert_eq!(countries_in(Language::Fr)[0].1, "Afghanistan");
     }
 }

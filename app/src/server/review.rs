@@ -19,6 +19,7 @@ use crate::domain::confirmation::AnswerFilter;
 use crate::domain::date::Day;
 use crate::domain::decision::may_decide;
 use crate::domain::experience::ExperienceKind;
+use crate::domain::language::Language;
 use crate::domain::pieces::PieceStatus;
 use crate::domain::problem::{FieldErrors, Problem};
 use crate::domain::review::{check_dossier_verdict, may_judge_pieces, parse_piece_verdict, DossierVerdict, StaffRole};
@@ -222,7 +223,11 @@ pub async fn export(
         if let Some(&candidate) = internal.get(&r.id) {
             if let std::collections::hash_map::Entry::Vacant(slot) = given.entry(candidate) {
                 let sheet = dossier_sheet(state, &mut conn, candidate).await?;
-                let names: Vec<&str> = sheet.from_university.iter().map(|k| super::words::section(*k)).collect();
+                let names: Vec<&str> = sheet
+                    .from_university
+                    .iter()
+                    .map(|k| super::words::section(*k, crate::domain::language::Language::Fr))
+                    .collect();
                 slot.insert(names.join(", "));
             }
         }
@@ -241,6 +246,7 @@ pub async fn export(
                 formation: r.formation,
                 transmitted: r.transmitted_at.map(super::clock::paris_ymd),
                 decision: r.decision,
+                language: r.language,
             })
         })
         .collect()
@@ -333,6 +339,16 @@ pub async fn save_columns(state: &AppState, signed: &Signed, columns: &str) -> R
 /// The candidate's dossier as staff read it, with what the university
 /// gave (Cursus interne, and which sections come from it).
 pub(crate) async fn dossier_sheet(state: &AppState, conn: &mut Conn, candidate: i64) -> Result<DossierSheet, AppError> {
+    dossier_sheet_in(state, conn, candidate, Language::Fr).await
+}
+
+/// The same, countries named in `language` (the candidate's own documents).
+pub(crate) async fn dossier_sheet_in(
+    state: &AppState,
+    conn: &mut Conn,
+    candidate: i64,
+    language: Language,
+) -> Result<DossierSheet, AppError> {
     let university = super::school_records::of_candidate(state, conn, candidate).await?;
     let mut d = DossierSheet {
         identity: dossier::identity(conn, candidate).await?,
@@ -359,34 +375,35 @@ pub(crate) async fn dossier_sheet(state: &AppState, conn: &mut Conn, candidate: 
     let today = super::clock::paris_day(state.clock.now());
     d.from_university = super::school_records::sections_from_university(&university, &d, today);
     d.internal = university.record.map(|r| r.years).unwrap_or_default();
-    Ok(sheet(d))
+    Ok(sheet(d, language))
 }
 
-/// Codes of countries, départements and communes as names staff read.
-fn sheet(mut d: DossierSheet) -> DossierSheet {
+/// Codes of countries, départements and communes as names (countries in
+/// `language`; départements and communes have French names only).
+fn sheet(mut d: DossierSheet, language: Language) -> DossierSheet {
     if let Some(i) = d.identity.as_mut() {
-        i.pays_naissance = refdata::country_name(&i.pays_naissance);
-        i.nationalite = refdata::country_name(&i.nationalite);
+        i.pays_naissance = refdata::country_name_in(&i.pays_naissance, language);
+        i.nationalite = refdata::country_name_in(&i.nationalite, language);
         if !i.departement_naissance.is_empty() {
             i.departement_naissance = refdata::departement_name(&i.departement_naissance);
         }
     }
     if let Some(a) = d.address.as_mut() {
-        a.pays = refdata::country_name(&a.pays);
+        a.pays = refdata::country_name_in(&a.pays, language);
         if !a.commune.is_empty() {
             a.commune = refdata::commune_name(&a.commune);
         }
     }
     if let Some(b) = d.bac.as_mut() {
         if !b.pays.is_empty() {
-            b.pays = refdata::country_name(&b.pays);
+            b.pays = refdata::country_name_in(&b.pays, language);
         }
         if !b.commune.is_empty() {
             b.commune = refdata::commune_name(&b.commune);
         }
     }
     for c in d.cursus.iter_mut() {
-        c.pays = refdata::country_name(&c.pays);
+        c.pays = refdata::country_name_in(&c.pays, language);
         if !c.commune.is_empty() {
             c.commune = refdata::commune_name(&c.commune);
         }
@@ -471,6 +488,7 @@ pub async fn detail(state: &AppState, signed: &Signed, id: i64, query: &ListQuer
         prenom: a.prenom,
         login: a.login,
         email: a.email,
+        language: a.language,
         formation: a.formation,
         centre: a.centre,
         status,
@@ -604,28 +622,41 @@ pub async fn set_status(
     let status = verdict.status();
     let reopened_until = given.map(|d| d.iso());
     review::set_status(&mut tx, id, status.code(), reopened_until.as_deref()).await?;
+    let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
+    let language = candidate.language;
     let until = match given {
-        Some(day) => day.french(),
+        Some(day) => day.written(language),
         None => review::formation_deadline(&mut tx, a.formation_id)
             .await?
             .and_then(|d| Day::parse_iso(&d))
-            .map(|d| d.french())
+            .map(|d| d.written(language))
             .unwrap_or_default(),
     };
     review::add_event(&mut tx, id, Some(scope.staff_id), "dossier", status.code(), now).await?;
+    // French puts a space before the colon, English does not.
+    let colon = match language {
+        crate::domain::language::Language::Fr => " : ",
+        crate::domain::language::Language::En => ": ",
+    };
     let refused: Vec<String> = pieces
         .iter()
         .filter(|p| p.status == PieceStatus::Refusee)
-        .map(|p| if p.comment.is_empty() { format!("– {}", p.label) } else { format!("– {} : {}", p.label, p.comment) })
+        .map(|p| {
+            if p.comment.is_empty() {
+                format!("– {}", p.label)
+            } else {
+                format!("– {}{colon}{}", p.label, p.comment)
+            }
+        })
         .collect();
     let template = match verdict {
         DossierVerdict::Complet => &mail::DOSSIER_COMPLETE,
         DossierVerdict::Incomplet => &mail::DOSSIER_INCOMPLETE,
     };
-    let candidate = accounts::candidate_by_id(&mut tx, a.candidate_id).await?.ok_or(AppError::NotFound)?;
     let message = mail::compose(
         &mut tx,
         template,
+        language,
         &[
             ("prenom", &candidate.prenom),
             ("nom", &candidate.nom),

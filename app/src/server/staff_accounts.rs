@@ -103,6 +103,8 @@ pub async fn create(
     let message = mail::compose(
         &mut tx,
         &mail::STAFF_INVITATION,
+        // Staff mails are French.
+        crate::domain::language::Language::Fr,
         &[
             ("nom", &account.name),
             ("role", super::words::role(account.role)),

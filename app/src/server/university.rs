@@ -49,8 +49,8 @@ pub fn login_url(state: &AppState, kind: AccountKind) -> Result<String, AppError
 /// What the ticket led to.
 #[derive(Debug)]
 pub enum TicketOutcome {
-    /// Signed in: the session cookie.
-    SignedIn(HeaderValue),
+    /// Signed in: the session cookie, and the language's for a candidate.
+    SignedIn(super::accounts::SignedIn),
     /// A first sign-in: the cookie that carries it to the form.
     FirstSignIn(HeaderValue),
     /// Not signed in, with what to tell.
@@ -59,7 +59,12 @@ pub enum TicketOutcome {
 
 /// The browser came back from CAS with `ticket`.
 #[tracing::instrument(skip_all, fields(kind = kind.as_str()))]
-pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &str) -> Result<TicketOutcome, AppError> {
+pub async fn sign_in_with_ticket(
+    state: &AppState,
+    kind: AccountKind,
+    ticket: &str,
+    headers: &http::HeaderMap,
+) -> Result<TicketOutcome, AppError> {
     let uni = university(state)?;
     let user = match cas::validate(&uni.client, &uni.cas_url, &service(state, kind), ticket).await {
         Ok(user) => user,
@@ -84,17 +89,19 @@ pub async fn sign_in_with_ticket(state: &AppState, kind: AccountKind, ticket: &s
         AccountKind::Staff => match university::active_staff_by_cas_uid(&mut conn, &person.uid).await? {
             Some(id) => {
                 drop(conn);
-                let (cookie, _) = session::open(state, kind, id).await?;
-                Ok(TicketOutcome::SignedIn(cookie))
+                let (session, _) = session::open(state, kind, id).await?;
+                Ok(TicketOutcome::SignedIn(super::accounts::SignedIn { session, language: None }))
             }
             None => Ok(TicketOutcome::Refused(UniversityNotice::NoStaffAccount)),
         },
         AccountKind::Candidat => match university::candidate_by_cas_uid(&mut conn, &person.uid).await? {
             Some((id, true)) => {
                 keep_record(&mut conn, state, id, &person).await?;
+                let kept = super::store::accounts::language(&mut conn, id).await?;
+                let language = super::language::at_sign_in(&mut conn, state, headers, id, kept).await?;
                 drop(conn);
-                let (cookie, _) = session::open(state, kind, id).await?;
-                Ok(TicketOutcome::SignedIn(cookie))
+                let (session, _) = session::open(state, kind, id).await?;
+                Ok(TicketOutcome::SignedIn(super::accounts::SignedIn { session, language }))
             }
             Some((_, false)) => Ok(TicketOutcome::Refused(UniversityNotice::AwaitingValidation)),
             None => {
@@ -203,6 +210,7 @@ pub async fn confirm_sign_in(
         let mail = mail::compose(
             &mut tx,
             &mail::UNIVERSITY_JOIN,
+            existing.language,
             &[
                 ("prenom", &existing.prenom),
                 ("nom", &existing.nom),
@@ -215,7 +223,13 @@ pub async fn confirm_sign_in(
         .await?;
         mail::queue(&mut tx, &format!("university-join:{}:{now}", existing.id), &existing.email, &mail, now).await?;
     } else {
-        let new = NewPerson { nom: &form.nom, prenom: &form.prenom, email: &form.email, password_hash: NO_PASSWORD };
+        let new = NewPerson {
+            nom: &form.nom,
+            prenom: &form.prenom,
+            email: &form.email,
+            password_hash: NO_PASSWORD,
+            language: super::language::of_request(headers),
+        };
         let id = insert_with_activation(&mut tx, state, &campaign, &new, now).await?;
         match university::set_candidate_cas_uid(&mut tx, id, &person.uid).await {
             // Tied meanwhile by a join link: that account stays the student's.

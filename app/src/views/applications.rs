@@ -46,9 +46,10 @@ pub struct ApplicationLine {
 pub struct ApplicationDetail {
     pub line: ApplicationLine,
     pub mode: String,
-    pub created: String,
-    pub received: Option<String>,
-    pub transmitted: Option<String>,
+    /// Days in Europe/Paris; the page writes them in its language.
+    pub created: Day,
+    pub received: Option<Day>,
+    pub transmitted: Option<Day>,
     pub contact_address: String,
     pub contact_email: String,
     pub may_cancel: bool,
@@ -62,8 +63,8 @@ pub struct ApplicationDetail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerView {
     pub state: crate::domain::confirmation::Answer,
-    /// The last day to answer (jj/mm/aaaa).
-    pub last_day: Option<String>,
+    /// The last day to answer (Europe/Paris).
+    pub last_day: Option<Day>,
     pub university_year: String,
     pub may_confirm: bool,
     pub may_withdraw: bool,

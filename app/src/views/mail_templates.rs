@@ -1,13 +1,22 @@
 //! Mail templates as admins edit them (`/gestion/modeles-mail`): subject
-//! and body with named variables, and a preview.
+//! and body with named variables, in French and in English, and a preview.
 
 use serde::{Deserialize, Serialize};
+
+use crate::domain::language::Language;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TemplateLine {
     pub key: String,
     pub name: String,
-    /// Staff changed its text.
+    /// Its texts: French, and English unless only staff receive it.
+    pub versions: Vec<TemplateVersion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateVersion {
+    pub language: Language,
+    /// Staff changed its text in this language.
     pub edited: bool,
 }
 
@@ -15,9 +24,11 @@ pub struct TemplateLine {
 pub struct TemplateEdit {
     pub key: String,
     pub name: String,
+    /// The language of this text.
+    pub language: Language,
     pub subject: String,
     pub body: String,
-    /// The variables its text may use.
+    /// The variables its text may use (the same in every language).
     pub variables: Vec<String>,
     pub edited: bool,
 }

@@ -11,6 +11,7 @@ pub const SUGGESTIONS: usize = 12;
 pub enum List {
     /// French communes; the scope is a département code.
     Communes,
+    /// Named in the page's language (the code is the ISO code either way).
     Countries,
     /// Lycées, universities… (a database directory); the scope is a
     /// commune code; a name outside the list may still be typed.

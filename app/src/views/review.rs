@@ -282,6 +282,8 @@ pub struct ReviewDetail {
     pub prenom: String,
     pub login: String,
     pub email: String,
+    /// The language the candidate reads Sésame in (their mails and documents).
+    pub language: crate::domain::language::Language,
     pub formation: String,
     pub centre: String,
     pub status: DossierStatus,

@@ -33,6 +33,15 @@ export async function markComplete(staff: Page, id: number) {
   await api(staff, 'gestion/candidature/statut', { application: String(id), version: String(d.version), statut: 'complet' });
 }
 
+/** Validates every piece, marks Complet, prepares and publishes `decision`. */
+export async function decide(staff: Page, id: number, decision: Record<string, string>) {
+  await markComplete(staff, id);
+  let d = await api(staff, 'gestion/candidature', { id: String(id) });
+  await api(staff, 'gestion/candidature/decision', { application: String(id), version: String(d.version), ...decision });
+  d = await api(staff, 'gestion/candidature', { id: String(id) });
+  await api(staff, 'gestion/candidature/decision/publier', { application: String(id), version: String(d.version) });
+}
+
 function isoDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }

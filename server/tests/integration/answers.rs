@@ -92,7 +92,7 @@ on_every_store!(
         // Published on Monday 15 June 2026 (10:00 UTC): 7 days, until Monday 22 June 23:59 in Paris.
         let a = summary(&app, &alpha_me, alpha).await.answer.expect("an answer is awaited");
         assert!(a.may_confirm && a.may_withdraw);
-        assert_eq!(a.last_day.as_deref(), Some("22/06/2026"));
+        assert_eq!(a.last_day.map(|d| d.french()).as_deref(), Some("22/06/2026"));
         let (_, text) =
             app.mails_to("alpha@example.fr").await.into_iter().find(|(s, _)| s == "Candidature - décision").unwrap();
         assert!(text.contains("avant le 22/06/2026"), "{text}");
@@ -147,7 +147,7 @@ on_every_store!(
 
         // Beta lets the deadline pass. At 23:59 on the last day (Paris, summer time) it is still open…
         let beta_answer = summary(&app, &beta_me, beta).await.answer.unwrap();
-        assert_eq!(beta_answer.last_day.as_deref(), Some("22/06/2026"));
+        assert_eq!(beta_answer.last_day.map(|d| d.french()).as_deref(), Some("22/06/2026"));
         // A reminder leaves once, two days before the deadline.
         let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp();
         app.state.clock.freeze_at(at("2026-06-20T12:00:00Z"));
@@ -171,7 +171,10 @@ on_every_store!(
         assert_eq!(subjects(&app.mails_to("beta@example.fr").await, "Candidature - désistement"), 1);
         assert_eq!(line(&app, gamma_me.clone()).await.decision.map(|d| d.kind), Some(DecisionKind::Favorable));
         // Gamma's deadline starts from the call: 7 days after 23 June.
-        assert_eq!(summary(&app, &gamma_me, gamma).await.answer.unwrap().last_day.as_deref(), Some("30/06/2026"));
+        assert_eq!(
+            summary(&app, &gamma_me, gamma).await.answer.unwrap().last_day.map(|d| d.french()).as_deref(),
+            Some("30/06/2026")
+        );
         // The dashboard counts what stands: one favourable (gamma), two withdrawals.
         let gest = staff_member(&app, "gest2@sesame.test", StaffRole::Gestionnaire, &[w.centre]).await;
         let board: app::views::staff::Dashboard =

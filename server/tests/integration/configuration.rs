@@ -281,7 +281,13 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
     let unknown = app
         .call(
             "/api/gestion/modele-mail/enregistrer",
-            &[("key", key), ("subject", "Objet {{inconnue}}"), ("body", "Bonjour"), ("action", "enregistrer")],
+            &[
+                ("key", key),
+                ("langue", "fr"),
+                ("subject", "Objet {{inconnue}}"),
+                ("body", "Bonjour"),
+                ("action", "enregistrer"),
+            ],
             Some(&admin),
         )
         .await;
@@ -290,7 +296,13 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
     let preview = app
         .call(
             "/api/gestion/modele-mail/enregistrer",
-            &[("key", key), ("subject", "Candidature enregistrée"), ("body", body), ("action", "apercu")],
+            &[
+                ("key", key),
+                ("langue", "fr"),
+                ("subject", "Candidature enregistrée"),
+                ("body", body),
+                ("action", "apercu"),
+            ],
             Some(&admin),
         )
         .await;
@@ -300,7 +312,13 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
     assert!(ok(&app
         .call(
             "/api/gestion/modele-mail/enregistrer",
-            &[("key", key), ("subject", "Candidature enregistrée"), ("body", body), ("action", "enregistrer")],
+            &[
+                ("key", key),
+                ("langue", "fr"),
+                ("subject", "Candidature enregistrée"),
+                ("body", body),
+                ("action", "enregistrer")
+            ],
             Some(&admin)
         )
         .await));
@@ -316,15 +334,17 @@ on_both_databases!(mail_templates_are_edited_previewed_and_reset, |app: TestApp|
     assert!(ok(&app
         .call(
             "/api/gestion/modele-mail/enregistrer",
-            &[("key", key), ("subject", ""), ("body", ""), ("action", "retablir")],
+            &[("key", key), ("langue", "fr"), ("subject", ""), ("body", ""), ("action", "retablir")],
             Some(&admin)
         )
         .await));
-    let t: app::views::mail_templates::TemplateEdit =
-        serde_json::from_str(&app.call("/api/gestion/modele-mail", &[("key", key)], Some(&admin)).await.body).unwrap();
+    let t: app::views::mail_templates::TemplateEdit = serde_json::from_str(
+        &app.call("/api/gestion/modele-mail", &[("key", key), ("langue", "fr")], Some(&admin)).await.body,
+    )
+    .unwrap();
     assert!(!t.edited && t.subject.contains("Confirmation de votre candidature"));
     assert_eq!(
-        app.call("/api/gestion/modele-mail", &[("key", "inconnu")], Some(&admin)).await.status,
+        app.call("/api/gestion/modele-mail", &[("key", "inconnu"), ("langue", "fr")], Some(&admin)).await.status,
         StatusCode::NOT_FOUND
     );
 });

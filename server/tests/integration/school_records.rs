@@ -359,11 +359,11 @@ on_both_databases!(staff_see_where_each_section_came_from, |app: TestApp| async 
     assert_eq!(csv.status, StatusCode::OK);
     let text = csv.body;
     let header = text.lines().next().unwrap();
-    assert!(header.ends_with(";Fourni par l'université"), "{header}");
+    assert!(header.ends_with(";Fourni par l'université;Langue"), "{header}");
     let lea = text.lines().find(|l| l.starts_with("MARTIN;")).expect("Léa's line");
-    assert!(lea.ends_with(";Informations personnelles, Adresse, Baccalauréat, Cursus interne"), "{lea}");
+    assert!(lea.ends_with(";Informations personnelles, Adresse, Baccalauréat, Cursus interne;Français"), "{lea}");
     let theirs = text.lines().find(|l| l.starts_with("EXTERNE;")).expect("the external line");
-    assert!(theirs.ends_with(';'), "{theirs}");
+    assert!(theirs.ends_with(";;Français"), "nothing from the university: {theirs}");
 
     assert!(ok(&app.call(path, &edit(Some("pers.autre")), Some(&admin)).await));
     assert_eq!(crate::review::detail(&app, &staff, id).await.status, StatusCode::UNAUTHORIZED, "signed out");

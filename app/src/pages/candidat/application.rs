@@ -10,10 +10,12 @@ use crate::api::applications::{load_application, CancelApplication, ConfirmAppli
 use crate::components::applications::countdown;
 use crate::components::dialog::ConfirmDialog;
 use crate::components::frame::PageTitle;
+use crate::components::language::current;
 use crate::components::loading::loaded;
-use crate::components::messages::FormOutcome;
+use crate::components::messages::{labelled, FormOutcome};
 use crate::components::status::{decision_text, status_text};
 use crate::domain::application::DossierStatus;
+use crate::domain::formation::treatment_in;
 use crate::i18n::*;
 use crate::views::applications::{AnswerView, ApplicationDetail};
 
@@ -66,6 +68,8 @@ fn Recap(
     let asking = RwSignal::new(false);
     let result: Signal<_> = cancel.value().into();
     let id = l.id;
+    let language = current();
+    let deadline = l.return_deadline.written(language);
     view! {
         {move || query.read().get("nouvelle").map(|_| view! {
             <p class="alert alert-success" role="status">{t!(i18n, applications.created)}</p>
@@ -77,7 +81,7 @@ fn Recap(
                 <dl class="facts">
                     <dt>{t!(i18n, applications.formation)}</dt><dd>{l.formation.clone()}</dd>
                     <dt>{t!(i18n, applications.status)}</dt><dd class="status">{status_text(l.status)}</dd>
-                    <dt>{t!(i18n, applications.treatment)}</dt><dd>{l.treatment.clone()}</dd>
+                    <dt>{t!(i18n, applications.treatment)}</dt><dd>{treatment_in(&l.treatment, language).to_owned()}</dd>
                     <dt>{t!(i18n, applications.decision)}</dt><dd>{decision_text(&l.decision)}</dd>
                     <dt>{t!(i18n, applications.opi)}</dt><dd>{t!(i18n, applications.opi_none)}</dd>
                 </dl>
@@ -86,10 +90,10 @@ fn Recap(
                 <h2 id="recap-dates">{t!(i18n, applications.dates)}</h2>
                 <dl class="facts">
                     <dt>{t!(i18n, applications.deadline)}</dt>
-                    <dd>{l.return_deadline.french()}" "<span class="countdown">{countdown(l.days_left)}</span></dd>
-                    <dt>{t!(i18n, applications.applied_on)}</dt><dd>{d.created.clone()}</dd>
-                    {d.received.clone().map(|r| view! { <dt>{t!(i18n, applications.received)}</dt><dd>{r}</dd> })}
-                    {d.transmitted.clone().map(|r| view! { <dt>{t!(i18n, applications.transmitted)}</dt><dd>{r}</dd> })}
+                    <dd>{deadline.clone()}" "<span class="countdown">{countdown(l.days_left)}</span></dd>
+                    <dt>{t!(i18n, applications.applied_on)}</dt><dd>{d.created.written(language)}</dd>
+                    {d.received.map(|r| view! { <dt>{t!(i18n, applications.received)}</dt><dd>{r.written(language)}</dd> })}
+                    {d.transmitted.map(|r| view! { <dt>{t!(i18n, applications.transmitted)}</dt><dd>{r.written(language)}</dd> })}
                 </dl>
             </section>
             <section class="card" aria-labelledby="recap-contact">
@@ -100,7 +104,7 @@ fn Recap(
                     <h3>{t!(i18n, applications.models)}</h3>
                     <ul class="plain-list">
                         {d.models.iter().map(|(piece, label)| view! {
-                            <li><a href=crate::views::pieces::model_path(*piece) download="">{format!("{} : {label}", t_string!(i18n, pieces.model))}</a></li>
+                            <li><a href=crate::views::pieces::model_path(*piece) download="">{labelled(t_string!(i18n, pieces.model), label)}</a></li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -121,7 +125,7 @@ fn Recap(
             <p class="alert alert-info" role="note">{t_string!(i18n, answer.waiting_rank, rank = d.rank.unwrap_or_default()).to_string()}</p>
         })}
         {(l.status == DossierStatus::EnAttente).then(|| view! {
-            <p class="alert alert-info" role="note">{t_string!(i18n, applications.banner, date = l.return_deadline.french()).to_string()}</p>
+            <p class="alert alert-info" role="note">{t_string!(i18n, applications.banner, date = deadline.clone()).to_string()}</p>
         })}
         {(l.status == DossierStatus::Incomplet).then(|| view! {
             <p class="alert alert-warning" role="note">{t!(i18n, applications.incomplete_banner)}</p>
@@ -177,8 +181,8 @@ fn AnswerSection(application: i64, answer: AnswerView, answers: Answers) -> impl
             <FormOutcome result=confirmed success=tr!(i18n, answer.confirm_done)/>
             <FormOutcome result=withdrawn success=tr!(i18n, answer.withdraw_done)/>
             <p>{state_text}</p>
-            {(awaited).then(|| answer.last_day.clone().map(|day| view! {
-                <p class="alert alert-warning" role="note">{t_string!(i18n, answer.deadline, date = day).to_string()}</p>
+            {(awaited).then(|| answer.last_day.map(|day| view! {
+                <p class="alert alert-warning" role="note">{t_string!(i18n, answer.deadline, date = day.written(current())).to_string()}</p>
             }))}
             {(!matches!(answer.state, Answer::Withdrawn { .. })).then(|| view! {
                 <p>{t_string!(i18n, answer.year_only, year = answer.university_year.clone()).to_string()}</p>

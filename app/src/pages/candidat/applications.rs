@@ -8,9 +8,12 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::applications::load_applications;
 use crate::components::applications::countdown;
 use crate::components::frame::PageTitle;
+use crate::components::language::current;
 use crate::components::loading::loaded;
+use crate::components::messages::labelled;
 use crate::components::status::{decision_text, status_text};
 use crate::components::table::{row, Column, DataTable};
+use crate::domain::formation::treatment_in;
 use crate::i18n::*;
 use crate::views::applications::ApplicationLine;
 
@@ -35,6 +38,7 @@ pub fn ApplicationsPage() -> impl IntoView {
 #[component]
 fn ApplicationsTable(lines: Vec<ApplicationLine>) -> impl IntoView {
     let i18n = use_i18n();
+    let language = current();
     if lines.is_empty() {
         return view! { <p class="card">{t!(i18n, applications.none)}</p> }.into_any();
     }
@@ -46,16 +50,16 @@ fn ApplicationsTable(lines: Vec<ApplicationLine>) -> impl IntoView {
                     let formation = l.formation.clone();
                     view! { <A href=format!("/candidatures/{}", l.id)>{formation}</A> }.into_any()
                 }).row_header(),
-                Column::new(t_string!(i18n, applications.col_deadline), |l: &ApplicationLine| view! {
-                    {l.return_deadline.french()}
+                Column::new(t_string!(i18n, applications.col_deadline), move |l: &ApplicationLine| view! {
+                    {l.return_deadline.written(language)}
                     <span class="countdown">{countdown(l.days_left)}</span>
                 }.into_any()),
-                Column::new(t_string!(i18n, applications.col_treatment), |l: &ApplicationLine| l.treatment.clone().into_any()),
+                Column::new(t_string!(i18n, applications.col_treatment), move |l: &ApplicationLine| treatment_in(&l.treatment, language).to_owned().into_any()),
                 Column::new(t_string!(i18n, applications.col_status), |l: &ApplicationLine| status_text(l.status).into_any()),
                 Column::new(t_string!(i18n, applications.col_decision), |l: &ApplicationLine| decision_text(&l.decision).into_any()),
                 Column::new(t_string!(i18n, applications.col_centre), |l: &ApplicationLine| l.centre.clone().into_any()),
                 Column::new(t_string!(i18n, applications.col_action), move |l: &ApplicationLine| {
-                    let open_label = format!("{} : {}", t_string!(i18n, applications.open), l.formation);
+                    let open_label = labelled(t_string!(i18n, applications.open), &l.formation);
                     view! {
                         <A href=format!("/candidatures/{}", l.id) attr:class="button button-secondary"
                             attr:aria-label=open_label>

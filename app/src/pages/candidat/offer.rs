@@ -7,10 +7,12 @@ use leptos_router::components::A;
 use crate::api::applications::{load_offer, Apply};
 use crate::components::dialog::ConfirmDialog;
 use crate::components::frame::PageTitle;
+use crate::components::language::current;
 use crate::components::loading::loaded;
-use crate::components::messages::FormOutcome;
+use crate::components::messages::{labelled, FormOutcome};
 use crate::components::table::{row, Column, DataTable};
 use crate::domain::application::WindowState;
+use crate::domain::formation::mode_in;
 use crate::domain::lookup::normalize;
 use crate::i18n::*;
 use crate::views::applications::{OfferCentre, OfferFormation};
@@ -37,6 +39,7 @@ fn matches(f: &OfferFormation, query: &str) -> bool {
 #[component]
 fn OfferTree(centres: Vec<OfferCentre>) -> impl IntoView {
     let i18n = use_i18n();
+    let language = current();
     let (query, set_query) = signal(String::new());
     let wanted = Memo::new(move |_| normalize(&query.get()));
     let open_centres = RwSignal::new(Vec::<i64>::new());
@@ -91,16 +94,16 @@ fn OfferTree(centres: Vec<OfferCentre>) -> impl IntoView {
                                         (!f.url.is_empty()).then(|| view! { <a href=f.url.clone() rel="noopener">{f.url.clone()}</a> }).into_any()
                                     }),
                                     Column::new(t_string!(i18n, apply.col_dates), move |f: &OfferFormation| {
-                                        t_string!(i18n, apply.dates, start = f.start.french(), end = f.end.french()).to_string().into_any()
+                                        t_string!(i18n, apply.dates, start = f.start.written(language), end = f.end.written(language)).to_string().into_any()
                                     }),
-                                    Column::new(t_string!(i18n, apply.col_mode), |f: &OfferFormation| f.mode.clone().into_any()),
+                                    Column::new(t_string!(i18n, apply.col_mode), move |f: &OfferFormation| mode_in(&f.mode, language).to_owned().into_any()),
                                     Column::new(t_string!(i18n, applications.col_action), move |f: &OfferFormation| {
                                         let (fid, title) = (f.id, f.title.clone());
                                         match (f.applied, f.state) {
                                             (true, _) => view! { <span class="tag">"✓ "{t!(i18n, apply.applied)}</span> }.into_any(),
                                             (false, WindowState::Open) => view! {
                                                 <button type="button" class="button"
-                                                    aria-label=format!("{} : {}", t_string!(i18n, apply.apply), title)
+                                                    aria-label=labelled(t_string!(i18n, apply.apply), &title)
                                                     on:click=move |_| chosen.set(Some((fid, title.clone())))>
                                                     {t!(i18n, apply.apply)}
                                                 </button>

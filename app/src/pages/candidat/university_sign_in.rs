@@ -53,7 +53,7 @@ pub fn UniversitySignInPage() -> impl IntoView {
                             })}
                             {person.birth_date.clone().map(|d| view! {
                                 <dt>{t!(i18n, university.birth_date)}</dt>
-                                <dd>{d}</dd>
+                                <dd>{crate::domain::date::written_form_day(&d, crate::components::language::current())}</dd>
                             })}
                         </dl>
                         {if person.names_from_university {

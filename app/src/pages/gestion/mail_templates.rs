@@ -1,5 +1,6 @@
 //! `/gestion/modeles-mail`: the mails candidates and staff receive, their
-//! text editable by admins (`?modele=<key>`), with a preview and a reset.
+//! text editable by admins in each language it is written in
+//! (`?modele=<key>&langue=<fr|en>`), with a preview and a reset.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -9,6 +10,7 @@ use crate::components::field::{field_problem, Field};
 use crate::components::frame::PageTitle;
 use crate::components::loading::loaded_or_sign_in;
 use crate::components::messages::{problem_text, FormOutcome};
+use crate::domain::language::Language;
 use crate::i18n::*;
 use crate::views::mail_templates::TemplateEdit;
 
@@ -19,6 +21,10 @@ pub fn MailTemplatesPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let key = Memo::new(move |_| query.with(|q| q.get("modele")));
+    // French unless the address names another language.
+    let language = Memo::new(move |_| {
+        query.with(|q| q.get("langue").and_then(|code| Language::from_code(&code)).unwrap_or_default())
+    });
     let save = ServerAction::<SaveTemplate>::new();
     // Reload after a save or a reset, not after a preview (which keeps
     // what is being typed).
@@ -30,10 +36,10 @@ pub fn MailTemplatesPage() -> impl IntoView {
     });
     let list = Resource::new(move || saved.get(), |_| load_templates());
     let one = Resource::new(
-        move || (key.get(), saved.get()),
-        |(key, _)| async move {
+        move || (key.get(), language.get(), saved.get()),
+        |(key, language, _)| async move {
             match key {
-                Some(key) => load_template(key).await.map(Some),
+                Some(key) => load_template(key, language.code().to_owned()).await.map(Some),
                 None => Ok(None),
             }
         },
@@ -43,16 +49,29 @@ pub fn MailTemplatesPage() -> impl IntoView {
         <p><a href="/gestion/configuration">{t!(i18n, config.back)}</a></p>
         <h1>{t!(i18n, templates.title)}</h1>
         <p>{t!(i18n, templates.intro)}</p>
+        <p>{t!(i18n, templates.languages_intro)}</p>
         <div class="templates">
             <nav aria-label=tr!(i18n, templates.list)>
                 {loaded_or_sign_in(list, SIGN_IN, move |lines| view! {
                     <ul class="plain-list template-list">
                         {lines.into_iter().map(|l| {
-                            let current = key.get_untracked().as_deref() == Some(l.key.as_str());
+                            let this = key.get_untracked().as_deref() == Some(l.key.as_str());
+                            let versions = l.versions.into_iter().enumerate().map(|(i, v)| {
+                                let current = this && language.get_untracked() == v.language;
+                                let href = format!("/gestion/modeles-mail?modele={}&langue={}#modele", l.key, v.language.code());
+                                view! {
+                                    {(i > 0).then_some(" · ")}
+                                    // The template's name, read before the language's own name.
+                                    <a href=href aria-current=current.then_some("page")>
+                                        <span class="visually-hidden">{format!("{}, ", l.name)}</span>
+                                        <span lang=v.language.code()>{v.language.name()}</span>
+                                    </a>
+                                    {v.edited.then(|| view! { " "<span class="badge">{t!(i18n, templates.edited)}</span> })}
+                                }
+                            }).collect_view();
                             view! {
                                 <li>
-                                    <a href=format!("/gestion/modeles-mail?modele={}#modele", l.key) aria-current=current.then_some("page")>{l.name}</a>
-                                    {l.edited.then(|| view! { " "<span class="badge">{t!(i18n, templates.edited)}</span> })}
+                                    <span aria-hidden="true">{l.name.clone()}</span>" "{versions}
                                 </li>
                             }
                         }).collect_view()}
@@ -74,18 +93,20 @@ fn TemplateForm(t: TemplateEdit, save: ServerAction<SaveTemplate>) -> impl IntoV
     let body_problem = field_problem(result, "body");
     let preview = move || result.with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned().flatten());
     let variables = t.variables.iter().map(|v| format!("{{{{{v}}}}}")).collect::<Vec<_>>().join(" ");
+    let code = t.language.code();
     view! {
         <section class="card" aria-labelledby="modele">
-            <h2 id="modele">{t.name.clone()}</h2>
+            <h2 id="modele">{t.name.clone()}" — "<span lang=code>{t.language.name()}</span></h2>
             <p>{if t.edited { t_string!(i18n, templates.is_edited).to_string() } else { t_string!(i18n, templates.is_default).to_string() }}</p>
             <FormOutcome result=result/>
             <ActionForm action=save attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="key" value=t.key.clone()/>
+                <input type="hidden" name="langue" value=code/>
                 <Field name="subject" label=tr!(i18n, templates.subject) value=t.subject.clone() problem=field_problem(result, "subject")/>
                 <div class="field" class:field-invalid=move || body_problem.with(Option::is_some)>
                     <label for="body">{t!(i18n, templates.body)}<span class="required" aria-hidden="true">" *"</span></label>
                     <p class="hint" id="body-aide">{t!(i18n, templates.variables)}" "<code>{variables}</code></p>
-                    <textarea id="body" name="body" rows="14" required=true aria-describedby="body-aide body-erreur"
+                    <textarea id="body" name="body" lang=code rows="14" required=true aria-describedby="body-aide body-erreur"
                         aria-invalid=move || body_problem.with(Option::is_some).then_some("true")>{t.body.clone()}</textarea>
                     <p class="field-error" id="body-erreur" aria-live="polite">{move || body_problem.get().map(|p| view! { <span aria-hidden="true">"⚠ "</span>{problem_text(&p)} })}</p>
                 </div>
@@ -101,7 +122,7 @@ fn TemplateForm(t: TemplateEdit, save: ServerAction<SaveTemplate>) -> impl IntoV
                 <section class="mail-preview" aria-labelledby="apercu">
                     <h3 id="apercu">{t!(i18n, templates.preview_title)}</h3>
                     <p><strong>{t!(i18n, templates.subject)}" : "</strong>{p.subject}</p>
-                    <pre>{p.text}</pre>
+                    <pre lang=code>{p.text}</pre>
                 </section>
             })}
         </section>

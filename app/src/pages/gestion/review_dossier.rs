@@ -102,6 +102,7 @@ fn ReviewView(
                 <dl class="facts">
                     <dt>{t!(i18n, review.col_login)}</dt><dd>{d.login.clone()}</dd>
                     <dt>{t!(i18n, review.email)}</dt><dd><a href=format!("mailto:{}", d.email)>{d.email.clone()}</a></dd>
+                    <dt>{t!(i18n, review.language)}</dt><dd lang=d.language.code()>{d.language.name()}</dd>
                 </dl>
             </section>
         </div>

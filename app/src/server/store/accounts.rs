@@ -2,6 +2,7 @@
 
 use super::columns::Flag;
 use super::{Conn, StoreResult};
+use crate::domain::language::Language;
 use crate::domain::review::StaffRole;
 use crate::domain::search::search_key;
 
@@ -18,10 +19,12 @@ pub struct Candidate {
     #[sqlx(try_from = "Flag")]
     pub validated: bool,
     pub activation_deadline: i64,
+    /// The language of their pages, mails and documents.
+    pub language: Language,
 }
 
 const CANDIDATE_COLUMNS: &str = "id, campaign_id, login, nom, prenom, email, password_hash,
-    CASE WHEN validated_at IS NULL THEN 0 ELSE 1 END AS validated, activation_deadline";
+    CASE WHEN validated_at IS NULL THEN 0 ELSE 1 END AS validated, activation_deadline, language";
 
 /// Records a login as handed out; false when it already was.
 pub async fn reserve_login(conn: &mut Conn, login: &str) -> StoreResult<bool> {
@@ -43,14 +46,15 @@ pub struct NewCandidate<'a> {
     pub activation_token_hash: &'a str,
     pub now: i64,
     pub activation_deadline: i64,
+    pub language: Language,
 }
 
 /// Fails with `Duplicate(Unique::CandidateEmail)` when the address already
 /// has an account.
 pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreResult<i64> {
     let id = sqlx::query_scalar(
-        "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline, search_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        "INSERT INTO candidates (campaign_id, login, nom, prenom, email, email_norm, password_hash, created_at, activation_token_hash, activation_deadline, search_key, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(c.campaign_id)
     .bind(c.login)
@@ -63,9 +67,29 @@ pub async fn insert_candidate(conn: &mut Conn, c: &NewCandidate<'_>) -> StoreRes
     .bind(c.activation_token_hash)
     .bind(c.activation_deadline)
     .bind(search_key(&[c.nom, c.prenom, c.login, c.email]))
+    .bind(c.language.code())
     .fetch_one(conn)
     .await?;
     Ok(id)
+}
+
+/// A candidate's language (French for an id that is not one).
+pub async fn language(conn: &mut Conn, candidate: i64) -> StoreResult<Language> {
+    let found: Option<Language> = sqlx::query_scalar("SELECT language FROM candidates WHERE id = $1")
+        .bind(candidate)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.unwrap_or_default())
+}
+
+/// Keeps the language a candidate chose with the switch.
+pub async fn set_language(conn: &mut Conn, candidate: i64, language: Language) -> StoreResult<()> {
+    sqlx::query("UPDATE candidates SET language = $1 WHERE id = $2")
+        .bind(language.code())
+        .bind(candidate)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn candidate_by_id(conn: &mut Conn, id: i64) -> StoreResult<Option<Candidate>> {

@@ -15,6 +15,7 @@ use sqlx::types::Type;
 
 use crate::domain::application::DossierStatus;
 use crate::domain::decision::{Decision, DecisionKind};
+use crate::domain::language::Language;
 use crate::domain::pieces::PieceStatus;
 use crate::domain::review::StaffRole;
 use crate::domain::upload::FileKind;
@@ -75,7 +76,7 @@ macro_rules! code_column {
     )*};
 }
 
-code_column!(DossierStatus, PieceStatus, DecisionKind, FileKind, StaffRole);
+code_column!(DossierStatus, PieceStatus, DecisionKind, FileKind, StaffRole, Language);
 
 /// The decision in force on an application: its columns `decision`,
 /// `decision_rank`, `decision_reason`, read into `Option<Decision>` with

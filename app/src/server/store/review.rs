@@ -11,6 +11,7 @@ use crate::domain::search::search_pattern;
 use super::{Conn, StoreResult};
 use crate::domain::application::DossierStatus;
 use crate::domain::decision::Decision;
+use crate::domain::language::Language;
 
 /// The SQL condition limiting formations `f` to a staff member's centres
 /// (`$n` is the staff id, or NULL for an admin).
@@ -230,9 +231,11 @@ pub struct ListRow {
     pub decision: Option<Decision>,
     pub transmitted_at: Option<i64>,
     pub version: i64,
+    /// The candidate's language (the exports show it).
+    pub language: Language,
 }
 
-const LIST_COLUMNS: &str = "a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version";
+const LIST_COLUMNS: &str = "a.id, k.nom, k.prenom, k.login, k.email, di.ine, f.title, a.status, a.decision, a.decision_rank, a.decision_reason, a.transmitted_at, a.version, k.language";
 
 const LIST_FROM: &str = "FROM applications a
      JOIN formations f ON f.id = a.formation_id
@@ -691,6 +694,8 @@ pub struct ReviewRow {
     pub in_active_campaign: bool,
     /// Its campaign: label (university year).
     pub campaign: String,
+    /// The candidate's language (their mails and documents).
+    pub language: Language,
 }
 
 /// One live application, when it is in the staff member's scope.
@@ -698,7 +703,7 @@ pub async fn one(conn: &mut Conn, scope_staff: Option<i64>, id: i64) -> StoreRes
     let sql = format!(
         "SELECT a.id, a.candidate_id, k.nom, k.prenom, k.login, k.email, f.id AS formation_id, f.title, c.id AS centre_id, c.label AS centre,
                 a.status, a.decision, a.decision_rank, a.decision_reason, a.created_at, a.transmitted_at, a.version, kc.active,
-                kc.label || ' (' || kc.university_year || ')' AS campaign
+                kc.label || ' (' || kc.university_year || ')' AS campaign, k.language
          FROM applications a JOIN formations f ON f.id = a.formation_id JOIN centres c ON c.id = f.centre_id JOIN candidates k ON k.id = a.candidate_id
          JOIN campaigns kc ON kc.id = c.campaign_id
          WHERE a.id = $2 AND a.cancelled_at IS NULL AND {}",

@@ -23,7 +23,10 @@ pub struct TestApp {
 
 pub struct Reply {
     pub status: StatusCode,
+    /// The first `Set-Cookie`'s name=value.
     pub cookie: Option<String>,
+    /// Every `Set-Cookie`'s name=value.
+    pub cookies: Vec<String>,
     pub location: Option<String>,
     pub retry_after: Option<String>,
     pub body: String,
@@ -167,11 +170,18 @@ impl TestApp {
         let status = response.status();
         let header_text =
             |name| response.headers().get(name).and_then(|v: &header::HeaderValue| v.to_str().ok()).map(str::to_owned);
-        let cookie = header_text(header::SET_COOKIE).map(|c| c.split(';').next().unwrap_or_default().to_owned());
+        let cookies: Vec<String> = response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+            .collect();
+        let cookie = cookies.first().cloned();
         let location = header_text(header::LOCATION);
         let retry_after = header_text(header::RETRY_AFTER);
         let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
-        Reply { status, cookie, location, retry_after, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply { status, cookie, cookies, location, retry_after, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     /// Calls a server function as the browser's WASM does (JSON answer).

@@ -8,6 +8,7 @@ use crate::api::dossier::{load_bac, SaveBac};
 use crate::components::combobox::Combobox;
 use crate::components::field::{field_problem, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::language::current;
 use crate::components::loading::loaded;
 use crate::components::messages::FormOutcome;
 use crate::components::school_records::{Fixed, FixedFacts, FromSchoolRecords};
@@ -35,14 +36,13 @@ pub fn BacPageView() -> impl IntoView {
 /// The bac the university's student records give: shown, confirmed as is.
 #[component]
 fn BacFromRecords(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
-    use crate::domain::bac::{mentions, series_for};
+    use crate::domain::bac::{mention_label, serie_label};
     let i18n = use_i18n();
+    let language = current();
     let result: Signal<_> = save.value().into();
     let f = data.form;
     let year = f.annee.trim().parse::<i32>().unwrap_or(data.this_year);
-    let label_in = |list: Vec<(&'static str, &'static str)>, code: &str| {
-        list.into_iter().find(|(c, _)| *c == code).map(|(_, l)| l.to_owned()).unwrap_or_else(|| code.to_owned())
-    };
+    let or_code = |label: Option<&str>, code: &str| label.unwrap_or(code).to_owned();
     let fact = |label: String, shown: String, name: &'static str, value: &str| Fixed {
         label,
         shown,
@@ -52,8 +52,18 @@ fn BacFromRecords(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
     let facts = vec![
         fact(String::new(), String::new(), "situation", &f.situation),
         fact(t_string!(i18n, dossier.annee).to_string(), f.annee.clone(), "annee", &f.annee),
-        fact(t_string!(i18n, dossier.serie).to_string(), label_in(series_for(year), &f.serie), "serie", &f.serie),
-        fact(t_string!(i18n, dossier.mention).to_string(), label_in(mentions(year), &f.mention), "mention", &f.mention),
+        fact(
+            t_string!(i18n, dossier.serie).to_string(),
+            or_code(serie_label(year, &f.serie, language), &f.serie),
+            "serie",
+            &f.serie,
+        ),
+        fact(
+            t_string!(i18n, dossier.mention).to_string(),
+            or_code(mention_label(&f.mention, language), &f.mention),
+            "mention",
+            &f.mention,
+        ),
         fact(t_string!(i18n, dossier.pays_obtention).to_string(), name_in(&data.countries, &f.pays), "pays", &f.pays),
         fact(
             t_string!(i18n, dossier.departement).to_string(),
@@ -85,6 +95,7 @@ fn BacFromRecords(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
 fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
     use crate::domain::bac::{mentions, series_for};
     let i18n = use_i18n();
+    let language = current();
     let result: Signal<_> = save.value().into();
     let f = data.form;
     let this_year = data.this_year;
@@ -94,8 +105,8 @@ fn BacForm(data: BacPage, save: ServerAction<SaveBac>) -> impl IntoView {
     let year_number = move || {
         year.with(|y| y.trim().parse::<i32>().ok().filter(|y| (1950..=this_year).contains(y)).unwrap_or(this_year))
     };
-    let series = Signal::derive(move || owned(series_for(year_number())));
-    let mention_list = Signal::derive(move || owned(mentions(year_number())));
+    let series = Signal::derive(move || owned(series_for(year_number(), language)));
+    let mention_list = Signal::derive(move || owned(mentions(year_number(), language)));
     let (departement, set_departement) = signal(f.departement.clone());
     let (commune, set_commune) = signal(f.commune.clone());
     let departements: Vec<(String, String)> =

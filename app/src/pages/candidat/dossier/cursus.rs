@@ -10,9 +10,12 @@ use crate::api::dossier::{load_cursus, DeleteCursus, SaveCursus};
 use crate::components::combobox::Combobox;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
+use crate::components::language::current;
 use crate::components::loading::loaded;
-use crate::components::messages::FormOutcome;
+use crate::components::messages::{labelled, FormOutcome};
 use crate::components::table::{Column, DataTable};
+use crate::domain::choice::{self, Choice};
+use crate::domain::language::Language;
 use crate::domain::lookup::name_in;
 use crate::i18n::*;
 use crate::views::dossier::{CursusPage, CursusRow};
@@ -34,16 +37,17 @@ pub fn CursusPageView() -> impl IntoView {
     }
 }
 
-fn label_of(list: &[(&'static str, &'static str)], code: &str) -> String {
-    list.iter().find(|(c, _)| *c == code).map(|(_, l)| l.to_string()).unwrap_or_default()
+/// A code's label in `language`; nothing for no code.
+fn label_of(list: &[Choice], code: &str, language: Language) -> String {
+    choice::label_of(list, code, language).map(str::to_owned).unwrap_or_default()
 }
 
 /// The years of studies as in the guide's example table, then the form.
 #[component]
 fn CursusList(data: CursusPage, save: ServerAction<SaveCursus>, delete: ServerAction<DeleteCursus>) -> impl IntoView {
-    use crate::domain::bac::mentions;
-    use crate::domain::cursus::{FORMATIONS, OUTCOMES};
+    use crate::domain::cursus::{mention_list, FORMATIONS, OUTCOMES};
     let i18n = use_i18n();
+    let language = current();
     let query = use_query_map();
     let rows = data.rows.clone();
     let editing = move || {
@@ -71,21 +75,21 @@ fn CursusList(data: CursusPage, save: ServerAction<SaveCursus>, delete: ServerAc
                         Column::new(t_string!(i18n, dossier.departement), |r: &CursusRow| r.departement_nom.clone().into_any()),
                         Column::new(t_string!(i18n, dossier.commune), |r: &CursusRow| r.commune_nom.clone().into_any()),
                         Column::new(t_string!(i18n, dossier.etablissement), |r: &CursusRow| r.form.etablissement.clone().into_any()),
-                        Column::new(t_string!(i18n, dossier.formation), |r: &CursusRow| label_of(FORMATIONS, &r.form.formation).into_any()),
+                        Column::new(t_string!(i18n, dossier.formation), move |r: &CursusRow| label_of(FORMATIONS, &r.form.formation, language).into_any()),
                         Column::new(t_string!(i18n, dossier.libelle), |r: &CursusRow| r.form.libelle.clone().into_any()),
-                        Column::new(t_string!(i18n, dossier.obtenu), |r: &CursusRow| label_of(OUTCOMES, &r.form.obtenu).into_any()),
-                        Column::new(t_string!(i18n, dossier.mention), |r: &CursusRow| label_of(&mentions(2020), &r.form.mention).into_any()),
+                        Column::new(t_string!(i18n, dossier.obtenu), move |r: &CursusRow| label_of(OUTCOMES, &r.form.obtenu, language).into_any()),
+                        Column::new(t_string!(i18n, dossier.mention), move |r: &CursusRow| label_of(mention_list(), &r.form.mention, language).into_any()),
                         Column::new(t_string!(i18n, dossier.actions), move |r: &CursusRow| {
                             let label = format!("{} {}", r.form.annee, r.form.libelle);
                             let id = r.id;
                             view! {
                                 <div class="row-actions">
                                     <a class="button button-secondary" href=format!("?modifier={id}")
-                                        aria-label=format!("{} : {label}", t_string!(i18n, dossier.modify))>{t!(i18n, dossier.modify)}</a>
+                                        aria-label=labelled(t_string!(i18n, dossier.modify), &label)>{t!(i18n, dossier.modify)}</a>
                                     <ActionForm action=delete attr:class="inline-form">
                                         <input type="hidden" name="id" value=id/>
                                         <button type="submit" class="button button-secondary"
-                                            aria-label=format!("{} : {label}", t_string!(i18n, dossier.delete))>{t!(i18n, dossier.delete)}</button>
+                                            aria-label=labelled(t_string!(i18n, dossier.delete), &label)>{t!(i18n, dossier.delete)}</button>
                                     </ActionForm>
                                 </div>
                             }.into_any()
@@ -107,9 +111,9 @@ fn CursusForm(
     countries: Vec<(String, String)>,
     departements: Vec<(String, String)>,
 ) -> impl IntoView {
-    use crate::domain::bac::mentions;
-    use crate::domain::cursus::{FORMATIONS, OUTCOMES};
+    use crate::domain::cursus::{mention_list, FORMATIONS, OUTCOMES};
     let i18n = use_i18n();
+    let language = current();
     let result: Signal<_> = save.value().into();
     let (edit_id, f, commune_nom) = match editing {
         Some(r) => (r.id.to_string(), r.form, r.commune_nom),
@@ -141,13 +145,13 @@ fn CursusForm(
                 text=f.etablissement free_text=true hint=tr!(i18n, dossier.etablissement_hint)
                 problem=field_problem(result, "etablissement")/>
             <Field name="annee" label=tr!(i18n, dossier.annee_obtention) value=f.annee problem=field_problem(result, "annee")/>
-            <SelectField name="formation" label=tr!(i18n, dossier.formation) options=owned(FORMATIONS.to_vec()) selected=f.formation
+            <SelectField name="formation" label=tr!(i18n, dossier.formation) options=owned(choice::options(FORMATIONS, language)) selected=f.formation
                 placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "formation")/>
             <Field name="libelle" label=tr!(i18n, dossier.libelle) hint=tr!(i18n, dossier.libelle_hint) value=f.libelle
                 problem=field_problem(result, "libelle")/>
-            <SelectField name="obtenu" label=tr!(i18n, dossier.obtenu) options=owned(OUTCOMES.to_vec()) selected=f.obtenu
+            <SelectField name="obtenu" label=tr!(i18n, dossier.obtenu) options=owned(choice::options(OUTCOMES, language)) selected=f.obtenu
                 placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "obtenu")/>
-            <SelectField name="mention" label=tr!(i18n, dossier.mention) options=owned(mentions(2020)) selected=f.mention required=false
+            <SelectField name="mention" label=tr!(i18n, dossier.mention) options=owned(choice::options(mention_list(), language)) selected=f.mention required=false
                 placeholder=tr!(i18n, dossier.choose) problem=field_problem(result, "mention")/>
             <SubmitButton label=tr!(i18n, save) pending=save.pending()>
                 {(!edit_id.is_empty()).then(|| view! { <a href="?" class="button button-secondary">{t!(i18n, cancel)}</a> })}

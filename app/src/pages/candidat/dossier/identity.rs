@@ -11,9 +11,11 @@ use crate::components::dialog::Modal;
 use crate::components::field::{field_problem, successes, Field, SelectField, SubmitButton};
 use crate::components::frame::PageTitle;
 use crate::components::ine_field::IneField;
+use crate::components::language::current;
 use crate::components::loading::loaded;
 use crate::components::messages::FormOutcome;
 use crate::components::school_records::{Fixed, FixedFacts, FromSchoolRecords};
+use crate::domain::date::written_form_day;
 use crate::domain::lookup::name_in;
 use crate::i18n::*;
 use crate::views::dossier::IdentityPage;
@@ -58,7 +60,7 @@ fn IdentitySummary(data: IdentityPage) -> impl IntoView {
         (t_string!(i18n, dossier.nom_usuel).to_string(), f.nom_usuel.clone()),
         (t_string!(i18n, dossier.prenom).to_string(), f.prenom.clone()),
         (t_string!(i18n, dossier.autre_prenom).to_string(), f.autre_prenom.clone()),
-        (t_string!(i18n, dossier.date_naissance).to_string(), f.date_naissance.clone()),
+        (t_string!(i18n, dossier.date_naissance).to_string(), written_form_day(&f.date_naissance, current())),
         (t_string!(i18n, dossier.pays_naissance).to_string(), name_in(&data.countries, &f.pays_naissance)),
         (t_string!(i18n, dossier.departement_naissance).to_string(), departement),
         (t_string!(i18n, dossier.ville_naissance).to_string(), f.ville_naissance.clone()),
@@ -109,7 +111,10 @@ fn IdentityForm(
     ]
     .into_iter()
     .filter(|(name, _, _)| fixed(name))
-    .map(|(name, label, value)| Fixed { label, shown: value.clone(), name, value: value.clone() })
+    .map(|(name, label, value)| {
+        let shown = if name == "date_naissance" { written_form_day(value, current()) } else { value.clone() };
+        Fixed { label, shown, name, value: value.clone() }
+    })
     .collect();
     let any_fixed = !facts.is_empty();
     let (ine_fixed, names_fixed) = (fixed("ine"), (fixed("nom_naissance"), fixed("prenom"), fixed("date_naissance")));
