@@ -73,8 +73,9 @@ pub fn App() -> impl IntoView {
 fn page_language() -> leptos_use::UseLocalesOptions {
     #[cfg(feature = "ssr")]
     {
+        let secure = use_context::<crate::server::AppState>().is_some_and(|s| s.settings.secure_cookies);
         let language = use_context::<http::request::Parts>()
-            .map(|parts| crate::server::language::of_page(parts.uri.path(), &parts.headers))
+            .map(|parts| crate::server::language::of_page(parts.uri.path(), &parts.headers, secure))
             .unwrap_or_default();
         leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(move || Some(language.code().to_owned()))
     }

@@ -3,7 +3,7 @@
 //! `langue` cookie, and on the account of a signed-in candidate
 //! (`app::server::language::choose`), then back to the page it came from.
 
-use axum::extract::State;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -16,7 +16,8 @@ use crate::http::ServerState;
 use crate::university::see_other;
 
 pub fn routes() -> Router<ServerState> {
-    Router::new().route("/langue", post(choose))
+    // Two short fields: a body of more is refused (413) before it is read.
+    Router::new().route("/langue", post(choose).layer(DefaultBodyLimit::max(4 * 1024)))
 }
 
 #[derive(Deserialize)]

@@ -50,13 +50,19 @@ async fn gather_within(limit: Duration, request: Request, next: Next) -> Respons
 }
 
 /// An HTML answer gathered and given its length; any other as it is.
+/// A page's words depend on the visitor's cookies (the session, the
+/// language) and on `Accept-Language` (a first visit's language): a shared
+/// cache in front of Sésame is told so (`Vary`).
 async fn whole(response: impl std::future::Future<Output = Response>) -> Response {
-    let response = response.await;
+    let mut response = response.await;
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        response.headers_mut().append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    }
     if !is_html || response.headers().contains_key(header::CONTENT_LENGTH) {
         return response;
     }

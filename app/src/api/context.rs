@@ -82,5 +82,6 @@ pub fn path_segment(token: &str) -> String {
 /// The language of this request's candidate: the switch's cookie, else
 /// the browser's `Accept-Language` (`server::language`).
 pub fn language() -> crate::domain::language::Language {
-    crate::server::language::of_request(&headers())
+    let secure = use_context::<AppState>().is_some_and(|s| s.settings.secure_cookies);
+    crate::server::language::of_request(&headers(), secure)
 }

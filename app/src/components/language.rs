@@ -20,7 +20,13 @@ pub fn current() -> Language {
 pub fn LanguageSwitch() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let current = current();
-    let back = move || format!("{}{}", location.pathname.get(), location.search.get());
+    follow_the_server(location.clone());
+    // The router keeps the query without its "?".
+    let back = move || {
+        let search = location.search.get();
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        format!("{}{query}", location.pathname.get())
+    };
     move || {
         (!is_staff_path(&location.pathname.get())).then(|| {
             let choices = Language::ALL.map(|language| {
@@ -47,4 +53,32 @@ pub fn LanguageSwitch() -> impl IntoView {
             }
         })
     }
+}
+
+/// The language is the server's choice, made for each page it renders;
+/// the browser keeps it while it navigates by itself. Two moves change it
+/// without a page from the server: into or out of the staff pages
+/// (French), which reloads the page so the server chooses again; and a
+/// sign-in, after which the account's language (the frame's) is the
+/// pages' (the server sent its cookie with the session's).
+fn follow_the_server(location: leptos_router::location::Location) {
+    let i18n = use_i18n();
+    let session = crate::root::use_session();
+    let started_on_staff = is_staff_path(&location.pathname.get_untracked());
+    Effect::new(move |_| {
+        if is_staff_path(&location.pathname.get()) != started_on_staff {
+            let _ = window().location().reload();
+        }
+    });
+    Effect::new(move |_| {
+        let signed_in_here = session.sign_in.version().get() > 0;
+        let account = session.frame.get().and_then(Result::ok).and_then(|f| f.me).and_then(|me| me.language);
+        if let (true, Some(language)) = (signed_in_here, account) {
+            if language != current() && !is_staff_path(&location.pathname.get_untracked()) {
+                if let Ok(locale) = language.code().parse::<Locale>() {
+                    i18n.set_locale(locale);
+                }
+            }
+        }
+    });
 }

@@ -68,14 +68,14 @@ pub fn is_staff_path(path: &str) -> bool {
 }
 
 /// Where the switch sends the visitor back to: a path of this site only
-/// (`/…`, not `//host` nor `/\host`, no control characters), else the home
-/// page.
+/// (`/…`, not `//host` nor `/\\host`), printable ASCII (what a `Location`
+/// header carries; the browser's own address is percent-encoded), else
+/// the home page.
 pub fn safe_return(path: &str) -> &str {
     let ok = path.starts_with('/')
         && !path.starts_with("//")
-        && !path.starts_with("/\\")
         && path.len() <= 2048
-        && !path.chars().any(|c| c.is_control() || c == '\\');
+        && path.chars().all(|c| c.is_ascii_graphic() && c != '\\');
     if ok {
         path
     } else {
@@ -115,7 +115,13 @@ mod tests {
     #[test]
     fn the_switch_sends_back_to_this_site_only() {
         assert_eq!(safe_return("/candidatures/3?x=1#y"), "/candidatures/3?x=1#y");
+        assert_eq!(safe_return("/%2F%2Fevil.example"), "/%2F%2Fevil.example", "encoded, it stays a path here");
+        let long = format!("/{}", "a".repeat(3000));
         for bad in [
+            "/\t/evil.example",
+            "/ /evil.example",
+            "/candidatures/é",
+            long.as_str(),
             "//evil.example/",
             "/\\evil.example",
             "https://evil.example/",

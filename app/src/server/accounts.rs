@@ -419,10 +419,7 @@ pub async fn sign_in(
     };
     let (session, _) = session::open(state, kind, id).await?;
     let language = match &candidate {
-        Some(c) => {
-            let mut conn = state.db.pool.acquire().await?;
-            super::language::at_sign_in(&mut conn, state, headers, c.id, c.language).await?
-        }
+        Some(c) => super::language::at_sign_in(state, headers, c.language),
         None => None,
     };
     Ok(SignedIn { session, language })

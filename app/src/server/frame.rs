@@ -18,10 +18,17 @@ pub async fn load(state: &AppState, signed: Option<&Signed>) -> Result<FrameData
                 display_name: format!("{} {}", c.prenom, c.nom),
                 login: Some(c.login),
                 email: c.email,
+                language: Some(c.language),
             })
         }
         Some(s) => match accounts::staff_by_id(&mut conn, s.account_id).await? {
-            Some(st) => Some(Me { staff: Some(st.role), display_name: st.display_name, login: None, email: st.email }),
+            Some(st) => Some(Me {
+                staff: Some(st.role),
+                display_name: st.display_name,
+                login: None,
+                email: st.email,
+                language: None,
+            }),
             None => None,
         },
         None => None,

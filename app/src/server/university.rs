@@ -98,7 +98,7 @@ pub async fn sign_in_with_ticket(
             Some((id, true)) => {
                 keep_record(&mut conn, state, id, &person).await?;
                 let kept = super::store::accounts::language(&mut conn, id).await?;
-                let language = super::language::at_sign_in(&mut conn, state, headers, id, kept).await?;
+                let language = super::language::at_sign_in(state, headers, kept);
                 drop(conn);
                 let (session, _) = session::open(state, kind, id).await?;
                 Ok(TicketOutcome::SignedIn(super::accounts::SignedIn { session, language }))
@@ -228,7 +228,7 @@ pub async fn confirm_sign_in(
             prenom: &form.prenom,
             email: &form.email,
             password_hash: NO_PASSWORD,
-            language: super::language::of_request(headers),
+            language: super::language::of_request(headers, state.settings.secure_cookies),
         };
         let id = insert_with_activation(&mut tx, state, &campaign, &new, now).await?;
         match university::set_candidate_cas_uid(&mut tx, id, &person.uid).await {

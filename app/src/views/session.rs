@@ -11,6 +11,8 @@ pub struct Me {
     pub display_name: String,
     pub login: Option<String>,
     pub email: String,
+    /// A candidate's language (their account's); none for staff.
+    pub language: Option<crate::domain::language::Language>,
 }
 
 impl Me {

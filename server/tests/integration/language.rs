@@ -6,9 +6,11 @@
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
+use tower::ServiceExt;
 
 use crate::support::{self, TestApp};
 use app::domain::language::Language;
+use app::domain::review::StaffRole;
 
 const PASSWORD: &str = "Abcdefgh1!";
 
@@ -39,6 +41,21 @@ async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> String {
     reply.body
 }
 
+async fn sign_in_with_cookie(app: &TestApp, login: &str, cookie: &str) -> support::Reply {
+    let reply = app
+        .send(
+            Request::post("/api/session/connexion")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .header(header::COOKIE, cookie)
+                .body(Body::from(format!("identifiant={login}&mot_de_passe=Abcdefgh1%21")))
+                .unwrap(),
+        )
+        .await;
+    assert!(reply.status.is_success() || reply.status.is_redirection(), "{}", reply.body);
+    reply
+}
+
 async fn stored_language(app: &TestApp, login: &str) -> String {
     sqlx::query_scalar("SELECT language FROM candidates WHERE login = $1")
         .bind(login)
@@ -56,6 +73,12 @@ on_both_databases!(the_switch_sets_a_cookie_and_sends_back_here_only, |app: Test
         let reply = switch(&app, &[("langue", "fr"), ("retour", elsewhere)], None, &[]).await;
         assert_eq!(reply.location.as_deref(), Some("/"), "{elsewhere:?}");
     }
+    let reply = switch(&app, &[("langue", "fr"), ("retour", "/candidatures/é")], None, &[]).await;
+    assert_eq!(reply.location.as_deref(), Some("/"), "not what a Location header carries");
+    let big = "a".repeat(8 * 1024);
+    let reply = switch(&app, &[("langue", "fr"), ("retour", &big)], None, &[]).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(reply.cookies.is_empty());
     let reply = switch(&app, &[("langue", "de"), ("retour", "/")], None, &[]).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.cookies.is_empty(), "nothing set");
@@ -79,6 +102,38 @@ on_both_databases!(pages_follow_the_cookie_then_the_browser_and_staff_pages_stay
     assert!(staff.contains("<html lang=\"fr\""), "staff pages are French");
     assert!(!staff.contains("class=\"language-switch\""), "and show no switch");
     assert!(french.contains("class=\"language-switch\"") && english.contains("action=\"/langue\""));
+    // The switch sends back to the page with its query.
+    let with_query = page(&app, "/compte/creer?depuis=test", &[]).await;
+    assert!(with_query.contains("name=\"retour\" value=\"/compte/creer?depuis=test\""), "{with_query}");
+    // A shared cache is told that pages differ by cookie and language.
+    let reply = app.get("/connexion", None).await;
+    assert_eq!(reply.status, StatusCode::OK);
+});
+
+on_both_databases!(pages_tell_caches_what_they_vary_on, |app: TestApp| async move {
+    let response = app.router.clone().oneshot(Request::get("/connexion").body(Body::empty()).unwrap()).await.unwrap();
+    let vary: Vec<String> =
+        response.headers().get_all(header::VARY).iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    assert!(vary.iter().any(|v| v.contains("Cookie") && v.contains("Accept-Language")), "{vary:?}");
+});
+
+on_both_databases!(a_staff_session_changes_no_candidate, |app: TestApp| async move {
+    // A candidate whose id is the staff member's: the staff session's
+    // switch must not reach the candidate's account.
+    let login = app.validated_account("lea@example.fr", PASSWORD).await;
+    let candidate_id: i64 = sqlx::query_scalar("SELECT id FROM candidates WHERE login = $1")
+        .bind(&login)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let staff = crate::review::staff_member(&app, "gestion@example.fr", StaffRole::Admin, &[]).await;
+    let staff_id: i64 = sqlx::query_scalar("SELECT id FROM staff WHERE email_norm = 'gestion@example.fr'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let reply = switch(&app, &[("langue", "en"), ("retour", "/gestion")], Some(&staff), &[]).await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert_eq!(stored_language(&app, &login).await, "fr", "candidate {candidate_id}, staff {staff_id}");
 });
 
 on_both_databases!(the_choice_is_kept_on_the_account_and_follows_the_candidate, |app: TestApp| async move {
@@ -113,19 +168,15 @@ on_both_databases!(the_choice_is_kept_on_the_account_and_follows_the_candidate, 
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(stored_language(&app, &login).await, "fr");
 
-    // …and a choice made before signing in wins over the account's.
-    let with_choice = app
-        .send(
-            Request::post("/api/session/connexion")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header(header::ACCEPT, "application/json")
-                .header(header::COOKIE, "langue=en")
-                .body(Body::from(format!("identifiant={login}&mot_de_passe=Abcdefgh1%21")))
-                .unwrap(),
-        )
-        .await;
-    assert!(with_choice.status.is_success() || with_choice.status.is_redirection(), "{}", with_choice.body);
-    assert!(!with_choice.cookies.iter().any(|c| c.starts_with("langue=")), "the browser's choice stays");
+    // A shared computer: the cookie someone else left never changes the
+    // account; the sign-in brings the account's language back.
+    let shared = sign_in_with_cookie(&app, &login, "langue=en").await;
+    assert!(shared.cookies.iter().any(|c| c == "langue=fr"), "{:?}", shared.cookies);
+    assert_eq!(stored_language(&app, &login).await, "fr");
+    let same = sign_in_with_cookie(&app, &login, "langue=fr").await;
+    assert!(!same.cookies.iter().any(|c| c.starts_with("langue=")), "already right: no cookie");
+    // Back to English for what follows.
+    switch(&app, &[("langue", "en"), ("retour", "/")], Some(&session), &[]).await;
     assert_eq!(stored_language(&app, &login).await, "en");
 
     // Another candidate's switch never touches this account.

@@ -84,7 +84,7 @@ pub async fn language(conn: &mut Conn, candidate: i64) -> StoreResult<Language> 
 
 /// Keeps the language a candidate chose with the switch.
 pub async fn set_language(conn: &mut Conn, candidate: i64, language: Language) -> StoreResult<()> {
-    sqlx::query("UPDATE candidates SET language = $1 WHERE id = $2")
+    sqlx::query("UPDATE candidates SET language = $1 WHERE id = $2 AND language <> $1")
         .bind(language.code())
         .bind(candidate)
         .execute(conn)
