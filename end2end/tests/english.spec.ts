@@ -172,7 +172,7 @@ test('an international candidate goes through the whole journey in English', asy
   await expect(staff.getByRole('region', { name: 'Candidat' })).toContainText('English');
   await decide(staff, id, { decision: 'favorable' });
   const decision = await waitForMail(email, 'Application - decision');
-  expect(decision.text).toContain('Accepted');
+  expect(decision.text).toContain('Offer of admission (main list)');
 
   // The candidate confirms, and downloads the admission letter in English.
   await page.reload();

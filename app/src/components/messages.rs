@@ -125,10 +125,7 @@ pub fn format_size(bytes: u64) -> String {
 /// A label and what it names, as the page's language punctuates them:
 /// "Modèle : CV", "Model: CV".
 pub fn labelled(label: impl std::fmt::Display, value: impl std::fmt::Display) -> String {
-    match current() {
-        Language::Fr => format!("{label} : {value}"),
-        Language::En => format!("{label}: {value}"),
-    }
+    current().labelled(label, value)
 }
 
 pub fn review_text(refusal: &crate::domain::review::ReviewRefusal) -> String {

@@ -5,7 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Serialised as its code (`"fr"`, `"en"`), as in the candidate's data export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
     Fr,
@@ -37,6 +39,23 @@ impl Language {
         match self {
             Language::Fr => "Français",
             Language::En => "English",
+        }
+    }
+
+    /// A label and what it names, as the language punctuates them:
+    /// "Modèle : CV" (a space before the colon), "Model: CV".
+    pub fn labelled(self, label: impl std::fmt::Display, value: impl std::fmt::Display) -> String {
+        match self {
+            Language::Fr => format!("{label} : {value}"),
+            Language::En => format!("{label}: {value}"),
+        }
+    }
+
+    /// A name between the language's quotation marks: « Droit », “Law”.
+    pub fn quoted(self, text: impl std::fmt::Display) -> String {
+        match self {
+            Language::Fr => format!("« {text} »"),
+            Language::En => format!("“{text}”"),
         }
     }
 
@@ -110,6 +129,14 @@ mod tests {
         assert_eq!(Language::from_code("de"), None);
         assert_eq!(Language::from_code("EN"), None);
         assert_eq!(Language::default(), Language::Fr);
+    }
+
+    #[test]
+    fn each_language_punctuates_its_way() {
+        assert_eq!(Language::Fr.labelled("Login", "ABCD2345"), "Login : ABCD2345");
+        assert_eq!(Language::En.labelled("Login", "ABCD2345"), "Login: ABCD2345");
+        assert_eq!(Language::Fr.quoted("Droit"), "« Droit »");
+        assert_eq!(Language::En.quoted("Law"), "“Law”");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! withdrawals at once never call more candidates than there are places.
 
 use super::auth::session::Signed;
-use super::clock::{paris_date, paris_date_in, paris_day, paris_day_start};
+use super::clock::{paris_date_in, paris_day, paris_day_start};
 use super::mail;
 use super::state::AppState;
 use super::store::answers::{self, AnswerRow};
@@ -27,11 +27,6 @@ pub fn deadline(now: i64, confirmation_day: Option<&str>) -> i64 {
         _ => deadline_day(today, DEFAULT_DAYS),
     };
     paris_day_start(last.plus_days(1))
-}
-
-/// The last day to answer, jj/mm/aaaa.
-pub fn last_day(deadline: i64) -> String {
-    paris_date(deadline - 1)
 }
 
 /// The last day to answer (Europe/Paris), for a page to write in its

@@ -14,18 +14,12 @@ use super::pdf;
 use super::review::dossier_sheet_in;
 use super::state::AppState;
 use super::store::{applications, decisions, pieces, Conn};
-use crate::domain::date::Day;
+use crate::domain::date::written_form_day;
 use crate::domain::decision::DecisionKind;
 use crate::domain::language::Language;
 use crate::domain::upload::FileKind;
 use crate::error::AppError;
 use crate::views::review::DossierSheet;
-
-/// A day as the dossier's forms hold it (jj/mm/aaaa) in the reader's
-/// language; anything else as it is.
-fn form_day(raw: &str, language: Language) -> String {
-    Day::parse_french(raw).map(|d| d.written(language)).unwrap_or_else(|_| raw.to_owned())
-}
 
 /// A title (`Mme`, `M.`) as the reader's language writes it.
 fn civilite(code: &str, language: Language) -> &str {
@@ -33,22 +27,6 @@ fn civilite(code: &str, language: Language) -> &str {
         (Language::En, "Mme") => "Ms",
         (Language::En, "M." | "M") => "Mr",
         (_, other) => other,
-    }
-}
-
-/// A name between quotation marks: « French », “English”.
-fn quoted(text: &str, language: Language) -> String {
-    match language {
-        Language::Fr => format!("« {text} »"),
-        Language::En => format!("“{text}”"),
-    }
-}
-
-/// "label : value" (French spaces before a colon) or "label: value".
-fn labelled(label: &str, value: impl std::fmt::Display, language: Language) -> String {
-    match language {
-        Language::Fr => format!("{label} : {value}"),
-        Language::En => format!("{label}: {value}"),
     }
 }
 
@@ -142,8 +120,8 @@ fn letter_paragraphs(
     let day = |t: i64| paris_date_in(t, language);
     let ine = sheet.identity.as_ref().filter(|i| !i.ine.is_empty()).map(|i| format!(", INE {}", i.ine));
     let ine = ine.unwrap_or_default();
-    let born_on = |i: &crate::domain::identity::IdentityForm| form_day(&i.date_naissance, language);
-    let formation = quoted(&c.formation, language);
+    let born_on = |i: &crate::domain::identity::IdentityForm| written_form_day(&i.date_naissance, language);
+    let formation = language.quoted(&c.formation);
     match language {
         Language::Fr => {
             let born = sheet.identity.as_ref().map(|i| format!(", né(e) le {}", born_on(i))).unwrap_or_default();
@@ -193,7 +171,7 @@ fn dossier_paragraphs(
     pieces: &[(String, String)],
     language: Language,
 ) -> Vec<String> {
-    let formation = quoted(&c.formation, language);
+    let formation = language.quoted(&c.formation);
     let mut out = match language {
         Language::Fr => vec![
             format!("Formation : {formation} ({}), {} — année universitaire {}.", c.centre, c.campaign, c.year),
@@ -212,7 +190,7 @@ fn dossier_paragraphs(
         }
         .to_owned(),
     );
-    out.extend(pieces.iter().map(|(label, status)| format!("– {}", labelled(label, status, language))));
+    out.extend(pieces.iter().map(|(label, status)| format!("– {}", language.labelled(label, status))));
     out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
@@ -242,7 +220,7 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet, language: Language) -> Vec<
             civilite(&i.civilite, language),
             i.prenom,
             i.nom_naissance,
-            form_day(&i.date_naissance, language),
+            written_form_day(&i.date_naissance, language),
             i.ville_naissance,
             i.pays_naissance,
             i.nationalite,
@@ -250,12 +228,12 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet, language: Language) -> Vec<
             i.telephone,
             i.portable
         );
-        out.push(labelled(section(SectionKind::Identity), details, language));
+        out.push(language.labelled(section(SectionKind::Identity), details));
     }
     if let Some(a) = &sheet.address {
         let address =
             format!("{} {} {} {} {} {} {}", a.ligne1, a.ligne2, a.ligne3, a.code_postal, a.commune, a.ville, a.pays);
-        out.push(labelled(section(SectionKind::Address), address, language));
+        out.push(language.labelled(section(SectionKind::Address), address));
     }
     if let Some(b) = &sheet.bac {
         let situation = match (language, b.situation.as_str()) {
@@ -273,11 +251,11 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet, language: Language) -> Vec<
             b.commune,
             b.pays
         );
-        out.push(labelled(section(SectionKind::Bac), bac, language));
+        out.push(language.labelled(section(SectionKind::Bac), bac));
     }
     for y in &sheet.internal {
         let year = format!("{} — {} {} — {}", y.annee, y.code, y.libelle, y.resultat);
-        out.push(labelled(section(SectionKind::InternalCursus), year, language));
+        out.push(language.labelled(section(SectionKind::InternalCursus), year));
     }
     for x in &sheet.cursus {
         let year = format!(
@@ -291,7 +269,7 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet, language: Language) -> Vec<
             x.pays,
             named(label_of(cursus::mention_list(), &x.mention, language), &x.mention)
         );
-        out.push(labelled(section(SectionKind::Cursus), year, language));
+        out.push(language.labelled(section(SectionKind::Cursus), year));
     }
     let (stage, job) = match language {
         Language::Fr => ("Stage", "Expérience professionnelle"),
@@ -301,7 +279,7 @@ pub(crate) fn sheet_paragraphs(sheet: &DossierSheet, language: Language) -> Vec<
         for x in list.iter() {
             let entry =
                 format!("{} — {} — {} {} — {} — {}", x.annee, x.duree, x.intitule, x.heures, x.employeur, x.descriptif);
-            out.push(labelled(label, entry, language));
+            out.push(language.labelled(label, entry));
         }
     }
     out.into_iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
@@ -427,12 +405,10 @@ mod tests {
 
     #[test]
     fn forms_days_and_titles_follow_the_language() {
-        assert_eq!(form_day("03/07/2004", Language::En), "3 July 2004");
-        assert_eq!(form_day("03/07/2004", Language::Fr), "03/07/2004");
-        assert_eq!(form_day("", Language::En), "");
+        assert_eq!(written_form_day("03/07/2004", Language::En), "3 July 2004");
+        assert_eq!(written_form_day("03/07/2004", Language::Fr), "03/07/2004");
+        assert_eq!(written_form_day("", Language::En), "");
         assert_eq!(civilite("Mme", Language::En), "Ms");
         assert_eq!(civilite("Mme", Language::Fr), "Mme");
-        assert_eq!(labelled("Login", "ABCD2345", Language::Fr), "Login : ABCD2345");
-        assert_eq!(labelled("Login", "ABCD2345", Language::En), "Login: ABCD2345");
     }
 }

@@ -42,7 +42,7 @@ pub struct AccountData {
     pub prenom: String,
     pub adresse_mail: String,
     /// The language chosen for pages, mails and documents (`fr`, `en`).
-    pub langue: String,
+    pub langue: Language,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -125,7 +125,7 @@ pub async fn collect(state: &AppState, signed: &Signed) -> Result<PersonalData, 
             nom: me.nom,
             prenom: me.prenom,
             adresse_mail: me.email,
-            langue: language.code().to_owned(),
+            langue: language,
         },
         dossier,
         candidatures,
@@ -146,29 +146,29 @@ pub async fn json(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String)
 #[tracing::instrument(skip_all, fields(account = signed.account_id))]
 pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String), AppError> {
     let d = collect(state, signed).await?;
-    let language = Language::from_code(&d.compte.langue).unwrap_or_default();
+    let language = d.compte.langue;
     let w = PdfWords::of(language);
-    // "label : value" in French, "label: value" in English.
-    let colon = match language {
-        Language::Fr => " :",
-        Language::En => ":",
-    };
     let mut text = vec![
         format!("{} {}.", w.extracted, d.extrait_le),
-        format!(
-            "{}{colon} login {} — {} {} — {}",
-            w.account, d.compte.login, d.compte.prenom, d.compte.nom, d.compte.adresse_mail
+        language.labelled(
+            w.account,
+            format!("login {} — {} {} — {}", d.compte.login, d.compte.prenom, d.compte.nom, d.compte.adresse_mail),
         ),
     ];
     text.extend(super::letters::sheet_paragraphs(&d.dossier, language));
-    let (open, close) = match language {
-        Language::Fr => ("« ", " »"),
-        Language::En => ("“", "”"),
-    };
     for a in &d.candidatures {
-        let mut line = format!(
-            "{}{colon} {open}{}{close} ({}), {} — {} — {} {} — {}",
-            w.application, a.formation, a.centre, a.campagne, a.annee_universitaire, w.created, a.creee_le, a.statut
+        let mut line = language.labelled(
+            w.application,
+            format!(
+                "{} ({}), {} — {} — {} {} — {}",
+                language.quoted(&a.formation),
+                a.centre,
+                a.campagne,
+                a.annee_universitaire,
+                w.created,
+                a.creee_le,
+                a.statut
+            ),
         );
         for (label, value) in [
             (w.transmitted, &a.transmise_le),
@@ -183,17 +183,13 @@ pub async fn pdf(state: &AppState, signed: &Signed) -> Result<(Vec<u8>, String),
         }
         text.push(line);
         text.extend(a.pieces.iter().map(|p| {
-            format!(
-                "– {}{colon} {}{}{}",
-                p.piece,
-                p.statut,
-                p.fichier.as_ref().map(|f| format!(" ({f})")).unwrap_or_default(),
-                if p.commentaire.is_empty() { String::new() } else { format!(" — {}", p.commentaire) }
-            )
+            let file = p.fichier.as_ref().map(|f| format!(" ({f})")).unwrap_or_default();
+            let comment = if p.commentaire.is_empty() { String::new() } else { format!(" — {}", p.commentaire) };
+            format!("– {}", language.labelled(&p.piece, format!("{}{file}{comment}", p.statut)))
         }));
     }
-    text.push(format!("{}{colon} {}", w.mails, d.courriels.len()));
-    text.extend(d.courriels.iter().map(|m| format!("– {}{colon} {}", m.ecrit_le, m.objet)));
+    text.push(language.labelled(w.mails, d.courriels.len()));
+    text.extend(d.courriels.iter().map(|m| format!("– {}", language.labelled(&m.ecrit_le, &m.objet))));
     let refs: Vec<&str> = text.iter().map(String::as_str).collect();
     let bytes = pdf::text_document(&format!("{} — {} {}", w.title, d.compte.prenom, d.compte.nom), &refs);
     Ok((bytes, format!("mes-donnees-{}.pdf", d.compte.login)))

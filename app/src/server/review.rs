@@ -633,11 +633,6 @@ pub async fn set_status(
             .unwrap_or_default(),
     };
     review::add_event(&mut tx, id, Some(scope.staff_id), "dossier", status.code(), now).await?;
-    // French puts a space before the colon, English does not.
-    let colon = match language {
-        crate::domain::language::Language::Fr => " : ",
-        crate::domain::language::Language::En => ": ",
-    };
     let refused: Vec<String> = pieces
         .iter()
         .filter(|p| p.status == PieceStatus::Refusee)
@@ -645,7 +640,7 @@ pub async fn set_status(
             if p.comment.is_empty() {
                 format!("– {}", p.label)
             } else {
-                format!("– {}{colon}{}", p.label, p.comment)
+                format!("– {}", language.labelled(&p.label, &p.comment))
             }
         })
         .collect();

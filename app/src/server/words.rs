@@ -25,7 +25,7 @@ pub fn decision_kind(kind: DecisionKind, language: Language) -> &'static str {
         (Language::Fr, DecisionKind::Favorable) => "Favorable (liste principale)",
         (Language::Fr, DecisionKind::ListeComplementaire) => "Liste complémentaire",
         (Language::Fr, DecisionKind::Defavorable) => "Défavorable",
-        (Language::En, DecisionKind::Favorable) => "Accepted (main list)",
+        (Language::En, DecisionKind::Favorable) => "Offer of admission (main list)",
         (Language::En, DecisionKind::ListeComplementaire) => "Waiting list",
         (Language::En, DecisionKind::Defavorable) => "Not accepted",
     }

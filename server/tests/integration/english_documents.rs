@@ -144,7 +144,7 @@ on_both_databases!(documents_speak_the_candidates_language, |app: TestApp| async
     assert_eq!(data["dossier"]["identity"]["pays_naissance"], "France");
     let application = &data["candidatures"][0];
     assert_eq!(application["statut"], "Complete");
-    assert_eq!(application["decision"], "Accepted (main list)");
+    assert_eq!(application["decision"], "Offer of admission (main list)");
     assert_eq!(application["transmise_le"], "15 June 2026");
     assert_eq!(application["pieces"][0]["statut"], "Accepted");
     assert!(data["extrait_le"].as_str().unwrap().ends_with(" at 12:00"), "{}", data["extrait_le"]);

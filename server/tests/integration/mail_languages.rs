@@ -188,7 +188,7 @@ on_both_databases!(a_decision_reaches_an_english_candidate_in_english, |app: Tes
     assert_eq!(subject, "Application - your dossier is complete");
     let (subject, text) = mails.last().unwrap().clone();
     assert_eq!(subject, "Application - decision");
-    assert!(text.contains("\n\nAccepted (main list)\n\n"), "{text}");
+    assert!(text.contains("\n\nOffer of admission (main list)\n\n"), "{text}");
     assert!(text.contains("by 22 June 2026 at 23:59 (Paris time)"), "{text}");
     // Confirmed: the date in English.
     assert!(ok(&app.call("/api/candidatures/confirmer", &[("application", &id.to_string())], Some(&me)).await));

@@ -34,6 +34,13 @@ pub fn MailTemplatesPage() -> impl IntoView {
             set_saved.update(|n| *n += 1);
         }
     });
+    // Another template or language: the last preview and outcome were
+    // about the text left, not this one.
+    Effect::new(move |_| {
+        key.track();
+        language.track();
+        save.value().set(None);
+    });
     let list = Resource::new(move || saved.get(), |_| load_templates());
     let one = Resource::new(
         move || (key.get(), language.get(), saved.get()),
