@@ -12,7 +12,7 @@ use app::error::AppError;
 const PASSWORD: &str = "Abcdefgh1!";
 
 /// A form post carrying the headers a browser adds.
-async fn post_with(
+pub(crate) async fn post_with(
     app: &TestApp,
     path: &str,
     fields: &[(&str, &str)],

@@ -14,21 +14,14 @@ use app::domain::review::StaffRole;
 
 const PASSWORD: &str = "Abcdefgh1!";
 
+/// The switch's form, posted with these headers.
 async fn switch(
     app: &TestApp,
     fields: &[(&str, &str)],
     cookie: Option<&str>,
     headers: &[(&str, &str)],
 ) -> support::Reply {
-    let mut request = Request::post("/langue").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if let Some(c) = cookie {
-        request = request.header(header::COOKIE, c);
-    }
-    for (k, v) in headers {
-        request = request.header(*k, *v);
-    }
-    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-    app.send(request.body(Body::from(body)).unwrap()).await
+    crate::cross_site::post_with(app, "/langue", fields, cookie, headers).await
 }
 
 async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> String {

@@ -64,15 +64,7 @@ async fn validate(app: &TestApp, email: &str) -> String {
 async fn transmitted_with(app: &TestApp, w: &World, email: &str, headers: &[(&str, &str)]) -> (String, i64) {
     create_account_with(app, "Ada", email, headers).await;
     let me = session(app, &validate(app, email).await).await;
-    crate::applications::complete_dossier(app, &me).await;
-    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
-    let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
-    let id = serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
-    for piece in [w.cv, w.capture] {
-        let reply = crate::pieces::upload_pdf(app, &me, id, piece).await;
-        assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
-    }
-    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id.to_string())], Some(&me)).await));
+    let id = crate::review::apply_and_transmit(app, w, &me).await;
     (me, id)
 }
 

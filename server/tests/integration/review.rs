@@ -75,16 +75,23 @@ pub(crate) async fn transmitted(app: &TestApp, w: &World, email: &str, nom: &str
         .unwrap();
     let mut conn = app.state.db.pool.acquire().await.unwrap();
     app::server::store::accounts::fill_search_keys(&mut conn).await.unwrap();
-    crate::applications::complete_dossier(app, &me).await;
-    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(&me)).await));
-    let lines = app.call("/api/candidatures/liste", &[], Some(&me)).await;
+    let id = apply_and_transmit(app, w, &me).await;
+    (me, id)
+}
+
+/// The signed-in candidate `me` completes the dossier, applies to the
+/// formation, uploads both pieces and transmits; returns the application id.
+pub(crate) async fn apply_and_transmit(app: &TestApp, w: &World, me: &str) -> i64 {
+    crate::applications::complete_dossier(app, me).await;
+    assert!(ok(&app.call("/api/candidatures/candidater", &[("formation", &w.formation.to_string())], Some(me)).await));
+    let lines = app.call("/api/candidatures/liste", &[], Some(me)).await;
     let id = serde_json::from_str::<Vec<app::views::applications::ApplicationLine>>(&lines.body).unwrap()[0].id;
     for piece in [w.cv, w.capture] {
-        let reply = crate::pieces::upload_pdf(app, &me, id, piece).await;
+        let reply = crate::pieces::upload_pdf(app, me, id, piece).await;
         assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.body);
     }
-    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id.to_string())], Some(&me)).await));
-    (me, id)
+    assert!(ok(&app.call("/api/candidatures/transmettre", &[("application", &id.to_string())], Some(me)).await));
+    id
 }
 
 pub(crate) async fn detail(app: &TestApp, staff: &str, id: i64) -> support::Reply {
