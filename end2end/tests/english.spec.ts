@@ -20,13 +20,13 @@ const CENTRE = 'PASSERELLE TOULOUSE TECH';
 const EN = JSON.parse(fs.readFileSync(path.join(__dirname, '../../app/locales/en.json'), 'utf8'));
 
 /** Words of French sentences: none may be left on an English page. The
- *  university's own names (centres, formations, pieces, communes, bac
- *  séries) stay French and contain none of these. */
+ *  university's own names (centres, formations, the pieces staff named,
+ *  communes, bac séries) stay French and contain none of these. */
 const FRENCH = [
   'vous', 'votre', 'vos', 'candidature', 'candidatures', 'candidater', 'enregistrer', 'déconnexion',
   'connexion', 'pièces', 'transmettre', 'transmise', 'rechercher', 'valider', 'bienvenue', 'mot de passe',
   'obligatoire', 'accueil', 'adresse mail', 'télécharger', 'réceptionné', 'désistement', 'avec', 'pour',
-  'sont', 'aucun', 'aucune', 'informations', 'année', "jusqu'au", 'avant le', 'mon compte', 'dossier complet',
+  'sont', 'aucun', 'aucune', 'informations', "jusqu'au", 'avant le', 'mon compte', 'dossier complet',
   'en attente', 'liste complémentaire', 'formation', 'formations', 'envoyer', 'retour', 'fichier',
 ];
 
@@ -78,7 +78,7 @@ test('an international candidate goes through the whole journey in English', asy
   await page.getByLabel('First name').fill('Jane');
   await page.getByLabel(/^Email address/).fill(email);
   await page.getByLabel('Confirm email address').fill(email);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByLabel('Confirm password').fill(PASSWORD);
   await page.getByRole('button', { name: EN.save }).click();
   await expect(page.getByText(EN.create.done)).toBeVisible();
@@ -210,8 +210,11 @@ test('the language switch works without JavaScript, and is remembered', async ({
   // Remembered: another page, still English.
   await page.goto('/connexion');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The header with its switch fits a phone: nothing overflows sideways.
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `nothing overflows sideways at ${width} px`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: test.info().outputPath(`switch-${width}.png`) });
   }
   await page.getByRole('form', { name: 'Langue / Language' }).getByRole('button', { name: 'Français' }).click();

@@ -298,7 +298,7 @@ fn candidate_columns(
                     {(parts > 1).then(|| view! { <span class="piece-note">{t_string!(i18n, pieces.parts, count = parts).to_string()}</span> })}
                     <a class="file-view" href=view_path(f) target="_blank" rel="noopener">
                         {t!(i18n, pieces.view)}
-                        <span class="visually-hidden">{format!(" : {file_name} {}", t_string!(i18n, pieces.new_tab))}</span>
+                        <span class="visually-hidden">{format!("{}{file_name} {}", current().colon(), t_string!(i18n, pieces.new_tab))}</span>
                     </a>
                 })
                 .into_any()
@@ -392,13 +392,13 @@ fn FilePicker(
         <form class="piece-upload" method="post" enctype="multipart/form-data" action=action on:submit=on_submit>
             <label for=id.clone() class="button button-secondary file-button">
                 {text}
-                <span class="visually-hidden">{format!(" : {label}")}</span>
+                <span class="visually-hidden">{format!("{}{label}", current().colon())}</span>
             </label>
             <input type="file" name=FILE_FIELD id=id class="file-input" multiple required accept="application/pdf,image/jpeg,.pdf,.jpg,.jpeg"
                 aria-describedby=described_by node_ref=input on:change=move |ev| on_files.run(ev)/>
             <button type="submit" class="button upload-send">
                 {t!(i18n, pieces.send)}
-                <span class="visually-hidden">{format!(" : {label}")}</span>
+                <span class="visually-hidden">{format!("{}{label}", current().colon())}</span>
             </button>
         </form>
     }

@@ -45,9 +45,14 @@ impl Language {
     /// A label and what it names, as the language punctuates them:
     /// "Modèle : CV" (a space before the colon), "Model: CV".
     pub fn labelled(self, label: impl std::fmt::Display, value: impl std::fmt::Display) -> String {
+        format!("{label}{}{value}", self.colon())
+    }
+
+    /// A colon as the language writes it, with its spaces: " : ", ": ".
+    pub fn colon(self) -> &'static str {
         match self {
-            Language::Fr => format!("{label} : {value}"),
-            Language::En => format!("{label}: {value}"),
+            Language::Fr => " : ",
+            Language::En => ": ",
         }
     }
 
