@@ -169,7 +169,7 @@ test('an international candidate goes through the whole journey in English', asy
   await staff.goto(`/gestion/candidatures/${id}`);
   await hydrated(staff);
   await expect(staff.locator('html')).toHaveAttribute('lang', 'fr');
-  await expect(staff.getByRole('region', { name: 'Candidat' })).toContainText('English');
+  await expect(staff.getByRole('region', { name: 'Candidat', exact: true })).toContainText('English');
   await decide(staff, id, { decision: 'favorable' });
   const decision = await waitForMail(email, 'Application - decision');
   expect(decision.text).toContain('Offer of admission (main list)');
