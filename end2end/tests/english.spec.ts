@@ -45,11 +45,16 @@ async function expectNoFrench(page: Page) {
   expect(found, `French words on ${page.url()}:\n${text}`).toEqual([]);
 }
 
-/** An English page checked: no French, axe-core clean, `<html lang="en">`. */
+let shot = 0;
+
+/** An English page checked: no French, axe-core clean, `<html lang="en">`;
+ *  its screenshot kept with the test's results, to be looked at. */
 async function checkEnglish(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoFrench(page);
   await expectNoA11yViolations(page);
+  shot += 1;
+  await page.screenshot({ path: test.info().outputPath(`english-${String(shot).padStart(2, '0')}.png`), fullPage: true });
 }
 
 async function englishBrowser(browser: Browser) {
@@ -153,6 +158,9 @@ test('an international candidate goes through the whole journey in English', asy
     await expect(adders).toHaveCount(n - 1);
   }
   await checkEnglish(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await checkEnglish(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: EN.pieces.transmit }).click();
   const transmitDialog = page.getByRole('dialog', { name: EN.pieces.transmit });
   await expect(transmitDialog).toBeVisible();
