@@ -16,7 +16,11 @@ use app::domain::review::StaffRole;
 async fn page(app: &TestApp, path: &str, me: &str, language: &str) -> String {
     let reply = app.get(path, Some(&format!("{me}; langue={language}"))).await;
     assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
-    assert!(reply.body.contains(&format!("<html lang=\"{language}\"")), "{path} in {language}: {}", &reply.body[..reply.body.len().min(300)]);
+    assert!(
+        reply.body.contains(&format!("<html lang=\"{language}\"")),
+        "{path} in {language}: {}",
+        &reply.body[..reply.body.len().min(300)]
+    );
     reply.body
 }
 

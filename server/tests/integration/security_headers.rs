@@ -75,6 +75,11 @@ on_both_databases!(a_shared_page_is_never_a_signed_in_one, |app: TestApp| async 
     for path in sesame_server::page_cache::PATHS {
         let _ = app.get(path, Some(&me)).await;
         let visitor = app.get(path, None).await;
-        assert!(visitor.status.is_success() && !visitor.body.contains("Anatole"), "{path}: {} {}", visitor.status, visitor.body);
+        assert!(
+            visitor.status.is_success() && !visitor.body.contains("Anatole"),
+            "{path}: {} {}",
+            visitor.status,
+            visitor.body
+        );
     }
 });
