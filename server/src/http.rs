@@ -146,3 +146,17 @@ async fn api_status(request: Request, next: Next) -> Response {
     }
     Response::from_parts(parts, Body::from(bytes))
 }
+
+/// A redirection that sets these cookies and is never kept by a cache.
+pub(crate) fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        h.insert(header::LOCATION, v);
+    }
+    for cookie in cookies {
+        h.append(header::SET_COOKIE, cookie.clone());
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

@@ -12,8 +12,7 @@ use serde::Deserialize;
 
 use app::domain::language::{safe_return, Language};
 
-use crate::http::ServerState;
-use crate::university::see_other;
+use crate::http::{see_other, ServerState};
 
 pub fn routes() -> Router<ServerState> {
     // Two short fields: a body of more is refused (413) before it is read.

@@ -5,7 +5,7 @@
 //! Without `SESAME_CAS_URL` they answer 404.
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -16,7 +16,7 @@ use app::server::auth::session::AccountKind;
 use app::server::university::{self, TicketOutcome};
 use app::views::account::UniversityNotice;
 
-use crate::http::ServerState;
+use crate::http::{see_other, ServerState};
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
@@ -64,18 +64,4 @@ async fn back_from_cas(
         Err(AppError::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(_) => refused(UniversityNotice::Unavailable),
     }
-}
-
-/// A redirection that sets these cookies and is never kept by a cache.
-pub(crate) fn see_other(location: &str, cookies: &[HeaderValue]) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(location) {
-        h.insert(header::LOCATION, v);
-    }
-    for cookie in cookies {
-        h.append(header::SET_COOKIE, cookie.clone());
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }

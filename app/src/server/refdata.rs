@@ -106,11 +106,6 @@ pub fn communes() -> &'static Index {
     &COMMUNES
 }
 
-/// The searchable countries (no scope), by their French names.
-pub fn country_index() -> &'static Index {
-    country_index_in(Language::Fr)
-}
-
 /// The searchable countries (no scope), by their names in this language.
 pub fn country_index_in(language: Language) -> &'static Index {
     match language {
@@ -125,11 +120,6 @@ pub fn is_commune_of(code: &str, departement: &str) -> bool {
 
 pub fn commune_name(code: &str) -> String {
     COMMUNES.get(code).map(|c| c.label.clone()).unwrap_or_default()
-}
-
-/// A country's French name (the code itself when it is not one).
-pub fn country_name(code: &str) -> String {
-    country_name_in(code, Language::Fr)
 }
 
 /// A country's name in this language (the code itself when it is not one).
@@ -197,7 +187,7 @@ mod tests {
         assert_eq!(communes().search("toulouse", Some("31"), 5)[0].code, "31555");
         assert!(communes().search("", Some("31"), 1000).len() > 500);
         assert_eq!(communes().search("st etienne", None, 1)[0].label, "Saint-Étienne");
-        assert_eq!(country_index().search("allem", None, 5)[0].code, "DE");
+        assert_eq!(country_index_in(Language::Fr).search("allem", None, 5)[0].code, "DE");
     }
 
     #[test]
@@ -205,7 +195,7 @@ mod tests {
         assert_eq!(countries_in(Language::En).len(), countries().len());
         assert_eq!(country_name_in("DE", Language::En), "Germany");
         assert_eq!(country_name_in("DE", Language::Fr), "Allemagne");
-        assert_eq!(country_name("GB"), "Royaume-Uni");
+        assert_eq!(country_name_in("GB", Language::Fr), "Royaume-Uni");
         assert_eq!(country_name_in("XX", Language::En), "XX", "not a country: the code as it is");
         assert_eq!(country_index_in(Language::En).search("germ", None, 5)[0].code, "DE");
         assert_eq!(country_index_in(Language::En).search("united king", None, 5)[0].code, "GB");

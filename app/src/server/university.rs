@@ -95,15 +95,14 @@ pub async fn sign_in_with_ticket(
             None => Ok(TicketOutcome::Refused(UniversityNotice::NoStaffAccount)),
         },
         AccountKind::Candidat => match university::candidate_by_cas_uid(&mut conn, &person.uid).await? {
-            Some((id, true)) => {
-                keep_record(&mut conn, state, id, &person).await?;
-                let kept = super::store::accounts::language(&mut conn, id).await?;
-                let language = super::language::at_sign_in(state, headers, kept);
+            Some(c) if c.validated => {
+                keep_record(&mut conn, state, c.id, &person).await?;
+                let language = super::language::at_sign_in(state, headers, c.language);
                 drop(conn);
-                let (session, _) = session::open(state, kind, id).await?;
+                let (session, _) = session::open(state, kind, c.id).await?;
                 Ok(TicketOutcome::SignedIn(super::accounts::SignedIn { session, language }))
             }
-            Some((_, false)) => Ok(TicketOutcome::Refused(UniversityNotice::AwaitingValidation)),
+            Some(_) => Ok(TicketOutcome::Refused(UniversityNotice::AwaitingValidation)),
             None => {
                 let token = random_token();
                 let json = as_json(&person)?;

@@ -4,15 +4,23 @@
 
 use super::{Conn, StoreResult};
 
-/// The candidate tied to this CAS identifier: id and whether validated.
-pub async fn candidate_by_cas_uid(conn: &mut Conn, uid: &str) -> StoreResult<Option<(i64, bool)>> {
-    let row: Option<(i64, i64)> = sqlx::query_as(
-        "SELECT id, CASE WHEN validated_at IS NULL THEN 0 ELSE 1 END FROM candidates WHERE cas_uid = $1",
+/// The candidate tied to this CAS identifier.
+pub async fn candidate_by_cas_uid(conn: &mut Conn, uid: &str) -> StoreResult<Option<CasCandidate>> {
+    Ok(sqlx::query_as(
+        "SELECT id, CASE WHEN validated_at IS NULL THEN 0 ELSE 1 END AS validated, language FROM candidates WHERE cas_uid = $1",
     )
     .bind(uid)
     .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|(id, validated)| (id, validated == 1)))
+    .await?)
+}
+
+/// A candidate account tied to a CAS identifier.
+#[derive(sqlx::FromRow)]
+pub struct CasCandidate {
+    pub id: i64,
+    #[sqlx(try_from = "super::columns::Flag")]
+    pub validated: bool,
+    pub language: crate::domain::language::Language,
 }
 
 /// The active staff member tied to this CAS identifier.
