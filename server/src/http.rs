@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, AxumRouteListing, LeptosRoutes};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
@@ -39,8 +39,23 @@ pub fn leptos_options(site_root: &std::path::Path, listen: std::net::SocketAddr)
         .build()
 }
 
+/// The app's routes, listed once per process.
+///
+/// Listing them runs the app with every resource held back by a flag that
+/// is global to the process (leptos_server's `SuppressResourceLoad`): a
+/// resource of another page first polled meanwhile, on another thread,
+/// waits for ever (leptos-rs/leptos#4773). A process that built a second
+/// router while serving (the integration tests build one per test, side by
+/// side) left a page unfinished now and then, answered 503 after
+/// `whole_page::PAGE_LIMIT`. Listed once, before any router exists, no page
+/// can be rendering while it happens.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: ServerState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let app_state = state.app.clone();
     let options = state.leptos_options.clone();
     let max_upload = state.app.settings.max_upload_bytes;

@@ -31,6 +31,7 @@ mod piece_forms;
 mod pieces;
 mod reference;
 mod review;
+mod routers_side_by_side;
 mod school_records;
 mod security_headers;
 mod sign_in_throttling;
