@@ -1,6 +1,7 @@
-//! Benchmark (run with `cargo bench -p server --bench pages`, not part of
-//! the tests; needs `wrk`, from Debian's package of that name): the pages
-//! as served, against the plain `/healthz` in the same run.
+//! Benchmark (run with `scripts/bench-pages.sh`, which installs the load
+//! tool `oha` pinned and runs `cargo bench -p server --bench pages`; not
+//! part of the tests): the pages as served, against the plain `/healthz`
+//! in the same run.
 //!
 //! The real router over a SQLite database seeded with the demo, served by
 //! the real connection loop (`listen::serve`) on a loopback port, with the
@@ -13,7 +14,7 @@
 //!    first, the median and the slowest; the median should stay within 2×
 //!    the first (a page written in several pieces must not wait for the
 //!    client's delayed ACK).
-//! 2. **throughput**: `wrk` with `SESAME_BENCH_CONNECTIONS` connections (200)
+//! 2. **throughput**: `oha` with `SESAME_BENCH_CONNECTIONS` connections (200)
 //!    for `SESAME_BENCH_SECONDS` (10) seconds: requests/s, p50 and p99, and
 //!    each page's requests/s as a share of `/healthz`'s.
 
@@ -166,46 +167,35 @@ struct Load {
     errors: u64,
 }
 
-/// `wrk`'s duration, in milliseconds ("1.23ms", "450.00us", "1.02s").
-fn millis(text: &str) -> f64 {
-    let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
-    let (value, unit) = text.split_at(split);
-    let value: f64 = value.parse().unwrap_or(f64::NAN);
-    match unit {
-        "us" => value / 1e3,
-        "ms" => value,
-        "s" => value * 1e3,
-        "m" => value * 60e3,
-        _ => f64::NAN,
-    }
-}
-
-fn wrk(address: std::net::SocketAddr, path: &str, cookie: Option<&str>, connections: u32, seconds: u32) -> Load {
-    let mut command = std::process::Command::new("wrk");
-    command.args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency", "--timeout", "10s"]);
+/// One load run of `oha` (pinned, `scripts/bench-pages.sh` installs it):
+/// `connections` connections for `seconds` seconds, in-flight requests
+/// waited for at the end (not counted as failures), its JSON summary read.
+fn oha(address: std::net::SocketAddr, path: &str, cookie: Option<&str>, connections: u32, seconds: u32) -> Load {
+    let mut command = std::process::Command::new("oha");
+    command.args(["--no-tui", "--output-format", "json", "--wait-ongoing-requests-after-deadline"]);
+    command.args(["-c", &connections.to_string(), "-z", &format!("{seconds}s"), "-t", "10s"]);
     if let Some(cookie) = cookie {
         command.args(["-H", &format!("Cookie: {cookie}")]);
     }
-    let output = command.arg(format!("http://{address}{path}")).output().expect("wrk (apt-get install wrk)");
-    let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    let field = |prefix: &str| -> Option<String> {
-        text.lines().map(str::trim).find(|l| l.starts_with(prefix)).map(|l| l[prefix.len()..].trim().to_owned())
-    };
-    let count = |prefix: &str| -> u64 {
-        field(prefix)
-            .map(|v| {
-                v.split(|c: char| !c.is_ascii_digit())
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.parse::<u64>().unwrap())
-                    .sum()
-            })
-            .unwrap_or(0)
-    };
+    let output =
+        command.arg(format!("http://{address}{path}")).output().expect("oha (scripts/bench-pages.sh installs it)");
+    assert!(output.status.success(), "oha: {}", String::from_utf8_lossy(&output.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).expect("oha's JSON summary");
+    let number = |pointer: &str| summary.pointer(pointer).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN);
+    let not_ok: u64 = summary["statusCodeDistribution"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(status, _)| !status.starts_with('2'))
+        .filter_map(|(_, n)| n.as_u64())
+        .sum();
+    let failed: u64 =
+        summary["errorDistribution"].as_object().into_iter().flatten().filter_map(|(_, n)| n.as_u64()).sum();
     Load {
-        requests_per_second: field("Requests/sec:").and_then(|v| v.parse().ok()).unwrap_or(f64::NAN),
-        p50_ms: field("50%").map(|v| millis(&v)).unwrap_or(f64::NAN),
-        p99_ms: field("99%").map(|v| millis(&v)).unwrap_or(f64::NAN),
-        errors: count("Non-2xx or 3xx responses:") + count("Socket errors:"),
+        requests_per_second: number("/metrics/requests_per_sec"),
+        p50_ms: number("/metrics/latency_ms/p50"),
+        p99_ms: number("/metrics/latency_ms/p99"),
+        errors: not_ok + failed,
     }
 }
 
@@ -272,12 +262,12 @@ async fn main() {
             size as f64 / 1024.0
         );
     }
-    println!("wrk, {connections} connections, {seconds} s each: requests/s, p50, p99, errors, share of /healthz");
+    println!("oha, {connections} connections, {seconds} s each: requests/s, p50, p99, errors, share of /healthz");
     let mut reference = f64::NAN;
     for &(label, path, cookie) in &pages {
         let load = tokio::task::spawn_blocking({
             let (path, cookie) = (path.to_owned(), cookie.map(str::to_owned));
-            move || wrk(address, &path, cookie.as_deref(), connections, seconds)
+            move || oha(address, &path, cookie.as_deref(), connections, seconds)
         })
         .await
         .unwrap();
