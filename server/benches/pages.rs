@@ -177,6 +177,8 @@ fn oha(address: std::net::SocketAddr, path: &str, cookie: Option<&str>, connecti
     if let Some(cookie) = cookie {
         command.args(["-H", &format!("Cookie: {cookie}")]);
     }
+    // `SESAME_BENCH_OHA="--disable-compression"`: more of oha's options.
+    command.args(std::env::var("SESAME_BENCH_OHA").unwrap_or_default().split_whitespace());
     let output =
         command.arg(format!("http://{address}{path}")).output().expect("oha (scripts/bench-pages.sh installs it)");
     assert!(output.status.success(), "oha: {}", String::from_utf8_lossy(&output.stderr));

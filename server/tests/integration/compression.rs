@@ -21,12 +21,6 @@ async fn get(router: &axum::Router, path: &str, accept: Option<&str>) -> (Status
     (status, headers, axum::body::to_bytes(response.into_body(), 1 << 24).await.unwrap().to_vec())
 }
 
-fn brotli(bytes: &[u8]) -> String {
-    let mut text = String::new();
-    brotli::Decompressor::new(bytes, 4096).read_to_string(&mut text).expect("valid brotli");
-    text
-}
-
 fn gzip(bytes: &[u8]) -> String {
     let mut text = String::new();
     flate2::read::GzDecoder::new(bytes).read_to_string(&mut text).expect("valid gzip");
@@ -38,18 +32,21 @@ on_both_databases!(pages_and_answers_travel_compressed, |app: TestApp| async mov
     assert_eq!(status, StatusCode::OK);
     assert!(plain_headers.get(header::CONTENT_ENCODING).is_none(), "no compression unless asked");
 
-    let (_, headers, body) = get(&app.router, "/connexion", Some("gzip, deflate, br")).await;
-    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    // Pages are gzipped at its fastest level even for a browser that also
+    // takes brotli (brotli costs several times more on a page's few KiB).
+    let (_, headers, body) = get(&app.router, "/connexion", Some("gzip, deflate, br, zstd")).await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
     // Several Vary headers mean their list together (RFC 9110 §5.3).
     let vary: Vec<String> =
         headers.get_all(header::VARY).iter().map(|v| v.to_str().unwrap().to_ascii_lowercase()).collect();
     assert!(vary.iter().any(|v| v.contains("accept-encoding")), "{vary:?}");
     assert!(vary.iter().any(|v| v.contains("accept-language") && v.contains("cookie")), "{vary:?}");
-    let html = brotli(&body);
+    let html = gzip(&body);
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("</html>"), "{html}");
+    // A small page, with its nonces and base64, shrinks by about 40 %.
     assert!(
-        body.len() * 2 < html.len(),
-        "brotli {} bytes vs {} plain ({} the first time)",
+        body.len() * 3 < html.len() * 2,
+        "gzip {} bytes vs {} plain ({} the first time)",
         body.len(),
         html.len(),
         plain.len()
