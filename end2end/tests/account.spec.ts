@@ -145,6 +145,11 @@ test('an idle session warns before it ends, and the dialog is keyboard usable', 
   await page.getByLabel('Mot de passe').fill('Admin-Sesame-2026');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
+  // The page as the server sends it to a signed-in member: the header is
+  // drawn once (right after the sign-in, the browser may still be drawing
+  // it again with the account's frame, and a button drawn again is another).
+  await page.reload();
+  await hydrated(page);
   const signOut = page.getByRole('button', { name: 'Déconnexion' });
   await signOut.focus();
   await page.clock.fastForward('40:01');
