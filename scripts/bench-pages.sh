@@ -12,6 +12,7 @@ cd "$SESAME_ROOT"
 OHA_VERSION="1.15.0"
 if ! oha --version 2>/dev/null | grep -q " $OHA_VERSION"; then
   if ! pkg-config --exists openssl 2>/dev/null; then
+    [ "$(id -u)" = 0 ] || { echo "bench-pages.sh: oha needs Debian's libssl-dev and pkg-config (as root: apt-get install libssl-dev pkg-config)" >&2; exit 1; }
     echo "==> libssl-dev, pkg-config (Debian), for oha"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libssl-dev pkg-config >/dev/null
   fi
