@@ -6,6 +6,18 @@
 
 use leptos::prelude::*;
 
+/// Gives the focus back to `element` when it is still on the page, else to
+/// the page's main region: never to nowhere (a dialog that closes, a
+/// warning that goes away).
+#[cfg(feature = "hydrate")]
+pub fn focus_back(element: Option<web_sys::HtmlElement>) {
+    use wasm_bindgen::JsCast;
+    let main = || document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = element.filter(|e| e.is_connected()).or_else(main) {
+        let _ = target.focus();
+    }
+}
+
 #[component]
 pub fn Modal(
     /// Id of the element holding the dialog's title.
@@ -41,15 +53,7 @@ pub fn Modal(
                 }
             }
         });
-        on_cleanup(move || {
-            // The opener if it is still on the page, else the main region.
-            let back = opener.try_with_value(|o| o.clone()).flatten().filter(|o| o.is_connected()).or_else(|| {
-                document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            });
-            if let Some(back) = back {
-                let _ = back.focus();
-            }
-        });
+        on_cleanup(move || focus_back(opener.try_with_value(|o| o.clone()).flatten()));
         let trap = move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() != "Tab" {
                 return;

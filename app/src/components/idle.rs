@@ -49,13 +49,9 @@ pub fn IdleWarning() -> impl IntoView {
                     let _ = b.focus();
                 }
             } else if was_open == Some(true) {
-                // Back where it was; to the main content when that element
-                // is gone (the header drawn again meanwhile), not to nowhere.
-                let main =
-                    || document().get_element_by_id("contenu").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(element) = previous.get_value().filter(|e| e.is_connected()).or_else(main) {
-                    let _ = element.focus();
-                }
+                // Back where it was, or to the main content when that element
+                // is gone (the header drawn again meanwhile).
+                crate::components::dialog::focus_back(previous.get_value());
             }
             is_open
         });
